@@ -1,0 +1,1 @@
+"""Raw pages -> clean, simplified, segmented articles (see pipeline.Normalizer)."""

@@ -1,0 +1,62 @@
+"""Traditional -> simplified with OpenCC (official C++ binding) and our override list."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+RULES = Path(__file__).with_name("rules") / "t2s_overrides.tsv"
+
+
+def _read_rules(path: Path) -> dict[str, list[tuple[str, str]]]:
+    rules: dict[str, list[tuple[str, str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, src, dst, _why = (line.split("\t") + ["", "", ""])[:4]
+            rules.setdefault(kind, []).append((src, dst))
+    return rules
+
+
+def _any_of(chars: list[str]) -> re.Pattern:
+    """A regex matching any of the characters (matching nothing when there are none)."""
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]" if chars else "(?!)")
+
+
+class Converter:
+    """t2s that keeps string length, so spans in the simplified text are spans in the original."""
+
+    def __init__(self, rules_path: Path = RULES):
+        import opencc
+
+        self._cc = opencc.OpenCC("t2s")
+        rules = _read_rules(rules_path)
+        self._chars = str.maketrans(dict(rules.get("char", [])))
+        self._char_re = _any_of([c for c, _ in rules.get("char", [])])
+        self._keep = _any_of([c for c, _ in rules.get("keep", [])])
+        self._phrases = rules.get("phrase", [])
+        zhu = sorted((w for w, _ in rules.get("zhu", [])), key=len, reverse=True)
+        self._zhe = re.compile("(" + "|".join(map(re.escape, zhu or ["(?!)"])) + ")|著")
+
+    def to_simplified(self, text: str) -> str:
+        """Traditional or mixed text in simplified script, same length as the input."""
+        out = self._cc.convert(text)
+        if len(out) != len(text):  # a phrase rule changed the length somewhere: redo that line char by char
+            out = "\n".join(self._same_length(line) for line in text.split("\n"))
+        kept = [m.start() for m in self._keep.finditer(text)]
+        if kept:  # put back the characters OpenCC must not convert
+            chars = list(out)
+            for i in kept:
+                chars[i] = text[i]
+            out = "".join(chars)
+        if "著" in out:
+            out = self._zhe.sub(lambda m: m.group(1) or "着", out)
+        for src, dst in self._phrases:
+            if len(src) == len(dst):
+                out = out.replace(src, dst)
+        return out.translate(self._chars) if self._char_re.search(out) else out
+
+    def _same_length(self, line: str) -> str:
+        out = self._cc.convert(line)
+        if len(out) == len(line):
+            return out
+        return "".join(c2 if len(c2 := self._cc.convert(c)) == 1 else c for c in line)

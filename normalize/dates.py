@@ -1,0 +1,82 @@
+"""Dates as written on Chinese and Vietnamese pages, and the choice of the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from normalize.records import DateHint
+
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+_YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
+_VI_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)", re.I)
+_YM = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
+_CN_YEAR = re.compile(
+    r"[〇一二三四五六七八九零○Ｏ]{4}年[〇一二三四五六七八九十]{1,2}月(?:[〇一二三四五六七八九十]{1,3}日)?"
+)
+
+LABEL = re.compile(
+    r"(发布日期|发布时间|发表时间|发表日期|发布于|更新时间|时间|日期|来源时间|ngày đăng|ngày cập nhật|cập nhật|"
+    r"đăng ngày|đăng lúc|ngày|posted|published|date)\s*[:：]",
+    re.I,
+)
+WEEKDAY = re.compile(
+    r"星期[一二三四五六日天]|礼拜[一二三四五六日天]|周[一二三四五六日](?![年期])|thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy)\b|chủ nhật",
+    re.I,
+)
+
+
+def _cn_number(s: str) -> int:
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十二 -> 22 (enough for months and days)."""
+    if "十" not in s:
+        return int("".join(_CN_DIGITS[c] for c in s))
+    tens, _, ones = s.partition("十")
+    return int(_CN_DIGITS.get(tens, "1") if tens else 1) * 10 + (int(_CN_DIGITS[ones]) if ones else 0)
+
+
+def _valid(y: int, m: int, d: int | None) -> str | None:
+    try:
+        if d is None:
+            return f"{dt.date(y, m, 1):%Y-%m}"
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+_MAYBE = re.compile(r"\d\d|[〇○Ｏ零]")
+
+
+def find_dates(text: str) -> list[tuple[int, str]]:
+    """(position, ISO date) of every full date (with a year) in `text`; year-less dates are ignored."""
+    if not _MAYBE.search(text):
+        return []
+    found = []
+    for m in _YMD.finditer(text):
+        found.append((m.start(), _valid(int(m[1]), int(m[2]), int(m[3]))))
+    for m in _DMY.finditer(text):
+        found.append((m.start(), _valid(int(m[3]), int(m[2]), int(m[1]))))
+    for m in _VI_WORDS.finditer(text):
+        found.append((m.start(), _valid(int(m[3]), int(m[2]), int(m[1]))))
+    for m in _YM.finditer(text):
+        if not any(p == m.start() for p, _ in found):
+            found.append((m.start(), _valid(int(m[1]), int(m[2]), None)))
+    for m in _CN_YEAR.finditer(text):
+        y, rest = m.group(0).split("年")
+        month, _, day = rest.partition("月")
+        year = int("".join(_CN_DIGITS[c] for c in y))
+        found.append((m.start(), _valid(year, _cn_number(month), _cn_number(day[:-1]) if day else None)))
+    return sorted((p, d) for p, d in found if d)
+
+
+PRIORITY = ("labelled", "byline", "meta", "dateline")
+
+
+def pick_published(hints: list[DateHint] | tuple[DateHint, ...]) -> str | None:
+    """The article's own date: a labelled date, else the byline's, else the page metadata's, else a
+    dateline opening the body. Page-header dates (with a weekday), body and crawl dates are not used."""
+    for kind in PRIORITY:
+        for h in hints:
+            if h.kind == kind:
+                return h.value
+    return None

@@ -1,0 +1,26 @@
+"""Language (zh | vi | other) and, for Chinese, script (hans | hant)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ]")
+# letters only Vietnamese uses among Latin-script languages: ă â đ ê ô ơ ư and the stacked tone vowels
+_VIET = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+
+def detect(text: str, to_simplified: Callable[[str], str], sample: int = 3000) -> tuple[str, str | None]:
+    text = text[:sample]
+    han = len(_HAN.findall(text))
+    latin = len(_LATIN.findall(text))
+    if han >= 10 and han >= 0.2 * latin:
+        counts = Counter(_HAN.findall(text))  # convert each distinct character once, alone on its line
+        converted = to_simplified("\n".join(counts)).split("\n")
+        changed = sum(counts[a] for a, b in zip(counts, converted, strict=True) if a != b)
+        return "zh", "hant" if changed > 0.03 * han else "hans"
+    if latin >= 10 and len(_VIET.findall(text)) >= 0.03 * latin:
+        return "vi", None
+    return "other", None

@@ -1,0 +1,126 @@
+"""Source -> Article: decode, lift out the text, clean, convert to simplified, date, segment."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from config import Settings
+from normalize import clean, html, layout, mojibake, repeats
+from normalize.convert import Converter
+from normalize.dates import pick_published
+from normalize.decode import decode
+from normalize.lang import detect
+from normalize.records import Article, InputError, Page, Source
+from normalize.segment import Segmenters
+
+_FULLWIDTH_ALNUM = {
+    c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)
+}
+_HAS_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+CLEANERS = ("emoji", "mojibake", "pinyin", "punct")
+
+
+TRACKING = ("utm_", "spm", "from", "isappinstalled", "scene", "share", "fbclid", "gclid", "_t")
+
+
+def canonical_url(url: str) -> str:
+    """The URL an article is known by: fragment and tracking parameters dropped, query sorted."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    from w3lib.url import canonicalize_url
+
+    parts = urlsplit(url)
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith(TRACKING)
+    ]
+    return canonicalize_url(urlunsplit(parts._replace(query=urlencode(query), fragment="")))
+
+
+def article_id(source: Source) -> str:
+    key = canonical_url(source.uri).encode() if source.is_url else source.data
+    return hashlib.sha1(key).hexdigest()[:16]
+
+
+class Normalizer:
+    """Owns the heavy resources (OpenCC, segmenters): build one per process and reuse it."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.converter = Converter()
+        self.segmenters = Segmenters(self.settings.segmenter)
+
+    def page(self, source: Source) -> tuple[Page, str]:
+        doc = decode(source)
+        if doc.is_html:
+            return html.extract(doc, self.settings.min_text_chars), doc.encoding
+        return Page(title="", lines=tuple(doc.text.splitlines())), doc.encoding
+
+    def clean_chars(self, text: str, counts: dict[str, int]) -> str:
+        steps = {
+            "emoji": clean.strip_emoji,
+            "mojibake": mojibake.repair,
+            "pinyin": clean.remove_pinyin,
+            "punct": clean.fix_punct,
+        }
+        for name in CLEANERS:
+            result = steps[name](text)
+            text = result.text
+            counts[name] = counts.get(name, 0) + result.removed
+        text = unicodedata.normalize("NFC", text)
+        return text.translate(_FULLWIDTH_ALNUM) if _HAS_FULLWIDTH.search(text) else text
+
+    def _line_converter(self, lines: list[str], title: str | None):
+        """Lines in simplified script, converted in one call (conversion keeps lengths and breaks)."""
+        original = [title or "", *lines]
+        simplified = dict(
+            zip(original, self.converter.to_simplified("\n".join(original)).split("\n"), strict=True)
+        )
+
+        def match(line: str) -> str:
+            return simplified[line] if line in simplified else self.converter.to_simplified(line)
+
+        return match
+
+    def normalize(self, source: Source) -> Article:
+        page, encoding = self.page(source)
+        counts: dict[str, int] = {}
+        has_title = bool(page.title.strip())
+        text = self.clean_chars(
+            "\n".join(((page.title.replace("\n", " "),) if has_title else ()) + page.lines), counts
+        )
+        lines = layout.strip_lines(text)
+        title = lines.pop(0) if has_title and lines else None
+        lang, script = detect("\n".join(lines), self.converter.to_simplified)
+        match = self._line_converter(lines, title) if script == "hant" else str
+        lay = layout.layout(lines, title, match)
+        counts["boilerplate"] = lay.boilerplate
+        is_word = self.segmenters("zh").is_word if lang == "zh" else None
+        body, spun = repeats.remove_repeats(lay.lines, lay.title, match, is_word)
+        counts["spun"] = spun
+        original = "\n".join(body)
+        if len(original) < self.settings.min_text_chars:
+            raise InputError("no article text found")
+        text = match(original)
+        return Article(
+            id=article_id(source),
+            source=source.uri,
+            site=page.site,
+            lang=lang,
+            script=script,
+            title=match(lay.title),
+            published=pick_published(list(lay.dates) + list(page.dates)),
+            text=text,
+            original_title=lay.title,
+            original_text=original,
+            cleaning={k: counts.get(k, 0) for k in (*CLEANERS, "boilerplate", "spun")},
+            tokens=tuple(self.segmenters(lang).spans(text)),
+            author=page.author,
+            encoding=encoding,
+            fetched=source.fetched,
+            raw_sha1=hashlib.sha1(source.data).hexdigest(),
+            warc=source.warc,
+        )

@@ -1,0 +1,125 @@
+"""Repeated lines and spun title fragments (DESIGN.md, noise 5).
+
+Content farms copy caption lines and the title into the body, and "spin" an article by cutting
+its title into pieces (昆明, 市盘, 龙区, 总工 ...) and injecting them, always in the same order,
+into the clauses of several paragraphs. A run of title characters is taken for such a fragment
+only when no dictionary word crosses its edges, and only when the same ordered chain of at least
+three of them, two of which are not words at all, shows up in two paragraphs: ordinary text does
+not repeat a chain of non-words. In those paragraphs, other isolated non-word runs of title
+characters are fragments too, except a piece of the title of four characters or more (红船领航),
+which is a name quoted from the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE = "。！？!?"
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def drop_duplicate_lines(lines: list[str], title: str, match: Callable[[str], str]) -> tuple[list[str], int]:
+    """Lines equal to the title or to an earlier line (captions copied twice, the title repeated)."""
+    seen = {_squash(match(title))} if title else set()
+    out = []
+    for line in lines:
+        key = _squash(match(line))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(line)
+    return out, len(lines) - len(out)
+
+
+class _Spin:
+    def __init__(self, title: str, is_word: Callable[[str], bool]):
+        self.title = title
+        self.is_word = is_word
+        chars = "".join(sorted(set(_HAN.findall(title))))
+        self.run = re.compile(f"[{re.escape(chars)}]+") if chars else None
+
+    def crossed(self, line: str, at: int) -> bool:
+        """Does a dictionary word of 2-4 characters run across position `at` of the line?"""
+        return any(
+            self.is_word(line[a:b])
+            for a in range(max(0, at - 3), at)
+            for b in range(at + 1, min(len(line), at + 3) + 1)
+            if b - a <= 4
+        )
+
+    def candidates(self, line: str) -> list[tuple[int, int]]:
+        """Isolated runs of title characters in the line: no word crosses either edge."""
+        out = []
+        for m in self.run.finditer(line):
+            s, e = m.span()
+            if e - s >= 2 and not self.crossed(line, s) and not self.crossed(line, e):
+                out.append((s, e))
+        return out
+
+
+def _chain(a: list[str], b: list[str]) -> list[str]:
+    """Longest common subsequence of two lists of strings."""
+    table = [[[] for _ in range(len(b) + 1)] for _ in range(len(a) + 1)]
+    for i in range(len(a) - 1, -1, -1):
+        for j in range(len(b) - 1, -1, -1):
+            if a[i] == b[j]:
+                table[i][j] = [a[i], *table[i + 1][j + 1]]
+            else:
+                table[i][j] = max(table[i + 1][j], table[i][j + 1], key=len)
+    return table[0][0]
+
+
+def remove_spun(
+    lines: list[str], title: str, match: Callable[[str], str], is_word: Callable[[str], bool]
+) -> tuple[list[str], int]:
+    spin = _Spin(match(title), is_word)
+    if spin.run is None or len(spin.title) < 6:
+        return lines, 0
+    keys = [match(line) for line in lines]
+    found = [spin.candidates(k) for k in keys]
+    short = [[k[s:e] for s, e in spans if e - s <= 6] for k, spans in zip(keys, found, strict=True)]
+    fragments: set[str] = set()
+    for i in range(len(lines)):
+        for j in range(i + 1, len(lines)):
+            if len(short[i]) >= 3 and len(short[j]) >= 3:
+                common = _chain(short[i], short[j])
+                if len(common) >= 3 and sum(not is_word(c) for c in common) >= 2:
+                    fragments.update(common)
+    if not fragments:
+        return lines, 0
+    removed = 0
+    out = []
+    for line, key, spans in zip(lines, keys, found, strict=True):
+        pieces = [key[s:e] for s, e in spans]
+        if sum(p in fragments for p in pieces) < 2:
+            out.append(line)
+            continue
+        cut = []
+        for (s, e), piece in zip(spans, pieces, strict=True):
+            alone = (s == 0 or key[s - 1] in _SENTENCE) and key[e:].strip() == ""
+            stray = not is_word(piece) and (e - s <= 3 or (e - s <= 5 and piece not in spin.title))
+            if piece in fragments or stray or alone:
+                cut.append((s, e))
+            elif not is_word(piece[:2]) and piece[2:] in spin.title and len(piece) - 2 >= 4:
+                cut.append((s, s + 2))
+        for s, e in reversed(cut):
+            line = line[:s] + line[e:]
+            key = key[:s] + key[e:]
+        removed += len(cut)
+        out.append(line)
+    return out, removed
+
+
+def remove_repeats(
+    lines: list[str], title: str, match: Callable[[str], str], is_word: Callable[[str], bool] | None
+) -> tuple[list[str], int]:
+    lines, n = drop_duplicate_lines(lines, title, match)
+    if is_word is not None and title:
+        lines, m = remove_spun(lines, title, match, is_word)
+        n += m
+    return lines, n

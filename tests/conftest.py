@@ -1,0 +1,48 @@
+"""Shared fixtures: paths to the seeds, the samples and the public gold sets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+SAMPLES = ROOT / "data" / "samples"
+UD = SHARED / "data" / "ud"
+HONOURS = [sys.executable, "-m", "cli"]
+
+
+def seed_text(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def ud_sentences(name: str) -> list[str]:
+    return [
+        line[9:].strip()
+        for line in (UD / name).read_text(encoding="utf-8").splitlines()
+        if line.startswith("# text =")
+    ]
+
+
+def run_honours(
+    *args: str, cwd: Path = ROOT, env: dict | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*HONOURS, *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=timeout
+    )
+
+
+def jsonl(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def normalizer():
+    from normalize.pipeline import Normalizer
+
+    return Normalizer()

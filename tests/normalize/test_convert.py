@@ -1,0 +1,35 @@
+import pytest
+
+from normalize.convert import Converter
+
+
+@pytest.fixture(scope="module")
+def conv():
+    return Converter()
+
+
+@pytest.mark.parametrize(
+    "trad, simp",
+    [
+        ("隨著選手的講述", "随着选手的讲述"),
+        ("帶著我們支部同志", "带着我们支部同志"),
+        ("傳遞著醫者仁心", "传递着医者仁心"),
+        ("著名的著作", "著名的著作"),
+        ("見“微”知著", "见“微”知著"),
+        ("「這份榮譽」", "“这份荣誉”"),
+        ("牠的家", "它的家"),
+        ("顯著成效", "显著成效"),
+    ],
+)
+def test_overrides(conv, trad, simp):
+    assert conv.to_simplified(trad) == simp
+
+
+def test_length_is_kept_so_spans_map_back(conv):
+    text = "瀏陽市直機關“強省會當先鋒作表率”黨組織書記微黨課競賽(決賽)舉行,隨著選手的講述"
+    assert len(conv.to_simplified(text)) == len(text)
+
+
+def test_simplified_text_is_unchanged(conv):
+    text = "王芳是鼓楼街道桃源社区党委书记，获评2023年度“最美奋斗者”。"
+    assert conv.to_simplified(text) == text
