@@ -20,14 +20,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ud import UD, conllu_sentences  # noqa: E402
+from ud import SHARED_ROOT, UD, conllu_sentences  # noqa: E402
 
 from extract import extract  # noqa: E402
 from normalize import mojibake  # noqa: E402
 from normalize.pipeline import Normalizer  # noqa: E402
 from normalize.records import Source  # noqa: E402
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = SHARED_ROOT / "seeds"
 STAGES = {
     "decode": "decode.py:decode",
     "char cleaners": "pipeline.py:clean_chars",

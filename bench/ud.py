@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+_ROOT = Path(__file__).resolve().parents[1]
+# ../shared beside the checkout when there is one, else the copy the tests carry
+SHARED_ROOT = _ROOT.parent / "shared" if (_ROOT.parent / "shared" / "data").is_dir() else _ROOT / "tests" / "shared"
+SHARED = SHARED_ROOT / "data"
 UD = SHARED / "ud"
 UNER = SHARED / "uner"
 

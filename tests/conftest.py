@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = ROOT / "tests" / "shared"  # our copy of ../shared, so a lone clone can run the suite
 SEEDS = SHARED / "seeds"
 SAMPLES = ROOT / "data" / "samples"
 UD = SHARED / "data" / "ud"

@@ -213,7 +213,6 @@ def test_memo_never_changes_a_result(seg, monkeypatch):
 # --- UD Chinese GSD ---------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not GSDSIMP.exists(), reason="UD Chinese GSDSimp not in shared/data")
 def test_rjieba_and_jieba_agree_on_gsdsimp(seg, jb):
     texts = ["".join(ws) for ws in conllu_words(GSDSIMP)]
     differing = [t for t in texts if seg.spans(t) != jb.spans(t)]
@@ -231,7 +230,6 @@ def f1(seg: ChineseSegmenter, path, convert=None) -> float:
     return 200 * tp / (gold + pred)
 
 
-@pytest.mark.skipif(not (GSDSIMP.exists() and GSD.exists()), reason="UD Chinese GSD not in shared/data")
 def test_gsd_f1_floor(seg):
     """Floors that only go up: bench/accuracy.py gives the full table."""
     from normalize.convert import Converter
