@@ -44,12 +44,13 @@ def records(
     paths: list[str], settings: config.Settings, tokens: bool = False
 ) -> Iterator[dict | tuple[str, str]]:
     """Each input's record, or (where, reason) for an input that failed."""
-    from extract import extract, record
+    from extract import Extractor, record
     from normalize.pipeline import Normalizer
     from normalize.records import InputError
     from normalize.sources import Failure, sources
 
     normalizer = Normalizer(settings)
+    extractor = Extractor(normalizer.segmenters("zh"))
     for item in sources(paths, settings.max_bytes):
         if isinstance(item, Failure):
             yield item.where, item.reason
@@ -57,7 +58,7 @@ def records(
         where = item.warc or item.uri
         try:
             article = normalizer.normalize(item)
-            yield record(article, extract(article), tokens)
+            yield record(article, extractor.extract(article), tokens)
         except InputError as e:
             yield where, str(e)
         except Exception as e:  # a bug must not stop the other inputs, nor print a traceback

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ud import SHARED_ROOT, UD, conllu_sentences  # noqa: E402
 
-from extract import extract  # noqa: E402
+from extract import Extractor  # noqa: E402
 from normalize import mojibake  # noqa: E402
 from normalize.pipeline import Normalizer  # noqa: E402
 from normalize.records import Source  # noqa: E402
@@ -41,6 +41,9 @@ STAGES = {
     "segmentation (zh)": "seg_zh.py:spans",
     "segmentation (vi)": "seg_vi.py:spans",
     "extraction": "__init__.py:extract",
+    "  people (zh)": "people_zh.py:find",
+    "  names (zh)": "names_zh.py:find",
+    "  counts": "counts.py:find_counts",
 }
 
 
@@ -66,14 +69,14 @@ def corpus() -> dict[str, list[Source]]:
     return docs
 
 
-def run(normalizer: Normalizer, docs: list[Source], with_extract: bool) -> tuple[int, float]:
+def run(normalizer: Normalizer, docs: list[Source], extractor: Extractor | None) -> tuple[int, float]:
     mojibake.clear_caches()
     chars = 0
     start = time.perf_counter()
     for src in docs:
         article = normalizer.normalize(src)
-        if with_extract:
-            extract(article)
+        if extractor:
+            extractor.extract(article)
         chars += len(article.text)
     return chars, time.perf_counter() - start
 
@@ -85,9 +88,10 @@ def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     normalizer = Normalizer()
+    extractor = Extractor(normalizer.segmenters("zh"))
     docs = corpus()
     for lang in docs:  # load every model before timing
-        run(normalizer, docs[lang][:3], True)
+        run(normalizer, docs[lang][:3], extractor)
     print(f"{'corpus':30s} {'docs':>5s} {'chars':>9s} {'normalise+segment':>20s} {'+ extract':>14s}")
     broken = [s for s in docs["zh"] if normalizer.normalize(s).cleaning["mojibake"]]
     groups = {
@@ -96,8 +100,8 @@ def main() -> None:
         "zh, pages with mojibake": broken,
     }
     for lang, sources in groups.items():
-        best = min((run(normalizer, sources, False) for _ in range(args.passes)), key=lambda r: r[1])
-        best_x = min((run(normalizer, sources, True) for _ in range(args.passes)), key=lambda r: r[1])
+        best = min((run(normalizer, sources, None) for _ in range(args.passes)), key=lambda r: r[1])
+        best_x = min((run(normalizer, sources, extractor) for _ in range(args.passes)), key=lambda r: r[1])
         rate, rate_x = best[0] / best[1] / 1e6, best_x[0] / best_x[1] / 1e6
         print(
             f"{lang:30s} {len(sources):5d} {best[0]:9d} {rate:14.2f} M c/s {rate_x:8.2f} M c/s  ({1000 * best[1] / len(sources):.1f} ms/doc)"
@@ -105,7 +109,7 @@ def main() -> None:
     profile = cProfile.Profile()
     profile.enable()
     for sources in docs.values():
-        run(normalizer, sources, True)
+        run(normalizer, sources, extractor)
     profile.disable()
     stats = pstats.Stats(profile).stats
     total = sum(v[2] for v in stats.values())  # total internal time, i.e. the profiled run

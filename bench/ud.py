@@ -6,7 +6,9 @@ from pathlib import Path
 
 _ROOT = Path(__file__).resolve().parents[1]
 # ../shared beside the checkout when there is one, else the copy the tests carry
-SHARED_ROOT = _ROOT.parent / "shared" if (_ROOT.parent / "shared" / "data").is_dir() else _ROOT / "tests" / "shared"
+SHARED_ROOT = (
+    _ROOT.parent / "shared" if (_ROOT.parent / "shared" / "data").is_dir() else _ROOT / "tests" / "shared"
+)
 SHARED = SHARED_ROOT / "data"
 UD = SHARED / "ud"
 UNER = SHARED / "uner"

@@ -1,17 +1,65 @@
-"""Article -> Extraction, and the public record of `honours extract`."""
+"""Article -> Extraction (people, collectives, events, counts), and the public record of `honours extract`."""
 
 from __future__ import annotations
 
 import dataclasses
 from typing import Any
 
+from extract.collectives import find_collectives_vi, find_collectives_zh
 from extract.commendation import is_commendation
+from extract.counts import find_counts
+from extract.events import find_event
+from extract.lexicon import lexicon
+from extract.people import Context, people_vi, people_zh
+from extract.people_vi import find_people as find_people_vi
 from extract.records import Extraction
+from extract.text import honours, sentences
 from normalize.records import Article
 
 
-def extract(article: Article) -> Extraction:
-    return Extraction(is_commendation=is_commendation(article.title, article.text))
+class Extractor:
+    """Owns the name finder; build one per process. It borrows the Chinese segmenter's dictionary
+    lookup and tagger, so the extractor and the normaliser share one dictionary."""
+
+    def __init__(self, chinese_segmenter):
+        from extract.names_zh import ChineseNameFinder
+        from extract.people_zh import ChinesePeople
+
+        self.lex = lexicon()
+        self.names = ChineseNameFinder(chinese_segmenter.is_word, chinese_segmenter.tag)
+        self.zh_people = ChinesePeople(self.names, self.lex)
+
+    def extract(self, article: Article) -> Extraction:
+        text, lang = article.text, article.lang
+        if lang not in ("zh", "vi"):
+            return Extraction(is_commendation=is_commendation(article.title, text))
+        found_honours = honours(text, self.lex, lang)
+        commendation = is_commendation(article.title, text)
+        spans = sentences(text)
+        ctx = Context(text, spans, commendation, found_honours, self.lex)
+        if lang == "zh":
+            people = people_zh(self.zh_people.find(text, thorough=commendation), ctx)
+            names = {p.name for p in people}
+            collectives = (
+                find_collectives_zh(text, self.lex, found_honours, names, spans) if commendation else []
+            )
+        else:
+            people = people_vi(find_people_vi(text), ctx)
+            collectives = find_collectives_vi(text, found_honours) if commendation else []
+        event = find_event(
+            article.title,
+            text,
+            lang,
+            article.published,
+            honours(article.title, self.lex, lang) + found_honours,
+        )
+        return Extraction(
+            is_commendation=commendation,
+            people=tuple(people),
+            collectives=tuple(collectives),
+            events=(event,) if event and commendation else (),
+            counts=tuple(find_counts(text, lang, found_honours, self.lex, spans)),
+        )
 
 
 def _plain(items) -> list[dict[str, Any]]:

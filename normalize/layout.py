@@ -22,19 +22,31 @@ _SENTENCE_END = ("。", "！", "？", "!", "?", "”", "」", ".", ";", "；")
 MAX_CHROME = 120  # chrome lines are short; longer lines are never tested against the rules
 
 
+MAX_PHRASE_LINE = 80
+_LEFTOVER = re.compile(r"[\W\d_]+")
+
+
 @dataclass(frozen=True)
 class Chrome:
     lines: frozenset[str]
     pattern: re.Pattern  # all regex rules as one alternation
     tails: frozenset[str]
+    phrases: re.Pattern  # chrome words, longest first
 
     def is_chrome(self, line: str) -> bool:
-        return len(line) <= MAX_CHROME and (line in self.lines or self.pattern.fullmatch(line) is not None)
+        if len(line) > MAX_CHROME:
+            return False
+        if line in self.lines or self.pattern.fullmatch(line) is not None:
+            return True
+        if len(line) > MAX_PHRASE_LINE or not self.phrases.search(line):
+            return False
+        leftover = _LEFTOVER.sub("", self.phrases.sub("", line))
+        return len(leftover) <= 3
 
 
 @cache
 def chrome_rules(path: Path = RULES) -> Chrome:
-    lines, regexes, tails = set(), [], set()
+    lines, regexes, tails, phrases = set(), [], set(), []
     for row in path.read_text(encoding="utf-8").splitlines():
         if row.strip() and not row.startswith("#"):
             kind, pattern = row.split("\t")[:2]
@@ -45,7 +57,15 @@ def chrome_rules(path: Path = RULES) -> Chrome:
                 regexes.append(pattern)
             elif kind == "tail":
                 tails.add(pattern)
-    return Chrome(frozenset(lines), re.compile("|".join(f"(?:{r})" for r in regexes), re.I), frozenset(tails))
+            elif kind == "phrase":
+                phrases.append(pattern)
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return Chrome(
+        frozenset(lines),
+        re.compile("|".join(f"(?:{r})" for r in regexes), re.I),
+        frozenset(tails),
+        re.compile(alternation, re.I),
+    )
 
 
 def strip_lines(text: str) -> list[str]:
@@ -94,6 +114,8 @@ def layout(lines: list[str], title: str | None, match: Callable[[str], str] = st
             dropped += len(lines) - i
             break
         kind = date_line(key)
+        if kind == "page" and (title is not None or body) and len(body) <= 2:
+            kind = "byline"  # a weekday date under the title is the post's own date (Thứ năm, 05/10/2023 - 14:22)
         if kind:
             dates.extend(DateHint(d, kind, line) for _, d in find_dates(key)[:1])
             dropped += 1

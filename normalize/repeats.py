@@ -6,8 +6,9 @@ into the clauses of several paragraphs. A run of title characters is taken for s
 only when no dictionary word crosses its edges, and only when the same ordered chain of at least
 three of them, two of which are not words at all, shows up in two paragraphs: ordinary text does
 not repeat a chain of non-words. In those paragraphs, other isolated non-word runs of title
-characters are fragments too, except a piece of the title of four characters or more (红船领航),
-which is a name quoted from the title.
+characters are fragments too. A quoted run (“最美退役军人”) or a piece of the title of four
+characters or more (红船领航) is a name taken from the title, never a fragment: articles repeat
+those, in order, paragraph after paragraph.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE = "。！？!?"
+_OPEN, _CLOSE = "“\"‘'「『", "”\"’'」』"
 
 
 def _squash(s: str) -> str:
@@ -53,11 +55,20 @@ class _Spin:
         )
 
     def candidates(self, line: str) -> list[tuple[int, int]]:
-        """Isolated runs of title characters in the line: no word crosses either edge."""
+        """Isolated runs of title characters in the line: no word crosses either edge, and not a
+        quoted name (“最美退役军人”) nor a piece of the title of four characters or more."""
         out = []
         for m in self.run.finditer(line):
             s, e = m.span()
-            if e - s >= 2 and not self.crossed(line, s) and not self.crossed(line, e):
+            quoted = line[s - 1 : s] in _OPEN and line[e : e + 1] in _CLOSE
+            long_piece = e - s >= 4 and m.group(0) in self.title
+            if (
+                e - s >= 2
+                and not quoted
+                and not long_piece
+                and not self.crossed(line, s)
+                and not self.crossed(line, e)
+            ):
                 out.append((s, e))
         return out
 
@@ -72,6 +83,14 @@ def _chain(a: list[str], b: list[str]) -> list[str]:
             else:
                 table[i][j] = max(table[i + 1][j], table[i][j + 1], key=len)
     return table[0][0]
+
+
+def _long_runs(spin: _Spin, line: str) -> list[tuple[int, int]]:
+    return [
+        m.span()
+        for m in spin.run.finditer(line)
+        if m.end() - m.start() > 6 and not spin.crossed(line, m.start())
+    ]
 
 
 def remove_spun(
@@ -102,12 +121,13 @@ def remove_spun(
         cut = []
         for (s, e), piece in zip(spans, pieces, strict=True):
             alone = (s == 0 or key[s - 1] in _SENTENCE) and key[e:].strip() == ""
-            stray = not is_word(piece) and (e - s <= 3 or (e - s <= 5 and piece not in spin.title))
+            stray = not is_word(piece) and e - s <= 5
             if piece in fragments or stray or alone:
                 cut.append((s, e))
-            elif not is_word(piece[:2]) and piece[2:] in spin.title and len(piece) - 2 >= 4:
+        for s, e in _long_runs(spin, key):  # 年工|盘龙区总工会: a fragment glued to a long piece of the title
+            if not is_word(key[s : s + 2]) and len(key[s + 2 : e]) >= 4 and key[s + 2 : e] in spin.title:
                 cut.append((s, s + 2))
-        for s, e in reversed(cut):
+        for s, e in sorted(set(cut), reverse=True):
             line = line[:s] + line[e:]
             key = key[:s] + key[e:]
         removed += len(cut)

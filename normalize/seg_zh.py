@@ -15,6 +15,7 @@ from itertools import accumulate, compress, count
 from pathlib import Path
 
 from normalize.records import Span
+from normalize.tables import read_blocks
 
 RULES = Path(__file__).with_name("rules")
 
@@ -59,12 +60,16 @@ def read_userdict(path: Path = RULES / "zh_userdict.txt") -> list[tuple[str, int
 
 def read_rules(path: Path = RULES / "zh_split_rules.tsv") -> dict[str, list[str]]:
     """kind -> items; lines `kind<TAB>item item ...<TAB>why`, `#` comments."""
-    rules: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, items = (line.split("\t") + [""])[:2]
-            rules.setdefault(kind, []).extend(items.split())
-    return rules
+    return read_blocks(path)
+
+
+def jieba_dict() -> list[tuple[str, int, str]]:
+    """(word, freq, tag) of jieba's dict.txt, the dictionary rjieba embeds too."""
+    out = []
+    for line in (Path(load_jieba().__file__).with_name("dict.txt")).read_text(encoding="utf-8").splitlines():
+        word, freq, tag = line.split()
+        out.append((word, int(freq), tag))
+    return out
 
 
 def read_split(path: Path = RULES / "zh_split.tsv") -> dict[str, tuple[int, ...]]:
@@ -107,6 +112,7 @@ class ChineseSegmenter:
                 self._tk.add_word(w, f, t)
             self._words = self._tk.cut
             self._known = self._tk.has_word
+            self._tag = self._tk.tag
         elif engine == "jieba":
             self._tk = load_jieba().Tokenizer()
             self._tk.initialize()
@@ -115,8 +121,16 @@ class ChineseSegmenter:
             self._words = self._tk.lcut
             freq = self._tk.FREQ
             self._known = lambda w: freq.get(w, 0) > 0
+            from jieba.posseg import POSTokenizer
+
+            tagger = POSTokenizer(self._tk)
+            self._tag = lambda text: [(p.word, p.flag) for p in tagger.lcut(text)]
         else:
             raise ValueError(f"unknown Chinese segmentation engine {engine!r}")
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """(word, part-of-speech) from jieba's tagger over the same dictionary: hints for name finding."""
+        return self._tag(text)
 
     def is_word(self, word: str) -> bool:
         """Is this a word of the dictionary (jieba's plus ours)?"""

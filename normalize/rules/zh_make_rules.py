@@ -14,24 +14,13 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from normalize.seg_zh import read_rules, read_userdict
+from normalize.seg_zh import jieba_dict, read_rules, read_userdict
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "zh_split.tsv"
 
 Table = dict[str, tuple[list[str], str]]  # word -> (pieces, rule)
 _NUMBER = re.compile("[一二三四五六七八九十百千万亿两零〇]+")
-
-
-def jieba_dict() -> list[tuple[str, int, str]]:
-    """(word, freq, tag) of jieba's dict.txt, the dictionary rjieba embeds too."""
-    import jieba
-
-    out = []
-    for line in Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8").splitlines():
-        word, freq, tag = line.split()
-        out.append((word, int(freq), tag))
-    return out
 
 
 class Builder:

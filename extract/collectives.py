@@ -1,0 +1,138 @@
+"""Honoured collectives: units in 、-lists, subjects of award verbs, `…的X；`, units beside a collective
+honour, and (Vietnamese) the units listed after `như:`."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract.lexicon import Lexicon, alternation, read_table
+from extract.records import Collective
+from extract.text import Mention, sentence_of, sentences
+
+HAN = "\u4e00-\u9fff"
+_AWARD_SUBJECT = re.compile(rf"([{HAN}“”]{{3,40}}?)(?=获评|荣获|被评为|被授予|被命名为|当选为)")
+_OF_UNIT = re.compile(rf"的([{HAN}]{{3,30}}?)(?=[；;…。，,])")
+_CLAUSE_START = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n“‘]))([{HAN}]{{3,30}})")
+_PARAGRAPH_START = re.compile(rf"(?m)(?:^|(?<=[；;]))([{HAN}]{{4,30}})")
+_LEADING_VERB = re.compile(r"^(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|有)")
+_UNIT_LINE = re.compile(rf"(?m)^([{HAN}（）()]{{4,30}})$")
+
+
+@cache
+def _vi_unit() -> re.Pattern:
+    """A Vietnamese unit's name: an organisation head word, then words up to a stop word or punctuation."""
+    heads = alternation([row[0] for row in read_table("units_vi.tsv")]).pattern
+    stop = r"(?:và|với|vì|được|đã|có|là|cho|trong|tại|của|đạt|tích cực)\b"
+    return re.compile(rf"(?<![\w])((?:{heads})(?:\s+(?!{stop})[\w/.-]+){{0,8}})", re.U)
+
+
+_VI_CONTEXT = re.compile(
+    r"(?:như|gồm|là)\s*:(?P<list>[^\n]+)"  # a list of models after `như:`
+    r"|(?:tặng|trao|khen thưởng|biểu dương|tuyên dương)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
+    r"|(?P<subject>[^.;:,\n]{2,80})\s+(?:được|đã được)\s+(?:khen thưởng|tặng|trao|công nhận|biểu dương|tuyên dương|nhận)"
+    r"|(?P<model>[^.;:,\n]{2,80})\s+với\s+(?:mô hình|công tác|việc|phong trào)"
+)
+
+
+def _unit_prefix(chunk: str, lex: Lexicon) -> str | None:
+    """The longest start of `chunk` that ends with a collective word (市中区融媒体中心全员… -> 市中区融媒体中心)."""
+    best = None
+    for m in lex.collective_re.finditer(chunk):
+        if m.end() >= 3 and m.start() > 0:
+            best = chunk[: m.end()]
+    return best
+
+
+def _ends_as_unit(phrase: str, lex: Lexicon) -> bool:
+    last = None
+    for last in lex.collective_re.finditer(phrase):  # noqa: B007 - the last match is the one wanted
+        pass
+    return last is not None and last.end() == len(phrase) and last.start() > 0
+
+
+_NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给等每其本一二三四五六七八九十几两多")
+_NOT_INSIDE = re.compile('[和与及或“”‘’"、]')
+
+
+def _plausible(name: str, people: set[str]) -> bool:
+    """A unit's name: 4-25 characters, not starting like a verb phrase or a numeral, no conjunction,
+    quote or person's name inside (到社区, 一个乡, 先进典型和团队 are not units)."""
+    return (
+        4 <= len(name) <= 25
+        and name[0] not in _NOT_FIRST
+        and not _NOT_INSIDE.search(name)
+        and not any(p in name for p in people)
+    )
+
+
+def find_collectives_zh(
+    text: str,
+    lex: Lexicon,
+    honours: list[Mention],
+    people: set[str],
+    spans: list[tuple[int, int]] | None = None,
+) -> list[Collective]:
+    spans = sentences(text) if spans is None else spans
+    group_honours = [h for h in honours if lex.honour_kind(h.text) in ("collective",)]
+    found: dict[str, Collective] = {}
+
+    def add(start: int, end: int) -> None:
+        lead = _LEADING_VERB.match(text, start, end)
+        start = lead.end() if lead else start
+        name = text[start:end].strip("“”")
+        start = text.index(name, start)
+        if name in found or name in lex.collectives or not _plausible(name, people):
+            return
+        s, e = sentence_of(spans, start)
+        near = [h for h in group_honours if s <= h.start < e] or group_honours
+        found[name] = Collective(
+            name=name, span=(start, start + len(name)), honour=near[0].text if near else None
+        )
+
+    for clause in re.finditer(r"[^，。；：:;,!?！？\n]+", text):
+        items = list(re.finditer(r"[^、]+", clause.group(0)))
+        if len(items) >= 2:
+            for item in items:
+                chunk = re.split(r"等|共|分别", item.group(0))[0]
+                if _ends_as_unit(chunk, lex):
+                    add(clause.start() + item.start(), clause.start() + item.start() + len(chunk))
+    for m in _AWARD_SUBJECT.finditer(text):
+        if _ends_as_unit(m.group(1).strip("“”"), lex):
+            add(*m.span(1))
+    for m in _OF_UNIT.finditer(text):
+        if _ends_as_unit(m.group(1), lex) and group_honours:
+            add(*m.span(1))
+    for h in group_honours:
+        s, e = sentence_of(spans, h.start)
+        for m in _CLAUSE_START.finditer(text, s, e):
+            unit = _unit_prefix(m.group(1), lex)
+            if unit and not (m.start(1) <= h.start < m.start(1) + len(unit)):
+                add(m.start(1), m.start(1) + len(unit))
+    if group_honours:  # units listed one per line, or opening a paragraph about them
+        for m in _UNIT_LINE.finditer(text):
+            if _ends_as_unit(m.group(1), lex):
+                add(*m.span(1))
+        for m in _PARAGRAPH_START.finditer(text):
+            unit = _unit_prefix(m.group(1), lex)
+            if unit:
+                add(m.start(1), m.start(1) + len(unit))
+    return sorted(found.values(), key=lambda c: c.span)
+
+
+def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
+    """Units named in a `như:` list, after `tặng … cho`, before `được khen thưởng`, or before
+    `với mô hình` (the model a unit is praised for)."""
+    found: dict[str, Collective] = {}
+    for m in _VI_CONTEXT.finditer(text):
+        group = next(g for g in ("list", "given", "subject", "model") if m.group(g))
+        for unit in _vi_unit().finditer(text, m.start(group), m.end(group)):
+            name = unit.group(1).strip(" ,")
+            if name in found or len(name.split()) < 2 or name.lower() in ("tổ dân phố", "khu phố"):
+                continue
+            start = unit.start(1)
+            near = [h for h in honours if h.start < start] or honours
+            found[name] = Collective(
+                name=name, span=(start, start + len(name)), honour=near[-1].text if near else None
+            )
+    return sorted(found.values(), key=lambda c: c.span)

@@ -1,0 +1,78 @@
+"""The extractor's lexicons (lexicons/*.tsv), loaded once into one frozen object."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from normalize.tables import read_rows
+
+LEXICONS = Path(__file__).with_name("lexicons")
+
+
+def read_table(name: str) -> list[list[str]]:
+    """Rows of a lexicon file: tab-separated, `#` comments and blank lines skipped."""
+    return read_rows(LEXICONS / name)
+
+
+def alternation(words, flags: int = 0) -> re.Pattern:
+    """A regex matching any of the words, longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)), flags)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    honours: dict[str, str]  # title (lower case for Vietnamese) -> person | collective | household | prize
+    honour_re: re.Pattern  # Chinese titles (no case)
+    honour_vi_re: re.Pattern  # Vietnamese titles, case-insensitive
+    roles: dict[str, str]  # position word -> leader | staff | member
+    role_re: re.Pattern
+    units: frozenset[str]  # words that end an organisation name
+    collectives: frozenset[str]  # words that end an honourable unit's name
+    collective_re: re.Pattern
+    suffix_re: re.Pattern  # words that end a quoted honour title
+    cues: dict[str, tuple[str, ...]]  # kind -> cue words
+    cue_re: dict[str, re.Pattern]
+
+    kinds: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # titles already judged
+
+    def honour_kind(self, title: str) -> str:
+        """The kind of a title found in text: its lexicon entry, else guessed from its last words."""
+        if title not in self.kinds:
+            self.kinds[title] = self._judge(title)
+        return self.kinds[title]
+
+    def _judge(self, title: str) -> str:
+        kind = self.honours.get(title) or self.honours.get(title.lower())
+        if kind:
+            return kind
+        for name, k in self.honours.items():
+            if title.endswith(name) or title.lower().endswith(name.lower()):
+                return k
+        return "collective" if re.search("集体|团队|单位|先锋号|奖状|tập thể", title) else "person"
+
+
+@cache
+def lexicon() -> Lexicon:
+    honours = {row[0]: row[1] for row in read_table("honours.tsv")}
+    roles = {row[0]: row[1] for row in read_table("roles_zh.tsv")}
+    units = read_table("units_zh.tsv")
+    kinds = {row[0]: set(row[1].split()) for row in units}
+    cues: dict[str, list[str]] = {}
+    for kind, word, *_ in read_table("cues.tsv"):
+        cues.setdefault(kind, []).append(word)
+    return Lexicon(
+        honours=honours,
+        honour_re=alternation([h for h in honours if re.search("[\u4e00-\u9fff]", h)]),
+        honour_vi_re=alternation([h for h in honours if not re.search("[\u4e00-\u9fff]", h)], re.I),
+        roles=roles,
+        role_re=alternation(roles),
+        units=frozenset(w for w, k in kinds.items() if "unit" in k),
+        collectives=frozenset(w for w, k in kinds.items() if "collective" in k),
+        collective_re=alternation([w for w, k in kinds.items() if "collective" in k]),
+        suffix_re=alternation([w for w, k in kinds.items() if "suffix" in k] + list(honours)),
+        cues={k: tuple(v) for k, v in cues.items()},
+        cue_re={k: alternation(v, re.I) for k, v in cues.items()},
+    )

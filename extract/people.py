@@ -1,0 +1,198 @@
+"""People records: who each person found is to the article (honouree, official, author, mentioned)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from extract.events import _place_zh
+from extract.lexicon import Lexicon, read_table
+from extract.people_vi import Found
+from extract.people_zh import ZhPerson
+from extract.records import Person
+from extract.text import Mention, sentence_of
+
+_CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
+_VI_SPEECH = re.compile(r"phát biểu|trao|chủ trì|đề nghị|chỉ đạo|dự và|tham dự", re.I)
+
+
+@cache
+def figures() -> frozenset[str]:
+    return frozenset(row[0] for row in read_table("figures.tsv"))
+
+
+@cache
+def vi_leaders() -> tuple[str, ...]:
+    return tuple(row[0].lower() for row in read_table("positions_vi.tsv") if row[1] == "leader")
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    sentences: list[tuple[int, int]]
+    commendation: bool
+    honours: list[Mention]
+    lex: Lexicon
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around text[start:end]: between the nearest ，；：。 on either side."""
+        s = max(
+            (m.end() for m in _CLAUSE.finditer(self.text, max(0, start - 80), start)),
+            default=max(0, start - 80),
+        )
+        m = _CLAUSE.search(self.text, end)
+        return s, m.start() if m else len(self.text)
+
+    def honour_in(self, start: int, end: int) -> Mention | None:
+        """An honour named in the same clause as the person, when that clause also awards it."""
+        s, e = self.clause(start, end)
+        if not self.lex.cue_re["award"].search(self.text, s, e) and not self._listed_with_honour(s, e):
+            return None
+        inside = [h for h in self.honours if s <= h.start < e]
+        return inside[0] if inside else None
+
+    def _listed_with_honour(self, s: int, e: int) -> bool:
+        return any(s <= h.start < e for h in self.honours) and "等" in self.text[s:e]
+
+    def cue_near(self, kind: str, start: int, end: int, before: int = 20, after: int = 40) -> bool:
+        s, e = sentence_of(self.sentences, start)
+        return bool(self.lex.cue_re[kind].search(self.text, max(s, start - before), min(e, end + after)))
+
+    def cue_in_clause(self, kind: str, start: int, end: int) -> bool:
+        """A cue in the person's own clause (与同科室护士毛瑞镜共同前往 — not the clause after)."""
+        s, e = self.clause(start, end)
+        return bool(self.lex.cue_re[kind].search(self.text, s, e))
+
+    def cue_in_rest_of_sentence(self, kind: str, start: int, end: int) -> bool:
+        """A cue after the person in the same sentence, or just before (袁庆华,…参加会议; 普佳表示)."""
+        s, e = sentence_of(self.sentences, start)
+        return bool(self.lex.cue_re[kind].search(self.text, max(s, start - 30), e))
+
+    @cached_property
+    def main_honour(self) -> str | None:
+        people = [h.text for h in self.honours if self.lex.honour_kind(h.text) in ("person", "prize")]
+        return people[0] if people else (self.honours[0].text if self.honours else None)
+
+
+def _relation(
+    spans, how: set[str], leader: bool, ctx: Context, named: bool, prize_winners: bool, name: str
+) -> str:
+    if "byline" in how or "signature" in how:
+        return "author"
+    if leader and any(ctx.cue_in_clause("speech", s, e) for s, e in spans):
+        return "official"  # 县委常委、组织部部长邵建平宣读了《…表彰…决定》
+    if named:
+        return "honouree"
+    if leader and any(ctx.cue_in_rest_of_sentence("speech", s, e) for s, e in spans):
+        return "official"
+    if not ctx.commendation or name in figures() or prize_winners or "representative" in how:
+        return "mentioned"
+    if any(ctx.cue_in_clause("mention", s, e) for s, e in spans):
+        return "mentioned"
+    return "honouree"
+
+
+def _honours_by_person(spans, how: set[str], ctx: Context) -> Mention | None:
+    for s, e in spans:
+        found = ctx.honour_in(s, e)
+        if found:
+            return found
+    return None
+
+
+def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
+    named = {p.name: _honours_by_person(p.spans, p.how, ctx) for p in found}
+    prizes = {n for n, h in named.items() if h and ctx.lex.honour_kind(h.text) == "prize"}
+    out = []
+    for p in found:
+        role_words = [r for r in ctx.lex.roles if p.role and p.role.endswith(r)]
+        leader = any(ctx.lex.roles[r] == "leader" for r in role_words) and "代表" not in (p.role or "")
+        honoured = (
+            bool(named[p.name])
+            or ("grid" in p.how and ctx.commendation)
+            or ("conferred" in p.how and ctx.commendation)
+        )
+        if _speaks_for_collective(p, ctx):
+            p.how.add("representative")
+        relation = _relation(
+            p.spans, p.how, leader, ctx, honoured, bool(prizes) and p.name not in prizes, p.name
+        )
+        honour = (
+            named[p.name].text if named[p.name] else (ctx.main_honour if relation == "honouree" else None)
+        )
+        out.append(
+            Person(
+                name=p.name,
+                relation=relation,
+                span=_best_span(p),
+                role=p.role,
+                org=p.org,
+                place=_place_zh(p.org) if p.org else None,
+                honour=honour if relation == "honouree" else None,
+                gender=p.gender,
+                ethnicity=p.ethnicity,
+                posthumous=relation == "honouree"
+                and any(ctx.cue_near("posthumous", s, e, 60, 12) for s, e in p.spans),
+            )
+        )
+    return out
+
+
+def _speaks_for_collective(p: ZhPerson, ctx: Context) -> bool:
+    """“最美奋斗集体”代表、…胡红泉: the representative of an honoured collective is not honoured
+    (优秀教师代表、…严志勇, a representative of honoured teachers, is)."""
+    if not p.role or not p.role.split("、")[0].endswith("代表"):
+        return False
+    for s, _ in p.spans:
+        before = [h for h in ctx.honours if h.end <= s and s - h.end <= 60]
+        if before and ctx.lex.honour_kind(before[-1].text) == "collective":
+            return True
+    return False
+
+
+def _best_span(p: ZhPerson) -> tuple[int, int]:
+    return p.spans[0]
+
+
+def people_vi(found: list[Found], ctx: Context) -> list[Person]:
+    text = ctx.text
+    by_name: dict[str, list[Found]] = {}
+    for f in found:
+        by_name.setdefault(text[f.start : f.end], []).append(f)
+    out = []
+    for name, mentions in by_name.items():
+        spans = [(f.start, f.end) for f in mentions]
+        role = next((f.role for f in mentions if f.role), None)
+        org = next((f.org for f in mentions if f.org), None)
+        cues = " ".join(f"{f.cue} {f.role or ''}".lower() for f in mentions)
+        leader = any(p in cues for p in vi_leaders())
+        speaks = any(_VI_SPEECH.search(text, s, min(len(text), e + 120)) for s, e in spans)
+        how = {"signature"} if any(f.author for f in mentions) else set()
+        named = _honours_by_person(spans, how, ctx)
+        relation = (
+            "official"
+            if leader and speaks and not how
+            else _relation(spans, how, False, ctx, bool(named), False, name)
+        )
+        honour = named.text if named else (ctx.main_honour if relation == "honouree" else None)
+        out.append(
+            Person(
+                name=name,
+                relation=relation,
+                span=spans[0],
+                role=role,
+                org=org,
+                honour=honour if relation == "honouree" else None,
+                gender="F"
+                if any(f.cue.lower() in ("bà", "chị", "cô", "cô giáo", "mẹ") for f in mentions)
+                else (
+                    "M"
+                    if any(f.cue.lower() in ("ông", "anh", "chú", "thầy", "thầy giáo") for f in mentions)
+                    else None
+                ),
+                posthumous=relation == "honouree"
+                and any(ctx.cue_near("posthumous", s, e, 30, 10) for s, e in spans),
+            )
+        )
+    return out
