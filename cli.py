@@ -104,6 +104,179 @@ def cmd_demo(args, settings: config.Settings) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
+# --- the archive -------------------------------------------------------------------------------------
+
+
+def open_archive(settings: config.Settings, create: bool = False):
+    from index.archive import Archive
+
+    return Archive(settings, notice=warn, progress=progress, create=create)
+
+
+def _failures(report) -> int:
+    for where, reason in report.failed:
+        warn(f"{where}: {reason}")
+    return EXIT_SOME_FAILED if report.failed else EXIT_OK
+
+
+def cmd_ingest(args, settings: config.Settings) -> int:
+    with open_archive(settings, create=True) as archive:
+        report = archive.ingest(args.paths)
+    print(f"ingested into {settings.data_dir}: {report.summary()}")
+    return _failures(report)
+
+
+def cmd_reprocess(args, settings: config.Settings) -> int:
+    with open_archive(settings) as archive:
+        report = archive.reprocess()
+    print(f"reprocessed from raw bytes: {report.summary()}")
+    return _failures(report)
+
+
+def cmd_reindex(args, settings: config.Settings) -> int:
+    with open_archive(settings) as archive, archive.lock():
+        n = archive.reindex()
+    print(f"rebuilt the {settings.engine} index from the store: {n} articles")
+    return EXIT_OK
+
+
+def query_from(args):
+    from index.query import parse
+
+    filters = {
+        k: getattr(args, k, None)
+        for k in ("kind", "lang", "year", "place", "honour", "min_count", "unit", "duplicates")
+    }
+    if filters.get("min_count") is not None and not filters.get("unit"):
+        filters.pop("unit")
+    return parse(args.query or "", **filters)
+
+
+def cmd_search(args, settings: config.Settings) -> int:
+    from index.search import search
+
+    q = query_from(args)
+    with open_archive(settings) as archive:
+        found = search(archive, q, limit=args.limit, offset=args.offset)
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+    else:
+        print_hits(found)
+    return EXIT_OK
+
+
+def _marked(item: dict) -> str:
+    text, shift = item["snippet"], item.get("offset", 0)
+    bold = sys.stdout.isatty()
+    for a, b in reversed(item["highlights"]):
+        a, b = a + shift, b + shift
+        text = text[:a] + ("\033[1m" if bold else "[") + text[a:b] + ("\033[0m" if bold else "]") + text[b:]
+    return text
+
+
+def print_hits(found: dict) -> None:
+    q = found["query"]
+    shown = " ".join(q["text"]) or "everything"
+    print(
+        f"{found['total']} results for {shown}"
+        + "".join(f", {k} {v}" for k, v in q.items() if k not in ("text", "not") and v)
+    )
+    for k, v in found.get("interpreted", {}).items():
+        print(f"  (read {k} as {v})")
+    for i, h in enumerate(found["hits"], 1):
+        if h["kind"] == "article":
+            head = h["title"]
+        else:
+            bits = [
+                h.get("role"),
+                h.get("org"),
+                h.get("honour"),
+                str(h["year"]) if h.get("year") else None,
+                h.get("relation"),
+            ]
+            head = f"{h['name']} — " + ", ".join(b for b in bits if b)
+        print(f"{i:3d}. [{h['kind']}] {head}")
+        print(f"     {_marked(h)}")
+        print(f"     {h['published'] or ''} {h['source']}")
+    for name, counts in found.get("facets", {}).items():
+        if counts:
+            print(f"  {name}: " + " · ".join(f"{k} ({v})" for k, v in list(counts.items())[:8]))
+
+
+def cmd_person(args, settings: config.Settings) -> int:
+    from index.dossier import dossier
+
+    with open_archive(settings) as archive:
+        found = dossier(archive, args.name)
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if not found["people"]:
+        print(f"nobody called {args.name} in the archive")
+    for p in found["people"]:
+        where = (
+            ", ".join(p["orgs"] + [x for x in p["places"] if x not in p["orgs"]]) or "no organisation given"
+        )
+        print(f"{p['name']} ({where}): {len(p['honours'])} mention(s)")
+        for h in p["honours"]:
+            what = h["honour"] or h["relation"]
+            print(f"  {h['year'] or '????'}  {what}  {h['role'] or ''}".rstrip())
+            print(f"        {h['evidence']}")
+            print(f"        {h['title']} — {h['source']}")
+    return EXIT_OK
+
+
+def cmd_export(args, settings: config.Settings) -> int:
+    from index.export import ExportError, export
+
+    target = Path(args.output)
+    if not target.parent.is_dir():  # before opening anything: nothing is written
+        raise ExportError(f"cannot export to {target}: the directory {target.parent} does not exist")
+    q = (
+        query_from(args)
+        if (
+            args.query
+            or any(getattr(args, k, None) for k in ("kind", "lang", "year", "place", "honour", "min_count"))
+        )
+        else None
+    )
+    with open_archive(settings) as archive:
+        manifest = export(archive, args.format, target, q)
+    print(
+        f"wrote {target} ({manifest['counts']['articles']} articles, {manifest['counts']['rows']} rows) and {target.name}.manifest.json"
+    )
+    return EXIT_OK
+
+
+def cmd_stats(args, settings: config.Settings) -> int:
+    with open_archive(settings) as archive:
+        stats = archive.stats()
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=1))
+    else:
+        for k, v in stats.items():
+            print(f"{k:14s} {v}")
+    return EXIT_OK
+
+
+def add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--kind", help="person, collective, event, article (comma-separated)")
+    p.add_argument("--lang", help="zh, vi or other")
+    p.add_argument("--year", help="2023 or 2020..2023")
+    p.add_argument("--place", help="a place name (盘龙区, Quang Trung)")
+    p.add_argument("--honour", help="an honour title (劳动模范)")
+    p.add_argument("--min-count", type=_count, help="events that honoured at least N (see --unit)")
+    p.add_argument("--unit", help="person, collective or household, for --min-count")
+    p.add_argument("--duplicates", action="store_true", help="show every repost, not one per cluster")
+
+
+def _count(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
+
+
 def build_parser() -> Parser:
     parser = Parser(prog="honours", description="A searchable archive of commendation news.")
     parser.add_argument("--data-dir", help="archive directory (default data/archive)")
@@ -118,6 +291,40 @@ def build_parser() -> Parser:
     p.add_argument("--tokens", action="store_true", help="add word spans into the text")
     p.set_defaults(run=cmd_extract)
 
+    p = sub.add_parser("ingest", help="normalise, extract, store and index files, directories, WARCs")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    p.set_defaults(run=cmd_ingest)
+
+    p = sub.add_parser("reprocess", help="normalise and extract every article again from its raw bytes")
+    p.set_defaults(run=cmd_reprocess)
+
+    p = sub.add_parser("reindex", help="rebuild the search index from the store")
+    p.set_defaults(run=cmd_reindex)
+
+    p = sub.add_parser("search", help="search people, collectives, events and articles")
+    p.add_argument("query", nargs="?", default="", help='words, "phrases", -excluded, field:value')
+    add_filters(p)
+    p.add_argument("--limit", type=_count, default=20)
+    p.add_argument("--offset", type=_count, default=0)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("person", help="every honour of one person, with evidence")
+    p.add_argument("name")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_person)
+
+    p = sub.add_parser("export", help="write the archive, or a query's results, for research")
+    p.add_argument("--format", choices=("jsonl", "csv", "vert"), required=True)
+    p.add_argument("--query", default="", help="export only what this query finds")
+    add_filters(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("stats", help="what the archive holds")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_stats)
+
     p = sub.add_parser("demo", help="what `make demo` runs")
     p.set_defaults(run=cmd_demo)
     return parser
@@ -131,12 +338,36 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, config.ConfigError) as e:
         warn(str(e))
         return EXIT_USAGE
+    except Exception as e:
+        return _known_error(e)
     except KeyboardInterrupt:
         warn("interrupted")
         return 130
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (`| head`): not an error worth a message
         return EXIT_OK
+
+
+def _known_error(e: Exception) -> int:
+    """Errors the archive reports in words: bad queries and export targets (2), store and index (1)."""
+    from index.engine import EngineError
+    from index.export import ExportError
+    from index.query import QueryError
+    from index.store import StoreError
+
+    if isinstance(e, (QueryError, ExportError)):
+        warn(str(e))
+        return EXIT_USAGE
+    if isinstance(e, (StoreError, EngineError)):
+        warn(str(e))
+        return EXIT_SOME_FAILED
+    if isinstance(e, OSError) and e.errno == 28:
+        warn(
+            f"the disk is full ({e.filename or 'no space left on device'}); nothing was lost, free space and run again"
+        )
+        return EXIT_SOME_FAILED
+    warn(f"internal error ({type(e).__name__}: {e}); please report it")  # never a traceback
+    return EXIT_SOME_FAILED
 
 
 if __name__ == "__main__":

@@ -46,3 +46,22 @@ def normalizer():
     from normalize.pipeline import Normalizer
 
     return Normalizer()
+
+
+def make_archive(data_dir, *paths):
+    """An archive ingested from `paths` (in this process: small inputs skip the worker pool)."""
+    import config
+    from index.archive import Archive
+
+    archive = Archive(config.Settings(data_dir=data_dir))
+    report = archive.ingest([str(p) for p in paths])
+    assert not report.failed, report.failed
+    return archive
+
+
+@pytest.fixture(scope="session")
+def seeded(tmp_path_factory):
+    """The seeds and the samples, ingested once for the search tests."""
+    archive = make_archive(tmp_path_factory.mktemp("archive"), SEEDS, SAMPLES)
+    yield archive
+    archive.close()

@@ -1,0 +1,215 @@
+"""The archive at scale: generate N articles, ingest them end to end, time a fixed query mix.
+
+    .venv/bin/python bench/scale.py [--n 100000] [--work DIR] [--keep] [--skip-ingest]
+
+Articles (~2.5 KB) are built from the seeds' sentence shapes with varied names, places, years and
+counts (80 % simplified Chinese, 20 % Vietnamese), written as files, and ingested with
+`honours ingest` (all cores). Then each query type runs 200 times: name, phrase, filtered, faceted.
+Reports ingest articles/s, query p50/p95, index and store size, peak memory (ingest processes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+ROOT = Path(__file__).resolve().parents[1]
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴孔"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬斌宇浩凯健俊帆帅旭宁龙林欣佳琳雪婷晨鹏辉飞"
+PLACES = [p + s for p in ("盘龙", "五华", "官渡", "西山", "呈贡", "晋宁", "安宁", "石林", "禄劝", "寻甸", "鼓楼", "台江", "仓山", "晋安",
+          "市中", "历下", "槐荫", "天桥", "历城", "长清", "浏阳", "宁乡", "芙蓉", "天心", "岳麓", "开福", "雨花", "望城")
+          for s in ("区", "县")]  # fmt: skip
+HONOURS = [
+    "最美奋斗者",
+    "劳动模范",
+    "先进工作者",
+    "五一劳动奖章",
+    "三八红旗手",
+    "优秀共产党员",
+    "道德模范",
+    "中国好人",
+    "最美社区工作者",
+    "出彩型好干部",
+]
+COLLECTIVE = ["最美奋斗集体", "工人先锋号", "先进集体", "三八红旗集体", "出彩型好团队"]
+ROLES = [
+    "党委书记",
+    "社区居委会主任",
+    "主治医师",
+    "网格员",
+    "派出所所长",
+    "中学教师",
+    "技术员",
+    "护士长",
+    "第一书记",
+    "科长",
+]
+UNITS = ["街道{c}社区", "人民医院", "第一中学", "公安分局", "税务局", "供电公司", "消防救援站", "{c}村"]
+VI_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"]
+VI_MID = ["Văn", "Thị", "Minh", "Hữu", "Ngọc", "Thanh", "Quốc"]
+VI_LAST = ["An", "Bình", "Chánh", "Dũng", "Hoa", "Hùng", "Lan", "Mai", "Nam", "Phúc", "Tâm", "Thảo", "Trung"]
+VI_WARDS = [
+    "Quang Trung",
+    "Trường An",
+    "Phú Lợi",
+    "Tân Thành",
+    "Quảng Phú",
+    "Long Bình",
+    "Phước Hưng",
+    "An Khánh",
+]
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def _filler() -> list[str]:
+    """Plain sentences (the seeds' and the UD GSDSimp test set's) to bring articles to their usual length:
+    varied enough that generated articles are not reposts of each other."""
+    from ud import UD, conllu_sentences
+
+    text = (ROOT / "data" / "samples" / "000_3ea43f7ec754d5d6.txt").read_text(encoding="utf-8")
+    text += (ROOT / "data" / "samples" / "001_2573ad4ca37864dd.txt").read_text(encoding="utf-8")
+    seeds = [
+        s + "。"
+        for s in text.replace("\n", "").split("。")
+        if 30 < len(s) < 160 and "盘龙区总工会“红船领航" not in s
+    ]
+    return seeds + [
+        "".join(words) for _, words in conllu_sentences(UD / "zh_gsdsimp-ud-test.conllu") if len(words) > 12
+    ]
+
+
+def chinese(rng: random.Random, filler: list[str], i: int) -> str:
+    year, place, honour, team = (
+        rng.randint(2015, 2024),
+        rng.choice(PLACES),
+        rng.choice(HONOURS),
+        rng.choice(COLLECTIVE),
+    )
+    people = [_name(rng) for _ in range(rng.randint(3, 6))]
+    unit = rng.choice(UNITS).format(c=rng.choice(GIVEN) + rng.choice(GIVEN))
+    lines = [
+        f"{year}年度{place}“{honour}”评选结果揭晓（第{i}期）",
+        f"发布日期：{year + 1}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+        f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日上午，{year}年度{place}“{honour}/{team}”表彰大会举行。",
+        f"经过单位推选、个人报名和网络投票，{rng.randint(100, 300)}名候选个人、{rng.randint(30, 90)}个候选集体进入评选环节，"
+        f"共收到投票{rng.randint(10000, 400000)}票。最终评选出“{honour}”{rng.randint(10, 120)}名、“{team}”{rng.randint(5, 60)}个。",
+        f"{people[0]}是{place}{unit}{rng.choice(ROLES)}，多年来一直致力于解决居民生活中的困难和问题，获评“{honour}”称号。",
+        f"获表彰的还有{'、'.join(people[1:])}等{len(people) - 1}人。",
+        f"{place}委常委、宣传部部长{_name(rng)}出席会议并讲话。",
+    ]
+    body = lines[2:]
+    while sum(map(len, body)) < 2300:
+        body.insert(rng.randint(1, len(body)), "".join(rng.sample(filler, 3)))
+    return "\n".join(lines[:2] + body) + "\n"
+
+
+def vietnamese(rng: random.Random, i: int) -> str:
+    ward, year = rng.choice(VI_WARDS), rng.randint(2015, 2024)
+    names = [f"{rng.choice(VI_NAMES)} {rng.choice(VI_MID)} {rng.choice(VI_LAST)}" for _ in range(3)]
+    para = (
+        f"Sáng {rng.randint(1, 28)}/{rng.randint(1, 12)}, UBND phường {ward} tổ chức Hội nghị biểu dương người tốt, việc tốt năm {year}. "
+        f"Qua phong trào đã xuất hiện nhiều gương điển hình tiên tiến, như: Hội phụ nữ phường với phong trào giúp nhau làm kinh tế; "
+        f"ông {names[0]} - tổ dân phố {rng.randint(1, 20)} với việc vận động nhân dân; bà {names[1]} - khu phố {rng.randint(1, 9)} với công tác hòa giải. "
+    )
+    closing = f"Tại Hội nghị, UBND phường {ward} đã khen thưởng {rng.randint(2, 20):02d} tập thể, {rng.randint(10, 60)} cá nhân điển hình tiên tiến."
+    body = [para] * 6 + [closing, names[2]]
+    return (
+        f"Phường {ward} biểu dương người tốt, việc tốt năm {year} (số {i})\nNgày đăng: {rng.randint(10, 28)}/0{rng.randint(1, 9)}/{year + 1}\n"
+        + "\n".join(body)
+        + "\n"
+    )
+
+
+def generate(directory: Path, n: int, seed: int = 1) -> None:
+    rng = random.Random(seed)
+    filler = _filler()
+    for i in range(n):
+        sub = directory / f"{i // 1000:03d}"
+        if i % 1000 == 0:
+            sub.mkdir(parents=True, exist_ok=True)
+        text = vietnamese(rng, i) if i % 5 == 4 else chinese(rng, filler, i)
+        (sub / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+
+
+QUERIES = {
+    "name": [(name, {}) for name in ("王芳", "李强", "张伟", "陈静", "刘洋", "杨敏", "wang fang", "tran van an", "Nguyễn Thị Hoa", "周杰")],
+    "phrase": [(f'"{h}"', {}) for h in HONOURS[:5]] + [('"biểu dương người tốt"', {}), ('"表彰大会"', {})],
+    "filtered": [("劳动模范", {"kind": "person", "year": "2018..2020"}), ("", {"kind": "event", "min_count": 50, "unit": "collective"}),
+                 ("", {"kind": "person", "place": "盘龙区", "lang": "zh"}), ("", {"kind": "person", "honour": "中国好人", "year": "2022"})],
+    "faceted": [("", {}), ("劳动模范", {}), ("biểu dương", {}), ("", {"kind": "person"})],
+}  # fmt: skip
+
+
+def time_queries(data: Path, repeat: int) -> dict[str, tuple[float, float]]:
+    import config
+    from index.archive import Archive
+    from index.query import parse, request
+
+    archive = Archive(config.Settings(data_dir=data), create=False)
+    out = {}
+    for kind, queries in QUERIES.items():
+        times = []
+        for r in range(repeat):
+            text, filters = queries[r % len(queries)]
+            req = request(parse(text, **filters), archive.segmenter.spans, facets=kind == "faceted")
+            t = time.perf_counter()
+            archive.engine.search(req)
+            times.append(1000 * (time.perf_counter() - t))
+        times.sort()
+        out[kind] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
+    archive.close()
+    return out
+
+
+def size(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--work", default="bench/out/scale")
+    ap.add_argument("--keep", action="store_true", help="keep the generated pages and archive")
+    ap.add_argument("--skip-ingest", action="store_true", help="time queries on an archive built before")
+    ap.add_argument("--repeat", type=int, default=200)
+    args = ap.parse_args()
+    work = Path(args.work)
+    pages, data = work / "pages", work / "data"
+    if not args.skip_ingest:
+        shutil.rmtree(work, ignore_errors=True)
+        t = time.perf_counter()
+        generate(pages, args.n)
+        print(f"generated {args.n} articles in {time.perf_counter() - t:.0f} s ({size(pages):.0f} MB)")
+        t = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "cli", "--data-dir", str(data), "ingest", str(pages)], cwd=ROOT, text=True,
+                              capture_output=True)  # fmt: skip
+        took = time.perf_counter() - t
+        peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 0)
+        print(proc.stdout.strip() or proc.stderr.strip()[-500:])
+        print(
+            f"ingest: {args.n / took:.1f} articles/s end to end ({took:.0f} s); peak memory of one ingest process {peak:.0f} MB"
+        )
+    timings = time_queries(data, args.repeat)
+    print(f"{'query type':10s} {'p50 ms':>8s} {'p95 ms':>8s}")
+    for kind, (p50, p95) in timings.items():
+        print(f"{kind:10s} {p50:8.1f} {p95:8.1f}")
+    print(f"index {size(data / 'index'):.0f} MB, store {size(data) - size(data / 'index'):.0f} MB")
+    if not args.keep:
+        shutil.rmtree(pages, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The store, the search index derived from it, search, dossiers and exports."""

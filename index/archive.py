@@ -1,0 +1,347 @@
+"""The archive: the store, the search index derived from it, and the operations the CLI and the
+web page call (ingest, reprocess, reindex, search, stats). A crash loses at most the index, which
+is rebuilt from the store; the store itself only changes in committed batches.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from config import Settings
+from index import clusters
+from index.documents import article_docs
+from index.engine import EngineError, open_engine
+from index.store import Store, StoreError
+from normalize.records import Source
+
+BATCH = 64
+INDEX_EVERY = 1000  # articles stored before the index is brought up to date (and at the end)
+POOL_FROM = 24  # inputs from which normalising runs in worker processes
+Progress = Callable[[Iterable, int | None, str], Iterable]
+
+
+@dataclass
+class Report:
+    new: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    superseded: int = 0
+    reprocessed: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, status: str) -> None:
+        setattr(self, status, getattr(self, status) + 1)
+
+    def summary(self) -> str:
+        parts = [
+            f"{getattr(self, k)} {k}"
+            for k in ("new", "updated", "superseded", "reprocessed", "unchanged")
+            if getattr(self, k)
+        ]
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        return ", ".join(parts) or "nothing to do"
+
+
+class WriterLock:
+    """One writer per archive: `writer.lock` holds the writer's pid. A lock whose process is gone
+    (killed, crashed) is stale: it is taken over, and the caller is told."""
+
+    def __init__(self, path: Path, notice: Callable[[str], None]):
+        self.path, self.notice = path, notice
+
+    def __enter__(self) -> WriterLock:
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                pid = _pid_in(self.path)
+                if pid and _alive(pid):
+                    raise StoreError(
+                        f"the archive is being written by process {pid} (lock {self.path})"
+                    ) from None
+                self.path.unlink(missing_ok=True)
+                self.notice(
+                    f"removed a stale writer lock left by process {pid or '?'} (it did not exit cleanly)"
+                )
+                continue
+            with os.fdopen(fd, "w") as f:
+                f.write(str(os.getpid()))
+            return self
+        raise StoreError(f"cannot take the writer lock {self.path}")
+
+    def __exit__(self, *exc) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def _pid_in(path: Path) -> int | None:
+    try:
+        return int(path.read_text().strip() or 0) or None
+    except (OSError, ValueError):
+        return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# --- the work done per document, in worker processes --------------------------------------------
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(settings: Settings) -> None:
+    from extract import Extractor
+    from normalize.pipeline import Normalizer
+
+    normalizer = Normalizer(settings)
+    _WORKER["normalizer"], _WORKER["extractor"] = normalizer, Extractor(normalizer.segmenters("zh"))
+
+
+def _process(source: Source) -> tuple[Source, dict | None, str | None]:
+    from extract import record
+    from normalize.records import InputError
+
+    try:
+        article = _WORKER["normalizer"].normalize(source)
+        rec = record(article, _WORKER["extractor"].extract(article), tokens=True)
+        rec["original_text"] = article.original_text
+        return source, rec, None
+    except InputError as e:
+        return source, None, str(e)
+    except Exception as e:  # a bug must not stop the batch
+        return source, None, f"internal error ({type(e).__name__}: {e})"
+
+
+class Archive:
+    def __init__(
+        self,
+        settings: Settings,
+        notice: Callable[[str], None] = lambda m: None,
+        progress: Progress | None = None,
+        create: bool = True,
+    ):
+        self.settings = settings
+        self.dir = Path(settings.data_dir)
+        self.notice = notice
+        self.progress = progress or (lambda items, total, desc: items)
+        if not create and not (self.dir / "archive.sqlite").exists():
+            raise StoreError(f"no archive in {self.dir} (run `honours ingest` first, or give --data-dir)")
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot create the data directory {self.dir}: {e.strerror}") from None
+        self.store = Store(self.dir / "archive.sqlite")
+        self.engine_name = settings.engine
+        self.index_dir = self.dir / "index" / self.engine_name
+        self._engine = None
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+        self.store.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @cached_property
+    def segmenter(self):
+        from normalize.segment import Segmenters
+
+        return Segmenters(self.settings.segmenter)("zh")
+
+    def lock(self) -> WriterLock:
+        return WriterLock(self.dir / "writer.lock", self.notice)
+
+    @property
+    def engine(self):
+        """The search index; a missing or damaged one is rebuilt from the store, with a notice."""
+        if self._engine is None:
+            try:
+                self._engine = open_engine(self.engine_name, self.index_dir, notice=self.notice)
+            except EngineError as e:
+                if self.store.stats()["articles"]:
+                    self.notice(f"{e}; rebuilding it from the store")
+                self.reindex()
+                self._engine = open_engine(self.engine_name, self.index_dir, notice=self.notice)
+        return self._engine
+
+    # --- writing ----------------------------------------------------------------------------------
+
+    def ingest(self, paths: list[str]) -> Report:
+        from normalize.pipeline import Normalizer  # noqa: F401  (fail early on a broken install)
+        from normalize.sources import Failure, expand, sources
+
+        report = Report()
+        with self.lock():
+            _ = self.engine  # a new archive gets its (empty) index now, before anything is stored
+            self.sync_index()
+            total = sum(1 for _ in expand(paths))
+            todo = []
+            for item in sources(paths, self.settings.max_bytes):
+                if isinstance(item, Failure):
+                    report.failed.append((item.where, item.reason))
+                elif self._known(item):
+                    report.add("unchanged")
+                else:
+                    todo.append(item)
+            self._run(todo, report, total)
+        return report
+
+    def _known(self, source: Source) -> bool:
+        """Same bytes from the same place: unchanged, without normalising again."""
+        import hashlib
+
+        from index.store import source_key
+
+        sha = hashlib.sha1(source.data).hexdigest()
+        row = self.store.db.execute(
+            "SELECT 1 FROM articles WHERE raw_sha1 = ? AND (source_key = ? OR source = ?) LIMIT 1",
+            (sha, source_key(source.uri), source.uri),
+        ).fetchone()
+        return row is not None
+
+    def _run(self, todo: list[Source], report: Report, total: int, reprocessed: bool = False) -> None:
+        if not todo:
+            return
+        workers = min(self.settings.workers, os.cpu_count() or 1)
+        if len(todo) >= POOL_FROM and workers > 1:
+            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.settings,)) as pool:
+                self._consume(pool.map(_process, todo, chunksize=4), report, len(todo), reprocessed)
+        else:
+            _init_worker(self.settings)
+            self._consume(map(_process, todo), report, len(todo), reprocessed)
+
+    def _consume(self, results, report: Report, total: int, reprocessed: bool) -> None:
+        self._pending = 0
+        batch = []
+        for source, rec, error in self.progress(results, total, "reprocess" if reprocessed else "ingest"):
+            if error:
+                report.failed.append((source.warc or source.uri, error))
+                continue
+            batch.append((source, rec))
+            if len(batch) >= BATCH:
+                self._commit(batch, report, reprocessed)
+                batch = []
+        self._commit(batch, report, reprocessed)
+        self.sync_index()
+
+    def _commit(self, batch: list[tuple[Source, dict]], report: Report, reprocessed: bool) -> None:
+        if not batch:
+            return
+        with self.store.transaction():
+            for source, rec in batch:
+                old_cluster = None
+                outcome = self.store.put(rec, source.data, source.content_type, reprocessed=reprocessed)
+                if outcome.previous:
+                    prev = self.store.article(outcome.previous)
+                    old_cluster = prev["cluster"] if prev else None
+                if outcome.status != "unchanged":
+                    clusters.assign(self.store, rec["id"], rec["text"])
+                if old_cluster:
+                    clusters.elect(self.store, old_cluster)
+                report.add(outcome.status)
+        self._pending += len(batch)
+        if self._pending >= INDEX_EVERY:
+            self.sync_index()
+
+    def sync_index(self) -> None:
+        """Bring the index up to the store: every article marked unindexed is deleted from the index
+        and, if still live, added again. Runs after each batch, and first thing after a crash."""
+        ids = self.store.unindexed()
+        if not ids:
+            return
+        engine = self.engine
+        self._pending = 0
+        for chunk in _chunks(ids, INDEX_EVERY):
+            engine.delete_articles(chunk)
+            for a in chunk:
+                row = self.store.article(a)
+                if row is not None and row["superseded_by"] is None:
+                    engine.add(article_docs(self.store, row, self.segmenter.spans))
+            engine.commit()
+            with self.store.transaction():
+                self.store.mark_indexed(chunk)
+
+    def reindex(self) -> int:
+        """Rebuild the index from the store beside the old one, then swap: a crash mid-way leaves the
+        old index in place (or none, and the next use rebuilds)."""
+        new = self.index_dir.with_name(self.index_dir.name + ".new")
+        old = self.index_dir.with_name(self.index_dir.name + ".old")
+        shutil.rmtree(new, ignore_errors=True)
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
+        engine = open_engine(self.engine_name, new, create=True)
+        ids = self.store.live_ids()
+        for chunk in _chunks(list(self.progress(ids, len(ids), "reindex")), 512):
+            docs = []
+            for a in chunk:
+                docs += article_docs(self.store, self.store.article(a), self.segmenter.spans)
+            engine.add(docs)
+            engine.commit()
+        engine.close()
+        shutil.rmtree(old, ignore_errors=True)
+        if self.index_dir.exists():
+            self.index_dir.rename(old)
+        new.rename(self.index_dir)
+        shutil.rmtree(old, ignore_errors=True)
+        with self.store.transaction():
+            self.store.mark_all_unindexed()
+            self.store.mark_indexed(self.store.live_ids())
+            self.store.db.execute("UPDATE articles SET indexed = 1 WHERE superseded_by IS NOT NULL")
+        return len(ids)
+
+    def reprocess(self) -> Report:
+        """Normalise and extract every live article again from its raw bytes."""
+        report = Report()
+        with self.lock():
+            todo = []
+            for a in self.store.live_ids():
+                row = self.store.article(a)
+                raw = self.store.raw(row["raw_sha1"])
+                if raw is None:
+                    report.failed.append((row["source"], "raw bytes missing"))
+                    continue
+                todo.append(
+                    Source(
+                        uri=row["source"],
+                        data=raw,
+                        content_type=row["content_type"],
+                        fetched=row["fetched"],
+                        warc=row["warc"],
+                    )
+                )
+            self._run(todo, report, len(todo), reprocessed=True)
+        return report
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        out = self.store.stats()
+        out["index"] = {"engine": self.engine_name, "documents": self.engine.count()}
+        return out
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return asdict(report)

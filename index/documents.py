@@ -1,0 +1,159 @@
+"""Store rows -> index documents: one per article, and one per person, collective and event of an
+article that is its cluster's canonical member (a repost adds no second copy of its people)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from functools import cache
+
+from index import analysis
+from index.engine import UNITS, IndexDoc
+from index.store import Store
+
+BODY_BIGRAMS = (
+    False  # bigrams of titles and names only: body bigrams double the postings (Whoosh: 2x slower ingest)
+)
+_ADMIN = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|街道|省|市|(?<![社小园景城])区|县|州|镇|乡)")
+_VI_PLACE = re.compile(r"^(?:phường|xã|thị trấn|quận|huyện|thành phố|tỉnh)\s+", re.I)
+
+
+@cache
+def _core_titles() -> re.Pattern:
+    from extract.lexicon import lexicon
+
+    return lexicon().honour_re
+
+
+def honour_variants(title: str | None) -> tuple[str, ...]:
+    """A title and the lexicon titles inside it: 2023年度石林县劳动模范 -> (…, 劳动模范)."""
+    if not title:
+        return ()
+    t = analysis.normalise_query(title)
+    return tuple(dict.fromkeys([t, *(m.group(0).lower() for m in _core_titles().finditer(t))]))
+
+
+def core_honour(title: str | None) -> str | None:
+    """The title shown in facets: the longest lexicon title inside it, else the title itself."""
+    variants = honour_variants(title)
+    return max(variants[1:], key=len) if len(variants) > 1 else (variants[0] if variants else None)
+
+
+def place_variants(place: str | None) -> tuple[str, ...]:
+    """昆明市盘龙区 -> (昆明市盘龙区, 昆明市, 盘龙区); phường Quang Trung -> (…, quang trung)."""
+    if not place:
+        return ()
+    p = analysis.normalise_query(place)
+    out = [p, *_ADMIN.findall(p)]
+    bare = _VI_PLACE.sub("", p)
+    if bare != p:
+        out += [bare, " ".join(analysis.fold(s) for s in bare.split())]
+    return tuple(dict.fromkeys(out))
+
+
+def _text_tokens(lang: str, text: str, spans) -> dict[str, tuple[str, ...]]:
+    if lang == "vi":
+        vi, folded = analysis.vietnamese(text)
+        return {"vi": tuple(vi), "vifold": tuple(folded)}
+    return {"words": tuple(analysis.words(text, spans)), "bigrams": tuple(analysis.bigrams(text))}
+
+
+def _name_tokens(lang: str, name: str, extra: str) -> dict[str, tuple[str, ...]]:
+    """A name first (so a phrase on it matches), then role, organisation and honour words."""
+    if lang == "vi":
+        vi, folded = analysis.vietnamese(f"{name} {extra}")
+        return {"vi": tuple(vi), "vifold": tuple(folded)}
+    text = analysis.normalise_query(name)
+    rest = analysis.normalise_query(extra)
+    return {
+        "words": (text, *analysis.words(rest, [(m.start(), m.end()) for m in re.finditer(r"\S+", rest)])),
+        "bigrams": tuple(analysis.bigrams(text) + analysis.bigrams(rest)),
+        "pinyin": analysis.pinyin(name),
+    }
+
+
+def article_docs(store: Store, row: sqlite3.Row, segment) -> list[IndexDoc]:
+    """All index documents of one live article."""
+    a = row["id"]
+    events = store.entities("events", a)
+    people = store.entities("people", a)
+    collectives = store.entities("collectives", a)
+    counts = store.entities("counts", a)
+    year = next((e["year"] for e in events if e["year"]), None) or (
+        int(row["published"][:4]) if row["published"] else None
+    )
+    place = next((e["place"] for e in events if e["place"]), None)
+    titles = [h for e in events for h in json.loads(e["honours"] or "[]")]
+    titles += [p["honour"] for p in people if p["honour"]] + [c["honour"] for c in collectives if c["honour"]]
+    honours = tuple(dict.fromkeys(v for t in titles for v in honour_variants(t)))
+    largest = {
+        u: max((c["value"] for c in counts if c["unit"] == u and c["status"] != "candidate"), default=0)
+        for u in UNITS
+    }
+    largest = {u: v for u, v in largest.items() if v}
+    canonical = bool(row["canonical"])
+    lang = row["lang"] or "other"
+    title_spans = segment(row["title"] or "") if lang == "zh" else []
+    spans = json.loads(row["tokens"] or "[]")
+    tokens = _text_tokens(lang, row["title"] or "", title_spans)
+    for name, more in _text_tokens(lang, row["text"], spans).items():
+        if name != "bigrams" or BODY_BIGRAMS:
+            tokens[name] = tokens.get(name, ()) + more
+
+    def doc(
+        doc_id,
+        kind,
+        toks,
+        doc_year=year,
+        doc_place=place,
+        doc_honours=honours,
+        doc_honour=None,
+        doc_counts=None,
+    ):
+        return IndexDoc(
+            id=doc_id, kind=kind, article=a, canonical=canonical, lang=lang, year=doc_year,
+            places=place_variants(doc_place), place=doc_place, honours=doc_honours,
+            honour=doc_honour or (core_honour(titles[0]) if titles else None), counts=doc_counts or {}, tokens=toks,
+        )  # fmt: skip
+
+    docs = [doc(f"a:{a}", "article", tokens, doc_counts=largest)]
+    if not canonical or not row["is_commendation"] and not people:
+        return docs
+    for p in people:
+        extra = " ".join(filter(None, (p["role"], p["org"], p["honour"])))
+        docs.append(
+            doc(
+                f"p:{a}:{p['n']}",
+                "person",
+                _name_tokens(lang, p["name"], extra),
+                doc_place=p["place"] or place,
+                doc_honours=honour_variants(p["honour"]),
+                doc_honour=core_honour(p["honour"]),
+            )  # fmt: skip
+        )
+    for c in collectives:
+        docs.append(
+            doc(
+                f"c:{a}:{c['n']}",
+                "collective",
+                _name_tokens(lang, c["name"], c["honour"] or ""),
+                doc_honours=honour_variants(c["honour"]),
+                doc_honour=core_honour(c["honour"]),
+            )  # fmt: skip
+        )
+    for e in events:
+        event_titles = json.loads(e["honours"] or "[]")
+        docs.append(
+            doc(
+                f"e:{a}:{e['n']}",
+                "event",
+                _name_tokens(lang, e["name"] or "", " ".join(event_titles)),
+                doc_year=e["year"] or year,
+                doc_place=e["place"] or place,
+                doc_counts=largest,
+                doc_honours=tuple(dict.fromkeys(v for t in event_titles for v in honour_variants(t))),
+                doc_honour=core_honour(event_titles[0]) if event_titles else None,
+            )  # fmt: skip
+        )
+    return docs

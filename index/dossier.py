@@ -1,0 +1,101 @@
+"""A person's dossier: every honour of one person across articles and years, with evidence.
+
+Mentions of the same name are one person when their organisations or places agree (one contains
+the other, or they share four characters); a mention without either joins the person when there is
+only one. Reposts count once: only each cluster's canonical article is read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract.text import sentence_of, sentences
+from index import analysis
+
+SQL = """
+SELECT p.*, a.title, a.source, a.published, a.text, a.lang,
+       (SELECT year FROM events e WHERE e.article_id = a.id ORDER BY n LIMIT 1) AS year
+FROM people p JOIN articles a ON a.id = p.article_id
+WHERE a.superseded_by IS NULL AND a.canonical = 1 AND p.name IN ({marks})
+ORDER BY coalesce(year, substr(a.published, 1, 4)), a.published, a.id, p.n
+"""
+
+
+def _names(archive, query: str) -> list[str]:
+    """The stored names the query means: itself (simplified, NFC), its unaccented match in
+    Vietnamese, or for a pinyin query the Chinese names that read so."""
+    name = analysis.normalise_query(query)
+    rows = archive.store.db.execute("SELECT DISTINCT name FROM people").fetchall()
+    folded = " ".join(analysis.fold(s) for s in name.split())
+    squashed = "".join(name.split())
+    out = [
+        r[0]
+        for r in rows
+        if "".join(r[0].lower().split()) == squashed
+        or " ".join(analysis.fold(s) for s in r[0].split()) == folded
+    ]
+    if not out and name.isascii():
+        key = "".join(analysis.query_pinyin(name))
+        out = [r[0] for r in rows if analysis._HAN_RUN.search(r[0]) and key in analysis.pinyin(r[0])]
+    return out
+
+
+def _similar(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    return any(a[i : i + 4] in b for i in range(len(a) - 3))
+
+
+def dossier(archive, query: str) -> dict[str, Any]:
+    names = _names(archive, query)
+    if not names:
+        return {"query": query, "people": []}
+    rows = archive.store.db.execute(SQL.format(marks=",".join("?" * len(names))), names).fetchall()
+    people: list[dict[str, Any]] = []
+    loose = []
+    for r in rows:
+        mention = _mention(r)
+        home = next(
+            (
+                p
+                for p in people
+                if p["name"] == r["name"]
+                and any(_similar(r["org"], o) or _similar(r["place"], o) for o in p["orgs"] + p["places"])
+            ),
+            None,
+        )
+        if home is None and not (r["org"] or r["place"]):
+            loose.append(mention)
+            continue
+        if home is None:
+            home = {"name": r["name"], "orgs": [], "places": [], "roles": [], "honours": []}
+            people.append(home)
+        for key, value in (("orgs", r["org"]), ("places", r["place"]), ("roles", r["role"])):
+            if value and value not in home[key]:
+                home[key].append(value)
+        home["honours"].append(mention)
+    for mention in loose:
+        same = [p for p in people if p["name"] == mention["name"]]
+        if len(same) == 1:
+            same[0]["honours"].append(mention)
+        else:
+            people.append(
+                {"name": mention["name"], "orgs": [], "places": [], "roles": [], "honours": [mention]}
+            )
+    for p in people:
+        p["honours"].sort(key=lambda h: (h["year"] or 0, h["published"] or ""))
+    return {"query": query, "people": people}
+
+
+def _mention(r) -> dict[str, Any]:
+    text = r["text"]
+    start = r["start"] if r["start"] is not None else 0
+    a, b = sentence_of(sentences(text), start)
+    year = r["year"] or (int(r["published"][:4]) if r["published"] else None)
+    return {
+        "name": r["name"], "relation": r["relation"], "honour": r["honour"], "role": r["role"], "org": r["org"],
+        "place": r["place"], "year": year, "published": r["published"], "article_id": r["article_id"],
+        "title": r["title"], "source": r["source"], "evidence": text[a:b].strip(),
+    }  # fmt: skip

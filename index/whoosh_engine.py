@@ -1,0 +1,182 @@
+"""Whoosh behind the engine interface. Only index/ imports whoosh.
+
+Tokens arrive pre-analysed and joined by spaces, so Whoosh's analysis is a plain split: word
+positions are kept (phrase queries work) and no Python analyzer runs per document at index time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from whoosh import index, sorting
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.index import LockError
+from whoosh.query import And, Every, Not, NumericRange, Or, Phrase, Term
+
+from index.engine import FACETS, TEXT_FIELDS, UNITS, EngineError, Hit, IndexDoc, Request, Result
+
+_FACET_FIELD = {
+    "year": "year",
+    "place": "place_facet",
+    "honour": "honour_facet",
+    "lang": "lang",
+    "kind": "kind",
+}
+
+
+def schema() -> Schema:
+    tokens = SpaceSeparatedTokenizer()
+    fields = {name: TEXT(analyzer=tokens, phrase=True) for name in TEXT_FIELDS}
+    fields |= {f"count_{unit}": NUMERIC(int, bits=32) for unit in UNITS}
+    return Schema(
+        id=ID(stored=True, unique=True),
+        kind=ID(stored=True, sortable=True),
+        article=ID(stored=True),
+        canonical=ID(),
+        lang=ID(sortable=True),
+        year=NUMERIC(int, bits=16, sortable=True),
+        place=KEYWORD(commas=True),
+        place_facet=ID(sortable=True),
+        honour=KEYWORD(commas=True),
+        honour_facet=ID(sortable=True),
+        **fields,
+    )
+
+
+class WhooshEngine:
+    name = "whoosh"
+
+    def __init__(self, path: Path, create: bool = False, notice=lambda message: None):
+        self.path = path
+        self.notice = notice
+        self._writer = None
+        try:
+            if index.exists_in(str(path)):
+                self.ix = index.open_dir(str(path))
+            elif create:
+                path.mkdir(parents=True, exist_ok=True)
+                self.ix = index.create_in(str(path), schema())
+            else:
+                raise EngineError(f"no index in {path}")
+        except EngineError:
+            raise
+        except Exception as e:  # a damaged or foreign directory: the archive rebuilds it
+            raise EngineError(f"the index in {path} cannot be opened ({type(e).__name__}: {e})") from None
+
+    # --- writing ----------------------------------------------------------------------------------
+
+    def _w(self):
+        if self._writer is None:
+            if any(self.path.glob("*.tmp")):  # a writer was killed mid-write: its lock died with it (flock)
+                self.notice(
+                    f"recovering the index in {self.path} after an interrupted write (stale lock and partial files of a killed writer)"
+                )
+            try:
+                self._writer = self.ix.writer(limitmb=256)
+            except LockError:
+                raise EngineError(f"the index in {self.path} is locked by another writer") from None
+        return self._writer
+
+    def add(self, docs: list[IndexDoc]) -> None:
+        w = self._w()
+        for d in docs:
+            fields = {
+                "id": d.id,
+                "kind": d.kind,
+                "article": d.article,
+                "canonical": "1" if d.canonical else "0",
+                "lang": d.lang,
+                "place": ",".join(d.places),
+                "honour": ",".join(d.honours),
+                **{name: " ".join(d.tokens.get(name, ())) for name in TEXT_FIELDS},
+                **{f"count_{u}": v for u, v in d.counts.items() if u in UNITS},
+            }
+            if d.year is not None:
+                fields["year"] = d.year
+            if d.place:
+                fields["place_facet"] = d.place
+            if d.honour:
+                fields["honour_facet"] = d.honour
+            w.add_document(**fields)  # the caller deleted the article's documents first
+
+    def delete_articles(self, article_ids: list[str]) -> None:
+        w = self._w()
+        for a in article_ids:
+            w.delete_by_term("article", a)
+
+    def commit(self) -> None:
+        if self._writer is not None:
+            self._writer.commit()
+            self._writer = None
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+        self.ix.close()
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.ix.doc_count()
+
+    def search(self, request: Request) -> Result:
+        query = _query(request)
+        facets = (
+            {name: sorting.FieldFacet(_FACET_FIELD[name], maptype=sorting.Count) for name in FACETS}
+            if request.facets
+            else None
+        )
+        with self.ix.searcher() as searcher:
+            results = searcher.search(
+                query, limit=request.offset + request.limit, groupedby=facets, terms=False
+            )
+            hits = tuple(
+                Hit(id=h["id"], kind=h["kind"], article=h["article"], score=round(h.score or 0.0, 4))
+                for h in results[request.offset : request.offset + request.limit]
+            )
+            groups = {}
+            if facets:
+                for name in FACETS:
+                    counts = results.groups(name)
+                    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+                    groups[name] = {
+                        str(k): v
+                        for k, v in ordered
+                        if k is not None and not (name == "year" and not 1800 < int(k) < 2200)
+                    }
+            return Result(total=len(results), hits=hits, facets=groups)
+
+
+def _clause(tokens: dict[str, tuple[str, ...]]):
+    parts = []
+    for name, toks in tokens.items():
+        if toks:
+            parts.append(Term(name, toks[0]) if len(toks) == 1 else Phrase(name, list(toks)))
+    return Or(parts) if len(parts) > 1 else (parts[0] if parts else None)
+
+
+def _query(r: Request):
+    must, must_not = [], []
+    for c in r.clauses:
+        q = _clause(c.tokens)
+        if q is not None:
+            (must_not if c.negate else must).append(q)
+    if r.kinds:
+        must.append(Or([Term("kind", k) for k in r.kinds]))
+    if r.lang:
+        must.append(Term("lang", r.lang))
+    if r.year_from is not None or r.year_to is not None:
+        must.append(NumericRange("year", r.year_from, r.year_to))
+    if r.place:
+        must.append(Term("place", r.place))
+    if r.honour:
+        must.append(Term("honour", r.honour))
+    if r.min_count is not None:
+        units = [r.unit] if r.unit else list(UNITS)
+        must.append(Or([NumericRange(f"count_{u}", r.min_count, None) for u in units]))
+    if not r.duplicates:
+        must.append(Term("canonical", "1"))
+    query = And(must) if must else Every()
+    return And([query, *[Not(q) for q in must_not]]) if must_not else query
