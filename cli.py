@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -281,6 +282,7 @@ def build_parser() -> Parser:
     parser = Parser(prog="honours", description="A searchable archive of commendation news.")
     parser.add_argument("--data-dir", help="archive directory (default data/archive)")
     parser.add_argument("--config", help="settings file (default ./honours.toml when present)")
+    parser.add_argument("--engine", choices=("whoosh", "tantivy"), help="the search index to build or read")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     p = sub.add_parser("extract", help="print one JSON record per input document")
@@ -333,19 +335,19 @@ def build_parser() -> Parser:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        settings = config.load(args.config, data_dir=args.data_dir)
+        settings = config.load(args.config, data_dir=args.data_dir, engine=args.engine)
         return args.run(args, settings)
     except (UsageError, config.ConfigError) as e:
         warn(str(e))
         return EXIT_USAGE
-    except Exception as e:
-        return _known_error(e)
     except KeyboardInterrupt:
         warn("interrupted")
         return 130
-    except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (`| head`): not an error worth a message
+    except BrokenPipeError:  # the reader went away (`| head`): not an error worth a message
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as e:
+        return _known_error(e)
 
 
 def _known_error(e: Exception) -> int:

@@ -24,14 +24,14 @@ class Settings:
     segmenter: str = "rjieba"  # rjieba (jieba-rs, fast) or jieba (pure Python, same dictionary)
     max_bytes: int = 20_000_000  # larger inputs are refused, not truncated
     min_text_chars: int = 20  # shorter main text means "no article found"
-    engine: str = "whoosh"  # the search index: whoosh (the user's choice)
+    engine: str = "whoosh"  # the search index: whoosh or tantivy
     workers: int = 2  # processes that normalise and extract during ingest
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-_CHOICES = {"segmenter": ("rjieba", "jieba"), "engine": ("whoosh",)}
+_CHOICES = {"segmenter": ("rjieba", "jieba"), "engine": ("whoosh", "tantivy")}
 
 
 def _coerce(name: str, value: Any) -> Any:

@@ -15,7 +15,6 @@ import random
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -75,20 +74,22 @@ def _name(rng: random.Random) -> str:
 
 
 def _filler() -> list[str]:
-    """Plain sentences (the seeds' and the UD GSDSimp test set's) to bring articles to their usual length:
-    varied enough that generated articles are not reposts of each other."""
-    from ud import UD, conllu_sentences
+    """Sentences of commendation articles (the seeds and our annotated set, normalised), three at a
+    time in random order, to bring articles to their usual length without making them reposts."""
+    import json
 
-    text = (ROOT / "data" / "samples" / "000_3ea43f7ec754d5d6.txt").read_text(encoding="utf-8")
-    text += (ROOT / "data" / "samples" / "001_2573ad4ca37864dd.txt").read_text(encoding="utf-8")
-    seeds = [
-        s + "。"
-        for s in text.replace("\n", "").split("。")
-        if 30 < len(s) < 160 and "盘龙区总工会“红船领航" not in s
-    ]
-    return seeds + [
-        "".join(words) for _, words in conllu_sentences(UD / "zh_gsdsimp-ud-test.conllu") if len(words) > 12
-    ]
+    from normalize.pipeline import Normalizer
+    from normalize.sources import read_file
+
+    normalizer, out = Normalizer(), []
+    paths = sorted((ROOT / "tests" / "extract" / "gold").glob("*.txt")) + sorted(
+        (ROOT / "data" / "samples").glob("00[0-3]*.txt")
+    )
+    for path in paths:
+        article = normalizer.normalize(read_file(path, 10**7))
+        if article.lang == "zh":
+            out += [s + "。" for s in article.text.replace("\n", "").split("。") if 20 < len(s) < 160]
+    return out or json.loads("[]")
 
 
 def chinese(rng: random.Random, filler: list[str], i: int) -> str:
@@ -153,12 +154,9 @@ QUERIES = {
 }  # fmt: skip
 
 
-def time_queries(data: Path, repeat: int) -> dict[str, tuple[float, float]]:
-    import config
-    from index.archive import Archive
+def time_queries(archive, repeat: int) -> dict[str, tuple[float, float]]:
     from index.query import parse, request
 
-    archive = Archive(config.Settings(data_dir=data), create=False)
     out = {}
     for kind, queries in QUERIES.items():
         times = []
@@ -170,7 +168,6 @@ def time_queries(data: Path, repeat: int) -> dict[str, tuple[float, float]]:
             times.append(1000 * (time.perf_counter() - t))
         times.sort()
         out[kind] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
-    archive.close()
     return out
 
 
@@ -178,35 +175,70 @@ def size(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
 
+def peak_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its largest child (the ingest workers), MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, resource.getrusage(
+        resource.RUSAGE_CHILDREN
+    ).ru_maxrss / 1024
+
+
 def main() -> None:
+    import config
+    from index.archive import Archive
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--work", default="bench/out/scale")
+    ap.add_argument(
+        "--engines", default="tantivy,whoosh", help="the first ingests end to end; each then reindexes alone"
+    )
     ap.add_argument("--keep", action="store_true", help="keep the generated pages and archive")
-    ap.add_argument("--skip-ingest", action="store_true", help="time queries on an archive built before")
     ap.add_argument("--repeat", type=int, default=200)
     args = ap.parse_args()
+    engines = args.engines.split(",")
     work = Path(args.work)
     pages, data = work / "pages", work / "data"
-    if not args.skip_ingest:
-        shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
+    t = time.perf_counter()
+    generate(pages, args.n)
+    print(
+        f"generated {args.n} articles in {time.perf_counter() - t:.0f} s ({size(pages):.0f} MB)", flush=True
+    )
+
+    archive = Archive(config.Settings(data_dir=data, engine=engines[0]))
+    t = time.perf_counter()
+    report = archive.ingest([str(pages)])
+    took = time.perf_counter() - t
+    store, index = archive.timings["store"], archive.timings["index"]
+    print(
+        f"ingest with {engines[0]}: {report.summary()}; {args.n / took:.1f} articles/s end to end ({took:.0f} s)"
+    )
+    print(
+        f"  main process: waiting for normalise+extract workers {took - store - index:.0f} s, store+clusters {store:.0f} s, index {index:.0f} s"
+    )
+    print(f"  peak memory: main {peak_mb()[0]:.0f} MB, largest worker {peak_mb()[1]:.0f} MB", flush=True)
+    archive.close()
+
+    rows = []
+    for engine in engines:
+        archive = Archive(config.Settings(data_dir=data, engine=engine), create=False)
         t = time.perf_counter()
-        generate(pages, args.n)
-        print(f"generated {args.n} articles in {time.perf_counter() - t:.0f} s ({size(pages):.0f} MB)")
-        t = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "cli", "--data-dir", str(data), "ingest", str(pages)], cwd=ROOT, text=True,
-                              capture_output=True)  # fmt: skip
+        archive.reindex()
         took = time.perf_counter() - t
-        peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 0)
-        print(proc.stdout.strip() or proc.stderr.strip()[-500:])
-        print(
-            f"ingest: {args.n / took:.1f} articles/s end to end ({took:.0f} s); peak memory of one ingest process {peak:.0f} MB"
-        )
-    timings = time_queries(data, args.repeat)
-    print(f"{'query type':10s} {'p50 ms':>8s} {'p95 ms':>8s}")
-    for kind, (p50, p95) in timings.items():
-        print(f"{kind:10s} {p50:8.1f} {p95:8.1f}")
-    print(f"index {size(data / 'index'):.0f} MB, store {size(data) - size(data / 'index'):.0f} MB")
+        docs = archive.engine.count()
+        timings = time_queries(archive, args.repeat)
+        rows.append((engine, docs / took, docs, size(archive.index_dir), timings, peak_mb()[0]))
+        print(f"{engine}: indexed {docs} documents in {took:.0f} s ({docs / took:.0f} docs/s)", flush=True)
+        archive.close()
+    print(
+        f"\n{'engine':8s} {'docs/s':>8s} {'docs':>9s} {'index MB':>9s} "
+        + " ".join(f"{k + ' p50/p95 ms':>24s}" for k in QUERIES)
+        + f" {'peak MB':>8s}"
+    )
+    for engine, rate, docs, mb, timings, peak in rows:
+        cells = " ".join(f"{p50:11.1f} / {p95:9.1f}" for p50, p95 in timings.values())
+        print(f"{engine:8s} {rate:8.0f} {docs:9d} {mb:9.0f} {cells} {peak:8.0f}")
+    print(f"store {size(data) - size(data / 'index'):.0f} MB")
     if not args.keep:
         shutil.rmtree(pages, ignore_errors=True)
 

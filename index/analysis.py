@@ -28,6 +28,7 @@ def _converter():
     return Converter()
 
 
+@lru_cache(maxsize=65536)
 def normalise_query(text: str) -> str:
     """What the normaliser does to an article, for a query: NFC, simplified script, lower case."""
     text = unicodedata.normalize("NFC", text).strip()

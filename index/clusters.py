@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash
@@ -26,11 +27,19 @@ MIN_CHARS = 60  # shorter texts are their own cluster
 PER_CLUSTER = 3  # members of one candidate cluster compared before giving up on it
 
 
+@cache
+def _permutations() -> tuple:
+    """The permutations and hashing scheme, made once (datasketch would remake them per signature)."""
+    first = MinHash(num_perm=PERMUTATIONS, seed=7, hashfunc=zlib.crc32)
+    return first.permutations, first.scheme
+
+
 def signature(text: str) -> np.ndarray | None:
     flat = "".join(text.split())
     if len(flat) < MIN_CHARS:
         return None
-    m = MinHash(num_perm=PERMUTATIONS, seed=7, hashfunc=zlib.crc32)  # stable across runs, and fast
+    permutations, scheme = _permutations()
+    m = MinHash(num_perm=PERMUTATIONS, seed=7, hashfunc=zlib.crc32, permutations=permutations, scheme=scheme)
     m.update_batch([flat[i : i + SHINGLE].encode("utf-8") for i in range(len(flat) - SHINGLE + 1)])
     return m.hashvalues.astype(np.uint64)
 
@@ -47,12 +56,13 @@ def _noise(cleaning: str) -> int:
     return sum(v for k, v in counts.items() if k != "boilerplate")
 
 
-def assign(store: Store, article_id: str, text: str) -> None:
+def assign(store: Store, article_id: str, text: str, sig: np.ndarray | None = None) -> None:
     """Put one (new or changed) live article in a cluster, merging clusters it bridges, and
-    re-elect each touched cluster's canonical member. Call inside the store transaction."""
+    re-elect each touched cluster's canonical member. Call inside the store transaction.
+    `sig`: the text's signature when a worker process computed it already."""
     db = store.db
     db.execute("DELETE FROM bands WHERE article_id = ?", (article_id,))
-    sig = signature(text)
+    sig = signature(text) if sig is None else sig
     cluster = article_id
     if sig is not None:
         keys = bands(sig)

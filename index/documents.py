@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from dataclasses import dataclass, replace
 from functools import cache
 
 from index import analysis
@@ -73,31 +74,79 @@ def _name_tokens(lang: str, name: str, extra: str) -> dict[str, tuple[str, ...]]
     }
 
 
-def article_docs(store: Store, row: sqlite3.Row, segment) -> list[IndexDoc]:
-    """All index documents of one live article."""
+@dataclass(frozen=True)
+class View:
+    """What indexing needs of an article, from a store row or straight from a worker's record."""
+
+    id: str
+    lang: str
+    title: str
+    text: str
+    published: str | None
+    is_commendation: bool
+    canonical: bool
+    spans: list
+    people: list[dict]
+    collectives: list[dict]
+    events: list[dict]
+    counts: list[dict]
+
+
+def _listed(item: dict) -> dict:
+    out = dict(item)
+    for key in ("honours", "organizers"):
+        if isinstance(out.get(key), str):
+            out[key] = json.loads(out[key])
+    return out
+
+
+def view_of_row(store: Store, row: sqlite3.Row) -> View:
     a = row["id"]
-    events = store.entities("events", a)
-    people = store.entities("people", a)
-    collectives = store.entities("collectives", a)
-    counts = store.entities("counts", a)
-    year = next((e["year"] for e in events if e["year"]), None) or (
-        int(row["published"][:4]) if row["published"] else None
+    entities = {
+        t: [_listed(dict(e)) for e in store.entities(t, a)]
+        for t in ("people", "collectives", "events", "counts")
+    }
+    return View(id=a, lang=row["lang"] or "other", title=row["title"] or "", text=row["text"], published=row["published"],
+                is_commendation=bool(row["is_commendation"]), canonical=bool(row["canonical"]),
+                spans=json.loads(row["tokens"] or "[]"), **entities)  # fmt: skip
+
+
+def view_of_record(rec: dict) -> View:
+    """A fresh record, as if it were its cluster's canonical member (the archive corrects that)."""
+    entities = {
+        t: [{**_listed(e), "n": n} for n, e in enumerate(rec[t])]
+        for t in ("people", "collectives", "events", "counts")
+    }
+    return View(id=rec["id"], lang=rec["lang"] or "other", title=rec["title"] or "", text=rec["text"], published=rec["published"],
+                is_commendation=bool(rec["is_commendation"]), canonical=True, spans=rec.get("tokens") or [], **entities)  # fmt: skip
+
+
+def as_duplicate(docs: list[IndexDoc]) -> list[IndexDoc]:
+    """A repost is indexed as its article only, marked not canonical."""
+    return [replace(d, canonical=False) for d in docs if d.kind == "article"]
+
+
+def article_docs(v: View, segment) -> list[IndexDoc]:
+    """All index documents of one live article."""
+    a = v.id
+    events, people, collectives, counts = v.events, v.people, v.collectives, v.counts
+    year = next((e["year"] for e in events if e.get("year")), None) or (
+        int(v.published[:4]) if v.published else None
     )
-    place = next((e["place"] for e in events if e["place"]), None)
-    titles = [h for e in events for h in json.loads(e["honours"] or "[]")]
-    titles += [p["honour"] for p in people if p["honour"]] + [c["honour"] for c in collectives if c["honour"]]
-    honours = tuple(dict.fromkeys(v for t in titles for v in honour_variants(t)))
+    place = next((e["place"] for e in events if e.get("place")), None)
+    titles = [h for e in events for h in e.get("honours") or []]
+    titles += [p["honour"] for p in people if p.get("honour")] + [
+        c["honour"] for c in collectives if c.get("honour")
+    ]
+    honours = tuple(dict.fromkeys(x for t in titles for x in honour_variants(t)))
     largest = {
-        u: max((c["value"] for c in counts if c["unit"] == u and c["status"] != "candidate"), default=0)
+        u: max((c["value"] for c in counts if c["unit"] == u and c.get("status") != "candidate"), default=0)
         for u in UNITS
     }
-    largest = {u: v for u, v in largest.items() if v}
-    canonical = bool(row["canonical"])
-    lang = row["lang"] or "other"
-    title_spans = segment(row["title"] or "") if lang == "zh" else []
-    spans = json.loads(row["tokens"] or "[]")
-    tokens = _text_tokens(lang, row["title"] or "", title_spans)
-    for name, more in _text_tokens(lang, row["text"], spans).items():
+    largest = {u: x for u, x in largest.items() if x}
+    lang = v.lang
+    tokens = _text_tokens(lang, v.title, segment(v.title) if lang == "zh" else [])
+    for name, more in _text_tokens(lang, v.text, v.spans).items():
         if name != "bigrams" or BODY_BIGRAMS:
             tokens[name] = tokens.get(name, ()) + more
 
@@ -112,24 +161,24 @@ def article_docs(store: Store, row: sqlite3.Row, segment) -> list[IndexDoc]:
         doc_counts=None,
     ):
         return IndexDoc(
-            id=doc_id, kind=kind, article=a, canonical=canonical, lang=lang, year=doc_year,
+            id=doc_id, kind=kind, article=a, canonical=v.canonical, lang=lang, year=doc_year,
             places=place_variants(doc_place), place=doc_place, honours=doc_honours,
             honour=doc_honour or (core_honour(titles[0]) if titles else None), counts=doc_counts or {}, tokens=toks,
         )  # fmt: skip
 
     docs = [doc(f"a:{a}", "article", tokens, doc_counts=largest)]
-    if not canonical or not row["is_commendation"] and not people:
+    if not v.canonical or not v.is_commendation and not people:
         return docs
     for p in people:
-        extra = " ".join(filter(None, (p["role"], p["org"], p["honour"])))
+        extra = " ".join(filter(None, (p.get("role"), p.get("org"), p.get("honour"))))
         docs.append(
             doc(
                 f"p:{a}:{p['n']}",
                 "person",
                 _name_tokens(lang, p["name"], extra),
-                doc_place=p["place"] or place,
-                doc_honours=honour_variants(p["honour"]),
-                doc_honour=core_honour(p["honour"]),
+                doc_place=p.get("place") or place,
+                doc_honours=honour_variants(p.get("honour")),
+                doc_honour=core_honour(p.get("honour")),
             )  # fmt: skip
         )
     for c in collectives:
@@ -137,22 +186,22 @@ def article_docs(store: Store, row: sqlite3.Row, segment) -> list[IndexDoc]:
             doc(
                 f"c:{a}:{c['n']}",
                 "collective",
-                _name_tokens(lang, c["name"], c["honour"] or ""),
-                doc_honours=honour_variants(c["honour"]),
-                doc_honour=core_honour(c["honour"]),
+                _name_tokens(lang, c["name"], c.get("honour") or ""),
+                doc_honours=honour_variants(c.get("honour")),
+                doc_honour=core_honour(c.get("honour")),
             )  # fmt: skip
         )
     for e in events:
-        event_titles = json.loads(e["honours"] or "[]")
+        event_titles = e.get("honours") or []
         docs.append(
             doc(
                 f"e:{a}:{e['n']}",
                 "event",
-                _name_tokens(lang, e["name"] or "", " ".join(event_titles)),
-                doc_year=e["year"] or year,
-                doc_place=e["place"] or place,
+                _name_tokens(lang, e.get("name") or "", " ".join(event_titles)),
+                doc_year=e.get("year") or year,
+                doc_place=e.get("place") or place,
                 doc_counts=largest,
-                doc_honours=tuple(dict.fromkeys(v for t in event_titles for v in honour_variants(t))),
+                doc_honours=tuple(dict.fromkeys(x for t in event_titles for x in honour_variants(t))),
                 doc_honour=core_honour(event_titles[0]) if event_titles else None,
             )  # fmt: skip
         )

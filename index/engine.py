@@ -98,4 +98,8 @@ def open_engine(name: str, path: Path, create: bool = False, notice=lambda messa
         from index.whoosh_engine import WhooshEngine
 
         return WhooshEngine(path, create, notice)
+    if name == "tantivy":
+        from index.tantivy_engine import TantivyEngine
+
+        return TantivyEngine(path, create, notice)
     raise EngineError(f"unknown search engine {name!r}")

@@ -113,6 +113,11 @@ class Store:
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute(
+                "PRAGMA cache_size=-131072"
+            )  # 128 MB of pages: band and id lookups stay in memory
+            self.db.execute("PRAGMA mmap_size=1073741824")
+            self.db.execute("PRAGMA temp_store=MEMORY")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(SCHEMA)
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))

@@ -141,12 +141,13 @@ class WhooshEngine:
                 for name in FACETS:
                     counts = results.groups(name)
                     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
-                    groups[name] = {
-                        str(k): v
-                        for k, v in ordered
-                        if k is not None and not (name == "year" and not 1800 < int(k) < 2200)
-                    }
+                    groups[name] = {str(k): v for k, v in ordered if _facet_value(name, k)}
             return Result(total=len(results), hits=hits, facets=groups)
+
+
+def _facet_value(name: str, value) -> bool:
+    """Whoosh reports documents without a value under None or "" (and years as the column default)."""
+    return value not in (None, "") and not (name == "year" and not 1800 < int(value) < 2200)
 
 
 def _clause(tokens: dict[str, tuple[str, ...]]):

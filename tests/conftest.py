@@ -48,20 +48,25 @@ def normalizer():
     return Normalizer()
 
 
-def make_archive(data_dir, *paths):
+ENGINES = ("whoosh", "tantivy")
+
+
+def make_archive(data_dir, *paths, engine: str = "whoosh"):
     """An archive ingested from `paths` (in this process: small inputs skip the worker pool)."""
     import config
     from index.archive import Archive
 
-    archive = Archive(config.Settings(data_dir=data_dir))
+    archive = Archive(config.Settings(data_dir=data_dir, engine=engine))
     report = archive.ingest([str(p) for p in paths])
     assert not report.failed, report.failed
     return archive
 
 
-@pytest.fixture(scope="session")
-def seeded(tmp_path_factory):
-    """The seeds and the samples, ingested once for the search tests."""
-    archive = make_archive(tmp_path_factory.mktemp("archive"), SEEDS, SAMPLES)
+@pytest.fixture(scope="session", params=ENGINES)
+def seeded(request, tmp_path_factory):
+    """The seeds and the samples, ingested once per engine: the search suite runs against both."""
+    archive = make_archive(
+        tmp_path_factory.mktemp(f"archive-{request.param}"), SEEDS, SAMPLES, engine=request.param
+    )
     yield archive
     archive.close()

@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 import opencc
-from conftest import ROOT, SAMPLES, SEEDS, make_archive, run_honours
+import pytest
+from conftest import ENGINES, ROOT, SAMPLES, SEEDS, make_archive, run_honours
 
 from index.query import parse
 from index.search import search
@@ -29,8 +30,9 @@ def snapshot(archive) -> dict:
     }
 
 
-def test_ingesting_the_same_files_again_changes_nothing(tmp_path):
-    archive = make_archive(tmp_path, SEEDS, SAMPLES)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_ingesting_the_same_files_again_changes_nothing(tmp_path, engine):
+    archive = make_archive(tmp_path, SEEDS, SAMPLES, engine=engine)
     before, stats, docs = snapshot(archive), archive.store.stats(), archive.engine.count()
     report = archive.ingest([str(SEEDS), str(SAMPLES)])
     assert (report.new, report.updated, report.superseded, report.unchanged) == (0, 0, 0, 16)
@@ -92,10 +94,12 @@ def _count(db: Path) -> int:
         return 0
 
 
-def test_ingest_killed_halfway_completes_on_the_next_run(tmp_path):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_ingest_killed_halfway_completes_on_the_next_run(tmp_path, engine):
     src, data = tmp_path / "in", tmp_path / "data"
     _many(src, 200)
-    proc = subprocess.Popen([sys.executable, "-m", "cli", "--data-dir", str(data), "ingest", str(src)], cwd=ROOT,
+    honours = ["--data-dir", str(data), "--engine", engine]
+    proc = subprocess.Popen([sys.executable, "-m", "cli", *honours, "ingest", str(src)], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     deadline = time.time() + 240
     while _count(data / "archive.sqlite") < 64 and time.time() < deadline and proc.poll() is None:
@@ -105,14 +109,12 @@ def test_ingest_killed_halfway_completes_on_the_next_run(tmp_path):
     proc.wait()
     stopped_at = _count(data / "archive.sqlite")
     assert 0 < stopped_at < 200
-    again = run_honours("--data-dir", str(data), "ingest", str(src))
+    again = run_honours(*honours, "ingest", str(src))
     assert again.returncode == 0, again.stderr
-    stats = json.loads(run_honours("--data-dir", str(data), "stats", "--json").stdout)
+    stats = json.loads(run_honours(*honours, "stats", "--json").stdout)
     assert stats["articles"] == 200 and stats["unindexed"] == 0
     article_docs = json.loads(
-        run_honours(
-            "--data-dir", str(data), "search", "--kind", "article", "--duplicates", "--json", "--limit", "1"
-        ).stdout
+        run_honours(*honours, "search", "--kind", "article", "--duplicates", "--json", "--limit", "1").stdout
     )
     assert article_docs["total"] == 200
 
@@ -161,12 +163,13 @@ time.sleep(60)
     assert found["total"] == 2
 
 
-def test_reindex_reproduces_identical_search_results(tmp_path):
-    archive = make_archive(tmp_path, SEEDS, SAMPLES)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_reindex_reproduces_identical_search_results(tmp_path, engine):
+    archive = make_archive(tmp_path, SEEDS, SAMPLES, engine=engine)
     before = snapshot(archive)
     archive.reindex()
     assert snapshot(archive) == before
-    proc = run_honours("--data-dir", str(tmp_path), "reindex")
+    proc = run_honours("--data-dir", str(tmp_path), "--engine", engine, "reindex")
     assert proc.returncode == 0 and "rebuilt" in proc.stdout
     archive.close()
 
@@ -188,3 +191,54 @@ def test_reprocess_rebuilds_every_article_from_raw_bytes(tmp_path):
     assert report.reprocessed == 5 and not report.failed
     assert archive.store.db.execute("SELECT count(*) FROM articles WHERE text = 'stale'").fetchone()[0] == 0
     assert search(archive, parse("王芳", kind="person"))["total"] == 1
+
+
+def test_reindex_moves_an_archive_to_the_other_engine(tmp_path):
+    make_archive(tmp_path, SEEDS, engine="whoosh").close()
+    proc = run_honours("--data-dir", str(tmp_path), "--engine", "tantivy", "reindex")
+    assert proc.returncode == 0 and "tantivy" in proc.stdout
+    for engine in ENGINES:
+        found = json.loads(
+            run_honours(
+                "--data-dir",
+                str(tmp_path),
+                "--engine",
+                engine,
+                "search",
+                "王芳",
+                "--kind",
+                "person",
+                "--json",
+            ).stdout
+        )
+        assert found["total"] == 1, engine
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_reindex_killed_midway_leaves_a_searchable_archive(tmp_path, engine):
+    src, data = tmp_path / "in", tmp_path / "data"
+    _many(src, 300)
+    honours = ["--data-dir", str(data), "--engine", engine]
+    assert run_honours(*honours, "ingest", str(src)).returncode == 0
+    before = json.loads(run_honours(*honours, "search", "王芳", "--json").stdout)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cli", *honours, "reindex"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    building = data / "index" / f"{engine}.new"
+    deadline = time.time() + 120
+    while not building.exists() and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.3)
+    assert proc.poll() is None, "reindex finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    (data / "writer.lock").unlink(
+        missing_ok=True
+    )  # what a killed writer leaves (the lock test covers its recovery)
+    after = json.loads(run_honours(*honours, "search", "王芳", "--json").stdout)
+    assert after["total"] == before["total"] > 0  # the old index still answers
+    done = run_honours(*honours, "reindex")
+    assert done.returncode == 0 and not building.exists()

@@ -80,5 +80,5 @@ def test_dossier_groups_one_persons_honours_across_articles(seeded):
 
 
 def test_person_command(seeded):
-    proc = run_honours("--data-dir", str(seeded.dir), "person", "王芳")
+    proc = run_honours("--data-dir", str(seeded.dir), "--engine", seeded.engine_name, "person", "王芳")
     assert proc.returncode == 0 and "最美奋斗者" in proc.stdout and "党委书记" in proc.stdout

@@ -113,7 +113,17 @@ def test_bad_queries_on_the_command_line_exit_2_and_write_nothing(tmp_path):
 
 
 def test_cli_search_json_follows_the_design(seeded):
-    proc = run_honours("--data-dir", str(seeded.dir), "search", "王芳", "--kind", "person", "--json")
+    proc = run_honours(
+        "--data-dir",
+        str(seeded.dir),
+        "--engine",
+        seeded.engine_name,
+        "search",
+        "王芳",
+        "--kind",
+        "person",
+        "--json",
+    )
     found = json.loads(proc.stdout)
     assert proc.returncode == 0 and set(found) >= {"total", "hits", "facets"}
     assert {"kind", "id", "name", "article_id", "snippet"} <= set(found["hits"][0])

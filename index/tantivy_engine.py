@@ -1,0 +1,196 @@
+"""tantivy (a Rust engine of the Lucene family) behind the engine interface. Only index/ imports it.
+
+The same documents and fields as the Whoosh engine: tokens arrive pre-analysed and joined by
+spaces (tantivy's whitespace tokenizer keeps their positions), filters are raw terms and integer
+fast fields, and facets are terms aggregations over fast fields. Commits are atomic (meta.json is
+replaced last) and the writer lock is an OS file lock, released if the writer dies.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tantivy
+
+from index.engine import FACETS, TEXT_FIELDS, UNITS, EngineError, Hit, IndexDoc, Request, Result
+
+_FACET_FIELD = {
+    "year": "year",
+    "place": "place_facet",
+    "honour": "honour_facet",
+    "lang": "lang",
+    "kind": "kind",
+}
+FACET_SIZE = 50
+HEAP = 128_000_000
+
+
+def schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    for name in ("id", "article"):
+        sb.add_text_field(name, stored=True, tokenizer_name="raw")
+    for name in ("kind", "lang", "place_facet", "honour_facet"):
+        sb.add_text_field(name, stored=name == "kind", fast=True, tokenizer_name="raw")
+    for name in ("canonical", "place", "honour"):
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    for name in TEXT_FIELDS:
+        sb.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+    sb.add_integer_field("year", indexed=True, fast=True)
+    for unit in UNITS:
+        sb.add_integer_field(f"count_{unit}", indexed=True, fast=True)
+    return sb.build()
+
+
+class TantivyEngine:
+    name = "tantivy"
+
+    def __init__(self, path: Path, create: bool = False, notice=lambda message: None):
+        self.path = path
+        self.notice = notice
+        self._writer = None
+        self.schema = schema()
+        try:
+            if path.is_dir() and tantivy.Index.exists(str(path)):
+                self.ix = tantivy.Index.open(str(path))
+            elif create:
+                path.mkdir(parents=True, exist_ok=True)
+                self.ix = tantivy.Index(self.schema, path=str(path))
+            else:
+                raise EngineError(f"no index in {path}")
+        except EngineError:
+            raise
+        except Exception as e:  # a damaged or foreign directory: the archive rebuilds it
+            raise EngineError(f"the index in {path} cannot be opened ({type(e).__name__}: {e})") from None
+
+    # --- writing ----------------------------------------------------------------------------------
+
+    def _w(self):
+        if self._writer is None:
+            try:
+                self._writer = self.ix.writer(heap_size=HEAP, num_threads=1)
+            except Exception as e:
+                raise EngineError(f"the index in {self.path} is locked by another writer ({e})") from None
+        return self._writer
+
+    def add(self, docs: list[IndexDoc]) -> None:
+        w = self._w()
+        for d in docs:
+            fields = {
+                "id": d.id, "kind": d.kind, "article": d.article, "canonical": "1" if d.canonical else "0", "lang": d.lang,
+                **{name: " ".join(d.tokens.get(name, ())) for name in TEXT_FIELDS if d.tokens.get(name)},
+                **{f"count_{u}": v for u, v in d.counts.items() if u in UNITS},
+            }  # fmt: skip
+            if d.places:
+                fields["place"] = list(d.places)
+            if d.honours:
+                fields["honour"] = list(d.honours)
+            if d.year is not None:
+                fields["year"] = d.year
+            if d.place:
+                fields["place_facet"] = d.place
+            if d.honour:
+                fields["honour_facet"] = d.honour
+            w.add_document(tantivy.Document(**fields))
+
+    def delete_articles(self, article_ids: list[str]) -> None:
+        w = self._w()
+        for a in article_ids:
+            w.delete_documents_by_term("article", a)
+
+    def commit(self) -> None:
+        if self._writer is not None:
+            self._writer.commit()
+            self._writer.wait_merging_threads()
+            self._writer = None
+            self.ix.reload()
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.rollback()
+            self._writer = None
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        self.ix.reload()
+        return self.ix.searcher().num_docs
+
+    def search(self, request: Request) -> Result:
+        query = _query(self.schema, request)
+        searcher = self.ix.searcher()
+        found = searcher.search(query, limit=max(1, request.limit), offset=request.offset, count=True)
+        hits = []
+        for score, address in found.hits[: request.limit]:
+            doc = searcher.doc(address)
+            hits.append(
+                Hit(id=doc["id"][0], kind=doc["kind"][0], article=doc["article"][0], score=round(score, 4))
+            )
+        groups: dict[str, dict[str, int]] = {}
+        if request.facets:
+            spec = {name: {"terms": {"field": _FACET_FIELD[name], "size": FACET_SIZE}} for name in FACETS}
+            aggs = searcher.aggregate(query, spec)
+            for name in FACETS:
+                buckets = aggs.get(name, {}).get("buckets", [])
+                ordered = sorted(
+                    ((str(b["key"]), int(b["doc_count"])) for b in buckets), key=lambda kv: (-kv[1], kv[0])
+                )
+                groups[name] = dict(ordered)
+        return Result(total=found.count, hits=tuple(hits), facets=groups)
+
+
+def _clause(schema, tokens: dict[str, tuple[str, ...]]):
+    parts = []
+    for name, toks in tokens.items():
+        if toks:
+            parts.append(
+                tantivy.Query.term_query(schema, name, toks[0])
+                if len(toks) == 1
+                else tantivy.Query.phrase_query(schema, name, list(toks))
+            )
+    if not parts:
+        return None
+    return (
+        parts[0]
+        if len(parts) == 1
+        else tantivy.Query.boolean_query([(tantivy.Occur.Should, p) for p in parts])
+    )
+
+
+def _range(schema, field: str, low, high):
+    return tantivy.Query.range_query(schema, field, tantivy.FieldType.Integer, low, high)
+
+
+def _query(schema, r: Request):
+    """Text clauses rank; filters only restrict (constant score 0); negated clauses exclude."""
+    term = lambda field, value: tantivy.Query.term_query(schema, field, value)  # noqa: E731
+    scored, filters, excluded = [], [], []
+    for c in r.clauses:
+        q = _clause(schema, c.tokens)
+        if q is not None:
+            (excluded if c.negate else scored).append(q)
+    if r.kinds:
+        filters.append(
+            tantivy.Query.boolean_query([(tantivy.Occur.Should, term("kind", k)) for k in r.kinds])
+        )
+    if r.lang:
+        filters.append(term("lang", r.lang))
+    if r.year_from is not None or r.year_to is not None:
+        filters.append(_range(schema, "year", r.year_from, r.year_to))
+    if r.place:
+        filters.append(term("place", r.place))
+    if r.honour:
+        filters.append(term("honour", r.honour))
+    if r.min_count is not None:
+        units = [r.unit] if r.unit else list(UNITS)
+        filters.append(
+            tantivy.Query.boolean_query(
+                [(tantivy.Occur.Should, _range(schema, f"count_{u}", r.min_count, None)) for u in units]
+            )
+        )
+    if not r.duplicates:
+        filters.append(term("canonical", "1"))
+    parts = [(tantivy.Occur.Must, q) for q in scored]
+    parts += [(tantivy.Occur.Must, tantivy.Query.const_score_query(q, 0.0)) for q in filters]
+    if not parts:
+        parts.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+    return tantivy.Query.boolean_query(parts + [(tantivy.Occur.MustNot, q) for q in excluded])
