@@ -7,6 +7,7 @@ only one. Reposts count once: only each cluster's canonical article is read.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from extract.text import sentence_of, sentences
@@ -99,3 +100,53 @@ def _mention(r) -> dict[str, Any]:
         "place": r["place"], "year": year, "published": r["published"], "article_id": r["article_id"],
         "title": r["title"], "source": r["source"], "evidence": text[a:b].strip(),
     }  # fmt: skip
+
+
+# --- one event and one article, as the web page and its API show them --------------------------------
+
+
+def event(archive, article_id: str, n: int) -> dict[str, Any] | None:
+    """One event of an article: name, date, place, organisers, honours, counts, and its honourees
+    (the article's honoured people and collectives); None when there is no such event."""
+    from index.export import _entities
+
+    store = archive.store
+    row = store.db.execute("SELECT * FROM events WHERE article_id = ? AND n = ?", (article_id, n)).fetchone()
+    art = store.article(article_id)
+    if row is None or art is None:
+        return None
+    item = {k: row[k] for k in ("name", "year", "date", "place")}
+    for key in ("organizers", "honours"):
+        item[key] = json.loads(row[key]) if row[key] else []
+    people = [p for p in _entities(store, article_id, "people") if p["relation"] == "honouree"]
+    return {
+        "id": f"{article_id}:{n}", **item, "article_id": article_id, "title": art["title"], "source": art["source"],
+        "published": art["published"], "lang": art["lang"], "counts": _entities(store, article_id, "counts"),
+        "people": people, "collectives": _entities(store, article_id, "collectives"),
+    }  # fmt: skip
+
+
+def article(archive, article_id: str) -> dict[str, Any] | None:
+    """One stored article with its provenance, cleaning report, entities (with spans into `text`),
+    earlier versions and the other members of its cluster of reposts; None when unknown."""
+    from index.export import _entities
+
+    store = archive.store
+    r = store.article(article_id)
+    if r is None:
+        return None
+    out = {k: r[k] for k in ("id", "title", "original_title", "source", "site", "lang", "script", "published",
+                             "author", "encoding", "fetched", "raw_sha1", "warc", "version", "superseded_by",
+                             "text", "original_text", "cluster")}  # fmt: skip
+    out["is_commendation"], out["canonical"] = bool(r["is_commendation"]), bool(r["canonical"])
+    out["cleaning"] = json.loads(r["cleaning"] or "{}")
+    for table in ("people", "collectives", "events", "counts"):
+        out[table] = _entities(store, article_id, table)
+    for n, e in enumerate(out["events"]):
+        e["id"] = f"{article_id}:{n}"
+    out["duplicates"] = [dict(d) | {"canonical": bool(d["canonical"])} for d in store.db.execute(
+        "SELECT id, title, source, published, canonical FROM articles WHERE cluster = ? AND id != ? "
+        "AND superseded_by IS NULL ORDER BY canonical DESC, published, id", (r["cluster"], article_id))]  # fmt: skip
+    out["versions"] = [dict(v) for v in store.db.execute(
+        "SELECT version, title, ingested FROM versions WHERE id = ? ORDER BY version", (article_id,))]  # fmt: skip
+    return out

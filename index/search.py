@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from extract.text import sentence_of, sentences
@@ -114,3 +115,52 @@ def _describe(store, hit, needles: list[str]) -> dict[str, Any] | None:
         item["counts"] = [dict(c) for c in store.db.execute(
             "SELECT value, unit, status, honour FROM counts WHERE article_id = ? ORDER BY n", (hit.article,))]  # fmt: skip
     return {**base, **item, **found}
+
+
+def per_year(archive, q: Query) -> dict[int, int]:
+    """Honours per year for a query: the people and collectives it matches (all of them, not one
+    page), counted by year through the engine's year facet. For the web page's chart."""
+    kinds = tuple(k for k in q.kinds if k in ("person", "collective")) or ("person", "collective")
+    if q.kinds and not set(q.kinds) & {"person", "collective"}:
+        return {}
+    result = archive.engine.search(request(replace(q, kinds=kinds), archive.segmenter.spans, limit=1))
+    return dict(sorted((int(y), n) for y, n in result.facets.get("year", {}).items()))
+
+
+def variants(found: dict[str, Any]) -> list[dict[str, str]]:
+    """How the query matched where that differs from what was typed: traditional characters read as
+    simplified, a Latin query read as pinyin or as Vietnamese without diacritics. Each as
+    {"typed", "matched", "how": traditional | pinyin | diacritics}, for the web page's hint."""
+    out = [{"typed": t, "matched": m, "how": "traditional"} for t, m in found.get("interpreted", {}).items()]
+    typed = " ".join(t for t in found["query"]["text"] if t.isascii())
+    words = [analysis.fold(w) for w in analysis.syllables(typed)]
+    if not words:
+        return out
+    key = "".join(analysis.query_pinyin(typed))
+    for h in found["hits"]:
+        name = h.get("name") or ""
+        if analysis._HAN_RUN.search(name):
+            how = "pinyin" if key and key in analysis.pinyin(name) else None
+        else:
+            folded = [analysis.fold(s) for s in analysis.syllables(name)]
+            plain = all(w in folded for w in words) and not name.isascii()
+            how = "diacritics" if plain else None
+        if how and not any(v["matched"] == name for v in out):
+            out.append({"typed": typed, "matched": name, "how": how})
+    return out[:6]
+
+
+def years_of(store, article_ids: list[str]) -> dict[str, int | None]:
+    """Each article's year as the index files it: its first event's year, else its publication year."""
+    ids = list(dict.fromkeys(article_ids))
+    if not ids:
+        return {}
+    rows = store.db.execute(
+        f"""SELECT a.id, (SELECT year FROM events e WHERE e.article_id = a.id AND year IS NOT NULL ORDER BY n LIMIT 1),
+            a.published FROM articles a WHERE a.id IN ({",".join("?" * len(ids))})""",  # noqa: S608
+        ids,
+    ).fetchall()
+    return {
+        a: year or (int(published[:4]) if published and published[:4].isdigit() else None)
+        for a, year, published in rows
+    }
