@@ -16,7 +16,6 @@ from pathlib import Path
 import config
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-SAMPLES = Path(__file__).resolve().parent / "data" / "samples"
 
 
 class UsageError(Exception):
@@ -83,26 +82,50 @@ def cmd_extract(args, settings: config.Settings) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
+DEMO_SEARCHES = [  # (what it shows, query, filters)
+    ("a person, with her role and unit", "王芳", {"kind": "person"}),
+    ("the same name typed in pinyin", "wang fang", {"kind": "person"}),
+    ("Vietnamese without diacritics", "nguyen thi hoa", {"kind": "person"}),
+    ("events that honoured at least 10 people", "", {"kind": "event", "min_count": 10, "unit": "person"}),
+]
+
+
 def cmd_demo(args, settings: config.Settings) -> int:
-    """Runs the pipeline over the bundled samples and prints what it found."""
-    failed = 0
-    print(f"Normalising and extracting the samples in {SAMPLES} ...\n")
-    for rec in records([str(SAMPLES)], settings):
-        if isinstance(rec, tuple):
-            warn(f"{rec[0]}: {rec[1]}")
-            failed += 1
-            continue
-        cleaned = ", ".join(f"{k} {v}" for k, v in rec["cleaning"].items() if v) or "nothing to clean"
-        print(f"{Path(rec['source']).name}")
-        print(f"  title      {rec['title']}")
-        print(
-            f"  language   {rec['lang']}{' / ' + rec['script'] if rec['script'] else ''}, published {rec['published'] or 'unknown'}"
-        )
-        print(f"  cleaned    {cleaned}")
-        print(
-            f"  honours    {'a commendation' if rec['is_commendation'] else 'not a commendation'}; {len(rec['text'])} characters of text\n"
-        )
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+    """Serves the sample site, crawls it into the archive, shows searches, then serves the web page."""
+    import dataclasses
+
+    from crawler import sites
+    from crawler.run import Options, crawl
+    from crawler.sample_site import SampleSite
+    from index.query import parse
+    from index.search import search
+
+    try:
+        server = SampleSite(port=8765).start()
+    except OSError:  # the port is taken (another demo?): any free one will do
+        server = SampleSite().start()
+    site = dataclasses.replace(sites.load("sample"), start_urls=(server.url,))
+    print(f"Serving the sample site at {server.url}; crawling it into {settings.data_dir} ...\n")
+    outcome = crawl(settings, site, Options(delay=0.0), notice=warn)  # robots.txt's Crawl-delay still applies
+    server.shutdown()
+    server.server_close()
+    for line in outcome.summary():
+        print(line)
+    if outcome.fatal:
+        warn(outcome.fatal)
+        return EXIT_SOME_FAILED
+    with open_archive(settings) as archive:
+        for what, text, filters in DEMO_SEARCHES:
+            shown = " ".join(
+                [f"honours search {text!r}" if text else "honours search"]
+                + [f"--{k.replace('_', '-')} {v}" for k, v in filters.items()]
+            )
+            print(f"\n$ {shown}    # {what}")
+            print_hits(search(archive, parse(text, **filters), limit=3))
+    if args.no_serve:
+        return EXIT_OK
+    print()
+    return cmd_serve(args, settings)
 
 
 # --- the archive -------------------------------------------------------------------------------------
@@ -138,6 +161,41 @@ def cmd_reindex(args, settings: config.Settings) -> int:
     with open_archive(settings) as archive, archive.lock():
         n = archive.reindex()
     print(f"rebuilt the {settings.engine} index from the store: {n} articles")
+    return EXIT_OK
+
+
+def cmd_crawl(args, settings: config.Settings) -> int:
+    from crawler import sites
+    from crawler.run import Options, crawl
+
+    sites_dir = Path(args.sites_dir) if args.sites_dir else sites.SITES_DIR
+    if bool(args.site) == bool(args.urls):
+        raise UsageError("give either --site NAME or one or more URLs")
+    try:
+        site = sites.load(args.site, sites_dir) if args.site else sites.adhoc(args.urls)
+    except sites.SiteError as e:
+        raise UsageError(str(e)) from None
+    opts = Options(
+        resume=args.resume,
+        max_pages=args.max_pages,
+        delay=args.delay,
+        concurrency=args.concurrency,
+        impolite=args.impolite,
+        redis=args.redis,
+        crawl=args.crawl,
+        verbose=args.verbose,
+        **({"linger": args.linger} if args.linger is not None else {}),
+    )
+    try:
+        outcome = crawl(settings, site, opts, notice=warn)
+    except ConnectionError as e:
+        warn(str(e))
+        return EXIT_SOME_FAILED
+    for line in outcome.summary():
+        print(line)
+    if outcome.fatal:
+        warn(outcome.fatal)
+        return EXIT_SOME_FAILED
     return EXIT_OK
 
 
@@ -249,6 +307,12 @@ def cmd_export(args, settings: config.Settings) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args, settings: config.Settings) -> int:
+    import search_app
+
+    return search_app.serve(settings, args.host, args.port, getattr(args, "processes", 1))
+
+
 def cmd_stats(args, settings: config.Settings) -> int:
     with open_archive(settings) as archive:
         stats = archive.stats()
@@ -271,11 +335,28 @@ def add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--duplicates", action="store_true", help="show every repost, not one per cluster")
 
 
-def _count(value: str) -> int:
+def _count(value: str, least: int = 0) -> int:
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
+        number = least - 1
+    if number < least:
+        raise argparse.ArgumentTypeError(f"must be a whole number from {least}, not {value!r}")
+    return number
+
+
+def _positive(value: str) -> int:
+    return _count(value, least=1)
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1
+    if not 0 <= seconds <= 3600:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds from 0 to 3600, not {value!r}")
+    return seconds
 
 
 def build_parser() -> Parser:
@@ -296,6 +377,35 @@ def build_parser() -> Parser:
     p = sub.add_parser("ingest", help="normalise, extract, store and index files, directories, WARCs")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")
     p.set_defaults(run=cmd_ingest)
+
+    p = sub.add_parser(
+        "crawl", help="crawl a configured site (--site) or the site of some URLs, into the archive"
+    )
+    p.add_argument("urls", nargs="*", metavar="URL", help="ad-hoc crawl: stays on these URLs' hosts")
+    p.add_argument("--site", help="a site from crawler/sites/ (or --sites-dir)")
+    p.add_argument("--sites-dir", help="where site .toml files are (default crawler/sites)")
+    p.add_argument("--resume", action="store_true", help="continue the last interrupted crawl of the site")
+    p.add_argument("--max-pages", type=_count, help="stop after this many responses (--resume continues)")
+    p.add_argument(
+        "--delay", type=_seconds, default=1.0, help="seconds between requests to a site (default 1)"
+    )
+    p.add_argument("--concurrency", type=_positive, default=2, help="requests in flight per site (default 2)")
+    p.add_argument(
+        "--impolite",
+        action="store_true",
+        help="your own servers only: no delay, no AutoThrottle, no Crawl-delay",
+    )
+    p.add_argument(
+        "--redis", metavar="redis://HOST:PORT", help="share the frontier with other crawl processes"
+    )
+    p.add_argument(
+        "--crawl", default="main", help="with --redis: the crawl's name (a new name starts a new pass)"
+    )
+    p.add_argument(
+        "--linger", type=_seconds, help="with --redis: seconds to wait for work before leaving (10)"
+    )
+    p.add_argument("--verbose", action="store_true", help="show Scrapy's log")
+    p.set_defaults(run=cmd_crawl)
 
     p = sub.add_parser("reprocess", help="normalise and extract every article again from its raw bytes")
     p.set_defaults(run=cmd_reprocess)
@@ -327,7 +437,20 @@ def build_parser() -> Parser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_stats)
 
-    p = sub.add_parser("demo", help="what `make demo` runs")
+    p = sub.add_parser("serve", help="the search web page and its JSON API (read-only)")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
+    )
+    p.add_argument("--port", type=_count, default=8000)
+    p.add_argument(
+        "--processes", type=_positive, default=1, help="server processes (more answer more at once)"
+    )
+    p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("demo", help="what `make demo` runs: crawl the sample site, search it, serve the page")
+    p.add_argument("--host", default="127.0.0.1", help="address the web page binds (default 127.0.0.1)")
+    p.add_argument("--port", type=_count, default=8000, help="port of the web page (default 8000)")
+    p.add_argument("--no-serve", action="store_true", help="stop after the searches")
     p.set_defaults(run=cmd_demo)
     return parser
 

@@ -20,7 +20,8 @@ from index import clusters
 from index.documents import article_docs, as_duplicate, view_of_record, view_of_row
 from index.engine import EngineError, open_engine
 from index.store import Store, StoreError
-from normalize.records import Source
+from normalize.records import InputError, Source
+from normalize.sources import read_warc_record
 
 BATCH = 64
 INDEX_EVERY = 1000  # articles stored before the index is brought up to date (and at the end)
@@ -111,10 +112,12 @@ def _init_worker(settings: Settings) -> None:
     _WORKER["normalizer"], _WORKER["extractor"] = normalizer, Extractor(normalizer.segmenters("zh"))
 
 
-def _process(source: Source) -> tuple[Source, dict | None, str | None]:
+def _process(source: Source | None) -> tuple[Source | None, dict | None, str | None]:
     from extract import record
     from normalize.records import InputError
 
+    if source is None:  # a pause in a stream of sources: passed through
+        return None, None, None
     try:
         article = _WORKER["normalizer"].normalize(source)
         rec = record(article, _WORKER["extractor"].extract(article), tokens=True)
@@ -233,28 +236,50 @@ class Archive:
             _init_worker(self.settings)
             self._consume(map(_process, todo), report, len(todo), reprocessed)
 
-    def _consume(self, results, report: Report, total: int, reprocessed: bool) -> None:
+    def ingest_stream(self, items: Iterable[Source | None], on_commit: Callable[[list], None]) -> Report:
+        """Sources as they arrive (a crawl), normalised in worker processes as they come. A None in
+        the stream commits what is pending and brings the index up to date. `on_commit` hears every
+        committed batch as (source, outcome or error) pairs. The caller holds the writer lock."""
+        import multiprocessing
+
+        report = Report()
+        _ = self.engine
+        self.sync_index()
+        workers = max(1, min(self.settings.workers, os.cpu_count() or 1))
+        # spawn, not fork: the caller runs threads (the crawler's reactor) that a fork would copy
+        with multiprocessing.get_context("spawn").Pool(workers, _init_worker, (self.settings,)) as pool:
+            self._consume(pool.imap(_process, items), report, None, False, on_commit)
+        return report
+
+    def _consume(self, results, report: Report, total: int | None, reprocessed: bool, on_commit=None) -> None:
         self._pending = 0
-        batch = []
+        batch, failed = [], []
         for source, rec, error in self.progress(results, total, "reprocess" if reprocessed else "ingest"):
-            if error:
+            if source is not None and error:
                 report.failed.append((source.warc or source.uri, error))
-                continue
-            batch.append((source, rec))
-            if len(batch) >= BATCH:
-                self._commit(batch, report, reprocessed)
-                batch = []
-        self._commit(batch, report, reprocessed)
+                failed.append((source, error))
+            elif source is not None:
+                batch.append((source, rec))
+            if source is None or len(batch) >= BATCH:
+                self._commit(batch, failed, report, reprocessed, on_commit)
+                batch, failed = [], []
+                if source is None:
+                    self.sync_index()
+        self._commit(batch, failed, report, reprocessed, on_commit)
         self.sync_index()
 
-    def _commit(self, batch: list[tuple[Source, dict]], report: Report, reprocessed: bool) -> None:
-        if not batch:
+    def _commit(
+        self, batch: list[tuple[Source, dict]], failed: list, report: Report, reprocessed: bool, on_commit
+    ) -> None:
+        if not batch and not failed:
             return
         started = time.perf_counter()
+        statuses = []
         with self.store.transaction():
             for source, rec in batch:
                 old_cluster = None
-                outcome = self.store.put(rec, source.data, source.content_type, reprocessed=reprocessed)
+                raw = None if (source.warc or "").startswith("warc/") else source.data  # the WARC keeps it
+                outcome = self.store.put(rec, raw, source.content_type, reprocessed=reprocessed)
                 if outcome.previous:
                     prev = self.store.article(outcome.previous)
                     old_cluster = prev["cluster"] if prev else None
@@ -264,7 +289,10 @@ class Archive:
                 if old_cluster:
                     clusters.elect(self.store, old_cluster)
                 report.add(outcome.status)
+                statuses.append(outcome.status)
         self.timings["store"] += time.perf_counter() - started
+        if on_commit:
+            on_commit([(s, status) for (s, _), status in zip(batch, statuses, strict=True)] + failed)
         self._pending += len(batch)
         if self._pending >= INDEX_EVERY:
             self.sync_index()
@@ -332,21 +360,22 @@ class Archive:
             todo = []
             for a in self.store.live_ids():
                 row = self.store.article(a)
-                raw = self.store.raw(row["raw_sha1"])
-                if raw is None:
-                    report.failed.append((row["source"], "raw bytes missing"))
-                    continue
-                todo.append(
-                    Source(
-                        uri=row["source"],
-                        data=raw,
-                        content_type=row["content_type"],
-                        fetched=row["fetched"],
-                        warc=row["warc"],
-                    )
-                )
+                try:
+                    todo.append(self._source(row))
+                except InputError as e:
+                    report.failed.append((row["source"], str(e)))
             self._run(todo, report, len(todo), reprocessed=True)
         return report
+
+    def _source(self, row) -> Source:
+        """An article's raw bytes: from the store, or from the WARC record a crawl wrote."""
+        raw = self.store.raw(row["raw_sha1"])
+        if raw is not None:
+            return Source(row["source"], raw, row["content_type"], row["fetched"], row["warc"])
+        if (row["warc"] or "").startswith("warc/"):
+            source = read_warc_record(row["warc"], self.dir)
+            return Source(row["source"], source.data, source.content_type, row["fetched"], row["warc"])
+        raise InputError("raw bytes missing")
 
     # --- reading ----------------------------------------------------------------------------------
 

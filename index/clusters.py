@@ -63,7 +63,7 @@ def assign(store: Store, article_id: str, text: str, sig: np.ndarray | None = No
     db = store.db
     db.execute("DELETE FROM bands WHERE article_id = ?", (article_id,))
     sig = signature(text) if sig is None else sig
-    cluster = article_id
+    cluster, clusters = article_id, set()
     if sig is not None:
         keys = bands(sig)
         marks = ",".join("?" * len(keys))
@@ -72,7 +72,6 @@ def assign(store: Store, article_id: str, text: str, sig: np.ndarray | None = No
                 WHERE b.band IN ({marks}) AND a.superseded_by IS NULL AND a.id != ?""",  # noqa: S608
             (*keys, article_id),
         ).fetchall()
-        clusters = set()
         tried: dict[str, int] = {}
         for r in rows:  # a few members per cluster are enough to tell
             if r["cluster"] in clusters or tried.get(r["cluster"], 0) >= PER_CLUSTER:

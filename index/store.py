@@ -149,10 +149,15 @@ class Store:
     # --- writing ------------------------------------------------------------------------------
 
     def put(
-        self, rec: dict[str, Any], raw: bytes, content_type: str | None = None, reprocessed: bool = False
+        self,
+        rec: dict[str, Any],
+        raw: bytes | None,
+        content_type: str | None = None,
+        reprocessed: bool = False,
     ) -> Outcome:
         """Store one record (the `honours extract` contract plus tokens and original text). Call inside
-        `transaction()`. `reprocessed`: the same bytes normalised again — replace, keep the version."""
+        `transaction()`. `reprocessed`: the same bytes normalised again — replace, keep the version.
+        `raw` None: the bytes live in the WARC record the record names, not in the store."""
         db = self.db
         key = source_key(rec["source"])
         content_hash = _content_hash(rec)
@@ -161,7 +166,8 @@ class Store:
         ).fetchone()
         if old and old["raw_sha1"] == rec["raw_sha1"] and not reprocessed:
             return Outcome(rec["id"], "unchanged")
-        db.execute("INSERT OR IGNORE INTO raw VALUES (?, ?)", (rec["raw_sha1"], zlib.compress(raw, 1)))
+        if raw is not None:
+            db.execute("INSERT OR IGNORE INTO raw VALUES (?, ?)", (rec["raw_sha1"], zlib.compress(raw, 1)))
         version, status, previous = 1, "new", None
         if old and reprocessed:
             version, status = old["version"], "reprocessed"
@@ -252,12 +258,6 @@ class Store:
 
     def unindexed(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE indexed = 0 ORDER BY id")]
-
-    def has_raw(self, sha1: str) -> bool:
-        return (
-            self.db.execute("SELECT 1 FROM articles WHERE raw_sha1 = ? LIMIT 1", (sha1,)).fetchone()
-            is not None
-        )
 
     def stats(self) -> dict[str, Any]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731

@@ -44,6 +44,11 @@ def schema() -> Schema:
     )
 
 
+def _keyword(value: str) -> str:
+    """A keyword-list value: its own commas (người tốt, việc tốt) would split it in two."""
+    return value.replace(",", "\uff0c")
+
+
 class WhooshEngine:
     name = "whoosh"
 
@@ -87,8 +92,8 @@ class WhooshEngine:
                 "article": d.article,
                 "canonical": "1" if d.canonical else "0",
                 "lang": d.lang,
-                "place": ",".join(d.places),
-                "honour": ",".join(d.honours),
+                "place": ",".join(map(_keyword, d.places)),
+                "honour": ",".join(map(_keyword, d.honours)),
                 **{name: " ".join(d.tokens.get(name, ())) for name in TEXT_FIELDS},
                 **{f"count_{u}": v for u, v in d.counts.items() if u in UNITS},
             }
@@ -171,9 +176,9 @@ def _query(r: Request):
     if r.year_from is not None or r.year_to is not None:
         must.append(NumericRange("year", r.year_from, r.year_to))
     if r.place:
-        must.append(Term("place", r.place))
+        must.append(Term("place", _keyword(r.place)))
     if r.honour:
-        must.append(Term("honour", r.honour))
+        must.append(Term("honour", _keyword(r.honour)))
     if r.min_count is not None:
         units = [r.unit] if r.unit else list(UNITS)
         must.append(Or([NumericRange(f"count_{u}", r.min_count, None) for u in units]))

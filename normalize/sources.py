@@ -65,26 +65,50 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Source | Failure]:
             for record in records:
                 if record.rec_type != "response" or not record.http_headers:
                     continue
-                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                status = record.http_headers.get_statuscode()
                 data = record.content_stream().read(max_bytes + 1)
                 where = f"{path}#{records.get_record_offset()}"  # only after the read: it skips to the record's end
-                if status != "200":
+                if record.http_headers.get_statuscode() != "200":
                     continue
                 if len(data) > max_bytes:
+                    uri = record.rec_headers.get_header("WARC-Target-URI")
                     yield Failure(f"{where} ({uri})", f"record too large (over {max_bytes / 1e6:.0f} MB)")
                     continue
-                yield Source(
-                    uri=uri,
-                    data=data,
-                    content_type=record.http_headers.get_header("Content-Type"),
-                    fetched=record.rec_headers.get_header("WARC-Date"),
-                    warc=where,
-                )
+                yield _warc_source(record, data, where)
     except (OSError, ArchiveLoadFailed, ValueError) as e:
         yield Failure(
             str(path), f"unreadable WARC ({str(e).splitlines()[0] if str(e) else type(e).__name__})"
         )
+
+
+def _warc_source(record, data: bytes, where: str) -> Source:
+    return Source(
+        uri=record.rec_headers.get_header("WARC-Target-URI") or "",
+        data=data,
+        content_type=record.http_headers.get_header("Content-Type"),
+        fetched=record.rec_headers.get_header("WARC-Date"),
+        warc=where,
+    )
+
+
+def read_warc_record(pointer: str, base: Path) -> Source:
+    """The response record a pointer ("FILE#OFFSET", FILE relative to `base`) names."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    name, _, offset = pointer.rpartition("#")
+    try:
+        with open(base / name, "rb") as f:
+            f.seek(int(offset))
+            record = next(iter(ArchiveIterator(f)))
+            if record.rec_type != "response" or not record.http_headers:
+                raise InputError(f"{pointer} is a {record.rec_type} record, not a response")
+            return _warc_source(record, record.content_stream().read(), pointer)
+    except InputError:
+        raise
+    except (OSError, ValueError, StopIteration, ArchiveLoadFailed) as e:
+        raise InputError(
+            f"cannot read the WARC record {pointer} ({e.strerror if isinstance(e, OSError) else e})"
+        ) from None
 
 
 def sources(paths: list[str], max_bytes: int) -> Iterator[Source | Failure]:

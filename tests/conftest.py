@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / "tests" / "shared"  # our copy of ../shared, so a lone clone can run the suite
 SEEDS = SHARED / "seeds"
 SAMPLES = ROOT / "data" / "samples"
+SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.is_file())  # not the crawl test site below it
 UD = SHARED / "data" / "ud"
 HONOURS = [sys.executable, "-m", "cli"]
 
@@ -66,7 +69,57 @@ def make_archive(data_dir, *paths, engine: str = "whoosh"):
 def seeded(request, tmp_path_factory):
     """The seeds and the samples, ingested once per engine: the search suite runs against both."""
     archive = make_archive(
-        tmp_path_factory.mktemp(f"archive-{request.param}"), SEEDS, SAMPLES, engine=request.param
+        tmp_path_factory.mktemp(f"archive-{request.param}"), SEEDS, *SAMPLE_FILES, engine=request.param
     )
     yield archive
     archive.close()
+
+
+# --- the crawler: the sample site served by a real HTTP server (in this process), crawled by
+# `honours crawl` run as a separate process, exactly as a user runs it -----------------------------
+
+ARTICLES = {  # what a crawl of the sample site must store, each exactly once
+    "/news/2024/0308-gulou-wechat.html",
+    "/news/2024/0428-shilin-laomo.html",
+    "/news/2024/0502-farm-laomo.html",
+    "/news/2024/0615-flaky.html",
+    "/news/2024/1105-jiaxing-gongshi.html",
+    "/news/2023/0402-shizhong-repost.html",
+    "/news/2023/1228-truongan-vi.html",
+    "/notices/0603-roadworks.html",
+}
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A fresh server (its fail-once pages fail again) over a copy of the site tests may change."""
+    from crawler.sample_site import SITE, SampleSite
+
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    server = SampleSite(root).start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def crawl(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    done = run_honours("--data-dir", str(data_dir), "crawl", *args)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def stored(data_dir: Path) -> list[sqlite3.Row]:
+    """Every live article in the store, with where its raw page is kept."""
+    db = sqlite3.connect(data_dir / "archive.sqlite")
+    db.row_factory = sqlite3.Row
+    try:
+        return db.execute(
+            "SELECT id, source, warc, title, is_commendation, raw_sha1 FROM articles WHERE superseded_by IS NULL"
+        ).fetchall()
+    finally:
+        db.close()
+
+
+def paths(rows) -> list[str]:
+    return sorted("/" + r["source"].split("/", 3)[3] for r in rows)

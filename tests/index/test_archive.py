@@ -11,7 +11,7 @@ from pathlib import Path
 
 import opencc
 import pytest
-from conftest import ENGINES, ROOT, SAMPLES, SEEDS, make_archive, run_honours
+from conftest import ENGINES, ROOT, SAMPLE_FILES, SEEDS, make_archive, run_honours
 
 from index.query import parse
 from index.search import search
@@ -32,9 +32,9 @@ def snapshot(archive) -> dict:
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_ingesting_the_same_files_again_changes_nothing(tmp_path, engine):
-    archive = make_archive(tmp_path, SEEDS, SAMPLES, engine=engine)
+    archive = make_archive(tmp_path, SEEDS, *SAMPLE_FILES, engine=engine)
     before, stats, docs = snapshot(archive), archive.store.stats(), archive.engine.count()
-    report = archive.ingest([str(SEEDS), str(SAMPLES)])
+    report = archive.ingest([str(SEEDS), *map(str, SAMPLE_FILES)])
     assert (report.new, report.updated, report.superseded, report.unchanged) == (0, 0, 0, 16)
     assert archive.store.stats() == stats and archive.engine.count() == docs and snapshot(archive) == before
 
@@ -131,7 +131,7 @@ def test_a_stale_writer_lock_is_recovered_and_a_live_one_refused(tmp_path):
     holder = subprocess.Popen(["sleep", "60"])  # noqa: S607
     try:
         (data / "writer.lock").write_text(str(holder.pid))
-        proc = run_honours("--data-dir", str(data), "ingest", str(SAMPLES))
+        proc = run_honours("--data-dir", str(data), "ingest", *map(str, SAMPLE_FILES))
         assert proc.returncode == 1 and f"being written by process {holder.pid}" in proc.stderr
         assert len(proc.stderr.strip().splitlines()) == 1
     finally:
@@ -155,7 +155,7 @@ time.sleep(60)
     holder.kill()
     holder.wait()
     assert any((data / "index" / "whoosh").glob("*.tmp"))
-    proc = run_honours("--data-dir", str(data), "ingest", str(SAMPLES))
+    proc = run_honours("--data-dir", str(data), "ingest", *map(str, SAMPLE_FILES))
     assert proc.returncode == 0 and "interrupted write" in proc.stderr
     found = json.loads(
         run_honours("--data-dir", str(data), "search", "王芳", "--kind", "person", "--json").stdout
@@ -165,7 +165,7 @@ time.sleep(60)
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_reindex_reproduces_identical_search_results(tmp_path, engine):
-    archive = make_archive(tmp_path, SEEDS, SAMPLES, engine=engine)
+    archive = make_archive(tmp_path, SEEDS, *SAMPLE_FILES, engine=engine)
     before = snapshot(archive)
     archive.reindex()
     assert snapshot(archive) == before

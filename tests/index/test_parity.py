@@ -7,7 +7,7 @@ one engine only need to lie within the other's top hits plus every document tied
 """
 
 import pytest
-from conftest import ENGINES, SAMPLES, SEEDS, make_archive
+from conftest import ENGINES, SAMPLE_FILES, SEEDS, make_archive
 
 from index.query import parse, request
 
@@ -20,7 +20,7 @@ TOP = 5
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
-    archives = {e: make_archive(tmp_path_factory.mktemp(e), SEEDS, SAMPLES, engine=e) for e in ENGINES}
+    archives = {e: make_archive(tmp_path_factory.mktemp(e), SEEDS, *SAMPLE_FILES, engine=e) for e in ENGINES}
     yield archives
     for a in archives.values():
         a.close()

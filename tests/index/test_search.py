@@ -128,3 +128,11 @@ def test_cli_search_json_follows_the_design(seeded):
     assert proc.returncode == 0 and set(found) >= {"total", "hits", "facets"}
     assert {"kind", "id", "name", "article_id", "snippet"} <= set(found["hits"][0])
     assert jsonl is not None
+
+
+@pytest.mark.parametrize("facet", ["honour", "place"])
+def test_every_facet_value_offered_finds_what_it_counted(seeded, facet):
+    offered = hits(seeded)["facets"][facet]
+    assert any("," in value for value in offered) or facet == "place"  # người tốt, việc tốt
+    for value in offered:
+        assert hits(seeded, **{facet: value})["total"] > 0, value
