@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/web.py [--seconds 30] [--clients 20] [--only small|scale] [--scale-dir DIR] [--force]
 
-(a) small: the seeds plus the bundled samples, ingested into a temporary archive (whoosh, the default).
+(a) small: the seeds plus the bundled samples, ingested into a temporary archive (the default engine).
 (b) scale: the 100 k archive bench/scale.py builds (bench/out/scale/data), read-only through its
     tantivy index; skipped with a message when it is not there yet or still being written (--force
     runs it anyway).
@@ -254,7 +254,9 @@ def main() -> int:
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} before starting")
     if args.only != "scale":
         with tempfile.TemporaryDirectory(prefix="honours-web-bench-") as work:
-            measure("seeds + samples", small_archive(Path(work)), "whoosh", args)
+            import config
+
+            measure("seeds + samples", small_archive(Path(work)), config.Settings().engine, args)
     if args.only != "small":
         why = scale_ready(args.scale_dir, args.force)
         if why:

@@ -5,10 +5,13 @@ is rebuilt from the store; the store itself only changes in committed batches.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
@@ -26,6 +29,7 @@ from normalize.sources import read_warc_record
 BATCH = 64
 INDEX_EVERY = 1000  # articles stored before the index is brought up to date (and at the end)
 POOL_FROM = 24  # inputs from which normalising runs in worker processes
+AHEAD = 64  # inputs handed to the workers and not yet stored, at most
 Progress = Callable[[Iterable, int | None, str], Iterable]
 
 
@@ -108,8 +112,17 @@ def _init_worker(settings: Settings) -> None:
     from extract import Extractor
     from normalize.pipeline import Normalizer
 
+    if multiprocessing.parent_process() is not None:  # a worker outlives no killed parent
+        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
     normalizer = Normalizer(settings)
     _WORKER["normalizer"], _WORKER["extractor"] = normalizer, Extractor(normalizer.segmenters("zh"))
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _process(source: Source | None) -> tuple[Source | None, dict | None, str | None]:
@@ -201,15 +214,17 @@ class Archive:
             _ = self.engine  # a new archive gets its (empty) index now, before anything is stored
             self.sync_index()
             total = sum(1 for _ in expand(paths))
-            todo = []
-            for item in sources(paths, self.settings.max_bytes):
-                if isinstance(item, Failure):
-                    report.failed.append((item.where, item.reason))
-                elif self._known(item):
-                    report.add("unchanged")
-                else:
-                    todo.append(item)
-            self._run(todo, report, total)
+
+            def todo() -> Iterator[Source]:  # read as the workers need them, not all at once
+                for item in sources(paths, self.settings.max_bytes):
+                    if isinstance(item, Failure):
+                        report.failed.append((item.where, item.reason))
+                    elif self._known(item):
+                        report.add("unchanged")
+                    else:
+                        yield item
+
+            self._run(todo(), report, total)
         return report
 
     def _known(self, source: Source) -> bool:
@@ -225,30 +240,28 @@ class Archive:
         ).fetchone()
         return row is not None
 
-    def _run(self, todo: list[Source], report: Report, total: int, reprocessed: bool = False) -> None:
-        if not todo:
-            return
+    def _run(self, todo: Iterable[Source], report: Report, total: int, reprocessed: bool = False) -> None:
         workers = min(self.settings.workers, os.cpu_count() or 1)
-        if len(todo) >= POOL_FROM and workers > 1:
+        if total >= POOL_FROM and workers > 1:
             with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(self.settings,)) as pool:
-                self._consume(pool.map(_process, todo, chunksize=4), report, len(todo), reprocessed)
+                self._consume(_ahead(pool, todo), report, total, reprocessed)
         else:
             _init_worker(self.settings)
-            self._consume(map(_process, todo), report, len(todo), reprocessed)
+            self._consume(map(_process, todo), report, total, reprocessed)
 
     def ingest_stream(self, items: Iterable[Source | None], on_commit: Callable[[list], None]) -> Report:
         """Sources as they arrive (a crawl), normalised in worker processes as they come. A None in
         the stream commits what is pending and brings the index up to date. `on_commit` hears every
         committed batch as (source, outcome or error) pairs. The caller holds the writer lock."""
-        import multiprocessing
 
         report = Report()
         _ = self.engine
         self.sync_index()
         workers = max(1, min(self.settings.workers, os.cpu_count() or 1))
         # spawn, not fork: the caller runs threads (the crawler's reactor) that a fork would copy
-        with multiprocessing.get_context("spawn").Pool(workers, _init_worker, (self.settings,)) as pool:
-            self._consume(pool.imap(_process, items), report, None, False, on_commit)
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(workers, spawn, initializer=_init_worker, initargs=(self.settings,)) as pool:
+            self._consume(_ahead(pool, items), report, None, False, on_commit)
         return report
 
     def _consume(self, results, report: Report, total: int | None, reprocessed: bool, on_commit=None) -> None:
@@ -357,14 +370,17 @@ class Archive:
         """Normalise and extract every live article again from its raw bytes."""
         report = Report()
         with self.lock():
-            todo = []
-            for a in self.store.live_ids():
-                row = self.store.article(a)
-                try:
-                    todo.append(self._source(row))
-                except InputError as e:
-                    report.failed.append((row["source"], str(e)))
-            self._run(todo, report, len(todo), reprocessed=True)
+            ids = self.store.live_ids()
+
+            def todo() -> Iterator[Source]:
+                for a in ids:
+                    row = self.store.article(a)
+                    try:
+                        yield self._source(row)
+                    except InputError as e:
+                        report.failed.append((row["source"], str(e)))
+
+            self._run(todo(), report, len(ids), reprocessed=True)
         return report
 
     def _source(self, row) -> Source:
@@ -383,6 +399,24 @@ class Archive:
         out = self.store.stats()
         out["index"] = {"engine": self.engine_name, "documents": self.engine.count()}
         return out
+
+
+def _ahead(pool: ProcessPoolExecutor, items: Iterable[Source | None], ahead: int = AHEAD) -> Iterator:
+    """`_process` over the items in the pool, results in order, with at most `ahead` items in
+    flight (Executor.map submits everything at once: a large ingest's pages and records would pile
+    up in memory). A None in the items is a flush point: everything before it first, then None."""
+    pending: deque = deque()
+    for item in items:
+        if item is None:
+            while pending:
+                yield pending.popleft().result()
+            yield None, None, None
+            continue
+        pending.append(pool.submit(_process, item))
+        while pending and (len(pending) > ahead or pending[0].done()):
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _chunks(items: list, size: int):

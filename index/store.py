@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source_key);
 CREATE INDEX IF NOT EXISTS articles_cluster ON articles(cluster);
 CREATE INDEX IF NOT EXISTS articles_unindexed ON articles(indexed) WHERE indexed = 0;
+CREATE INDEX IF NOT EXISTS articles_raw ON articles(raw_sha1);
 CREATE TABLE IF NOT EXISTS versions (
     id TEXT NOT NULL, version INTEGER NOT NULL, raw_sha1 TEXT, content_hash TEXT, title TEXT, text TEXT,
     ingested TEXT, PRIMARY KEY (id, version)
@@ -57,6 +58,7 @@ CREATE TABLE IF NOT EXISTS counts (
     PRIMARY KEY (article_id, n)
 );
 CREATE TABLE IF NOT EXISTS bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id));
+CREATE INDEX IF NOT EXISTS bands_article ON bands(article_id);
 """
 ENTITY_COLUMNS = {
     "people": (

@@ -54,12 +54,12 @@ def normalizer():
 ENGINES = ("whoosh", "tantivy")
 
 
-def make_archive(data_dir, *paths, engine: str = "whoosh"):
+def make_archive(data_dir, *paths, engine: str | None = None):
     """An archive ingested from `paths` (in this process: small inputs skip the worker pool)."""
     import config
     from index.archive import Archive
 
-    archive = Archive(config.Settings(data_dir=data_dir, engine=engine))
+    archive = Archive(config.Settings(data_dir=data_dir, **({"engine": engine} if engine else {})))
     report = archive.ingest([str(p) for p in paths])
     assert not report.failed, report.failed
     return archive

@@ -94,6 +94,13 @@ def _count(db: Path) -> int:
         return 0
 
 
+def _running(pid: str) -> bool:
+    try:
+        return "\tZ" not in Path(f"/proc/{pid}/status").read_text().split("State:")[1][:3]
+    except (FileNotFoundError, IndexError):
+        return False
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_ingest_killed_halfway_completes_on_the_next_run(tmp_path, engine):
     src, data = tmp_path / "in", tmp_path / "data"
@@ -105,8 +112,14 @@ def test_ingest_killed_halfway_completes_on_the_next_run(tmp_path, engine):
     while _count(data / "archive.sqlite") < 64 and time.time() < deadline and proc.poll() is None:
         time.sleep(0.05)
     assert proc.poll() is None, "ingest finished before it could be killed"
+    workers = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+    assert workers
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    deadline = time.time() + 10  # its workers notice and exit: no orphans left computing
+    while any(_running(w) for w in workers) and time.time() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(w) for w in workers)
     stopped_at = _count(data / "archive.sqlite")
     assert 0 < stopped_at < 200
     again = run_honours(*honours, "ingest", str(src))
@@ -140,7 +153,7 @@ def test_a_stale_writer_lock_is_recovered_and_a_live_one_refused(tmp_path):
 
 def test_an_index_writer_killed_mid_write_is_recovered(tmp_path):
     data = tmp_path / "data"
-    make_archive(data, SEEDS).close()
+    make_archive(data, SEEDS, engine="whoosh").close()
     script = f"""
 import time
 from whoosh import index
@@ -155,10 +168,12 @@ time.sleep(60)
     holder.kill()
     holder.wait()
     assert any((data / "index" / "whoosh").glob("*.tmp"))
-    proc = run_honours("--data-dir", str(data), "ingest", *map(str, SAMPLE_FILES))
+    proc = run_honours("--data-dir", str(data), "--engine", "whoosh", "ingest", *map(str, SAMPLE_FILES))
     assert proc.returncode == 0 and "interrupted write" in proc.stderr
     found = json.loads(
-        run_honours("--data-dir", str(data), "search", "王芳", "--kind", "person", "--json").stdout
+        run_honours(
+            "--data-dir", str(data), "--engine", "whoosh", "search", "王芳", "--kind", "person", "--json"
+        ).stdout
     )
     assert found["total"] == 2
 
