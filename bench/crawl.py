@@ -53,9 +53,8 @@ def generate(root: Path, n: int) -> None:
         (root / f"list_{k}.html").write_text(
             f"<html><body><ul>{links}</ul>{more}</body></html>", encoding="utf-8"
         )
-    (root / "index.html").write_text(
-        '<html><body><a href="/list_0.html">新闻</a></body></html>', encoding="utf-8"
-    )
+    pages = "".join(f'<a href="/list_{k}.html">{k + 1}</a> ' for k in range(lists))  # within the depth limit
+    (root / "index.html").write_text(f"<html><body>{pages}</body></html>", encoding="utf-8")
 
 
 def child(url: str, data: str, warc: bool) -> None:

@@ -13,20 +13,35 @@ from typing import Any
 from extract.text import sentence_of, sentences
 from index import analysis
 
+CANDIDATES = 200  # person documents read to find which stored names a query means
+# the mentions in order first, their texts after: sorting thousands of texts along is slow
 SQL = """
-SELECT p.*, a.title, a.source, a.published, a.text, a.lang,
-       (SELECT year FROM events e WHERE e.article_id = a.id ORDER BY n LIMIT 1) AS year
-FROM people p JOIN articles a ON a.id = p.article_id
-WHERE a.superseded_by IS NULL AND a.canonical = 1 AND p.name IN ({marks})
-ORDER BY coalesce(year, substr(a.published, 1, 4)), a.published, a.id, p.n
+WITH chosen AS (
+    SELECT p.article_id, p.n, (SELECT year FROM events e WHERE e.article_id = a.id ORDER BY n LIMIT 1) AS year,
+           coalesce((SELECT year FROM events e WHERE e.article_id = a.id ORDER BY n LIMIT 1),
+                    substr(a.published, 1, 4)) AS y, a.published, a.id
+    FROM people p JOIN articles a ON a.id = p.article_id
+    WHERE a.superseded_by IS NULL AND a.canonical = 1 AND p.name IN ({marks})
+    ORDER BY y, a.published, a.id, p.n LIMIT ?
+)
+SELECT p.*, a.title, a.source, a.published, a.text, a.lang, c.year
+FROM chosen c JOIN people p ON p.article_id = c.article_id AND p.n = c.n JOIN articles a ON a.id = c.article_id
+ORDER BY c.y, c.published, c.id, c.n
 """
+MENTIONS = 500  # mentions read, oldest first: a very common name must not stall the page
 
 
 def _names(archive, query: str) -> list[str]:
     """The stored names the query means: itself (simplified, NFC), its unaccented match in
     Vietnamese, or for a pinyin query the Chinese names that read so."""
     name = analysis.normalise_query(query)
-    rows = archive.store.db.execute("SELECT DISTINCT name FROM people").fetchall()
+    db = archive.store.db
+    exact = [r[0] for r in db.execute("SELECT DISTINCT name FROM people WHERE name = ?", (name,))]
+    if exact:
+        return exact
+    rows = [db.execute("SELECT name FROM people WHERE article_id = ? AND n = ?", (h.article, int(h.id.rsplit(":", 1)[1])))
+            .fetchone() for h in _person_hits(archive, query)]  # fmt: skip
+    rows = [r for r in rows if r is not None]
     folded = " ".join(analysis.fold(s) for s in name.split())
     squashed = "".join(name.split())
     out = [
@@ -41,6 +56,18 @@ def _names(archive, query: str) -> list[str]:
     return out
 
 
+def _person_hits(archive, query: str) -> tuple:
+    """Person documents the index finds for the query (unaccented, pinyin): the names to test,
+    instead of every name in the archive."""
+    from index.query import QueryError, parse, request
+
+    try:
+        q = parse(query, kind="person")
+    except QueryError:
+        return ()
+    return archive.engine.search(request(q, archive.segmenter.spans, limit=CANDIDATES, facets=False)).hits
+
+
 def _similar(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
@@ -53,7 +80,11 @@ def dossier(archive, query: str) -> dict[str, Any]:
     names = _names(archive, query)
     if not names:
         return {"query": query, "people": []}
-    rows = archive.store.db.execute(SQL.format(marks=",".join("?" * len(names))), names).fetchall()
+    rows = archive.store.db.execute(
+        SQL.format(marks=",".join("?" * len(names))), (*names, MENTIONS + 1)
+    ).fetchall()
+    more = len(rows) > MENTIONS
+    rows = rows[:MENTIONS]
     people: list[dict[str, Any]] = []
     loose = []
     for r in rows:
@@ -87,7 +118,7 @@ def dossier(archive, query: str) -> dict[str, Any]:
             )
     for p in people:
         p["honours"].sort(key=lambda h: (h["year"] or 0, h["published"] or ""))
-    return {"query": query, "people": people}
+    return {"query": query, "people": people, "truncated": more}
 
 
 def _mention(r) -> dict[str, Any]:
