@@ -104,8 +104,9 @@ class HonoursSpider(scrapy.Spider):
     def idle(self, spider) -> None:
         """A distributed crawl waits `linger` seconds for other processes to queue more work, and
         stays while the shared queue holds any."""
-        waiting = self.frontier.pending() or time.monotonic() - self.last_activity < self.linger
-        if self.linger and not self.fatal and waiting:
+        if not self.linger or self.fatal:
+            return
+        if time.monotonic() - self.last_activity < self.linger or self.frontier.pending():
             raise DontCloseSpider
 
 

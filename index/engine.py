@@ -6,9 +6,10 @@ model (index/query.py), so an engine only stores, matches, counts and ranks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 TEXT_FIELDS = ("words", "bigrams", "vi", "vifold", "pinyin")  # token-list fields, all with positions
 FACETS = ("year", "place", "honour", "lang", "kind")
@@ -91,6 +92,24 @@ class Engine(Protocol):
     def count(self) -> int: ...
 
     def close(self) -> None: ...
+
+
+def open_index(
+    path: Path, create: bool, exists: Callable[[], bool], load: Callable[[], Any], make: Callable[[], Any]
+):
+    """An engine's index at `path`: opened when it exists, made when `create`, else EngineError;
+    a damaged or foreign directory is an EngineError too (the archive then rebuilds it)."""
+    try:
+        if exists():
+            return load()
+        if not create:
+            raise EngineError(f"no index in {path}")
+        path.mkdir(parents=True, exist_ok=True)
+        return make()
+    except EngineError:
+        raise
+    except Exception as e:
+        raise EngineError(f"the index in {path} cannot be opened ({type(e).__name__}: {e})") from None
 
 
 def open_engine(name: str, path: Path, create: bool = False, notice=lambda message: None) -> Engine:

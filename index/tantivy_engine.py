@@ -12,7 +12,7 @@ from pathlib import Path
 
 import tantivy
 
-from index.engine import FACETS, TEXT_FIELDS, UNITS, EngineError, Hit, IndexDoc, Request, Result
+from index.engine import FACETS, TEXT_FIELDS, UNITS, EngineError, Hit, IndexDoc, Request, Result, open_index
 
 _FACET_FIELD = {
     "year": "year",
@@ -49,18 +49,13 @@ class TantivyEngine:
         self.notice = notice
         self._writer = None
         self.schema = schema()
-        try:
-            if path.is_dir() and tantivy.Index.exists(str(path)):
-                self.ix = tantivy.Index.open(str(path))
-            elif create:
-                path.mkdir(parents=True, exist_ok=True)
-                self.ix = tantivy.Index(self.schema, path=str(path))
-            else:
-                raise EngineError(f"no index in {path}")
-        except EngineError:
-            raise
-        except Exception as e:  # a damaged or foreign directory: the archive rebuilds it
-            raise EngineError(f"the index in {path} cannot be opened ({type(e).__name__}: {e})") from None
+        self.ix = open_index(
+            path,
+            create,
+            exists=lambda: path.is_dir() and tantivy.Index.exists(str(path)),
+            load=lambda: tantivy.Index.open(str(path)),
+            make=lambda: tantivy.Index(self.schema, path=str(path)),
+        )
 
     # --- writing ----------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.index import LockError
 from whoosh.query import And, Every, Not, NumericRange, Or, Phrase, Term
 
-from index.engine import FACETS, TEXT_FIELDS, UNITS, EngineError, Hit, IndexDoc, Request, Result
+from index.engine import FACETS, TEXT_FIELDS, UNITS, EngineError, Hit, IndexDoc, Request, Result, open_index
 
 _FACET_FIELD = {
     "year": "year",
@@ -56,18 +56,13 @@ class WhooshEngine:
         self.path = path
         self.notice = notice
         self._writer = None
-        try:
-            if index.exists_in(str(path)):
-                self.ix = index.open_dir(str(path))
-            elif create:
-                path.mkdir(parents=True, exist_ok=True)
-                self.ix = index.create_in(str(path), schema())
-            else:
-                raise EngineError(f"no index in {path}")
-        except EngineError:
-            raise
-        except Exception as e:  # a damaged or foreign directory: the archive rebuilds it
-            raise EngineError(f"the index in {path} cannot be opened ({type(e).__name__}: {e})") from None
+        self.ix = open_index(
+            path,
+            create,
+            exists=lambda: index.exists_in(str(path)),
+            load=lambda: index.open_dir(str(path)),
+            make=lambda: index.create_in(str(path), schema()),
+        )
 
     # --- writing ----------------------------------------------------------------------------------
 
