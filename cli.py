@@ -14,12 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import config
-
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """Bad usage or a bad query: exit status 2."""
+from errors import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError
 
 
 class Parser(argparse.ArgumentParser):

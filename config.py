@@ -13,9 +13,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-
-class ConfigError(ValueError):
-    """A bad setting: reported as one line, exit status 2."""
+from errors import ConfigError  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)
@@ -26,6 +24,18 @@ class Settings:
     min_text_chars: int = 20  # shorter main text means "no article found"
     engine: str = "tantivy"  # the search index: tantivy (default, by measurement: README) or whoosh
     workers: int = 2  # processes that normalise and extract during ingest
+    # ingest
+    batch: int = 64  # articles stored per SQLite transaction
+    index_every: int = 1000  # articles stored before the index is brought up to date (and at the end)
+    pool_from: int = 24  # inputs from which normalising runs in worker processes
+    ahead: int = 64  # inputs handed to the workers and not yet stored, at most
+    # crawler
+    contact: str = "https://github.com/honours-archive"  # who we are, in the crawler's User-Agent
+    # web page
+    web_threads: int = 4  # threads answering requests in one server process
+    page_timeout: float = 10.0  # seconds a page may take before it is answered with an error
+    export_timeout: float = 120.0  # seconds an export download may take
+    max_url: int = 8192  # bytes of a request line: a query of 500 Chinese characters takes 4.5 k
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -41,6 +51,8 @@ def _coerce(name: str, value: Any) -> Any:
             value = Path(value)
         elif kind == "int":
             value = int(value)
+        elif kind == "float":
+            value = float(value)
         else:
             value = str(value)
     except (TypeError, ValueError) as e:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from errors import SiteError  # noqa: F401  (re-exported)
+
 SITES_DIR = Path(__file__).resolve().parent / "sites"
 FIELDS = {
     "name": "what the site is called in the archive and on the command line",
@@ -21,9 +23,6 @@ FIELDS = {
     "depth": "how many links away from a start URL the crawl goes",
 }
 
-
-class SiteError(ValueError):
-    """A site that cannot be crawled as configured (one line for the user)."""
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from errors import EngineError  # noqa: F401  (re-exported)
+
 TEXT_FIELDS = ("words", "bigrams", "vi", "vifold", "pinyin")  # token-list fields, all with positions
 FACETS = ("year", "place", "honour", "lang", "kind")
 UNITS = ("person", "collective", "household")
 
-
-class EngineError(RuntimeError):
-    """The index cannot be used as it is (damaged, locked): the archive rebuilds or reports it."""
 
 
 @dataclass(frozen=True)

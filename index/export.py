@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from errors import ExportError  # noqa: F401  (re-exported)
 from extract.text import sentence_of, sentences
 from index.query import Query, request
 from index.store import now
@@ -28,9 +29,6 @@ CSV_COLUMNS = ("name", "honour", "role", "org", "place", "gender", "ethnicity", 
                "article_id", "title", "source", "evidence")  # fmt: skip
 MAX_RESULTS = 1_000_000
 
-
-class ExportError(ValueError):
-    """The export cannot be written where asked (exit status 2, nothing written)."""
 
 
 def program_version() -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from errors import QueryError  # noqa: F401  (re-exported)
 from index import analysis
 from index.engine import UNITS, Clause, Request
 
@@ -18,9 +19,6 @@ FIELDS = ("kind", "lang", "year", "place", "honour")
 _TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|“([^”]*)”|(\S+))')
 _YEARS = re.compile(r"^(\d{4})(?:\s*(?:\.\.|-|–|to)\s*(\d{4}))?$")
 
-
-class QueryError(ValueError):
-    """A query the user must fix: exit status 2 with this message."""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from errors import StoreError  # noqa: F401  (re-exported)
+
 SCHEMA_VERSION = 1
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -79,9 +81,6 @@ ENTITY_COLUMNS = {
     "counts": ("value", "unit", "status", "approx", "honour", "text", "start", "end"),
 }
 
-
-class StoreError(RuntimeError):
-    """The store cannot be opened or written (a one-line message for the user)."""
 
 
 @dataclass(frozen=True)

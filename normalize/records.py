@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from errors import InputError  # noqa: F401  (re-exported)
+
 Span = tuple[int, int]
 
-
-class InputError(ValueError):
-    """This input cannot be turned into an article; the message says why in a few words."""
 
 
 @dataclass(frozen=True)
