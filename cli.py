@@ -1,20 +1,26 @@
-"""The `honours` command: one thin command per library function.
+"""The `honours` command: argument parsing, and one thin call of a library function per command.
 
-Exit status: 0 success, 1 when some inputs failed (the others were processed), 2 on bad usage.
-Errors are one line on stderr, never a traceback.
+Exit status (README, "Exit status"): 0 success, 1 when some inputs failed (the others were
+processed) or the archive could not do what was asked, 2 on bad usage or a bad query, 130 when
+interrupted. Errors are one line on stderr, never a traceback (`--debug` shows it). Errors are
+turned into exit codes in one place, `main`, from the error's own `exit_code` (errors.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import config
-from errors import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, UsageError
+from errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, HonoursError, UsageError
+
+log = logging.getLogger("honours")
+MAX_LIMIT, MAX_OFFSET = 1000, 100_000  # hits a search prints at once; how deep it may page
 
 
 class Parser(argparse.ArgumentParser):
@@ -35,37 +41,32 @@ def progress(items: Iterable, total: int | None = None, desc: str = "") -> Itera
     return tqdm(items, total=total, desc=desc, unit="doc", leave=False)
 
 
-def records(
-    paths: list[str], settings: config.Settings, tokens: bool = False
-) -> Iterator[dict | tuple[str, str]]:
-    """Each input's record, or (where, reason) for an input that failed."""
-    from extract import Extractor, record
-    from normalize.pipeline import Normalizer
-    from normalize.records import InputError
-    from normalize.sources import Failure, sources
+def print_json(value) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=1))
 
-    normalizer = Normalizer(settings)
-    extractor = Extractor(normalizer.segmenters("zh"))
-    for item in sources(paths, settings.max_bytes):
-        if isinstance(item, Failure):
-            yield item.where, item.reason
-            continue
-        where = item.warc or item.uri
-        try:
-            article = normalizer.normalize(item)
-            yield record(article, extractor.extract(article), tokens)
-        except InputError as e:
-            yield where, str(e)
-        except Exception as e:  # a bug must not stop the other inputs, nor print a traceback
-            yield where, f"internal error ({type(e).__name__}: {e})"
+
+def open_archive(settings: config.Settings, create: bool = False):
+    from index.archive import Archive
+
+    return Archive(settings, notice=warn, progress=progress, create=create)
+
+
+def failures(report) -> int:
+    for where, reason in report.failed:
+        warn(f"{where}: {reason}")
+    return EXIT_SOME_FAILED if report.failed else EXIT_OK
+
+
+# --- the commands ----------------------------------------------------------------------------------
 
 
 def cmd_extract(args, settings: config.Settings) -> int:
-    failed = 0
-    out = []
+    from extract.stream import Failed, records
+
+    failed, out = 0, []
     for rec in progress(records(args.paths, settings, args.tokens), desc="extract"):
-        if isinstance(rec, tuple):
-            warn(f"{rec[0]}: {rec[1]}")
+        if isinstance(rec, Failed):
+            warn(f"{rec.where}: {rec.reason}")
             failed += 1
         elif args.format == "json":
             out.append(rec)
@@ -77,85 +78,26 @@ def cmd_extract(args, settings: config.Settings) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-DEMO_SEARCHES = [  # (what it shows, query, filters)
-    ("a person, with her role and unit", "王芳", {"kind": "person"}),
-    ("the same name typed in pinyin", "wang fang", {"kind": "person"}),
-    ("Vietnamese without diacritics", "nguyen thi hoa", {"kind": "person"}),
-    ("events that honoured at least 10 people", "", {"kind": "event", "min_count": 10, "unit": "person"}),
-]
-
-
-def cmd_demo(args, settings: config.Settings) -> int:
-    """Serves the sample site, crawls it into the archive, shows searches, then serves the web page."""
-    import dataclasses
-
-    from crawler import sites
-    from crawler.run import Options, crawl
-    from crawler.sample_site import SampleSite
-    from index.query import parse
-    from index.search import search
-
-    try:
-        server = SampleSite(port=8765).start()
-    except OSError:  # the port is taken (another demo?): any free one will do
-        server = SampleSite().start()
-    site = dataclasses.replace(sites.load("sample"), start_urls=(server.url,))
-    print(f"Serving the sample site at {server.url}; crawling it into {settings.data_dir} ...\n")
-    outcome = crawl(settings, site, Options(delay=0.0), notice=warn)  # robots.txt's Crawl-delay still applies
-    server.shutdown()
-    server.server_close()
-    for line in outcome.summary():
-        print(line)
-    if outcome.fatal:
-        warn(outcome.fatal)
-        return EXIT_SOME_FAILED
-    with open_archive(settings) as archive:
-        for what, text, filters in DEMO_SEARCHES:
-            shown = " ".join(
-                [f"honours search {text!r}" if text else "honours search"]
-                + [f"--{k.replace('_', '-')} {v}" for k, v in filters.items()]
-            )
-            print(f"\n$ {shown}    # {what}")
-            print_hits(search(archive, parse(text, **filters), limit=3))
-    if args.no_serve:
-        return EXIT_OK
-    print()
-    return cmd_serve(args, settings)
-
-
-# --- the archive -------------------------------------------------------------------------------------
-
-
-def open_archive(settings: config.Settings, create: bool = False):
-    from index.archive import Archive
-
-    return Archive(settings, notice=warn, progress=progress, create=create)
-
-
-def _failures(report) -> int:
-    for where, reason in report.failed:
-        warn(f"{where}: {reason}")
-    return EXIT_SOME_FAILED if report.failed else EXIT_OK
-
-
 def cmd_ingest(args, settings: config.Settings) -> int:
     with open_archive(settings, create=True) as archive:
         report = archive.ingest(args.paths)
     print(f"ingested into {settings.data_dir}: {report.summary()}")
-    return _failures(report)
+    return failures(report)
 
 
 def cmd_reprocess(args, settings: config.Settings) -> int:
     with open_archive(settings) as archive:
         report = archive.reprocess()
     print(f"reprocessed from raw bytes: {report.summary()}")
-    return _failures(report)
+    return failures(report)
 
 
 def cmd_reindex(args, settings: config.Settings) -> int:
+    from textout import plural
+
     with open_archive(settings) as archive, archive.lock():
         n = archive.reindex()
-    print(f"rebuilt the {settings.engine} index from the store: {n} articles")
+    print(f"rebuilt the {settings.engine} index from the store: {plural(n, 'article')}")
     return EXIT_OK
 
 
@@ -163,24 +105,12 @@ def cmd_crawl(args, settings: config.Settings) -> int:
     from crawler import sites
     from crawler.run import Options, crawl
 
-    sites_dir = Path(args.sites_dir) if args.sites_dir else sites.SITES_DIR
     if bool(args.site) == bool(args.urls):
         raise UsageError("give either --site NAME or one or more URLs")
-    try:
-        site = sites.load(args.site, sites_dir) if args.site else sites.adhoc(args.urls)
-    except sites.SiteError as e:
-        raise UsageError(str(e)) from None
-    opts = Options(
-        resume=args.resume,
-        max_pages=args.max_pages,
-        delay=args.delay,
-        concurrency=args.concurrency,
-        impolite=args.impolite,
-        redis=args.redis,
-        crawl=args.crawl,
-        verbose=args.verbose,
-        **({"linger": args.linger} if args.linger is not None else {}),
-    )
+    sites_dir = Path(args.sites_dir) if args.sites_dir else sites.SITES_DIR
+    site = sites.load(args.site, sites_dir) if args.site else sites.adhoc(args.urls)
+    names = ("resume", "max_pages", "delay", "concurrency", "impolite", "redis", "crawl", "verbose", "linger")
+    opts = Options(**{k: getattr(args, k) for k in names if getattr(args, k) is not None})
     try:
         outcome = crawl(settings, site, opts, notice=warn)
     except ConnectionError as e:
@@ -194,13 +124,13 @@ def cmd_crawl(args, settings: config.Settings) -> int:
     return EXIT_OK
 
 
+FILTERS = ("kind", "lang", "year", "place", "honour", "min_count", "unit", "duplicates")
+
+
 def query_from(args):
     from index.query import parse
 
-    filters = {
-        k: getattr(args, k, None)
-        for k in ("kind", "lang", "year", "place", "honour", "min_count", "unit", "duplicates")
-    }
+    filters = {k: getattr(args, k, None) for k in FILTERS}
     if filters.get("min_count") is not None and not filters.get("unit"):
         filters.pop("unit")
     return parse(args.query or "", **filters)
@@ -208,96 +138,35 @@ def query_from(args):
 
 def cmd_search(args, settings: config.Settings) -> int:
     from index.search import search
+    from textout import print_hits
 
     q = query_from(args)
     with open_archive(settings) as archive:
         found = search(archive, q, limit=args.limit, offset=args.offset)
-    if args.json:
-        print(json.dumps(found, ensure_ascii=False, indent=1))
-    else:
-        print_hits(found)
+    print_json(found) if args.json else print_hits(found)
     return EXIT_OK
-
-
-def _marked(item: dict) -> str:
-    text, shift = item["snippet"], item.get("offset", 0)
-    bold = sys.stdout.isatty()
-    for a, b in reversed(item["highlights"]):
-        a, b = a + shift, b + shift
-        text = text[:a] + ("\033[1m" if bold else "[") + text[a:b] + ("\033[0m" if bold else "]") + text[b:]
-    return text
-
-
-def print_hits(found: dict) -> None:
-    q = found["query"]
-    shown = " ".join(q["text"]) or "everything"
-    print(
-        f"{found['total']} results for {shown}"
-        + "".join(f", {k} {v}" for k, v in q.items() if k not in ("text", "not") and v)
-    )
-    for k, v in found.get("interpreted", {}).items():
-        print(f"  (read {k} as {v})")
-    for i, h in enumerate(found["hits"], 1):
-        if h["kind"] == "article":
-            head = h["title"]
-        else:
-            bits = [
-                h.get("role"),
-                h.get("org"),
-                h.get("honour"),
-                str(h["year"]) if h.get("year") else None,
-                h.get("relation"),
-            ]
-            head = f"{h['name']} — " + ", ".join(b for b in bits if b)
-        print(f"{i:3d}. [{h['kind']}] {head}")
-        print(f"     {_marked(h)}")
-        print(f"     {h['published'] or ''} {h['source']}")
-    for name, counts in found.get("facets", {}).items():
-        if counts:
-            print(f"  {name}: " + " · ".join(f"{k} ({v})" for k, v in list(counts.items())[:8]))
 
 
 def cmd_person(args, settings: config.Settings) -> int:
     from index.dossier import dossier
+    from textout import print_dossier
 
     with open_archive(settings) as archive:
         found = dossier(archive, args.name)
-    if args.json:
-        print(json.dumps(found, ensure_ascii=False, indent=1))
-        return EXIT_OK
-    if not found["people"]:
-        print(f"nobody called {args.name} in the archive")
-    for p in found["people"]:
-        where = (
-            ", ".join(p["orgs"] + [x for x in p["places"] if x not in p["orgs"]]) or "no organisation given"
-        )
-        print(f"{p['name']} ({where}): {len(p['honours'])} mention(s)")
-        for h in p["honours"]:
-            what = h["honour"] or h["relation"]
-            print(f"  {h['year'] or '????'}  {what}  {h['role'] or ''}".rstrip())
-            print(f"        {h['evidence']}")
-            print(f"        {h['title']} — {h['source']}")
+    print_json(found) if args.json else print_dossier(args.name, found)
     return EXIT_OK
 
 
 def cmd_export(args, settings: config.Settings) -> int:
-    from index.export import ExportError, export
+    from index.export import export
 
     target = Path(args.output)
-    if not target.parent.is_dir():  # before opening anything: nothing is written
-        raise ExportError(f"cannot export to {target}: the directory {target.parent} does not exist")
-    q = (
-        query_from(args)
-        if (
-            args.query
-            or any(getattr(args, k, None) for k in ("kind", "lang", "year", "place", "honour", "min_count"))
-        )
-        else None
-    )
+    filtered = args.query or any(getattr(args, k, None) for k in FILTERS if k != "unit")
     with open_archive(settings) as archive:
-        manifest = export(archive, args.format, target, q)
+        manifest = export(archive, args.format, target, query_from(args) if filtered else None)
+    counts = manifest["counts"]
     print(
-        f"wrote {target} ({manifest['counts']['articles']} articles, {manifest['counts']['rows']} rows) and {target.name}.manifest.json"
+        f"wrote {target} ({counts['articles']} articles, {counts['rows']} rows) and {target.name}.manifest.json"
     )
     return EXIT_OK
 
@@ -309,14 +178,78 @@ def cmd_serve(args, settings: config.Settings) -> int:
 
 
 def cmd_stats(args, settings: config.Settings) -> int:
+    from textout import print_stats
+
     with open_archive(settings) as archive:
         stats = archive.stats()
-    if args.json:
-        print(json.dumps(stats, ensure_ascii=False, indent=1))
-    else:
-        for k, v in stats.items():
-            print(f"{k:14s} {v}")
+    print_json(stats) if args.json else print_stats(stats)
     return EXIT_OK
+
+
+def cmd_demo(args, settings: config.Settings) -> int:
+    """Serves the sample site, crawls it into the archive, shows searches, then serves the web page."""
+    import demo
+
+    fatal = demo.crawl_sample(settings, notice=warn)
+    if fatal:
+        warn(fatal)
+        return EXIT_SOME_FAILED
+    with open_archive(settings) as archive:
+        demo.show_searches(archive)
+    if args.no_serve:
+        return EXIT_OK
+    print()
+    return cmd_serve(args, settings)
+
+
+# --- the parser ------------------------------------------------------------------------------------
+
+
+def _number(value: str, least: int, most: int, cast=int, unit: str = "a whole number"):
+    try:
+        number = cast(value)
+    except ValueError:
+        number = None
+    if number is None or not least <= number <= most:
+        raise argparse.ArgumentTypeError(f"must be {unit} from {least} to {most}, not {value!r}")
+    return number
+
+
+def _count(value: str) -> int:
+    return _number(value, 0, 10**9)
+
+
+def _positive(value: str) -> int:
+    return _number(value, 1, 10**6)
+
+
+def _port(value: str) -> int:
+    return _number(value, 0, 65535)
+
+
+def _limit(value: str) -> int:
+    return _number(value, 0, MAX_LIMIT)
+
+
+def _offset(value: str) -> int:
+    return _number(value, 0, MAX_OFFSET)
+
+
+def _seconds(value: str) -> float:
+    return _number(value, 0, 3600, float, "a number of seconds")
+
+
+def add_global_options(p: argparse.ArgumentParser, after_command: bool) -> None:
+    """The options every command takes, before or after its name (after wins when both are given)."""
+    keep = {"default": argparse.SUPPRESS} if after_command else {}
+    p.add_argument("--data-dir", help="archive directory (default data/archive)", **keep)
+    p.add_argument("--config", help="settings file (default ./honours.toml when present)", **keep)
+    p.add_argument(
+        "--engine", choices=("whoosh", "tantivy"), help="the search index to build or read", **keep
+    )
+    p.add_argument(
+        "--debug", action="store_true", help="log what happens, with tracebacks of internal errors", **keep
+    )
 
 
 def add_filters(p: argparse.ArgumentParser) -> None:
@@ -330,52 +263,7 @@ def add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--duplicates", action="store_true", help="show every repost, not one per cluster")
 
 
-def _count(value: str, least: int = 0) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = least - 1
-    if number < least:
-        raise argparse.ArgumentTypeError(f"must be a whole number from {least}, not {value!r}")
-    return number
-
-
-def _positive(value: str) -> int:
-    return _count(value, least=1)
-
-
-def _seconds(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = -1
-    if not 0 <= seconds <= 3600:
-        raise argparse.ArgumentTypeError(f"must be a number of seconds from 0 to 3600, not {value!r}")
-    return seconds
-
-
-def build_parser() -> Parser:
-    parser = Parser(prog="honours", description="A searchable archive of commendation news.")
-    parser.add_argument("--data-dir", help="archive directory (default data/archive)")
-    parser.add_argument("--config", help="settings file (default ./honours.toml when present)")
-    parser.add_argument("--engine", choices=("whoosh", "tantivy"), help="the search index to build or read")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
-
-    p = sub.add_parser("extract", help="print one JSON record per input document")
-    p.add_argument(
-        "paths", nargs="+", metavar="FILE|DIR", help=".txt, .html/.htm, .warc/.warc.gz; directories recurse"
-    )
-    p.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
-    p.add_argument("--tokens", action="store_true", help="add word spans into the text")
-    p.set_defaults(run=cmd_extract)
-
-    p = sub.add_parser("ingest", help="normalise, extract, store and index files, directories, WARCs")
-    p.add_argument("paths", nargs="+", metavar="FILE|DIR")
-    p.set_defaults(run=cmd_ingest)
-
-    p = sub.add_parser(
-        "crawl", help="crawl a configured site (--site) or the site of some URLs, into the archive"
-    )
+def _crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("urls", nargs="*", metavar="URL", help="ad-hoc crawl: stays on these URLs' hosts")
     p.add_argument("--site", help="a site from crawler/sites/ (or --sites-dir)")
     p.add_argument("--sites-dir", help="where site .toml files are (default crawler/sites)")
@@ -400,94 +288,106 @@ def build_parser() -> Parser:
         "--linger", type=_seconds, help="with --redis: seconds to wait for work before leaving (10)"
     )
     p.add_argument("--verbose", action="store_true", help="show Scrapy's log")
-    p.set_defaults(run=cmd_crawl)
 
-    p = sub.add_parser("reprocess", help="normalise and extract every article again from its raw bytes")
-    p.set_defaults(run=cmd_reprocess)
 
-    p = sub.add_parser("reindex", help="rebuild the search index from the store")
-    p.set_defaults(run=cmd_reindex)
+def _serve_options(p: argparse.ArgumentParser, demo: bool = False) -> None:
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
+    )
+    p.add_argument("--port", type=_port, default=8000, help="port of the web page (default 8000)")
+    if demo:
+        p.add_argument("--no-serve", action="store_true", help="stop after the searches")
+    else:
+        p.add_argument(
+            "--processes", type=_positive, default=1, help="server processes (more answer more at once)"
+        )
 
-    p = sub.add_parser("search", help="search people, collectives, events and articles")
+
+def build_parser() -> Parser:
+    parser = Parser(prog="honours", description="A searchable archive of commendation news.")
+    add_global_options(parser, after_command=False)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+
+    def command(name: str, run, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        add_global_options(p, after_command=True)
+        p.set_defaults(run=run)
+        return p
+
+    p = command("extract", cmd_extract, "print one JSON record per input document")
+    p.add_argument(
+        "paths", nargs="+", metavar="FILE|DIR", help=".txt, .html/.htm, .warc/.warc.gz; directories recurse"
+    )
+    p.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
+    p.add_argument("--tokens", action="store_true", help="add word spans into the text")
+
+    p = command("ingest", cmd_ingest, "normalise, extract, store and index files, directories, WARCs")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR")
+
+    _crawl_options(command("crawl", cmd_crawl, "crawl a configured site (--site) or the site of some URLs"))
+    command("reprocess", cmd_reprocess, "normalise and extract every article again from its raw bytes")
+    command("reindex", cmd_reindex, "rebuild the search index from the store")
+
+    p = command("search", cmd_search, "search people, collectives, events and articles")
     p.add_argument("query", nargs="?", default="", help='words, "phrases", -excluded, field:value')
     add_filters(p)
-    p.add_argument("--limit", type=_count, default=20)
-    p.add_argument("--offset", type=_count, default=0)
+    p.add_argument("--limit", type=_limit, default=20, help=f"hits to show (default 20, at most {MAX_LIMIT})")
+    p.add_argument("--offset", type=_offset, default=0, help=f"hits to skip (at most {MAX_OFFSET})")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_search)
 
-    p = sub.add_parser("person", help="every honour of one person, with evidence")
+    p = command("person", cmd_person, "every honour of one person, with evidence")
     p.add_argument("name")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_person)
 
-    p = sub.add_parser("export", help="write the archive, or a query's results, for research")
+    p = command("export", cmd_export, "write the archive, or a query's results, for research")
     p.add_argument("--format", choices=("jsonl", "csv", "vert"), required=True)
     p.add_argument("--query", default="", help="export only what this query finds")
     add_filters(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
-    p.set_defaults(run=cmd_export)
 
-    p = sub.add_parser("stats", help="what the archive holds")
+    p = command("stats", cmd_stats, "what the archive holds, and the health of its index")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_stats)
 
-    p = sub.add_parser("serve", help="the search web page and its JSON API (read-only)")
-    p.add_argument(
-        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
+    _serve_options(command("serve", cmd_serve, "the search web page and its JSON API (read-only)"))
+    _serve_options(
+        command("demo", cmd_demo, "what `make demo` runs: crawl the sample site, search it, serve the page"),
+        demo=True,
     )
-    p.add_argument("--port", type=_count, default=8000)
-    p.add_argument(
-        "--processes", type=_positive, default=1, help="server processes (more answer more at once)"
-    )
-    p.set_defaults(run=cmd_serve)
-
-    p = sub.add_parser("demo", help="what `make demo` runs: crawl the sample site, search it, serve the page")
-    p.add_argument("--host", default="127.0.0.1", help="address the web page binds (default 127.0.0.1)")
-    p.add_argument("--port", type=_count, default=8000, help="port of the web page (default 8000)")
-    p.add_argument("--no-serve", action="store_true", help="stop after the searches")
-    p.set_defaults(run=cmd_demo)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.CRITICAL, format="honours: %(name)s: %(message)s"
+    )
     try:
         args = build_parser().parse_args(argv)
         settings = config.load(args.config, data_dir=args.data_dir, engine=args.engine)
+        log.debug("%s with %s", args.command, settings)
         return args.run(args, settings)
-    except (UsageError, config.ConfigError) as e:
+    except HonoursError as e:
         warn(str(e))
-        return EXIT_USAGE
+        return e.exit_code
     except KeyboardInterrupt:
         warn("interrupted")
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader went away (`| head`): not an error worth a message
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as e:
+        log.debug("failed", exc_info=True)
+        if e.errno == 28:
+            warn(
+                f"the disk is full ({e.filename or 'no space left on device'}); nothing was lost, free space and run again"
+            )
+        else:
+            warn(f"{e.filename or 'input/output'}: {e.strerror or e}")
+        return EXIT_SOME_FAILED
     except Exception as e:
-        return _known_error(e)
-
-
-def _known_error(e: Exception) -> int:
-    """Errors the archive reports in words: bad queries and export targets (2), store and index (1)."""
-    from index.engine import EngineError
-    from index.export import ExportError
-    from index.query import QueryError
-    from index.store import StoreError
-
-    if isinstance(e, (QueryError, ExportError)):
-        warn(str(e))
-        return EXIT_USAGE
-    if isinstance(e, (StoreError, EngineError)):
-        warn(str(e))
+        log.critical("internal error", exc_info=debug)
+        warn(f"internal error ({type(e).__name__}: {e}); please report it (--debug shows where)")
         return EXIT_SOME_FAILED
-    if isinstance(e, OSError) and e.errno == 28:
-        warn(
-            f"the disk is full ({e.filename or 'no space left on device'}); nothing was lost, free space and run again"
-        )
-        return EXIT_SOME_FAILED
-    warn(f"internal error ({type(e).__name__}: {e}); please report it")  # never a traceback
-    return EXIT_SOME_FAILED
 
 
 if __name__ == "__main__":

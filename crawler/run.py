@@ -18,7 +18,11 @@ try:
     VERSION = version("honours-archive")
 except PackageNotFoundError:  # running from a checkout that was not installed
     VERSION = "dev"
-USER_AGENT = f"honours-archive/{VERSION} (+https://github.com/honours-archive; research archive of public commendation news)"
+
+
+def user_agent(contact: str) -> str:
+    """Who we are, with the `contact` setting: site operators read this in their logs."""
+    return f"honours-archive/{VERSION} (+{contact}; research archive of public commendation news)"
 
 
 @dataclass
@@ -67,7 +71,7 @@ def scrapy_settings(settings: Settings, site: Site, opts: Options, frontier) -> 
     polite = not opts.impolite
     s = {
         "BOT_NAME": "honours",
-        "USER_AGENT": USER_AGENT,
+        "USER_AGENT": user_agent(settings.contact),
         "ROBOTSTXT_OBEY": True,
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from pathlib import Path
 
 from config import Settings
 from normalize import clean, html, layout, mojibake, repeats
@@ -105,16 +106,17 @@ class Normalizer:
         if len(original) < self.settings.min_text_chars:
             raise InputError("no article text found")
         text = match(original)
+        title = lay.title or fallback_title(body, source.uri)
         return Article(
             id=article_id(source),
             source=source.uri,
             site=page.site,
             lang=lang,
             script=script,
-            title=match(lay.title),
+            title=match(title),
             published=pick_published(list(lay.dates) + list(page.dates)),
             text=text,
-            original_title=lay.title,
+            original_title=title,
             original_text=original,
             cleaning={k: counts.get(k, 0) for k in (*CLEANERS, "boilerplate", "spun")},
             tokens=tuple(self.segmenters(lang).spans(text)),
@@ -124,3 +126,11 @@ class Normalizer:
             raw_sha1=hashlib.sha1(source.data).hexdigest(),
             warc=source.warc,
         )
+
+
+def fallback_title(body: list[str], uri: str, most: int = 40) -> str:
+    """A title for an untitled page: the start of its first line, else the file name."""
+    first = next((line.strip() for line in body if line.strip()), "")
+    if first:
+        return first if len(first) <= most else first[: most - 1].rstrip() + "…"
+    return Path(uri.rsplit("/", 1)[-1]).stem
