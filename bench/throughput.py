@@ -42,7 +42,7 @@ STAGES = {
     "segmentation (vi)": "seg_vi.py:spans",
     "extraction": "__init__.py:extract",
     "  people (zh)": "people_zh.py:find",
-    "  names (zh)": "names_zh.py:find",
+    "  names (zh)": "names_zh/finder.py:find",
     "  counts": "counts.py:find_counts",
 }
 

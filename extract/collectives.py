@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.lexicon import Lexicon, alternation, read_table
+from extract.lexicon import Lexicon, alternation
 from extract.records import Collective
 from extract.text import Mention, sentence_of, sentences
+from extract.tsv import read_rows
 
 HAN = "\u4e00-\u9fff"
 _AWARD_SUBJECT = re.compile(rf"([{HAN}“”]{{3,40}}?)(?=获评|荣获|被评为|被授予|被命名为|当选为)")
@@ -22,7 +23,7 @@ _UNIT_LINE = re.compile(rf"(?m)^([{HAN}（）()]{{4,30}})$")
 @cache
 def _vi_unit() -> re.Pattern:
     """A Vietnamese unit's name: an organisation head word, then words up to a stop word or punctuation."""
-    heads = alternation([row[0] for row in read_table("units_vi.tsv")]).pattern
+    heads = alternation([row[0] for row in read_rows("units_vi.tsv", 2)]).pattern
     stop = r"(?:và|với|vì|được|đã|có|là|cho|trong|tại|của|đạt|tích cực)\b"
     return re.compile(rf"(?<![\w])((?:{heads})(?:\s+(?!{stop})[\w/.-]+){{0,8}})", re.U)
 

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-LEXICON = Path(__file__).with_name("lexicons") / "commendation_cues.tsv"
+from extract.tsv import read_rows
+
 THRESHOLD = 3
 
 
 @cache
 def cues() -> dict[str, int]:
-    out = {}
-    for line in LEXICON.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            cue, weight, _why = line.split("\t")
-            out[cue.lower()] = int(weight)
-    return out
+    return {cue.lower(): int(weight) for cue, weight, _why in read_rows("commendation_cues.tsv", 3)}
 
 
 def score(title: str, text: str) -> int:

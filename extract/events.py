@@ -3,41 +3,83 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
+from extract.lexicon import alternation
 from extract.records import Event
 from extract.text import Mention
+from extract.tsv import read_rows
 
 HAN = "\u4e00-\u9fff"
-_CAMPAIGN = re.compile(
-    r"(?:(?:19|20)\d\d年度?)?[^，。,；;！!？?\n]{0,24}?[“\"][^”\"\n]{2,40}[”\"][^，。,；;！!？?\n]{0,24}?"
-    r"(?:评选|活动|表彰大会|表彰会|总结会|颁奖典礼|颁奖仪式|竞赛|大赛|比赛|推选|选树|评比|座谈会|宣传活动)"
-)
-_ADMIN = re.compile(rf"[{HAN}]{{1,6}}?(?:自治州|自治县|街道|省|市|(?<![社小园景城])区|县|州|镇|乡)")
-_NOT_PLACE = re.compile(
-    r"^(?:县委|市委|区委|县政府|市政府|区政府|省委|全市|全区|全县|全省|本市|本区|该市|该区|该县|市直|区直|县直)"
-)
 _ORGANISERS = re.compile(r"由([^。；;\n]{2,120}?)(?:联合)?主办")
-_VI_PLACE = re.compile(
-    r"\b((?:phường|xã|thị trấn|quận|huyện|thành phố|tỉnh)\s+(?:[A-ZÀ-Ỹ][a-zà-ỹ]+\s?){1,4})"
-)
 _VI_ORGANISER = re.compile(
     r"((?:UBND|Ủy ban nhân dân|Hội|Ban|Đảng ủy|MTTQ|Mặt trận)[^,.;:\n]{0,60}?)\s+(?:đã\s+)?(?:tổ chức|phối hợp tổ chức)"
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
-def _place_zh(title: str) -> str | None:
+@dataclass(frozen=True)
+class Patterns:
+    """The event finder's regexes, built from lexicons/events.tsv."""
+
+    campaign: re.Pattern  # a quoted title, then an event word: 2023年度“最美奋斗者”评选
+    admin: re.Pattern  # a Chinese administrative place: 盘龙区
+    not_place: re.Pattern  # ... that is a body or an area (县委, 全市)
+    vi_place: re.Pattern  # a Vietnamese administrative level and the place's name
+    vi_level: re.Pattern  # ... the level alone, at the start (either case)
+
+
+@cache
+def patterns() -> Patterns:
+    words: dict[str, list[str]] = {}
+    for word, kind, _why in read_rows("events.tsv", 3):
+        words.setdefault(kind, []).append(word)
+    admin = "|".join(
+        _admin_word(w, words["not_admin"]) for w in sorted(words["admin"], key=len, reverse=True)
+    )
+    vi = alternation(words["admin_vi"]).pattern
+    return Patterns(
+        campaign=re.compile(
+            r"(?:(?:19|20)\d\d年度?)?[^，。,；;！!？?\n]{0,24}?[“\"][^”\"\n]{2,40}[”\"][^，。,；;！!？?\n]{0,24}?"
+            rf"(?:{alternation(words['event']).pattern})"
+        ),
+        admin=re.compile(rf"[{HAN}]{{1,6}}?(?:{admin})"),
+        not_place=re.compile(rf"^(?:{alternation(words['not_place']).pattern})"),
+        vi_place=re.compile(rf"\b((?:{vi})\s+(?:[A-ZÀ-Ỹ][a-zà-ỹ]+\s?){{1,4}})"),
+        vi_level=re.compile(rf"^(?:{vi})\s+", re.I),
+    )
+
+
+def _admin_word(word: str, not_admin: list[str]) -> str:
+    """An admin word, not after the characters that make it part of a `not_admin` word (社|区)."""
+    before = "".join(x[-len(word) - 1] for x in not_admin if len(x) == len(word) + 1 and x.endswith(word))
+    return (f"(?<![{re.escape(before)}])" if before else "") + re.escape(word)
+
+
+def place_zh(title: str) -> str | None:
     """Administrative places at the head of the title, adjacent ones joined (昆明市盘龙区)."""
+    p = patterns()
     text = re.sub(r"^(?:(?:19|20)\d\d年度?)", "", title)
     places, end = [], None
-    for m in _ADMIN.finditer(text):
-        if _NOT_PLACE.match(m.group(0)) or (end is not None and m.start() != end):
+    for m in p.admin.finditer(text):
+        if p.not_place.match(m.group(0)) or (end is not None and m.start() != end):
             if places:
                 break
             continue
         places.append(m.group(0))
         end = m.end()
     return "".join(places) or None
+
+
+def place_parts(place: str) -> list[str]:
+    """The administrative places a place name is made of: 昆明市盘龙区 -> [昆明市, 盘龙区]."""
+    return patterns().admin.findall(place)
+
+
+def without_vi_level(place: str) -> str:
+    """A Vietnamese place without its administrative level: phường Quang Trung -> Quang Trung."""
+    return patterns().vi_level.sub("", place)
 
 
 def _year(title: str, lede: str, published: str | None) -> int | None:
@@ -54,13 +96,14 @@ def find_event(
     titles = list(dict.fromkeys(h.text for h in honours))
     year = _year(title, lede, published)
     if lang == "vi":
-        place_m = _VI_PLACE.search(lede) or _VI_PLACE.search(title)
+        vi_place = patterns().vi_place
+        place_m = vi_place.search(lede) or vi_place.search(title)
         org_m = _VI_ORGANISER.search(lede)
         day = re.search(r"(?<!\d)(\d{1,2})/(\d{1,2})(?!/\d)", lede)
         date = f"{year}-{int(day.group(2)):02d}-{int(day.group(1)):02d}" if day and year else None
         return Event(name=title, year=year, date=date, place=place_m.group(1).strip() if place_m else None,
                      organizers=(org_m.group(1).strip(),) if org_m else (), honours=tuple(titles))  # fmt: skip
-    campaign = _CAMPAIGN.search(title) or _CAMPAIGN.search(lede)
+    campaign = patterns().campaign.search(title) or patterns().campaign.search(lede)
     name = campaign.group(0) if campaign else title
     day = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", lede)
     date = f"{year}-{int(day.group(1)):02d}-{int(day.group(2)):02d}" if day and year else None
@@ -70,7 +113,7 @@ def find_event(
         name=name,
         year=year,
         date=date,
-        place=_place_zh(title) or _place_zh(name),
+        place=place_zh(title) or place_zh(name),
         organizers=names,
         honours=tuple(titles),
     )

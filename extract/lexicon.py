@@ -5,16 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
-from normalize.tables import read_rows
-
-LEXICONS = Path(__file__).with_name("lexicons")
-
-
-def read_table(name: str) -> list[list[str]]:
-    """Rows of a lexicon file: tab-separated, `#` comments and blank lines skipped."""
-    return read_rows(LEXICONS / name)
+from extract.tsv import read_rows
 
 
 def alternation(words, flags: int = 0) -> re.Pattern:
@@ -34,7 +26,8 @@ class Lexicon:
     collective_re: re.Pattern
     suffix_re: re.Pattern  # words that end a quoted honour title
     cues: dict[str, tuple[str, ...]]  # kind -> cue words
-    cue_re: dict[str, re.Pattern]
+    cue_re: dict[str, re.Pattern]  # ... as case-insensitive regexes
+    collective_title_re: re.Pattern  # words that make a title a collective's (先进集体), case-sensitive
 
     kinds: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # titles already judged
 
@@ -51,17 +44,17 @@ class Lexicon:
         for name, k in self.honours.items():
             if title.endswith(name) or title.lower().endswith(name.lower()):
                 return k
-        return "collective" if re.search("集体|团队|单位|先锋号|奖状|tập thể", title) else "person"
+        return "collective" if self.collective_title_re.search(title) else "person"
 
 
 @cache
 def lexicon() -> Lexicon:
-    honours = {row[0]: row[1] for row in read_table("honours.tsv")}
-    roles = {row[0]: row[1] for row in read_table("roles_zh.tsv")}
-    units = read_table("units_zh.tsv")
+    honours = {row[0]: row[1] for row in read_rows("honours.tsv", 3)}
+    roles = {row[0]: row[1] for row in read_rows("roles_zh.tsv", 3)}
+    units = read_rows("units_zh.tsv", 3)
     kinds = {row[0]: set(row[1].split()) for row in units}
     cues: dict[str, list[str]] = {}
-    for kind, word, *_ in read_table("cues.tsv"):
+    for kind, word, _why in read_rows("cues.tsv", 3):
         cues.setdefault(kind, []).append(word)
     return Lexicon(
         honours=honours,
@@ -75,4 +68,5 @@ def lexicon() -> Lexicon:
         suffix_re=alternation([w for w, k in kinds.items() if "suffix" in k] + list(honours)),
         cues={k: tuple(v) for k, v in cues.items()},
         cue_re={k: alternation(v, re.I) for k, v in cues.items()},
+        collective_title_re=alternation(cues["collective_title"]),
     )

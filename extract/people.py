@@ -6,25 +6,25 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from extract.events import _place_zh
-from extract.lexicon import Lexicon, read_table
+from extract.events import place_zh
+from extract.lexicon import Lexicon
 from extract.people_vi import Found
 from extract.people_zh import ZhPerson
 from extract.records import Person
 from extract.text import Mention, sentence_of
+from extract.tsv import read_rows
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
-_VI_SPEECH = re.compile(r"phát biểu|trao|chủ trì|đề nghị|chỉ đạo|dự và|tham dự", re.I)
 
 
 @cache
 def figures() -> frozenset[str]:
-    return frozenset(row[0] for row in read_table("figures.tsv"))
+    return frozenset(row[0] for row in read_rows("figures.tsv", 2))
 
 
 @cache
 def vi_leaders() -> tuple[str, ...]:
-    return tuple(row[0].lower() for row in read_table("positions_vi.tsv") if row[1] == "leader")
+    return tuple(row[0].lower() for row in read_rows("positions_vi.tsv", 3) if row[1] == "leader")
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
                 span=_best_span(p),
                 role=p.role,
                 org=p.org,
-                place=_place_zh(p.org) if p.org else None,
+                place=place_zh(p.org) if p.org else None,
                 honour=honour if relation == "honouree" else None,
                 gender=p.gender,
                 ethnicity=p.ethnicity,
@@ -167,7 +167,7 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
         org = next((f.org for f in mentions if f.org), None)
         cues = " ".join(f"{f.cue} {f.role or ''}".lower() for f in mentions)
         leader = any(p in cues for p in vi_leaders())
-        speaks = any(_VI_SPEECH.search(text, s, min(len(text), e + 120)) for s, e in spans)
+        speaks = any(ctx.lex.cue_re["speech_vi"].search(text, s, min(len(text), e + 120)) for s, e in spans)
         how = {"signature"} if any(f.author for f in mentions) else set()
         named = _honours_by_person(spans, how, ctx)
         relation = (
@@ -184,15 +184,17 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
                 role=role,
                 org=org,
                 honour=honour if relation == "honouree" else None,
-                gender="F"
-                if any(f.cue.lower() in ("bà", "chị", "cô", "cô giáo", "mẹ") for f in mentions)
-                else (
-                    "M"
-                    if any(f.cue.lower() in ("ông", "anh", "chú", "thầy", "thầy giáo") for f in mentions)
-                    else None
-                ),
+                gender=_gender_vi(mentions, ctx.lex),
                 posthumous=relation == "honouree"
                 and any(ctx.cue_near("posthumous", s, e, 30, 10) for s, e in spans),
             )
         )
     return out
+
+
+def _gender_vi(mentions: list[Found], lex: Lexicon) -> str | None:
+    """F or M from the address terms before the name (bà, chị; ông, anh), else None."""
+    cues = {f.cue.lower() for f in mentions}
+    if not cues.isdisjoint(lex.cues["female_vi"]):
+        return "F"
+    return "M" if not cues.isdisjoint(lex.cues["male_vi"]) else None

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.lexicon import alternation, read_table
+from extract.lexicon import alternation
+from extract.tsv import read_rows
 from normalize.seg_vi import read_rules
 
 _UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
@@ -37,9 +38,9 @@ class Found:
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset[str]]:
     rules = read_rules()
     cues = alternation([c for c in rules.get("cue", [])]).pattern
-    positions = alternation([row[0] for row in read_table("positions_vi.tsv")]).pattern
+    positions = alternation([row[0] for row in read_rows("positions_vi.tsv", 3)]).pattern
     honours = alternation(
-        [row[0] for row in read_table("honours.tsv") if not re.search("[\u4e00-\u9fff]", row[0])]
+        [row[0] for row in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", row[0])]
     ).pattern
     by_cue = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?P<cue>(?i:{cues}))\s+(?P<name>{NAME})")
     # a position, maybe its organisation, then the name: Bí thư Đảng ủy phường Trần Quốc Bảo; honour holders too

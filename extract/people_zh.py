@@ -8,43 +8,9 @@ from dataclasses import dataclass, field
 
 from extract.lexicon import Lexicon
 from extract.names_zh import ChineseNameFinder
+from extract.people_zh_frames import frames
 
 HAN = "\u4e00-\u9fff"
-# characters that end a unit+position phrase when scanning back from the position word
-_BOUNDARY = set("，。、；：:;,.!?！？“”\"‘’'《》（）()【】[]…—\n \t\u3000") | set(
-    "的了是为由与和及向给对把被让在从将"
-)
-_ANNOTATION = re.compile(
-    rf"[（(](女|男|[{HAN}]{{1,4}}族|女[，,、][{HAN}]{{1,4}}族|[{HAN}]{{1,4}}族[，,、]女|男[，,、][{HAN}]{{1,4}}族)[）)]"
-)
-_BYLINE = re.compile(r"[（(]\s*((?:(?:见习|特约)?记者|通讯员|实习生|摄影)[^（）()\n]{1,60})[）)]")
-_BYLINE_LINE = re.compile(
-    r"(?m)^\s*(?:(?:见习|特约|责任)?(?:记者|编辑)|作者|撰稿|摄影|通讯员|文|图|审核|校对)\s*[:：]\s*(.{1,40})$"
-)
-_BYLINE_ROLE = re.compile(r"(?:见习|特约|责任)?(?:记者|编辑)|通讯员|实习生|摄影|作者|撰稿|文|图")
-_CONFERRED = re.compile(
-    rf"(?:追授|授予|拟推荐|推荐|表彰|命名|评选出?|获评的有|的有)[：:]?([{HAN}]{{2,4}}?)等(?=[\d一二三四五六七八九十百千两]|同志|人)"
-)
-_IS = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n”]))([{HAN}]{{2,4}}?)是([^，。；,;\n]{{2,40}})")
-_OF = re.compile(rf"的([{HAN}]{{2,4}}?)(?=[；;，,。…])")
-_LIST_CLAUSE = re.compile(
-    r"[^，。；：:;,!?！？\n、]*、[^，。；：:;,!?！？\n]*"
-)  # only clauses holding a list
-_ITEM = re.compile(r"[^、]+")
-_LIST_END = re.compile(r"等|共|分别|同志")
-_AWARD_BEFORE = re.compile(r"(?:授予|追授|表彰|命名|推荐|评选出?|获评|评为)$")
-_PAREN = re.compile(r"[（(]")
-_LINE = re.compile(r"[^\n]+")
-_TITLE_UNIT = re.compile(r"团?[县市区州省镇乡]委|[镇乡街道]*党(?:工)?委")
-# a grid line: optional number, name, optional (annotation), then unit and position (1号 应海燕(女) 鼓楼街道…)
-_GRID_LINE = re.compile(
-    rf"^\s*(?:\d+\s*号|\d+[.、．]|[（(]\d+[）)])?\s*(?P<name>[{HAN}]{{2,4}})(?:[（(][^）)]*[）)])?[ \t\u3000]+(?P<rest>\S.*)$"
-)
-# a profile: name, then 男/女, ethnicity, and the unit and position (韦庆丰,男,柳州钢铁集团…工长。)
-_PROFILE = re.compile(
-    rf"(?:^|(?<=[。；\n]))(?:[{HAN}]{{2,8}}?(?:好人|模范|楷模)?)?(?P<name>[{HAN}]{{2,4}}?)(?:[（(](?P<ann>[^）)]{{1,8}})[）)])?"
-    rf"[，,](?:(?P<sex>[男女])[，,])?(?:(?P<eth>[{HAN}]{{1,4}}族)[，,])?(?P<rest>[^，,。；\n]{{2,40}})[。；，,]"
-)
 
 
 @dataclass
@@ -62,11 +28,12 @@ class ChinesePeople:
     def __init__(self, names: ChineseNameFinder, lex: Lexicon):
         self.names = names
         self.lex = lex
+        self.f = frames()
         units = sorted(lex.collectives | lex.units, key=len, reverse=True)
         self._unit_after = re.compile(".{2,4}?(?:" + "|".join(map(re.escape, units)) + ")")
         self._role_end = re.compile("(?:" + lex.role_re.pattern + ")$")
         # characters a Chinese name can start with: a cheap test before the finder's scoring
-        self._first = frozenset(names.surname) | {c[0] for c in names.compound}
+        self._first = frozenset(names.tables.surname) | {c[0] for c in names.tables.compound}
 
     def find(self, text: str, thorough: bool = True) -> list[ZhPerson]:
         """People in the text. `thorough` adds every name the general finder sees; without it (pages
@@ -87,22 +54,22 @@ class ChinesePeople:
         self._bylines(text, add)
         self._after_positions(text, add)
         self._lists_and_grids(text, add)
-        for pattern, how in ((_CONFERRED, "conferred"), (_OF, "found")):
+        for pattern, how in ((self.f.conferred, "conferred"), (self.f.of, "found")):
             for m in pattern.finditer(text):
                 self._name_in(text, m.start(1), m.end(1), how, add)
-        for m in _PROFILE.finditer(text):
+        for m in self.f.profile.finditer(text):
             s, e = m.span("name")
             role, org = self._position_phrase(m.group("rest"))
             if (role or m.group("sex") or m.group("eth")) and self._cued_name(text, s, e):
                 person = add(s, e, "profile", role, org)
                 self._note(person, " ".join(filter(None, (m.group("ann"), m.group("sex"), m.group("eth")))))
-        for m in _IS.finditer(text):
+        for m in self.f.is_.finditer(text):
             end = self.names.name_at(text, m.start(1))
             if end == m.end(1):
                 role, org = self._position_phrase(m.group(2))
                 if role:
                     add(m.start(1), end, "role", role, org)
-        for m in _ANNOTATION.finditer(text):
+        for m in self.f.annotation.finditer(text):
             self._annotate(text, m, people, add)
         for start, end in self.names.find(text) if thorough else ():
             known = "".join(text[start:end].split()) in people or self._inside(people, start, end)
@@ -123,10 +90,10 @@ class ChinesePeople:
     def _bylines(self, text: str, add) -> None:
         """Names in `(通讯员 许雅兰 彭红霞)`, `(记者 林 静 通讯员 黄小明)`, `编辑:时金`; a two-character
         name padded to three (`林 静`) is one name."""
-        chunks = [(m.start(1), m.group(1)) for m in _BYLINE.finditer(text)]
-        chunks += [(m.start(1), m.group(1)) for m in _BYLINE_LINE.finditer(text)]
+        chunks = [(m.start(1), m.group(1)) for m in self.f.byline.finditer(text)]
+        chunks += [(m.start(1), m.group(1)) for m in self.f.byline_line.finditer(text)]
         for offset, chunk in chunks:
-            blanked = _BYLINE_ROLE.sub(lambda r: " " * len(r.group(0)), chunk)
+            blanked = self.f.byline_word.sub(lambda r: " " * len(r.group(0)), chunk)
             tokens = [
                 (offset + m.start(), offset + m.end()) for m in re.finditer(r"[^\s、，,：:；;]+", blanked)
             ]
@@ -163,7 +130,7 @@ class ChinesePeople:
             if c == "、" and self._ends_with_role(text, i - 1):
                 i -= 1
                 continue
-            if c in _BOUNDARY:
+            if c in self.f.boundary:
                 break
             i -= 1
         return i
@@ -188,33 +155,33 @@ class ChinesePeople:
             roles.append(segment[cut:])
             org = org or (segment[:cut] or None)
         if (
-            org and _TITLE_UNIT.fullmatch(org) and len(roles) == 1
+            org and self.f.title_unit.fullmatch(org) and len(roles) == 1
         ):  # 县委书记, 团市委书记: the title names the body
             roles, org = [org + roles[0]], None
         return ("、".join(roles) or None), org
 
     def _lists_and_grids(self, text: str, add) -> None:
-        for clause in _LIST_CLAUSE.finditer(text):
-            items = list(_ITEM.finditer(clause.group(0)))
+        for clause in self.f.list_clause.finditer(text):
+            items = list(self.f.item.finditer(clause.group(0)))
             if len(items) < 2:
                 continue
             bounds = []
             for i, item in enumerate(items):
                 s, e = clause.start() + item.start(), clause.start() + item.end()
                 if i == len(items) - 1:
-                    e = s + len(_LIST_END.split(text[s:e], maxsplit=1)[0])
-                e = s + len(_PAREN.split(text[s:e], maxsplit=1)[0])  # 龙建新(苗族)
+                    e = s + len(self.f.list_end.split(text[s:e], maxsplit=1)[0])
+                e = s + len(self.f.paren.split(text[s:e], maxsplit=1)[0])  # 龙建新(苗族)
                 bounds.append((s, e))
             found = [self._name_in(text, s, e, "list", add, last_chars=True) for s, e in bounds]
             if any(found):  # 胡桂兰、易长青: a list with one name is a list of names
                 for (s, e), ok in zip(bounds, found, strict=True):
                     if not ok and self._cued_name(text, s, e):
                         add(s, e, "list")
-        for line in _LINE.finditer(text):
+        for line in self.f.line.finditer(text):
             cells = line.group(0).split()
             if not cells:
                 continue
-            first = _GRID_LINE.match(line.group(0))
+            first = self.f.grid_line.match(line.group(0))
             if first:
                 s, e = line.start() + first.start("name"), line.start() + first.end("name")
                 if self._cued_name(text, s, e):
@@ -238,9 +205,14 @@ class ChinesePeople:
                 continue
             cand = text[s:end]
             ok_start = (
-                s == start or text[s - 1] in _BOUNDARY or self._ends_with_role(text, s) or not last_chars
+                s == start
+                or text[s - 1] in self.f.boundary
+                or self._ends_with_role(text, s)
+                or not last_chars
             )
-            ok_start = ok_start or _AWARD_BEFORE.search(text, max(0, s - 3), s) is not None  # 授予|张秀英
+            ok_start = (
+                ok_start or self.f.award_before.search(text, max(0, s - 3), s) is not None
+            )  # 授予|张秀英
             if (
                 2 <= len(cand) <= 4
                 and ok_start
@@ -260,7 +232,7 @@ class ChinesePeople:
             s = m.start() - size
             if (
                 s >= 0
-                and (s == 0 or text[s - 1] in _BOUNDARY or self._ends_with_role(text, s))
+                and (s == 0 or text[s - 1] in self.f.boundary or self._ends_with_role(text, s))
                 and self._cued_name(text, s, m.start())
             ):
                 self._note(add(s, m.start(), "annotation"), m.group(1))
@@ -288,7 +260,7 @@ class ChinesePeople:
         return self._slot_name(name) or self.names.name_at(text, start) == end or self.names.is_name(name)
 
     def _slot_name(self, name: str) -> bool:
-        f = self.names
+        f = self.names.tables
         if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
             return False
         given = name[2:] if name[:2] in f.compound else name[1:] if name[0] in f.surname else None

@@ -12,7 +12,6 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 _VI_STOP = re.compile(r"(?<=[a-zà-ỹ0-9)”\"])\.(?=\s+[A-ZÀ-Ỹ])")
 _PARTS = re.compile(r"[^/、]+")
 _QUOTED = re.compile(r"[“\"‘'『「]([^“”\"‘’'『』「」\n]{2,30})[”\"’'』」]")
-_HONOUR_HEAD = re.compile(r"^(?:最美|十佳|十大|优秀|先进|模范|杰出|感动|最美丽|道德|好人)")
 _HONOUR_NEXT = re.compile(r"^[”\"’'』」]?(?:荣誉)?称号|^[”\"’'』」]?(?:提名)?奖(?!励)")
 
 
@@ -58,10 +57,13 @@ def honours(text: str, lex: Lexicon, lang: str = "zh") -> list[Mention]:
             title = part.group(0).strip()
             tail = lex.suffix_re.search(title)
             ends_like_title = tail is not None and tail.end() == len(title)
-            if len(title) >= 2 and (
-                ends_like_title
-                or _HONOUR_HEAD.match(title)
-                or _HONOUR_NEXT.match(text[m.end() - 1 : m.end() + 6])
+            if (
+                len(title) >= 2
+                and (
+                    ends_like_title
+                    or title.startswith(lex.cues["honour_head"])  # “十佳青年”
+                    or _HONOUR_NEXT.match(text[m.end() - 1 : m.end() + 6])
+                )
             ):
                 s = inner_start + part.start()
                 found.append(Mention(s, s + len(part.group(0)), title))

@@ -24,7 +24,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from extract.names_zh import read_blocks
+from extract.tsv import read_blocks
 from normalize.seg_zh import jieba_dict
 
 HERE = Path(__file__).resolve().parent

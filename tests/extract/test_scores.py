@@ -1,22 +1,20 @@
-"""The extractor, scored by ../shared/tools/score_extract.py on the seeds and on our annotated set.
-
-The seeds must meet the issue's acceptance floors. The annotated set (tests/extract/gold, written
-independently of the extractor) has per-area floors in baseline.json; they only go up:
-UPDATE_BASELINE=1 raises each floor to the score now reached and never lowers one.
+"""The extractor, scored by ../shared/tools/score_extract.py on the seeds and on our annotated set
+(tests/extract/gold, written independently of the extractor). Both have per-area floors in
+baseline.json that only go up (floors.py): UPDATE_BASELINE=1 raises each floor to the score now
+reached, never lowers one and never drops one. The seeds' floors are far above the issue's
+acceptance floors (overall 0.90, honouree recall 0.95, person precision 0.90, count recall 0.90).
 """
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS, SHARED, run_honours
+from floors import check_floors
 
 GOLD = Path(__file__).with_name("gold")
-BASELINE = Path(__file__).with_name("baseline.json")
-SEED_FLOORS = {"overall": 0.90, "honouree_recall": 0.95, "person_precision": 0.90, "count_recall": 0.90}
 
 
 def scores(gold: Path, output: Path) -> dict[str, float]:
@@ -29,6 +27,7 @@ def scores(gold: Path, output: Path) -> dict[str, float]:
             values[parts[0]] = float(parts[2])
         elif line.startswith("overall:"):
             values["overall"] = float(line.split()[1])
+    values.pop("stretch", None)  # goals beyond the gate: reported, not pinned
     return values
 
 
@@ -44,24 +43,12 @@ def extracted(tmp_path_factory) -> dict[str, Path]:
     return out
 
 
-def test_seed_scores_meet_the_acceptance_floors(extracted):
-    got = scores(SEEDS / "gold.json", extracted["seeds"])
-    for area, floor in SEED_FLOORS.items():
-        assert got[area] >= floor, (area, got[area], floor)
+def test_seed_scores_never_fall_below_their_floors(extracted):
+    check_floors("seeds", scores(SEEDS / "gold.json", extracted["seeds"]))
 
 
 def test_annotated_set_scores_never_fall_below_their_floors(extracted):
-    got = scores(GOLD / "gold.json", extracted["gold"])
-    floors = json.loads(BASELINE.read_text(encoding="utf-8"))
-    if os.environ.get("UPDATE_BASELINE"):
-        floors = {
-            area: max(floors.get(area, 0.0), round(got[area] - 0.0005, 3))
-            for area in got
-            if area != "stretch"
-        }
-        BASELINE.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    fallen = {area: (got.get(area), floor) for area, floor in floors.items() if got.get(area, 0.0) < floor}
-    assert fallen == {}, f"below the pinned floors: {fallen}"
+    check_floors("gold", scores(GOLD / "gold.json", extracted["gold"]))
 
 
 def test_every_span_points_at_its_surface_form(extracted):
