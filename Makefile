@@ -32,9 +32,9 @@ bench: debs $(STAMP)
 	$(PY) bench/accuracy.py
 	$(PY) bench/throughput.py
 	$(PY) bench/crawl.py
-	$(PY) bench/web.py
+	$(PY) bench/webload.py
 
-# The 100 k-article comparison of the two engines (about an hour on 2 cores); bench/web.py then
+# The 100 k-article comparison of the two engines (about an hour on 2 cores); bench/webload.py then
 # also measures the page against the archive it leaves.
 bench-scale: $(STAMP)
 	$(PY) bench/scale.py --keep

@@ -158,9 +158,12 @@ def cmd_person(args, settings: config.Settings) -> int:
 
 
 def cmd_export(args, settings: config.Settings) -> int:
+    from errors import ExportError
     from index.export import export
 
     target = Path(args.output)
+    if not target.parent.is_dir():  # before opening anything: nothing is written
+        raise ExportError(f"cannot export to {target}: the directory {target.parent} does not exist")
     filtered = args.query or any(getattr(args, k, None) for k in FILTERS if k != "unit")
     with open_archive(settings) as archive:
         manifest = export(archive, args.format, target, query_from(args) if filtered else None)
@@ -358,9 +361,10 @@ def build_parser() -> Parser:
 
 def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.CRITICAL, format="honours: %(name)s: %(message)s"
-    )
+    if debug:  # the libraries' loggers, tracebacks included, on stderr
+        logging.basicConfig(level=logging.DEBUG, format="honours: %(name)s: %(message)s")
+    else:  # one-line messages only: no logging output, not even Python's last-resort handler
+        logging.basicConfig(handlers=[logging.NullHandler()])
     try:
         args = build_parser().parse_args(argv)
         settings = config.load(args.config, data_dir=args.data_dir, engine=args.engine)

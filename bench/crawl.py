@@ -33,9 +33,9 @@ def page(title: str, body: str) -> str:
 
 
 def generate(root: Path, n: int) -> None:
-    from scale import _filler, chinese, vietnamese
+    from scale import chinese, filler_lines, vietnamese
 
-    rng, filler = random.Random(7), _filler()
+    rng, filler = random.Random(7), filler_lines()
     shutil.rmtree(root, ignore_errors=True)
     (root / "a").mkdir(parents=True)
     (root / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")

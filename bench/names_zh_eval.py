@@ -105,11 +105,11 @@ def speed(finders: dict[str, object], n: int = 1_000_000) -> None:
     text = "".join(a.text for a in docs if a.lang == "zh")
     text = (text * (n // len(text) + 1))[:n]
     for name, finder in finders.items():
-        best = min(_timed(finder.find, text, time.perf_counter) for _ in range(3))
+        best = min(timed(finder.find, text, time.perf_counter) for _ in range(3))
         print(f"{name:<38}{n / best / 1e6:6.2f} M chars/s ({best:.2f} s for {n:,} chars)")
 
 
-def _timed(f, arg, clock) -> float:
+def timed(f, arg, clock) -> float:
     t0 = clock()
     f(arg)
     return clock() - t0

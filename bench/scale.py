@@ -73,7 +73,7 @@ def _name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
 
-def _filler() -> list[str]:
+def filler_lines() -> list[str]:
     """Sentences of commendation articles (the seeds and our annotated set, normalised), three at a
     time in random order, to bring articles to their usual length without making them reposts."""
     import json
@@ -136,7 +136,7 @@ def vietnamese(rng: random.Random, i: int) -> str:
 
 def generate(directory: Path, n: int, seed: int = 1) -> None:
     rng = random.Random(seed)
-    filler = _filler()
+    filler = filler_lines()
     for i in range(n):
         sub = directory / f"{i // 1000:03d}"
         if i % 1000 == 0:

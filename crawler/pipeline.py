@@ -7,6 +7,7 @@ once the store has committed its article, so a crash never loses one.
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 
@@ -14,6 +15,7 @@ from twisted.internet.threads import deferToThread
 
 from crawler.frontier import fingerprint
 
+log = logging.getLogger(__name__)
 FLUSH_AFTER = 1.0  # seconds without a new page before what is pending is committed and indexed
 STOP = object()
 
@@ -87,6 +89,7 @@ class ArchivePipeline:
         except Exception as e:  # the store or index failed: stop the crawl, the frontier keeps the rest
             from twisted.internet import reactor
 
+            log.exception("storing crawled articles")
             self.error = f"cannot store articles: {e}"
             reactor.callFromThread(self._stop)
             while self.queue.get() is not STOP:  # drain, so that close_spider can return

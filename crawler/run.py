@@ -124,12 +124,12 @@ def crawl(settings: Settings, site: Site, opts: Options, notice: Callable[[str],
     from scrapy.crawler import CrawlerProcess
 
     from crawler.spider import HonoursSpider
-    from index.archive import WriterLock, _alive
+    from index.lock import WriterLock, alive
 
     data_dir = Path(settings.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     with WriterLock(data_dir / "writer.lock", notice):
-        for line in warc.repair(data_dir, _alive):
+        for line in warc.repair(data_dir, alive):
             notice(f"repaired a WARC file a killed crawl left open: {line}")
         if opts.redis:
             frontier = RedisFrontier(opts.redis, site.name, opts.crawl)

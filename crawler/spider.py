@@ -14,11 +14,9 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.frontier import fingerprint
 from crawler.sites import Site
+from normalize.pagekind import page_kind  # ad-hoc sites: list, article or neither, by content
 from normalize.pipeline import canonical_url
 from normalize.records import Source
-
-LIST_LINK_SHARE = 0.5  # ad-hoc sites: a page whose text is mostly link text is a list page
-ARTICLE_CHARS = 80  # ad-hoc sites: less text than this (an "about" or contact page) is no article
 
 
 class HonoursSpider(scrapy.Spider):
@@ -63,7 +61,7 @@ class HonoursSpider(scrapy.Spider):
             if link_kind and self.site.allows(url):
                 yield self.request(url, link_kind, self.priority(link_kind, link.text))
         if kind == "page":
-            kind = page_kind(response)
+            kind = page_kind(response.text)
         if kind == "list":
             self.frontier.done(fp, "list")  # after its links are queued: a crash before this refetches it
             return
@@ -108,18 +106,3 @@ class HonoursSpider(scrapy.Spider):
             return
         if time.monotonic() - self.last_activity < self.linger or self.frontier.pending():
             raise DontCloseSpider
-
-
-def page_kind(response: TextResponse) -> str:
-    """A page of an ad-hoc site by its content: mostly link text is a list; little text, no article."""
-    text = len(
-        "".join(
-            "".join(
-                response.xpath("//body//text()[not(ancestor::script or ancestor::style)]").getall()
-            ).split()
-        )
-    )
-    links = len("".join("".join(response.xpath("//body//a//text()").getall()).split()))
-    if links > LIST_LINK_SHARE * text:
-        return "list"
-    return "other" if text - links < ARTICLE_CHARS else "article"

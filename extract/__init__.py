@@ -6,14 +6,15 @@ import dataclasses
 from typing import Any
 
 from extract.collectives import find_collectives_vi, find_collectives_zh
-from extract.commendation import is_commendation
+from extract.commendation import explains_only, is_commendation
 from extract.counts import find_counts
 from extract.events import find_event
 from extract.lexicon import lexicon
 from extract.people import Context, people_vi, people_zh
 from extract.people_vi import find_people as find_people_vi
 from extract.records import Extraction
-from extract.text import honours, sentences
+from extract.text import honours as honour_mentions  # not `honours`: extract.honours is a module
+from extract.text import sentences
 from normalize.records import Article
 
 
@@ -33,10 +34,11 @@ class Extractor:
         text, lang = article.text, article.lang
         if lang not in ("zh", "vi"):
             return Extraction(is_commendation=is_commendation(article.title, text))
-        found_honours = honours(text, self.lex, lang)
-        commendation = is_commendation(article.title, text)
+        found_honours = honour_mentions(text, self.lex, lang)
+        title_honours = honour_mentions(article.title, self.lex, lang)
+        commendation = is_commendation(article.title, text, bool(title_honours))
         spans = sentences(text)
-        ctx = Context(text, spans, commendation, found_honours, self.lex)
+        ctx = Context(text, spans, commendation, found_honours, self.lex, article.title)
         if lang == "zh":
             people = people_zh(self.zh_people.find(text, thorough=commendation), ctx)
             names = {p.name for p in people}
@@ -44,21 +46,26 @@ class Extractor:
                 find_collectives_zh(text, self.lex, found_honours, names, spans) if commendation else []
             )
         else:
-            people = people_vi(find_people_vi(text), ctx)
+            people = people_vi(find_people_vi(text, self.lex.figures), ctx)
             collectives = find_collectives_vi(text, found_honours) if commendation else []
+        reports_honours = commendation  # an event honouring people, named or not
+        if lang == "zh" and not any(p.relation == "honouree" for p in people) and not collectives:
+            commendation = False  # … but a Chinese report naming nobody honoured is no commendation record
         event = find_event(
             article.title,
             text,
             lang,
             article.published,
-            honours(article.title, self.lex, lang) + found_honours,
+            title_honours + found_honours,
         )
         return Extraction(
             is_commendation=commendation,
             people=tuple(people),
             collectives=tuple(collectives),
-            events=(event,) if event and commendation else (),
-            counts=tuple(find_counts(text, lang, found_honours, self.lex, spans)),
+            events=(event,) if event and reports_honours else (),
+            counts=tuple(
+                find_counts(text, lang, found_honours, self.lex, spans, explains_only(article.title, text))
+            ),
         )
 
 

@@ -16,7 +16,10 @@ _AWARD_SUBJECT = re.compile(rf"([{HAN}“”]{{3,40}}?)(?=获评|荣获|被评�
 _OF_UNIT = re.compile(rf"的([{HAN}]{{3,30}}?)(?=[；;…。，,])")
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n“‘]))([{HAN}]{{3,30}})")
 _PARAGRAPH_START = re.compile(rf"(?m)(?:^|(?<=[；;]))([{HAN}]{{4,30}})")
-_LEADING_VERB = re.compile(r"^(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|有)")
+_LEADING_VERB = re.compile(r"(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|有|其中)")
+_COUNTED_UNITS = re.compile(
+    rf"(?:授予|追授|表彰|命名|对)([{HAN}“”]{{3,30}}?)等[\d一二两三四五六七八九十百千]+[个家支](?:单位|集体|基层党组织|党组织|组织|团队|班组)"
+)
 _UNIT_LINE = re.compile(rf"(?m)^([{HAN}（）()]{{4,30}})$")
 
 
@@ -52,8 +55,11 @@ def _ends_as_unit(phrase: str, lex: Lexicon) -> bool:
     return last is not None and last.end() == len(phrase) and last.start() > 0
 
 
-_NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给等每其本一二三四五六七八九十几两多")
-_NOT_INSIDE = re.compile('[和与及或“”‘’"、]')
+_NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给等每其本几多")
+_COUNTED = re.compile(
+    "[一二三四五六七八九十两][个名家支批项所]"
+)  # 一个乡: a number of things (五华区 is a place)
+_NOT_INSIDE = re.compile('[和与及或在是‘’"、]|大会|之所')
 
 
 def _plausible(name: str, people: set[str]) -> bool:
@@ -62,7 +68,10 @@ def _plausible(name: str, people: set[str]) -> bool:
     return (
         4 <= len(name) <= 25
         and name[0] not in _NOT_FIRST
+        and not _COUNTED.match(name)
         and not _NOT_INSIDE.search(name)
+        and name.count("“") == name.count("”")
+        and not name.startswith("“")
         and not any(p in name for p in people)
     )
 
@@ -81,7 +90,7 @@ def find_collectives_zh(
     def add(start: int, end: int) -> None:
         lead = _LEADING_VERB.match(text, start, end)
         start = lead.end() if lead else start
-        name = text[start:end].strip("“”")
+        name = text[start:end].strip("“”").split("——")[-1]  # 最美服务窗口——邵阳市政务服务中心
         start = text.index(name, start)
         if name in found or name in lex.collectives or not _plausible(name, people):
             return
@@ -95,9 +104,11 @@ def find_collectives_zh(
         items = list(re.finditer(r"[^、]+", clause.group(0)))
         if len(items) >= 2:
             for item in items:
-                chunk = re.split(r"等|共|分别", item.group(0))[0]
+                chunk = re.split(r"等|共|分别|[\d一二两三四五六七八九十百]+[家个名]", item.group(0))[0]
                 if _ends_as_unit(chunk, lex):
                     add(clause.start() + item.start(), clause.start() + item.start() + len(chunk))
+    for m in _COUNTED_UNITS.finditer(text):  # 授予市第二中学党总支等12个单位: a unit, whatever its last word
+        add(*m.span(1))
     for m in _AWARD_SUBJECT.finditer(text):
         if _ends_as_unit(m.group(1).strip("“”"), lex):
             add(*m.span(1))

@@ -1,40 +1,86 @@
-"""Counts: how many people, collectives, households, votes or views, with status and honour."""
+"""Counts: how many people, collectives, households, votes or views, with status and honour.
+
+A count of people or units is kept only where its sentence honours, proposes or shortlists (an
+awarding verb, a status word or an honour title): 场地可容纳3000人, 220人报名, 资助困难学生四十多名
+and Hơn 300 người tham dự count no honours. The same number for the same honour is reported once."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
-from extract.lexicon import Lexicon
-from extract.numbers import CN_NUMBER, VI_NUMBER, parse_number, parse_vietnamese
+from extract.lexicon import Lexicon, alternation
+from extract.numbers import CN_NUMBER, VI_NUMBER, VI_WORDS, parse_number, parse_vietnamese
 from extract.records import Count
 from extract.text import Mention, sentence_of, sentences
+from extract.tsv import read_blocks
 
-_ZH = re.compile(
-    rf"(?P<pre>超过|近|超|约|逾)?(?P<num>{CN_NUMBER})(?P<post>余|多)?(?P<cls>人次|名|人|位|个|组|支|户|票|次)"
-)
-_VI = re.compile(
-    rf"(?<![\w.,])(?P<pre>(?:hơn|gần|khoảng|trên)\s+)?(?P<num>{VI_NUMBER})\s+"
-    r"(?P<cls>tập thể|cá nhân|hộ gia đình|hộ|lượt|phiếu|người|đồng chí|hội viên|đoàn viên|đảng viên|học sinh|gia đình|"
-    r"ấp|thôn|khu phố|tổ dân phố|đơn vị)(?!\w)",
-    re.I,
+_ZH = re.compile(  # the look-ahead lets the engine skip to digits and numerals
+    rf"(?=[\d零〇一二两三四五六七八九十百千万亿超近约逾])"
+    rf"(?P<pre>超过|近|超|约|逾)?(?P<num>{CN_NUMBER})(?P<post>余|多)?(?P<cls>人次|名|人|位|个|组|支|户|票|次|家)"
 )
 _VIEW_BEFORE = re.compile(r"访问|浏览|阅读|观看|点击|播放|收看")
 _VIEW_AFTER = re.compile(r"^(?:观看|围观|收看|参与|点赞|次)")
-_COLLECTIVE_NOUN = re.compile(
-    r"^[^，,、。；;：:]{0,10}?(集体|团队|单位|组织|社区|班组|党支部|党组织|村|站|街道)"
+_PROPOSING = re.compile(
+    r"拟[^，。；,;]{0,12}?(?:推荐|授予|表彰|命名|评|确定|入选|认定|推选)|推荐人选|建议人选|đề nghị khen thưởng|đề nghị tặng"
 )
-_PROPOSING = re.compile(r"拟(?=推荐|授予|表彰|命名|评|确定|入选|认定|推选)|推荐人选|đề nghị khen thưởng")
 _PROPOSED = re.compile(r"公示")
-_VI_UNITS = {"tập thể": "collective", "hộ": "household", "hộ gia đình": "household", "gia đình": "household",
-             "lượt": "view", "phiếu": "vote", "ấp": "collective", "thôn": "collective", "khu phố": "collective",
-             "tổ dân phố": "collective", "đơn vị": "collective"}  # fmt: skip
 _CLAUSE_END = re.compile(r"[，,、；;。！？!?\n]")
+_CLAUSE = re.compile(r"[，,；;。！？!?\n]|\.(?=\s)")
+_BARE_UNIT = re.compile(r"[十百千万亿]+")  # 逾百名, 近千人: vague
+_PARALLEL = re.compile(
+    rf"(?:同志|个人|集体|单位)?、[^，。；、\d]{{0,14}}?等{CN_NUMBER}(?:名|人|位|个)(?:同志|个人|集体|单位)?"
+)
+
+
+@dataclass(frozen=True)
+class CountWords:
+    vi: re.Pattern
+    vi_units: dict[str, str]  # what a Vietnamese word counts: person | collective | household | view | vote
+    collective_noun: re.Pattern
+    household_noun: re.Pattern
+    not_honoured: re.Pattern
+    contest: re.Pattern
+    future: re.Pattern
+    vague: frozenset[str]
+    label: frozenset[str]  # năm 2017, quận 1: a Vietnamese number that names
+
+
+def _initials(words: list[str]) -> str:
+    """The first letters of the words, both cases, for a look-ahead character class."""
+    return re.escape("".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())})))
+
+
+@cache
+def words() -> CountWords:
+    w = {k: [x.replace("&", " ") for x in v] for k, v in read_blocks("counts.tsv").items()}
+    units = {x: "person" for x in w["vi_person"]} | {x: "collective" for x in w["vi_collective"]}
+    units |= {x: "household" for x in w["vi_household"]} | {"lượt": "view", "phiếu": "vote"}
+    return CountWords(
+        vi=re.compile(
+            rf"(?=[\d{_initials(VI_WORDS.split('|') + ['hơn', 'gần', 'khoảng', 'trên'])}])"
+            rf"(?<![\w.,])(?P<pre>(?:hơn|gần|khoảng|trên)\s+)?(?P<num>{VI_NUMBER})\s+"
+            rf"(?:(?:{alternation(w['vi_qualifier']).pattern})\s+)?(?P<cls>{alternation(units).pattern})(?!\w)",
+            re.I,
+        ),
+        vi_units=units,
+        collective_noun=re.compile(
+            rf"^[^，,、。；;：:]{{0,10}}?(?:{alternation(w['collective_noun']).pattern})"
+        ),
+        household_noun=re.compile(rf"^(?:{alternation(w['household_noun']).pattern})"),
+        not_honoured=alternation(w["not_honoured"], re.I),
+        contest=alternation(w["contest"], re.I),
+        future=re.compile(rf"将[^。；;]{{0,20}}?(?:{alternation(w['future']).pattern})"),
+        vague=frozenset(w["vague"]),
+        label=frozenset(w["label"]),
+    )
 
 
 def _unit_zh(text: str, m: re.Match, honour_kind: str | None) -> str | None:
     cls, after = m.group("cls"), text[m.end() : m.end() + 14]
     before = text[max(0, m.start() - 8) : m.start()]
-    if cls == "人次" or (cls in "人名" and _VIEW_AFTER.match(after) and cls == "人"):
+    if cls == "人次" or (cls == "人" and _VIEW_AFTER.match(after)):
         return "view"
     if cls in ("名", "人", "位"):
         return "person"
@@ -46,9 +92,11 @@ def _unit_zh(text: str, m: re.Match, honour_kind: str | None) -> str | None:
         return "view" if _VIEW_BEFORE.search(before) else None
     if after.startswith("人"):  # 十个人
         return "person"
+    if words().household_noun.match(after) and cls != "家":
+        return "household"
     if honour_kind in ("collective", "household"):
         return honour_kind
-    return "collective" if _COLLECTIVE_NOUN.match(after) else None
+    return "collective" if words().collective_noun.match(after) else None
 
 
 def _status(sentence: str, around: str, lex: Lexicon) -> str | None:
@@ -76,12 +124,45 @@ def _honour_near(
         return before[-1]
     clause_end = _CLAUSE_END.search(text, end)
     stop = clause_end.start() if clause_end else len(text)
-    next_count = _ZH.search(text, end, stop) or _VI.search(text, end, stop)
+    for _ in range(4):  # X等384名同志、Y等16名同志“H”称号: parallel counts share the honour after them
+        nxt = _PARALLEL.match(text, end)
+        if not nxt:
+            break
+        end = nxt.end()
+        clause_end = _CLAUSE_END.search(text, end)
+        stop = clause_end.start() if clause_end else len(text)
+    next_count = _ZH.search(text, end, stop) or words().vi.search(text, end, stop)
     stop = next_count.start() if next_count else stop
     after = [h for h in found if end <= h.start < stop]
     if after:
         return after[0]
     return before[-1] if before else None
+
+
+def _vague(text: str, m: re.Match, lang: str) -> bool:
+    """数百位, 上百名, 逾百名, hàng trăm: no precise number."""
+    if lang == "vi":
+        before = text[max(0, m.start() - 12) : m.start()].lower().split()
+        return bool(before) and (
+            before[-1] == "hàng" or " ".join(before[-2:]) in words().label or before[-1] in words().label
+        )
+    prev = text[m.start() - 1 : m.start()]
+    return prev in words().vague or bool(m.group("pre") and _BARE_UNIT.fullmatch(m.group("num")))
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    a = max((m.end() for m in _CLAUSE.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
+    b = _CLAUSE.search(text, end)
+    return text[a : b.start() if b else len(text)]
+
+
+def _same(a: Count, b: Count) -> bool:
+    """The same count said twice: value and unit, and honours and statuses that agree (“石岭县劳动模范”
+    and 劳动模范, or one of them unsaid)."""
+    if (a.value, a.unit) != (b.value, b.unit) or (a.status and b.status and a.status != b.status):
+        return False
+    x, y = a.honour or "", b.honour or ""
+    return not x or not y or x.endswith(y) or y.endswith(x) or x.lower() == y.lower()
 
 
 def find_counts(
@@ -90,47 +171,61 @@ def find_counts(
     honour_mentions: list[Mention],
     lex: Lexicon,
     spans: list[tuple[int, int]] | None = None,
+    honours_only: bool = False,
 ) -> list[Count]:
+    """The counts of the text. `honours_only` (a page that only explains or calls for honours)
+    keeps views and votes and drops every count of people or units."""
     spans = sentences(text) if spans is None else spans
     out: list[Count] = []
-    pattern = _VI if lang == "vi" else _ZH
+    pattern = words().vi if lang == "vi" else _ZH
     for m in pattern.finditer(text):
-        num = m.group("num")
-        ratio = re.search(r"([\d.,]+)/$", text[max(0, m.start("num") - 12) : m.start("num")])
-        if ratio:  # 1.245/1.302 hộ: the count is the part, the whole is its base
-            num = ratio.group(1)
-        value = parse_vietnamese(num) if lang == "vi" else parse_number(num)
-        if value is None or value == 0 or (value == 1 and not num[:1].isdigit()):
+        count = _count(text, m, lang, honour_mentions, lex, spans)
+        if count is None:
             continue
-        if lang != "vi" and (
-            text[m.start() - 1 : m.start()] == "第" or re.search(r"[\d.]", text[m.start() - 1 : m.start()])
-        ):
-            continue
-        sentence = sentence_of(spans, m.start())
-        honour = _honour_near(m.start(), m.end(), text, sentence, honour_mentions)
-        kind = lex.honour_kind(honour.text) if honour else None
-        if lang == "vi":
-            cls = m.group("cls").lower()
-            unit = _VI_UNITS.get(cls, "person")
-        else:
-            unit = _unit_zh(text, m, kind)
-        if unit is None:
-            continue
-        s, e = sentence
-        start = (
-            honour.start - 1
-            if honour and honour.end <= m.start() and text[honour.start - 1 : honour.start] in '“"'
-            else m.start()
-        )
-        out.append(
-            Count(
-                value=value,
-                unit=unit,
-                text=text[start : m.end()],
-                span=(start, m.end()),
-                status=_status(text[s:e], text[max(s, m.start() - 6) : m.end() + 6], lex),
-                approx=bool(m.group("pre") or (lang != "vi" and m.group("post"))),
-                honour=honour.text if honour else None,
+        if count.unit in ("person", "collective", "household"):
+            sentence = text[slice(*sentence_of(spans, m.start()))]
+            honoured = count.status or count.honour or words().contest.search(sentence)
+            vetoed = words().not_honoured.search(_clause(text, m.start(), m.end())) or words().future.search(
+                sentence
             )
-        )
+            if honours_only or not honoured or vetoed:
+                continue
+        if not any(_same(count, kept) for kept in out):
+            out.append(count)
     return out
+
+
+def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spans) -> Count | None:
+    num = m.group("num")
+    ratio = re.search(r"([\d.,]+)/$", text[max(0, m.start("num") - 12) : m.start("num")])
+    if ratio:  # 1.245/1.302 hộ: the count is the part, the whole is its base
+        num = ratio.group(1)
+    value = parse_vietnamese(num) if lang == "vi" else parse_number(num)
+    if value is None or value == 0 or (value == 1 and not num[:1].isdigit()) or _vague(text, m, lang):
+        return None
+    if lang != "vi" and (
+        text[m.start() - 1 : m.start()] == "第" or re.search(r"[\d.]", text[m.start() - 1 : m.start()])
+    ):
+        return None
+    sentence = sentence_of(spans, m.start())
+    honour = _honour_near(m.start(), m.end(), text, sentence, honour_mentions)
+    kind = lex.honour_kind(honour.text) if honour else None
+    unit = words().vi_units.get(m.group("cls").lower(), "person") if lang == "vi" else _unit_zh(text, m, kind)
+    if unit is None:
+        return None
+    s, e = sentence
+    start = (
+        honour.start - 1
+        if honour and honour.end <= m.start() and text[honour.start - 1 : honour.start] in '“"'
+        else m.start()
+    )
+    return Count(
+        value=value,
+        unit=unit,
+        text=text[start : m.end()],
+        span=(start, m.end()),
+        status=_status(text[s:e], text[max(s, m.start() - 6) : m.end() + 12], lex)
+        or ("awarded" if honour and 0 <= honour.start - m.end() <= 2 else None),  # 58位全国道德模范
+        approx=bool(m.group("pre") or (lang != "vi" and m.group("post"))),
+        honour=honour.text if honour else None,
+    )

@@ -1,4 +1,8 @@
-"""The article's main event: the campaign or ceremony, its year, date, place, organisers and honours."""
+"""The article's main event: the campaign or ceremony, its year, date, place, organisers and honours.
+
+Organisers come from `由X主办`, from the issuing body of a decision (《中共X县委 X县人民政府关于表彰…
+的决定》, also the title itself) or from the signature lines at the end; the place from the title,
+the campaign's name, the organisers, then the lede."""
 
 from __future__ import annotations
 
@@ -13,10 +17,19 @@ from extract.tsv import read_rows
 
 HAN = "\u4e00-\u9fff"
 _ORGANISERS = re.compile(r"由([^。；;\n]{2,120}?)(?:联合)?主办")
+_ISSUER = re.compile(
+    rf"(?:^|[《“\n])((?:中共)?[{HAN}（）() \u3000、]{{2,40}}?)关于(?:表彰|命名|授予|追授|评选|公布|推荐)"
+)
 _VI_ORGANISER = re.compile(
     r"((?:UBND|Ủy ban nhân dân|Hội|Ban|Đảng ủy|MTTQ|Mặt trận)[^,.;:\n]{0,60}?)\s+(?:đã\s+)?(?:tổ chức|phối hợp tổ chức)"
 )
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*[-–—~至到]\s*((?:19|20)\d\d)(?!\d))?")
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s*$"
+)
+_NAME_KEY = re.compile(r"[\W_]+")
+_NOT_IN_PLACE = re.compile("[的者了是受享获得为和与及等经将把被]")  # 奖章获得者享受省: words, not a place
+RECENT = 5  # a year this much older than the page is still its event's (a repost of 2021 news in 2024)
 
 
 @dataclass(frozen=True)
@@ -25,7 +38,13 @@ class Patterns:
 
     campaign: re.Pattern  # a quoted title, then an event word: 2023年度“最美奋斗者”评选
     admin: re.Pattern  # a Chinese administrative place: 盘龙区
+    admin_word: re.Pattern  # ... its last word alone: 区 (found first, then the name before it)
     not_place: re.Pattern  # ... that is a body or an area (县委, 全市)
+    prefix: re.Pattern  # ... words before it that are no part of it (中共, 还有, 年度)
+    not_admin_start: tuple[str, ...]  # words an admin word starts (乡村, 市场)
+    province: re.Pattern  # 北京, 福建: places without an admin word
+    venue: re.Pattern  # 在北京人民大会堂隆重举行: where the ceremony was held
+    org_line: re.Pattern  # a signature line naming an organisation
     vi_place: re.Pattern  # a Vietnamese administrative level and the place's name
     vi_level: re.Pattern  # ... the level alone, at the start (either case)
 
@@ -45,8 +64,16 @@ def patterns() -> Patterns:
             rf"(?:{alternation(words['event']).pattern})"
         ),
         admin=re.compile(rf"[{HAN}]{{1,6}}?(?:{admin})"),
+        admin_word=re.compile(rf"(?<=[{HAN}])(?:{admin})"),
         not_place=re.compile(rf"^(?:{alternation(words['not_place']).pattern})"),
-        vi_place=re.compile(rf"\b((?:{vi})\s+(?:[A-ZÀ-Ỹ][a-zà-ỹ]+\s?){{1,4}})"),
+        prefix=re.compile(rf"^(?:{alternation(words['place_prefix']).pattern})"),
+        not_admin_start=tuple(words["not_admin_start"]),
+        province=re.compile(alternation(words["province"]).pattern),
+        venue=re.compile(
+            rf"在([{HAN}]{{2,12}}?)(?:[{HAN}]{{0,10}}(?:会堂|中心|广场|礼堂|剧院|会议室|大厦))?(?:隆重)?(?:举行|召开|举办)"
+        ),
+        org_line=re.compile(rf"^[{HAN}（）()·]{{2,30}}(?:{alternation(words['org_end']).pattern})$"),
+        vi_place=re.compile(rf"(?<!\w)((?i:{vi})\s+(?:[A-ZÀ-Ỹ][a-zà-ỹ]+\s?){{1,4}})"),
         vi_level=re.compile(rf"^(?:{vi})\s+", re.I),
     )
 
@@ -57,19 +84,43 @@ def _admin_word(word: str, not_admin: list[str]) -> str:
     return (f"(?<![{re.escape(before)}])" if before else "") + re.escape(word)
 
 
+def _trimmed(p: Patterns, place: str) -> str:
+    """The place without the words before it that are no part of it (中共石桥区 -> 石桥区)."""
+    while (m := p.prefix.match(place)) and len(place) - m.end() >= 2:
+        place = place[m.end() :]
+    return place
+
+
 def place_zh(title: str) -> str | None:
     """Administrative places at the head of the title, adjacent ones joined (昆明市盘龙区)."""
     p = patterns()
     text = re.sub(r"^(?:(?:19|20)\d\d年度?)", "", title)
-    places, end = [], None
-    for m in p.admin.finditer(text):
-        if p.not_place.match(m.group(0)) or (end is not None and m.start() != end):
+    places, last = [], None
+    for start, end in _admin_spans(text):
+        place = _trimmed(p, text[start:end])
+        glued = any(text.startswith(w, end - 1) for w in p.not_admin_start)
+        refused = glued or p.not_place.match(place) or len(place) < 2 or p.prefix.match(place)
+        refused = refused or bool(_NOT_IN_PLACE.search(place))
+        if refused or (last is not None and start != last):
             if places:
                 break
             continue
-        places.append(m.group(0))
-        end = m.end()
+        places.append(place)
+        last = end
     return "".join(places) or None
+
+
+def _admin_spans(text: str):
+    """(start, end) of what `admin` matches, found from the admin words backwards (faster than
+    trying the name at every character): up to six Han characters before each word."""
+    word, prev = patterns().admin_word, 0
+    for m in word.finditer(text):
+        start = m.start()
+        while start > max(prev, m.start() - 6) and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        prev = m.end()
+        if start < m.start():
+            yield start, m.end()
 
 
 def place_parts(place: str) -> list[str]:
@@ -83,37 +134,101 @@ def without_vi_level(place: str) -> str:
 
 
 def _year(title: str, lede: str, published: str | None) -> int | None:
-    for source in (re.findall(r"((?:19|20)\d\d)年度", title), _YEAR.findall(title), _YEAR.findall(lede)):
-        if source:
-            return int(source[0])
-    return int(published[:4]) if published else None
+    """The campaign's year label (2023年度) first; else a year of the title or lede that fits the
+    publication date, at most RECENT years before it (a birth year or the start of "giai đoạn 2019 - 2023" does not); else the
+    publication year."""
+    labelled = re.findall(r"((?:19|20)\d\d)年度", title)
+    if labelled:
+        return int(labelled[0])
+    found = [int(m.group(2) or m.group(1)) for source in (title, lede) for m in _YEAR.finditer(source)]
+    if not published:
+        return found[0] if found else None
+    year = int(published[:4])
+    return next((y for y in found if year - RECENT <= y <= year), year)
+
+
+def organisers_zh(title: str, text: str) -> tuple[str, ...]:
+    """Who awards: `由X主办`, the issuer of a decision (中共X县委 X县人民政府关于表彰…), else the
+    organisations signing at the end."""
+    found = _ORGANISERS.search(text)
+    if found:
+        return tuple(o for o in re.split(r"[、，,和及]", found.group(1)) if o)
+    issuer = _issuer(title) or _issuer(text)
+    if issuer:
+        names = [n for n in re.split(r"[\s\u3000、]+", issuer.group(1)) if len(n) >= 3]
+        if names:
+            return tuple(names)
+    return _signature(text)
+
+
+def _issuer(text: str) -> re.Match | None:
+    """The issuer before 关于表彰… (looked for only where 关于 is)."""
+    at = text.find("关于")
+    while at >= 0:
+        m = _ISSUER.search(text, max(0, at - 43), at + 4)
+        if m:
+            return m
+        at = text.find("关于", at + 2)
+    return None
+
+
+def _signature(text: str) -> tuple[str, ...]:
+    """The organisation lines at the end of a notice, above or without its date line."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][-4:]
+    names: list[str] = []
+    for line in reversed(lines):
+        if _DATE_LINE.match(line) and not names:
+            continue
+        if not patterns().org_line.match(line):
+            break
+        names.insert(0, line)
+    return tuple(names)
+
+
+def _place_in(text: str) -> str | None:
+    """Where the ceremony was held (在北京举行), else the first administrative place of a passage,
+    else the first province named."""
+    p = patterns()
+    for m in p.venue.finditer(text):
+        head = p.province.match(m.group(1))
+        place = place_zh(m.group(1)) or (head.group(0) if head else None)
+        if place:
+            return place
+    at = p.province.search(text)
+    return place_zh(text) or (at.group(0) if at else None)
+
+
+def _distinct(titles: list[str]) -> tuple[str, ...]:
+    """Titles once each, variants of punctuation and case merged (người tốt, việc tốt)."""
+    seen: dict[str, str] = {}
+    for t in titles:
+        seen.setdefault(_NAME_KEY.sub("", t.lower()), t)
+    return tuple(seen.values())
 
 
 def find_event(
     title: str, text: str, lang: str, published: str | None, honours: list[Mention]
 ) -> Event | None:
     lede = "\n".join(text.split("\n")[:3])
-    titles = list(dict.fromkeys(h.text for h in honours))
+    titles = _distinct([h.text for h in honours])
     year = _year(title, lede, published)
     if lang == "vi":
         vi_place = patterns().vi_place
-        place_m = vi_place.search(lede) or vi_place.search(title)
+        place_m = vi_place.search(title) or vi_place.search(lede)
         org_m = _VI_ORGANISER.search(lede)
         day = re.search(r"(?<!\d)(\d{1,2})/(\d{1,2})(?!/\d)", lede)
         date = f"{year}-{int(day.group(2)):02d}-{int(day.group(1)):02d}" if day and year else None
         return Event(name=title, year=year, date=date, place=place_m.group(1).strip() if place_m else None,
-                     organizers=(org_m.group(1).strip(),) if org_m else (), honours=tuple(titles))  # fmt: skip
+                     organizers=(org_m.group(1).strip(),) if org_m else (), honours=titles)  # fmt: skip
     campaign = patterns().campaign.search(title) or patterns().campaign.search(lede)
     name = campaign.group(0) if campaign else title
     day = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", lede)
     date = f"{year}-{int(day.group(1)):02d}-{int(day.group(2)):02d}" if day and year else None
-    organisers = _ORGANISERS.search(text)
-    names = tuple(o for o in re.split(r"[、，,和及]", organisers.group(1)) if o) if organisers else ()
-    return Event(
-        name=name,
-        year=year,
-        date=date,
-        place=place_zh(title) or place_zh(name),
-        organizers=names,
-        honours=tuple(titles),
+    organisers = organisers_zh(title, text)
+    place = (
+        place_zh(title)
+        or place_zh(name)
+        or next((pl for o in organisers if (pl := place_zh(o))), None)
+        or _place_in(lede)
     )
+    return Event(name=name, year=year, date=date, place=place, organizers=organisers, honours=titles)

@@ -28,6 +28,7 @@ class Lexicon:
     cues: dict[str, tuple[str, ...]]  # kind -> cue words
     cue_re: dict[str, re.Pattern]  # ... as case-insensitive regexes
     collective_title_re: re.Pattern  # words that make a title a collective's (先进集体), case-sensitive
+    figures: frozenset[str]  # public and historical figures, mentioned and never honoured (figures.tsv)
 
     kinds: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # titles already judged
 
@@ -69,4 +70,5 @@ def lexicon() -> Lexicon:
         cues={k: tuple(v) for k, v in cues.items()},
         cue_re={k: alternation(v, re.I) for k, v in cues.items()},
         collective_title_re=alternation(cues["collective_title"]),
+        figures=frozenset(row[0] for row in read_rows("figures.tsv", 2)),
     )

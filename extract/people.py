@@ -8,18 +8,13 @@ from functools import cache, cached_property
 
 from extract.events import place_zh
 from extract.lexicon import Lexicon
-from extract.people_vi import Found
+from extract.people_vi import Found, acts, attends
 from extract.people_zh import ZhPerson
 from extract.records import Person
 from extract.text import Mention, sentence_of
 from extract.tsv import read_rows
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
-
-
-@cache
-def figures() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows("figures.tsv", 2))
 
 
 @cache
@@ -34,6 +29,7 @@ class Context:
     commendation: bool
     honours: list[Mention]
     lex: Lexicon
+    title: str = ""
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around text[start:end]: between the nearest ，；：。 on either side."""
@@ -80,13 +76,22 @@ def _relation(
 ) -> str:
     if "byline" in how or "signature" in how:
         return "author"
+    if "doctrine" in how or "contact" in how:
+        return "mentioned"  # 以X同志为核心的党中央
+    if "attending" in how:
+        return "official"  # 出席会议的县领导还有X、Y
     if leader and any(ctx.cue_in_clause("speech", s, e) for s, e in spans):
         return "official"  # 县委常委、组织部部长邵建平宣读了《…表彰…决定》
     if named:
         return "honouree"
     if leader and any(ctx.cue_in_rest_of_sentence("speech", s, e) for s, e in spans):
         return "official"
-    if not ctx.commendation or name in figures() or prize_winners or "representative" in how:
+    if (
+        not ctx.commendation
+        or name in ctx.lex.figures
+        or prize_winners
+        or how & {"representative", "witness"}
+    ):
         return "mentioned"
     if any(ctx.cue_in_clause("mention", s, e) for s, e in spans):
         return "mentioned"
@@ -108,6 +113,8 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
     for p in found:
         role_words = [r for r in ctx.lex.roles if p.role and p.role.endswith(r)]
         leader = any(ctx.lex.roles[r] == "leader" for r in role_words) and "代表" not in (p.role or "")
+        if any(ctx.lex.roles[r] == "mention" for r in role_words):
+            p.how.add("contact")  # 联系人：贝文静
         honoured = (
             bool(named[p.name])
             or ("grid" in p.how and ctx.commendation)
@@ -115,6 +122,8 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
         )
         if _speaks_for_collective(p, ctx):
             p.how.add("representative")
+        if not honoured and _only_quoted(p, ctx) and any(named.values()) and p.name not in ctx.title:
+            p.how.add("witness")  # 校长邱永安说：“苗老师…” in a portrait of the honoured teacher
         relation = _relation(
             p.spans, p.how, leader, ctx, honoured, bool(prizes) and p.name not in prizes, p.name
         )
@@ -137,6 +146,13 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             )
         )
     return out
+
+
+def _only_quoted(p: ZhPerson, ctx: Context) -> bool:
+    """Is every mention of a person found in running text followed by a speech verb (校长邱永安说)?"""
+    if p.how - {"found", "role"}:
+        return False
+    return all(ctx.lex.cue_re["witness"].match(ctx.text, e) for _, e in p.spans)
 
 
 def _speaks_for_collective(p: ZhPerson, ctx: Context) -> bool:
@@ -168,11 +184,13 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
         cues = " ".join(f"{f.cue} {f.role or ''}".lower() for f in mentions)
         leader = any(p in cues for p in vi_leaders())
         speaks = any(ctx.lex.cue_re["speech_vi"].search(text, s, min(len(text), e + 120)) for s, e in spans)
+        speaks = speaks or any(attends(text, s) or _speech_before(text, s, ctx) for s, _ in spans)
         how = {"signature"} if any(f.author for f in mentions) else set()
         named = _honours_by_person(spans, how, ctx)
+        official = (leader and speaks) or any(acts(text, e) for _, e in spans)
         relation = (
             "official"
-            if leader and speaks and not how
+            if official and not how and not _recipient(spans, ctx)
             else _relation(spans, how, False, ctx, bool(named), False, name)
         )
         honour = named.text if named else (ctx.main_honour if relation == "honouree" else None)
@@ -186,10 +204,27 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
                 honour=honour if relation == "honouree" else None,
                 gender=_gender_vi(mentions, ctx.lex),
                 posthumous=relation == "honouree"
-                and any(ctx.cue_near("posthumous", s, e, 30, 10) for s, e in spans),
+                and any(ctx.cue_near("posthumous", s, e, 150, 10) for s, e in spans),  # in its sentence
             )
         )
     return out
+
+
+def _speech_before(text: str, at: int, ctx: Context) -> bool:
+    """Phát biểu tại lễ trao giải, đồng chí X …: the speech opens the sentence the name is in."""
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, at - 60)
+    return bool(ctx.lex.cue_re["speech_vi"].search(text, start, at))
+
+
+def _recipient(spans, ctx: Context) -> bool:
+    """Is the person named after an awarding verb in their clause (trao Huân chương … cho … ông X)?"""
+    text = ctx.text
+    for s, _ in spans:
+        a = max(max(text.rfind(c, 0, s) for c in ",;:\n") + 1, text.rfind(". ", 0, s) + 2, s - 250)
+        award = ctx.lex.cue_re["award"].search(text, a, s)
+        if award and any(a <= h.start < s for h in ctx.honours):
+            return True
+    return False
 
 
 def _gender_vi(mentions: list[Found], lex: Lexicon) -> str | None:

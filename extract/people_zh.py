@@ -8,9 +8,14 @@ from dataclasses import dataclass, field
 
 from extract.lexicon import Lexicon
 from extract.names_zh import ChineseNameFinder
+from extract.people_zh_checks import NameChecks
 from extract.people_zh_frames import frames
+from extract.people_zh_layout import bylines, credits_and_attendance, grid_line, lead_names
+from extract.people_zh_slots import extend_end, outer_names, place_shaped, tibetan
 
 HAN = "\u4e00-\u9fff"
+_SLOGAN = re.compile("“[^“”]{0,10}”")  # a short quoted phrase: a campaign's name
+_SENTENCE_END = re.compile("[。；\n]")  # a profile (韦庆丰,男,…) starts a sentence
 
 
 @dataclass
@@ -31,9 +36,7 @@ class ChinesePeople:
         self.f = frames()
         units = sorted(lex.collectives | lex.units, key=len, reverse=True)
         self._unit_after = re.compile(".{2,4}?(?:" + "|".join(map(re.escape, units)) + ")")
-        self._role_end = re.compile("(?:" + lex.role_re.pattern + ")$")
-        # characters a Chinese name can start with: a cheap test before the finder's scoring
-        self._first = frozenset(names.tables.surname) | {c[0] for c in names.tables.compound}
+        self.checks = NameChecks(names, lex, self.f)
 
     def find(self, text: str, thorough: bool = True) -> list[ZhPerson]:
         """People in the text. `thorough` adds every name the general finder sees; without it (pages
@@ -42,6 +45,7 @@ class ChinesePeople:
         people: dict[str, ZhPerson] = {}
 
         def add(start: int, end: int, how: str, role: str | None = None, org: str | None = None) -> ZhPerson:
+            end = extend_end(text, start, end, self.names, self.f)
             key = "".join(text[start:end].split())
             person = people.setdefault(key, ZhPerson(text[start:end]))
             if (start, end) not in person.spans:
@@ -51,16 +55,25 @@ class ChinesePeople:
                 person.role, person.org = role, org
             return person
 
-        self._bylines(text, add)
+        c = self.checks
+        bylines(text, add, c)
         self._after_positions(text, add)
         self._lists_and_grids(text, add)
+        credits_and_attendance(text, add, c)
         for pattern, how in ((self.f.conferred, "conferred"), (self.f.of, "found")):
             for m in pattern.finditer(text):
-                self._name_in(text, m.start(1), m.end(1), how, add)
-        for m in self.f.profile.finditer(text):
+                s, e = m.span(1)
+                if c.name_in(text, s, e) is not None:
+                    add(s, e, how)
+                elif how == "conferred" and c.slot_name(text[s:e], relaxed=True, words_too=True):
+                    add(s, e, how)  # 追授蒙汉等2名同志: 蒙汉 is also a word
+        if thorough:
+            lead_names(text, add, c)
+        starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+        for m in filter(None, (self.f.profile.match(text, at) for at in starts)):
             s, e = m.span("name")
             role, org = self._position_phrase(m.group("rest"))
-            if (role or m.group("sex") or m.group("eth")) and self._cued_name(text, s, e):
+            if (role or m.group("sex") or m.group("eth")) and c.cued_name(text, s, e):
                 person = add(s, e, "profile", role, org)
                 self._note(person, " ".join(filter(None, (m.group("ann"), m.group("sex"), m.group("eth")))))
         for m in self.f.is_.finditer(text):
@@ -71,6 +84,12 @@ class ChinesePeople:
                     add(m.start(1), end, "role", role, org)
         for m in self.f.annotation.finditer(text):
             self._annotate(text, m, people, add)
+        for figure in self.lex.figures:  # 习近平, 雷锋: always people, but not in a slogan (“学雷锋”)
+            at = text.find(figure)
+            if at >= 0 and not _SLOGAN.search(text, max(0, at - 6), min(len(text), at + len(figure) + 6)):
+                add(at, at + len(figure), "found")
+        for m in tibetan().finditer(text) if thorough else ():
+            add(*m.span(), "found")
         for start, end in self.names.find(text) if thorough else ():
             known = "".join(text[start:end].split()) in people or self._inside(people, start, end)
             if known or not self._inside_unit(text, start):
@@ -83,39 +102,22 @@ class ChinesePeople:
                     person.spans.append(span)
                 at = text.find(person.name, at + 1)
             person.spans.sort()
-        return [p for p in people.values() if not self._inside_unit(text, p.spans[0][0]) or p.how - {"found"}]
+        return [
+            p
+            for p in outer_names(people)
+            if p.how - {"found"}
+            or not (self._inside_unit(text, p.spans[0][0]) or place_shaped(text, p.spans, self.lex.role_re))
+        ]
 
     # --- patterns --------------------------------------------------------------------------------
-
-    def _bylines(self, text: str, add) -> None:
-        """Names in `(通讯员 许雅兰 彭红霞)`, `(记者 林 静 通讯员 黄小明)`, `编辑:时金`; a two-character
-        name padded to three (`林 静`) is one name."""
-        chunks = [(m.start(1), m.group(1)) for m in self.f.byline.finditer(text)]
-        chunks += [(m.start(1), m.group(1)) for m in self.f.byline_line.finditer(text)]
-        for offset, chunk in chunks:
-            blanked = self.f.byline_word.sub(lambda r: " " * len(r.group(0)), chunk)
-            tokens = [
-                (offset + m.start(), offset + m.end()) for m in re.finditer(r"[^\s、，,：:；;]+", blanked)
-            ]
-            i = 0
-            while i < len(tokens):
-                s, e = tokens[i]
-                if (
-                    e - s == 1
-                    and i + 1 < len(tokens)
-                    and tokens[i + 1][1] - tokens[i + 1][0] == 1
-                    and tokens[i + 1][0] - e == 1
-                ):
-                    e = tokens[i + 1][1]  # 林 静
-                    i += 1
-                if self._cued_name(text, s, e):
-                    add(s, e, "byline")
-                i += 1
 
     def _after_positions(self, text: str, add) -> None:
         for m in self.lex.role_re.finditer(text):
             at = m.end() + (text[m.end() : m.end() + 1] in (":", "："))  # 项目负责人:褚建伟
             end = self.names.name_at(text, at) if at < len(text) else None
+            if end is not None and self.names.context.word_after(text, end - 1, end):
+                end = None  # 乡村医生扎根基|层: the name would cut a word
+            end = end or self.checks.delimited_name(text, at)
             if end is None:
                 continue
             start = self._phrase_start(text, m.start())
@@ -127,16 +129,13 @@ class ChinesePeople:
         i = at
         while i > 0 and at - i < 60:
             c = text[i - 1]
-            if c == "、" and self._ends_with_role(text, i - 1):
+            if c == "、" and self.checks.ends_with_role(text, i - 1):
                 i -= 1
                 continue
             if c in self.f.boundary:
                 break
             i -= 1
         return i
-
-    def _ends_with_role(self, text: str, at: int) -> bool:
-        return self._role_end.search(text, max(0, at - 8), at) is not None
 
     def _position_phrase(self, phrase: str) -> tuple[str | None, str | None]:
         """(position, organisation) of `鼓楼街道桃源社区党委书记` -> (党委书记, 鼓楼街道桃源社区);
@@ -162,6 +161,8 @@ class ChinesePeople:
 
     def _lists_and_grids(self, text: str, add) -> None:
         for clause in self.f.list_clause.finditer(text):
+            if "、" not in clause.group(0):
+                continue
             items = list(self.f.item.finditer(clause.group(0)))
             if len(items) < 2:
                 continue
@@ -172,11 +173,18 @@ class ChinesePeople:
                     e = s + len(self.f.list_end.split(text[s:e], maxsplit=1)[0])
                 e = s + len(self.f.paren.split(text[s:e], maxsplit=1)[0])  # 龙建新(苗族)
                 bounds.append((s, e))
-            found = [self._name_in(text, s, e, "list", add, last_chars=True) for s, e in bounds]
-            if any(found):  # 胡桂兰、易长青: a list with one name is a list of names
-                for (s, e), ok in zip(bounds, found, strict=True):
-                    if not ok and self._cued_name(text, s, e):
+            starts = [self.checks.name_in(text, s, e, last_chars=True) for s, e in bounds]
+            for (_, e), start in zip(bounds, starts, strict=True):
+                if start is not None:
+                    add(start, e, "list")
+            if any(x is not None for x in starts):  # 胡桂兰、易长青: a list with one name is a list of names
+                for (s, e), start in zip(bounds, starts, strict=True):
+                    if start is not None:
+                        continue
+                    if self.checks.cued_name(text, s, e, relaxed=True):
                         add(s, e, "list")
+                    elif e - s > 3 and self._tail_name(text[e - 3 : e]):
+                        add(e - 3, e, "list")  # 守岛民兵王继才、王仕花夫妇
         for line in self.f.line.finditer(text):
             cells = line.group(0).split()
             if not cells:
@@ -184,44 +192,15 @@ class ChinesePeople:
             first = self.f.grid_line.match(line.group(0))
             if first:
                 s, e = line.start() + first.start("name"), line.start() + first.end("name")
-                if self._cued_name(text, s, e):
+                if self.checks.cued_name(text, s, e):
                     role, org = self._position_phrase(first.group("rest").split()[-1])
                     add(s, e, "grid", role, org)
-            if len(cells) >= 3 and all(2 <= len(c) <= 4 for c in cells):
-                spans = [
-                    (line.start() + m.start(), line.start() + m.end())
-                    for m in re.finditer(r"\S+", line.group(0))
-                ]
-                if sum(self.names.is_name(text[a:b]) for a, b in spans) * 2 > len(spans):
-                    for a, b in spans:
-                        if self._cued_name(text, a, b):
-                            add(a, b, "grid")
+            grid_line(text, line.start(), line.group(0), add, self.checks)
 
-    def _name_in(self, text: str, start: int, end: int, how: str, add, last_chars: bool = False) -> bool:
-        """A name filling text[start:end] exactly, or (list items) ending it: 授予王某 -> 王某."""
-        starts = [start] if not last_chars else [start, *range(max(start, end - 4), end - 1)]
-        for s in starts:
-            if text[s] not in self._first:
-                continue
-            cand = text[s:end]
-            ok_start = (
-                s == start
-                or text[s - 1] in self.f.boundary
-                or self._ends_with_role(text, s)
-                or not last_chars
-            )
-            ok_start = (
-                ok_start or self.f.award_before.search(text, max(0, s - 3), s) is not None
-            )  # 授予|张秀英
-            if (
-                2 <= len(cand) <= 4
-                and ok_start
-                and self.names.is_name(cand)
-                and self.names.name_at(text, s) == end
-            ):
-                add(s, end, how)
-                return True
-        return False
+    def _tail_name(self, cand: str) -> bool:
+        """A name ending a list item (守岛民兵王继才): a surname and a given name that is no word
+        (劳动模范代表 ends in 范 + 代表, a word)."""
+        return self.checks.slot_name(cand, relaxed=True) and not self.names.is_word(cand[1:])
 
     def _annotate(self, text: str, m: re.Match, people: dict[str, ZhPerson], add) -> None:
         for size in (3, 2, 4):  # a name already found just before it (授予张秀英(女)、…)
@@ -232,8 +211,8 @@ class ChinesePeople:
             s = m.start() - size
             if (
                 s >= 0
-                and (s == 0 or text[s - 1] in self.f.boundary or self._ends_with_role(text, s))
-                and self._cued_name(text, s, m.start())
+                and (s == 0 or text[s - 1] in self.f.boundary or self.checks.ends_with_role(text, s))
+                and self.checks.cued_name(text, s, m.start())
             ):
                 self._note(add(s, m.start(), "annotation"), m.group(1))
                 return
@@ -248,25 +227,6 @@ class ChinesePeople:
             person.ethnicity = eth.group(0)
 
     # --- checks ------------------------------------------------------------------------------------
-
-    def _cued_name(self, text: str, start: int, end: int) -> bool:
-        """Does a name fill text[start:end], in a slot the layout already marks as a name (byline,
-        grid cell, list item, annotation)? There the shape is enough: a surname, then one or two
-        given characters that are not function words (易长青, 于海洋, 何家军 — whose given names are
-        also words — pass; 宣传部 does not)."""
-        name = "".join(text[start:end].split())
-        if not name or name[0] not in self._first or (" " in text[start:end] and end - start != 3):
-            return False
-        return self._slot_name(name) or self.names.name_at(text, start) == end or self.names.is_name(name)
-
-    def _slot_name(self, name: str) -> bool:
-        f = self.names.tables
-        if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
-            return False
-        given = name[2:] if name[:2] in f.compound else name[1:] if name[0] in f.surname else None
-        if not given or len(given) > 2 or any(c in f.function for c in given):
-            return False
-        return not (self.names.is_word(name) and len(name) == 2 and not self.names.is_name(name))
 
     def _inside_unit(self, text: str, start: int) -> bool:
         """Is this position inside an organisation or place name (金瓦路消防救援站, 刘家林村)?"""

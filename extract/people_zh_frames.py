@@ -21,10 +21,22 @@ class Frames:
     byline: re.Pattern  # （通讯员 许雅兰 彭红霞）
     byline_line: re.Pattern  # 编辑:时金
     byline_word: re.Pattern  # the credit words inside a credit
+    byline_bare: re.Pattern  # 本报记者 岑思远 通讯员 祁显能: a line of credits and names only
+    credit: re.Pattern  # 通讯员倪显能: a credit word right before a name
+    never_last: frozenset[str]  # characters that never end a three-character name
+    never_in_cell: frozenset[str]  # characters never in the given name of a grid cell or credit
+    after_name: re.Pattern  # words that start right after a name (等, 主持, 获评)
+    doctrine: re.Pattern  # 以X同志为核心的党中央
+    attending: re.Pattern  # 出席会议的县领导还有X、Y
+    list_intro: re.Pattern  # 还有|X、Y
+    attend_list: re.Pattern  # 市领导X、Y、Z参加
+    credit_tail: re.Pattern  # …蔚然成风。(白续宏 张婷婷): the authors closing a paragraph
+    lead_count: re.Pattern  # 孙家栋|等50名: the first of N honourees, right before 等 + a number
+    award_subject: re.Pattern  # (，钟南山)被授予…: the verb whose subject opens the clause
     conferred: re.Pattern  # 授予王某等10名
     is_: re.Pattern  # 王芳是…书记
     of: re.Pattern  # …的王芳；
-    list_clause: re.Pattern  # only clauses holding a 、-list
+    list_clause: re.Pattern  # a clause (the finder keeps those holding a 、-list)
     item: re.Pattern
     list_end: re.Pattern
     award_before: re.Pattern  # 授予|张秀英
@@ -32,7 +44,7 @@ class Frames:
     line: re.Pattern
     title_unit: re.Pattern  # 县委, 团市委, 街道党工委: with 书记, one title
     grid_line: re.Pattern  # optional number, name, optional (annotation), then unit and position
-    profile: re.Pattern  # name, then 男/女, ethnicity, and the unit and position
+    profile: re.Pattern  # name, then 男/女, ethnicity, and the unit and position (matched at sentence starts)
 
 
 @cache
@@ -49,15 +61,39 @@ def frames() -> Frames:
         ),
         byline=re.compile(rf"[（(]\s*((?:{any_of('byline_bracket')})[^（）()\n]{{1,60}})[）)]"),
         byline_line=re.compile(rf"(?m)^\s*(?:{any_of('byline_line')})\s*[:：]\s*(.{{1,40}})$"),
-        byline_word=re.compile(any_of("byline_word")),
+        byline_word=re.compile(
+            rf"{any_of('byline_word')}|(?:(?<=^)|(?<=[\s（(]))(?:{any_of('byline_short')})(?=[\s:：])"
+        ),
+        byline_bare=re.compile(
+            rf"(?m)^[ \t\u3000]*((?:{any_of('byline_bare')})[ \t\u3000]*[{HAN}][{HAN} \t\u3000]{{1,40}})$"
+        ),
+        credit=re.compile(rf"(?:{any_of('credit')})[ \u3000:：]?(?=[{HAN}])"),
+        never_last=frozenset(words["never_last"]),
+        never_in_cell=frozenset(words["never_in_cell"]),
+        after_name=re.compile(any_of("after_name")),
+        doctrine=re.compile(rf"以([{HAN}]{{2,4}}?)(?:同志)?为(?:{any_of('doctrine_role')})的"),
+        attending=re.compile(
+            rf"(?:{any_of('attending')})[^，。；\n]{{0,12}}?(?:领导|嘉宾|同志)(?:还)?有[：:]?"
+        ),
+        list_intro=re.compile(rf"(?:{any_of('list_intro')})$"),
+        attend_list=re.compile(
+            rf"领导[：:]?((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}}?)(?:等(?:同志|领导)?)?(?:{any_of('attend_verb')})"
+        ),
+        lead_count=re.compile(r"等[\d一二三四五六七八九十百千两]+(?:名|人|位|[（(]组)"),
+        award_subject=re.compile(rf"(?:同志)?(?:{any_of('subject_verb')})"),
+        credit_tail=re.compile(
+            rf"[。！？!?”…]\s*[（(]([{HAN}]{{2,4}}(?:[ \u3000]+[{HAN}]{{2,4}}){{0,3}})[）)]\s*(?=\n|$)"
+        ),
         conferred=re.compile(
             rf"(?:{any_of('conferred')})[：:]?([{HAN}]{{2,4}}?)等(?=[\d一二三四五六七八九十百千两]|同志|人)"
         ),
-        is_=re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n”]))([{HAN}]{{2,4}}?)是([^，。；,;\n]{{2,40}})"),
+        is_=re.compile(
+            rf"(?:^|(?<=[，。；：！？,;:!?\n”]))([{HAN}]{{2,4}}?)(?:同志)?是([^，。；,;\n]{{2,40}})"
+        ),
         of=re.compile(rf"的([{HAN}]{{2,4}}?)(?=[；;，,。…])"),
-        list_clause=re.compile(r"[^，。；：:;,!?！？\n、]*、[^，。；：:;,!?！？\n]*"),
+        list_clause=re.compile(r"[^，。；：:;,!?！？\n]+"),  # a clause: those holding 、 hold a list
         item=re.compile(r"[^、]+"),
-        list_end=re.compile(any_of("list_end")),
+        list_end=re.compile(rf"{any_of('list_end')}|[\d一二三四五六七八九十两]+[人名位]"),
         award_before=re.compile(rf"(?:{any_of('award_before')})$"),
         paren=re.compile(r"[（(]"),
         line=re.compile(r"[^\n]+"),
@@ -68,7 +104,7 @@ def frames() -> Frames:
             rf"^\s*(?:\d+\s*号|\d+[.、．]|[（(]\d+[）)])?\s*(?P<name>[{HAN}]{{2,4}})(?:[（(][^）)]*[）)])?[ \t\u3000]+(?P<rest>\S.*)$"
         ),
         profile=re.compile(
-            rf"(?:^|(?<=[。；\n]))(?:[{HAN}]{{2,8}}?(?:{any_of('profile_title')})?)?(?P<name>[{HAN}]{{2,4}}?)"
+            rf"(?:[{HAN}]{{2,8}}?(?:{any_of('profile_title')})?)?(?P<name>[{HAN}]{{2,4}}?)"
             rf"(?:[（(](?P<ann>[^）)]{{1,8}})[）)])?"
             rf"[，,](?:(?P<sex>[男女])[，,])?(?:(?P<eth>[{HAN}]{{1,4}}族)[，,])?(?P<rest>[^，,。；\n]{{2,40}})[。；，,]"
         ),

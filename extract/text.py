@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from extract.lexicon import Lexicon
 
@@ -13,6 +14,13 @@ _VI_STOP = re.compile(r"(?<=[a-zà-ỹ0-9)”\"])\.(?=\s+[A-ZÀ-Ỹ])")
 _PARTS = re.compile(r"[^/、]+")
 _QUOTED = re.compile(r"[“\"‘'『「]([^“”\"‘’'『』「」\n]{2,30})[”\"’'』」]")
 _HONOUR_NEXT = re.compile(r"^[”\"’'』」]?(?:荣誉)?称号|^[”\"’'』」]?(?:提名)?奖(?!励)")
+HAN = "\u4e00-\u9fff"
+# what stands right before an unquoted title that ends in 称号: punctuation, N名(同志), an awarding verb
+_BEFORE_TITLE = re.compile(
+    r"[\s，。；、,;：:“”\"（）()]|[\d十百千万两]+[名个位人家](?:同志|个人|单位|集体|职工|女性|人员)?|被授予|授予|获得|荣获|获颁|获|为|予|同志"
+)
+_TITLE_WORD = re.compile("称号")
+_NAMED_AS = re.compile(r"命名[^，。；]{0,24}?为([^，。；、“”\s\d]{3,16})(?=[，。；、\n]|$)")
 
 
 @dataclass(frozen=True)
@@ -44,12 +52,50 @@ def sentence_of(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
     return at, at
 
 
+@cache
+def _frames(
+    verbs: tuple[str, ...], levels: tuple[str, ...], medals: tuple[str, ...]
+) -> tuple[re.Pattern, ...]:
+    verb = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    medal = "|".join(map(re.escape, medals))
+    return (
+        re.compile(rf"(?:{verb})[^，。；,;“”\"\n]{{0,16}}?[“\"]([^“”\"\n]{{2,30}})[”\"]"),
+        re.compile("(?:" + "|".join(map(re.escape, levels)) + ")$"),
+        re.compile(
+            rf"(?:获颁授|获颁|颁授|授予|获得|荣获|获)(?:[^，。；\s“”]{{0,6}}的)?([{HAN}]{{2,8}}?(?:{medal}))"
+        ),
+    )
+
+
+def _unquoted(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Unquoted titles: before 称号 (授予997个单位全国模范职工之家称号), after 命名…为 (命名799名个人
+    为全国优秀工会积极分子) and medals after an awarding verb (获颁大紫荆勋章)."""
+    out = []
+    for m in _TITLE_WORD.finditer(text):
+        end = m.start() - 2 if text[max(0, m.start() - 2) : m.start()] == "荣誉" else m.start()
+        seg_start = max(0, end - 16)
+        cut = max((d.end() for d in _BEFORE_TITLE.finditer(text, seg_start, end)), default=seg_start)
+        if end - cut >= 3 and cut > seg_start:
+            out.append((cut, end))
+    out += [n.span(1) for n in _NAMED_AS.finditer(text)]
+    _, _, medal = _frames(*_frame_words(lex))
+    out += [n.span(1) for n in medal.finditer(text)]
+    return out
+
+
+def _frame_words(lex: Lexicon) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(lex.cues.get(k, ())) for k in ("honour_verb", "honour_level", "medal_end"))
+
+
 def honours(text: str, lex: Lexicon, lang: str = "zh") -> list[Mention]:
-    """Honour titles in the text: quoted phrases that end like a title (“石林县劳动模范”, split at /),
-    then lexicon titles outside them. Sorted by position."""
+    """Honour titles in the text: quoted phrases that end like a title (“石林县劳动模范”, split at /)
+    or follow an awarding verb (获评首届“鹿鸣工匠”); for Chinese, unquoted titles before 称号 and
+    medals; then lexicon titles outside them, with their level (全国三八红旗手). Sorted by position."""
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     titles = lex.honour_vi_re if lang == "vi" else lex.honour_re
+    after_verb, level, _ = _frames(*_frame_words(lex))
+    awarded = {m.start(1) for m in after_verb.finditer(text)}
     for m in _QUOTED.finditer(text):
         inner_start = m.start(1)
         after = text[m.end() : m.end() + 6]
@@ -63,6 +109,7 @@ def honours(text: str, lex: Lexicon, lang: str = "zh") -> list[Mention]:
                     ends_like_title
                     or title.startswith(lex.cues["honour_head"])  # “十佳青年”
                     or _HONOUR_NEXT.match(text[m.end() - 1 : m.end() + 6])
+                    or inner_start in awarded
                 )
             ):
                 s = inner_start + part.start()
@@ -72,9 +119,15 @@ def honours(text: str, lex: Lexicon, lang: str = "zh") -> list[Mention]:
             title = titles.match(after).group(0)
             found.append(Mention(m.start(1), m.end() + len(title), m.group(1) + title))
             taken.append((m.start(), m.end() + len(title)))
+    for a, b in _unquoted(text, lex) if lang != "vi" else ():
+        if not any(x <= a < y for x, y in taken):
+            found.append(Mention(a, b, text[a:b]))
+            taken.append((a, b))
     for m in titles.finditer(text):
         if not any(a <= m.start() < b for a, b in taken) and _word_edges(text, m.start(), m.end()):
-            found.append(Mention(m.start(), m.end(), m.group(0)))
+            lead = level.search(text, max(0, m.start() - 2), m.start()) if lang != "vi" else None
+            start = lead.start() if lead else m.start()
+            found.append(Mention(start, m.end(), text[start : m.end()]))
     return sorted(found, key=lambda h: h.start)
 
 

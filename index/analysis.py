@@ -14,7 +14,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RUN = re.compile(f"[{HAN}]+")
+HAN_RUN = re.compile(f"[{HAN}]+")
 _WORDLIKE = re.compile(rf"[\w{HAN}]")
 _SYLLABLE = re.compile(r"[^\W_]+", re.U)
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
@@ -32,7 +32,7 @@ def _converter():
 def normalise_query(text: str) -> str:
     """What the normaliser does to an article, for a query: NFC, simplified script, lower case."""
     text = unicodedata.normalize("NFC", text).strip()
-    if _HAN_RUN.search(text):
+    if HAN_RUN.search(text):
         text = _converter().to_simplified(text)
     return text.lower()
 
@@ -50,7 +50,7 @@ def words(text: str, spans) -> list[str]:
 def bigrams(text: str) -> list[str]:
     """Overlapping character bigrams of each run of Chinese characters (a lone character stays)."""
     out: list[str] = []
-    for m in _HAN_RUN.finditer(text):
+    for m in HAN_RUN.finditer(text):
         run = m.group(0)
         out.extend([run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)])
     return out
@@ -94,7 +94,7 @@ def pinyin(name: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin
     from pypinyin import pinyin as readings
 
-    han = "".join(_HAN_RUN.findall(name))
+    han = "".join(HAN_RUN.findall(name))
     if not han:
         return ()
     full = lazy_pinyin(han)

@@ -1,23 +1,21 @@
-"""Store rows -> index documents: one per article, and one per person, collective and event of an
+"""Articles -> index documents: one per article, and one per person, collective and event of an
 article that is its cluster's canonical member (a repost adds no second copy of its people)."""
 
 from __future__ import annotations
 
-import json
 import re
-import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 
+from extract.events import place_parts, without_vi_level
+from extract.records import Extraction
 from index import analysis
 from index.engine import UNITS, IndexDoc
-from index.store import Store
+from normalize.records import Article
 
 BODY_BIGRAMS = (
     False  # bigrams of titles and names only: body bigrams double the postings (Whoosh: 2x slower ingest)
 )
-_ADMIN = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|街道|省|市|(?<![社小园景城])区|县|州|镇|乡)")
-_VI_PLACE = re.compile(r"^(?:phường|xã|thị trấn|quận|huyện|thành phố|tỉnh)\s+", re.I)
 
 
 @cache
@@ -46,8 +44,8 @@ def place_variants(place: str | None) -> tuple[str, ...]:
     if not place:
         return ()
     p = analysis.normalise_query(place)
-    out = [p, *_ADMIN.findall(p)]
-    bare = _VI_PLACE.sub("", p)
+    out = [p, *place_parts(p)]
+    bare = without_vi_level(p)
     if bare != p:
         out += [bare, " ".join(analysis.fold(s) for s in bare.split())]
     return tuple(dict.fromkeys(out))
@@ -76,7 +74,7 @@ def _name_tokens(lang: str, name: str, extra: str) -> dict[str, tuple[str, ...]]
 
 @dataclass(frozen=True)
 class View:
-    """What indexing needs of an article, from a store row or straight from a worker's record."""
+    """What indexing needs of an article, from the store or straight from a worker."""
 
     id: str
     lang: str
@@ -92,33 +90,16 @@ class View:
     counts: list[dict]
 
 
-def _listed(item: dict) -> dict:
-    out = dict(item)
-    for key in ("honours", "organizers"):
-        if isinstance(out.get(key), str):
-            out[key] = json.loads(out[key])
-    return out
-
-
-def view_of_row(store: Store, row: sqlite3.Row) -> View:
-    a = row["id"]
+def view(article: Article, found: Extraction, canonical: bool = True) -> View:
+    """An article (freshly normalised, or as stored) and what was found in it; a fresh one is indexed
+    as if it were its cluster's canonical member (the archive corrects that)."""
     entities = {
-        t: [_listed(dict(e)) for e in store.entities(t, a)]
+        t: [{**asdict(e), "n": n} for n, e in enumerate(getattr(found, t))]
         for t in ("people", "collectives", "events", "counts")
     }
-    return View(id=a, lang=row["lang"] or "other", title=row["title"] or "", text=row["text"], published=row["published"],
-                is_commendation=bool(row["is_commendation"]), canonical=bool(row["canonical"]),
-                spans=json.loads(row["tokens"] or "[]"), **entities)  # fmt: skip
-
-
-def view_of_record(rec: dict) -> View:
-    """A fresh record, as if it were its cluster's canonical member (the archive corrects that)."""
-    entities = {
-        t: [{**_listed(e), "n": n} for n, e in enumerate(rec[t])]
-        for t in ("people", "collectives", "events", "counts")
-    }
-    return View(id=rec["id"], lang=rec["lang"] or "other", title=rec["title"] or "", text=rec["text"], published=rec["published"],
-                is_commendation=bool(rec["is_commendation"]), canonical=True, spans=rec.get("tokens") or [], **entities)  # fmt: skip
+    return View(id=article.id, lang=article.lang or "other", title=article.title or "", text=article.text,
+                published=article.published, is_commendation=found.is_commendation, canonical=canonical,
+                spans=list(article.tokens), **entities)  # fmt: skip
 
 
 def as_duplicate(docs: list[IndexDoc]) -> list[IndexDoc]:

@@ -7,27 +7,14 @@ only one. Reposts count once: only each cluster's canonical article is read.
 
 from __future__ import annotations
 
-import json
+from dataclasses import asdict
 from typing import Any
 
 from extract.text import sentence_of, sentences
 from index import analysis
+from index.views import Mention, plain
 
 CANDIDATES = 200  # person documents read to find which stored names a query means
-# the mentions in order first, their texts after: sorting thousands of texts along is slow
-SQL = """
-WITH chosen AS (
-    SELECT p.article_id, p.n, (SELECT year FROM events e WHERE e.article_id = a.id ORDER BY n LIMIT 1) AS year,
-           coalesce((SELECT year FROM events e WHERE e.article_id = a.id ORDER BY n LIMIT 1),
-                    substr(a.published, 1, 4)) AS y, a.published, a.id
-    FROM people p JOIN articles a ON a.id = p.article_id
-    WHERE a.superseded_by IS NULL AND a.canonical = 1 AND p.name IN ({marks})
-    ORDER BY y, a.published, a.id, p.n LIMIT ?
-)
-SELECT p.*, a.title, a.source, a.published, a.text, a.lang, c.year
-FROM chosen c JOIN people p ON p.article_id = c.article_id AND p.n = c.n JOIN articles a ON a.id = c.article_id
-ORDER BY c.y, c.published, c.id, c.n
-"""
 MENTIONS = 500  # mentions read, oldest first: a very common name must not stall the page
 
 
@@ -35,24 +22,23 @@ def _names(archive, query: str) -> list[str]:
     """The stored names the query means: itself (simplified, NFC), its unaccented match in
     Vietnamese, or for a pinyin query the Chinese names that read so."""
     name = analysis.normalise_query(query)
-    db = archive.store.db
-    exact = [r[0] for r in db.execute("SELECT DISTINCT name FROM people WHERE name = ?", (name,))]
-    if exact:
-        return exact
-    rows = [db.execute("SELECT name FROM people WHERE article_id = ? AND n = ?", (h.article, int(h.id.rsplit(":", 1)[1])))
-            .fetchone() for h in _person_hits(archive, query)]  # fmt: skip
-    rows = [r for r in rows if r is not None]
+    store = archive.store
+    if store.has_person(name):
+        return [name]
+    found = [
+        store.entity("people", h.article, int(h.id.rsplit(":", 1)[1])) for h in _person_hits(archive, query)
+    ]
+    names = [p.name for p in found if p is not None]
     folded = " ".join(analysis.fold(s) for s in name.split())
     squashed = "".join(name.split())
     out = [
-        r[0]
-        for r in rows
-        if "".join(r[0].lower().split()) == squashed
-        or " ".join(analysis.fold(s) for s in r[0].split()) == folded
+        n
+        for n in names
+        if "".join(n.lower().split()) == squashed or " ".join(analysis.fold(s) for s in n.split()) == folded
     ]
     if not out and name.isascii():
         key = "".join(analysis.query_pinyin(name))
-        out = [r[0] for r in rows if analysis._HAN_RUN.search(r[0]) and key in analysis.pinyin(r[0])]
+        out = [n for n in names if analysis.HAN_RUN.search(n) and key in analysis.pinyin(n)]
     return out
 
 
@@ -80,31 +66,29 @@ def dossier(archive, query: str) -> dict[str, Any]:
     names = _names(archive, query)
     if not names:
         return {"query": query, "people": []}
-    rows = archive.store.db.execute(
-        SQL.format(marks=",".join("?" * len(names))), (*names, MENTIONS + 1)
-    ).fetchall()
-    more = len(rows) > MENTIONS
-    rows = rows[:MENTIONS]
+    found = archive.store.mentions(names, MENTIONS + 1)
+    more = len(found) > MENTIONS
     people: list[dict[str, Any]] = []
     loose = []
-    for r in rows:
-        mention = _mention(r)
+    for m in found[:MENTIONS]:
+        p = m.person
+        mention = _mention(m)
         home = next(
             (
-                p
-                for p in people
-                if p["name"] == r["name"]
-                and any(_similar(r["org"], o) or _similar(r["place"], o) for o in p["orgs"] + p["places"])
+                h
+                for h in people
+                if h["name"] == p.name
+                and any(_similar(p.org, o) or _similar(p.place, o) for o in h["orgs"] + h["places"])
             ),
             None,
         )
-        if home is None and not (r["org"] or r["place"]):
+        if home is None and not (p.org or p.place):
             loose.append(mention)
             continue
         if home is None:
-            home = {"name": r["name"], "orgs": [], "places": [], "roles": [], "honours": []}
+            home = {"name": p.name, "orgs": [], "places": [], "roles": [], "honours": []}
             people.append(home)
-        for key, value in (("orgs", r["org"]), ("places", r["place"]), ("roles", r["role"])):
+        for key, value in (("orgs", p.org), ("places", p.place), ("roles", p.role)):
             if value and value not in home[key]:
                 home[key].append(value)
         home["honours"].append(mention)
@@ -121,15 +105,14 @@ def dossier(archive, query: str) -> dict[str, Any]:
     return {"query": query, "people": people, "truncated": more}
 
 
-def _mention(r) -> dict[str, Any]:
-    text = r["text"]
-    start = r["start"] if r["start"] is not None else 0
-    a, b = sentence_of(sentences(text), start)
-    year = r["year"] or (int(r["published"][:4]) if r["published"] else None)
+def _mention(m: Mention) -> dict[str, Any]:
+    p = m.person
+    a, b = sentence_of(sentences(m.text), p.span[0] if p.span else 0)
+    year = m.year or (int(m.published[:4]) if m.published else None)
     return {
-        "name": r["name"], "relation": r["relation"], "honour": r["honour"], "role": r["role"], "org": r["org"],
-        "place": r["place"], "year": year, "published": r["published"], "article_id": r["article_id"],
-        "title": r["title"], "source": r["source"], "evidence": text[a:b].strip(),
+        "name": p.name, "relation": p.relation, "honour": p.honour, "role": p.role, "org": p.org,
+        "place": p.place, "year": year, "published": m.published, "article_id": m.article_id,
+        "title": m.title, "source": m.source, "evidence": m.text[a:b].strip(),
     }  # fmt: skip
 
 
@@ -139,45 +122,42 @@ def _mention(r) -> dict[str, Any]:
 def event(archive, article_id: str, n: int) -> dict[str, Any] | None:
     """One event of an article: name, date, place, organisers, honours, counts, and its honourees
     (the article's honoured people and collectives); None when there is no such event."""
-    from index.export import _entities
-
     store = archive.store
-    row = store.db.execute("SELECT * FROM events WHERE article_id = ? AND n = ?", (article_id, n)).fetchone()
-    art = store.article(article_id)
-    if row is None or art is None:
+    found = store.entity("events", article_id, n)
+    a = store.article(article_id, tokens=False)
+    if found is None or a is None:
         return None
-    item = {k: row[k] for k in ("name", "year", "date", "place")}
-    for key in ("organizers", "honours"):
-        item[key] = json.loads(row[key]) if row[key] else []
-    people = [p for p in _entities(store, article_id, "people") if p["relation"] == "honouree"]
+    item = {
+        k: v
+        for k, v in plain(found).items()
+        if k in ("name", "year", "date", "place", "organizers", "honours")
+    }
+    people = [plain(p) for p in store.entities("people", article_id) if p.relation == "honouree"]
     return {
-        "id": f"{article_id}:{n}", **item, "article_id": article_id, "title": art["title"], "source": art["source"],
-        "published": art["published"], "lang": art["lang"], "counts": _entities(store, article_id, "counts"),
-        "people": people, "collectives": _entities(store, article_id, "collectives"),
+        "id": f"{article_id}:{n}", **item, "article_id": article_id, "title": a.title, "source": a.source,
+        "published": a.published, "lang": a.lang, "counts": _plain(store, article_id, "counts"),
+        "people": people, "collectives": _plain(store, article_id, "collectives"),
     }  # fmt: skip
 
 
 def article(archive, article_id: str) -> dict[str, Any] | None:
     """One stored article with its provenance, cleaning report, entities (with spans into `text`),
     earlier versions and the other members of its cluster of reposts; None when unknown."""
-    from index.export import _entities
-
     store = archive.store
-    r = store.article(article_id)
-    if r is None:
+    a = store.article(article_id, tokens=False)
+    if a is None:
         return None
-    out = {k: r[k] for k in ("id", "title", "original_title", "source", "site", "lang", "script", "published",
-                             "author", "encoding", "fetched", "raw_sha1", "warc", "version", "superseded_by",
-                             "text", "original_text", "cluster")}  # fmt: skip
-    out["is_commendation"], out["canonical"] = bool(r["is_commendation"]), bool(r["canonical"])
-    out["cleaning"] = json.loads(r["cleaning"] or "{}")
+    out = {k: getattr(a, k) for k in ("id", "title", "original_title", "source", "site", "lang", "script", "published",
+                                      "author", "encoding", "fetched", "raw_sha1", "warc", "version", "superseded_by",
+                                      "text", "original_text", "cluster", "is_commendation", "canonical", "cleaning")}  # fmt: skip
     for table in ("people", "collectives", "events", "counts"):
-        out[table] = _entities(store, article_id, table)
+        out[table] = _plain(store, article_id, table)
     for n, e in enumerate(out["events"]):
         e["id"] = f"{article_id}:{n}"
-    out["duplicates"] = [dict(d) | {"canonical": bool(d["canonical"])} for d in store.db.execute(
-        "SELECT id, title, source, published, canonical FROM articles WHERE cluster = ? AND id != ? "
-        "AND superseded_by IS NULL ORDER BY canonical DESC, published, id", (r["cluster"], article_id))]  # fmt: skip
-    out["versions"] = [dict(v) for v in store.db.execute(
-        "SELECT version, title, ingested FROM versions WHERE id = ? ORDER BY version", (article_id,))]  # fmt: skip
+    out["duplicates"] = [asdict(r) for r in store.reposts(a)]
+    out["versions"] = [asdict(v) for v in store.versions(article_id)]
     return out
+
+
+def _plain(store, article_id: str, table: str) -> list[dict[str, Any]]:
+    return [plain(e) for e in store.entities(table, article_id)]

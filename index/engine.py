@@ -1,13 +1,18 @@
-"""The thin interface between the archive and a search engine (Whoosh now, tantivy next).
+"""The thin interface between the archive and its search engines (tantivy, the default, and
+Whoosh), and what they share: opening an index and checking it, reading it without a crash, and
+the meaning of a word in a search for people, collectives or events.
 
 Documents arrive pre-analysed (token lists from index/analysis.py) and queries arrive as our own
-model (index/query.py), so an engine only stores, matches, counts and ranks.
+model (index/query.py), so an engine only stores, matches, counts and ranks. The engines import
+this module; it finds them by name (ENGINES), so neither side imports the other at the top.
 """
 
 from __future__ import annotations
 
+import importlib
+import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -16,7 +21,6 @@ from errors import EngineError  # noqa: F401  (re-exported)
 TEXT_FIELDS = ("words", "bigrams", "vi", "vifold", "pinyin")  # token-list fields, all with positions
 FACETS = ("year", "place", "honour", "lang", "kind")
 UNITS = ("person", "collective", "household")
-
 
 
 @dataclass(frozen=True)
@@ -37,10 +41,14 @@ class IndexDoc:
 
 @dataclass(frozen=True)
 class Clause:
-    """One part of a query, analysed for each text field; a match in any field will do."""
+    """One part of a query, analysed for each text field; a match in any field will do.
+    `optional`: it only ranks (a whole unquoted Chinese run as a phrase). `articles`: set by
+    `in_context`, the clause also matches entities of these articles."""
 
     tokens: dict[str, tuple[str, ...]]
     negate: bool = False
+    optional: bool = False
+    articles: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -94,30 +102,90 @@ class Engine(Protocol):
 
 
 def open_index(
-    path: Path, create: bool, exists: Callable[[], bool], load: Callable[[], Any], make: Callable[[], Any]
+    path: Path,
+    create: bool,
+    exists: Callable[[], bool],
+    load: Callable[[], Any],
+    make: Callable[[], Any],
+    check: Callable[[Any], None] = lambda ix: None,
 ):
-    """An engine's index at `path`: opened when it exists, made when `create`, else EngineError;
-    a damaged or foreign directory is an EngineError too (the archive then rebuilds it)."""
+    """An engine's index at `path`: opened and checked when it exists, made when `create`, else
+    EngineError; a damaged or foreign directory is an EngineError too (the archive then rebuilds it)."""
     try:
         if exists():
-            return load()
+            ix = load()
+            check(ix)
+            return ix
         if not create:
             raise EngineError(f"no index in {path}")
         path.mkdir(parents=True, exist_ok=True)
         return make()
     except EngineError:
         raise
-    except Exception as e:
-        raise EngineError(f"the index in {path} cannot be opened ({type(e).__name__}: {e})") from None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as e:  # a Rust panic (pyo3's PanicException) is a BaseException
+        raise EngineError(f"the index in {path} is damaged ({_first_line(e)})") from None
+
+
+def guarded(path: Path, call: Callable[..., Any], *args) -> Any:
+    """`call(*args)` on an index: a failure inside the engine (a Python error from a damaged file,
+    a Rust panic) becomes one EngineError line, never a traceback."""
+    try:
+        return call(*args)
+    except (EngineError, KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as e:
+        raise EngineError(
+            f"the index in {path} cannot be read ({_first_line(e)}); `honours reindex` rebuilds it"
+        ) from None
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip().splitlines()
+    return f"{type(e).__name__}: {text[0][:200]}" if text else type(e).__name__
+
+
+def crc32_file(path: Path, end: int | None = None) -> int:
+    """CRC-32 of a file's first `end` bytes (all of it by default), read in 1 MB pieces."""
+    crc, left = 0, path.stat().st_size if end is None else end
+    with open(path, "rb") as f:
+        while left > 0:
+            piece = f.read(min(left, 1 << 20))
+            if not piece:
+                break
+            crc, left = zlib.crc32(piece, crc), left - len(piece)
+    return crc
+
+
+ENTITY_KINDS = ("person", "collective", "event")
+MAX_CONTEXT = 200_000  # articles a context word may match
+
+
+def in_context(search: Callable[[Request], Result], r: Request) -> Request:
+    """What a word means in a search for people, collectives or events only (--kind): a word that
+    none of them has in its own fields (name, role, organisation, honour) is looked for in the words
+    of their articles instead (表彰 --kind person: the people of articles about a 表彰). `search`
+    is the engine's plain search: one count per word, and for such a word a search of the articles
+    (at most MAX_CONTEXT of them)."""
+    if not r.kinds or not set(r.kinds) <= set(ENTITY_KINDS):
+        return r
+    clauses = []
+    for c in r.clauses:
+        probe = Request(clauses=(replace(c, negate=False),), kinds=r.kinds, limit=1, facets=False)
+        if c.optional or c.articles is not None or search(probe).total:
+            clauses.append(c)
+            continue
+        found = search(replace(probe, kinds=("article",), limit=MAX_CONTEXT))
+        clauses.append(replace(c, articles=tuple(sorted({h.article for h in found.hits}))))
+    return replace(r, clauses=tuple(clauses))
+
+
+ENGINES = {"tantivy": "index.tantivy_engine", "whoosh": "index.whoosh_engine"}  # name -> module
 
 
 def open_engine(name: str, path: Path, create: bool = False, notice=lambda message: None) -> Engine:
-    if name == "whoosh":
-        from index.whoosh_engine import WhooshEngine
-
-        return WhooshEngine(path, create, notice)
-    if name == "tantivy":
-        from index.tantivy_engine import TantivyEngine
-
-        return TantivyEngine(path, create, notice)
-    raise EngineError(f"unknown search engine {name!r}")
+    """The engine called `name`, its module imported now (each module names its class ENGINE)."""
+    if name not in ENGINES:
+        raise EngineError(f"unknown search engine {name!r} (engines: {', '.join(ENGINES)})")
+    return importlib.import_module(ENGINES[name]).ENGINE(path, create, notice)

@@ -1,8 +1,9 @@
 """Research exports of the whole archive or of one query's results, each with a manifest.
 
 JSONL: one article per line, with word spans, entities and provenance. CSV: one row per honouree,
-UTF-8 with a byte-order mark so spreadsheet programs read it. Vertical: one token per line inside
-<doc> elements carrying the metadata, for corpus tools. The file is written beside its target and
+UTF-8 with a byte-order mark so spreadsheet programs read it; booleans are true / false, and text a
+spreadsheet would run as a formula starts with a ' (see `cells`). Vertical: one token per line
+inside <doc> elements carrying the metadata, for corpus tools. The file is written beside its target and
 renamed into place, so a failed export leaves nothing half-written; the manifest (query, filters,
 counts, program version, time, checksum) goes next to it as FILE.manifest.json.
 """
@@ -23,12 +24,13 @@ from errors import ExportError  # noqa: F401  (re-exported)
 from extract.text import sentence_of, sentences
 from index.query import Query, request
 from index.store import now
+from index.views import plain
 
 FORMATS = ("jsonl", "csv", "vert")
 CSV_COLUMNS = ("name", "honour", "role", "org", "place", "gender", "ethnicity", "posthumous", "year", "published",
                "article_id", "title", "source", "evidence")  # fmt: skip
 MAX_RESULTS = 1_000_000
-
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets read as the start of a formula
 
 
 def program_version() -> str:
@@ -47,16 +49,7 @@ def article_ids(archive, q: Query | None) -> list[str]:
 
 
 def _entities(store, a: str, table: str) -> list[dict[str, Any]]:
-    out = []
-    for row in store.entities(table, a):
-        item = {k: v for k, v in dict(row).items() if k not in ("article_id", "n")}
-        for key in ("organizers", "honours"):
-            if item.get(key):
-                item[key] = json.loads(item[key])
-        if "start" in item:
-            item["span"] = [item.pop("start"), item.pop("end")]
-        out.append(item)
-    return out
+    return [plain(e) for e in store.entities(table, a)]
 
 
 def _jsonl(archive, ids: list[str]) -> Iterator[tuple[str, int]]:
@@ -64,16 +57,29 @@ def _jsonl(archive, ids: list[str]) -> Iterator[tuple[str, int]]:
     for a in ids:
         r = store.article(a)
         rec = {
-            "id": a, "source": r["source"], "site": r["site"], "lang": r["lang"], "script": r["script"], "title": r["title"],
-            "published": r["published"], "text": r["text"], "is_commendation": bool(r["is_commendation"]),
-            "tokens": json.loads(r["tokens"] or "[]"),
+            "id": a, "source": r.source, "site": r.site, "lang": r.lang, "script": r.script, "title": r.title,
+            "published": r.published, "text": r.text, "is_commendation": bool(r.is_commendation),
+            "tokens": [list(t) for t in r.tokens],
             **{t: _entities(store, a, t) for t in ("people", "collectives", "events", "counts")},
-            "cluster": r["cluster"], "canonical": bool(r["canonical"]),
-            "provenance": {"source": r["source"], "fetched": r["fetched"], "raw_sha1": r["raw_sha1"], "warc": r["warc"],
-                           "encoding": r["encoding"], "cleaning": json.loads(r["cleaning"] or "{}"), "version": r["version"],
-                           "ingested": r["ingested"]},
+            "cluster": r.cluster, "canonical": bool(r.canonical),
+            "provenance": {"source": r.source, "fetched": r.fetched, "raw_sha1": r.raw_sha1, "warc": r.warc,
+                           "encoding": r.encoding, "cleaning": r.cleaning, "version": r.version,
+                           "ingested": r.ingested},
         }  # fmt: skip
         yield json.dumps(rec, ensure_ascii=False) + "\n", 1
+
+
+def cells(row: list) -> list:
+    """A CSV row that no spreadsheet runs as a formula (OWASP: text beginning with = + - @, a tab or
+    a carriage return gets a leading '), with booleans written true / false."""
+    out = []
+    for value in row:
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        elif isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            value = "'" + value
+        out.append(value)
+    return out
 
 
 def _csv(archive, ids: list[str]) -> Iterator[tuple[str, int]]:
@@ -86,19 +92,18 @@ def _csv(archive, ids: list[str]) -> Iterator[tuple[str, int]]:
     yield "\ufeff" + buf.getvalue(), 0
     for a in ids:
         r = store.article(a)
-        spans = sentences(r["text"])
-        year = store.db.execute(
-            "SELECT year FROM events WHERE article_id = ? ORDER BY n LIMIT 1", (a,)
-        ).fetchone()
+        spans = sentences(r.text)
+        events = store.entities("events", a)
+        year = events[0].year if events else None
         for p in store.entities("people", a):
-            if p["relation"] != "honouree":
+            if p.relation != "honouree":
                 continue
-            s, e = sentence_of(spans, p["start"] or 0)
+            s, e = sentence_of(spans, p.span[0] if p.span else 0)
             buf.seek(0)
             buf.truncate()
-            writer.writerow([p["name"], p["honour"], p["role"], p["org"], p["place"], p["gender"], p["ethnicity"],
-                             bool(p["posthumous"]), year[0] if year else None, r["published"], a, r["title"], r["source"],
-                             r["text"][s:e].strip()])  # fmt: skip
+            writer.writerow(cells([p.name, p.honour, p.role, p.org, p.place, p.gender, p.ethnicity,
+                                   bool(p.posthumous), year, r.published, a, r.title,
+                                   r.source, r.text[s:e].strip()]))  # fmt: skip
             yield buf.getvalue(), 1
 
 
@@ -106,17 +111,15 @@ def _vert(archive, ids: list[str]) -> Iterator[tuple[str, int]]:
     store = archive.store
     for a in ids:
         r = store.article(a)
-        attrs = {"id": a, "title": r["title"], "published": r["published"], "lang": r["lang"], "script": r["script"],
-                 "site": r["site"], "source": r["source"], "commendation": "yes" if r["is_commendation"] else "no"}  # fmt: skip
+        attrs = {"id": a, "title": r.title, "published": r.published, "lang": r.lang, "script": r.script,
+                 "site": r.site, "source": r.source, "commendation": "yes" if r.is_commendation else "no"}  # fmt: skip
         head = (
             "<doc "
             + " ".join(f"{k}={quoteattr(str(v) if v is not None else '')}" for k, v in attrs.items())
             + ">\n"
         )
-        text = r["text"]
-        body = "".join(
-            escape(text[s:e]) + "\n" for s, e in json.loads(r["tokens"] or "[]") if text[s:e].strip()
-        )
+        text = r.text
+        body = "".join(escape(text[s:e]) + "\n" for s, e in r.tokens if text[s:e].strip())
         yield head + body + "</doc>\n", 1
 
 

@@ -20,7 +20,6 @@ _TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|“([^”]*)”|(\S+))')
 _YEARS = re.compile(r"^(\d{4})(?:\s*(?:\.\.|-|–|to)\s*(\d{4}))?$")
 
 
-
 @dataclass(frozen=True)
 class Query:
     text: tuple[tuple[str, bool, bool], ...] = ()  # (text, negated, quoted as a phrase)
@@ -116,30 +115,30 @@ def analyse(text: str, segment) -> dict[str, tuple[str, ...]]:
     """Tokens of one query part for every text field, exactly as documents are analysed."""
     t = analysis.normalise_query(text)
     out: dict[str, tuple[str, ...]] = {}
-    if analysis._HAN_RUN.search(t):
+    if analysis.HAN_RUN.search(t):
         out["words"] = tuple(analysis.words(t, segment(t)))
         out["bigrams"] = tuple(analysis.bigrams(t))
     else:
         out["words"] = tuple(w for w in re.findall(r"\w+", t))
     vi, folded = analysis.vietnamese(t)
-    if vi and not analysis._HAN_RUN.search(t):
+    if vi and not analysis.HAN_RUN.search(t):
         out["vi"], out["vifold"] = tuple(vi), tuple(folded)
         if t.isascii():
             out["pinyin"] = tuple(analysis.query_pinyin(t))
     return {k: v for k, v in out.items() if v}
 
 
-def chunks(words: list[str]) -> list[str]:
-    """Words with the lone characters attached to a neighbour (刘/湘/酃 -> 刘湘酃, 于/海洋 -> 于海洋):
-    a single character is no clause of its own, but its bigrams with a neighbour are."""
-    out: list[str] = []
-    pending = ""
+def chunks(words: list[str]) -> list[list[str]]:
+    """Words grouped with the lone characters attached to a neighbour (刘/湘/酃 -> [刘, 湘, 酃],
+    于/海洋 -> [于, 海洋]): a single character is no clause of its own, but its group is."""
+    out: list[list[str]] = []
+    pending: list[str] = []
     for w in words:
-        if len(w) == 1 and analysis._HAN_RUN.match(w):
-            pending += w
+        if len(w) == 1 and analysis.HAN_RUN.match(w):
+            pending.append(w)
             continue
-        out.append(pending + w)
-        pending = ""
+        out.append(pending + [w])
+        pending = []
     if pending:
         if out:
             out[-1] += pending
@@ -148,19 +147,40 @@ def chunks(words: list[str]) -> list[str]:
     return out
 
 
+def _group(words: list[str]) -> dict[str, tuple[str, ...]]:
+    """One group of words, as segmented within the whole run: its words in a row, and its bigrams."""
+    text = "".join(words)
+    return {k: v for k, v in {"words": tuple(words), "bigrams": tuple(analysis.bigrams(text))}.items() if v}
+
+
+def _parts(text: str, neg: bool, segment) -> list[Clause]:
+    """An unquoted part with Chinese in it: one clause per word group (all must match, anywhere),
+    and the whole run as a phrase that only ranks; a lone group is that phrase. Words keep the
+    segmentation of the whole run, the one the article's text got."""
+    t = analysis.normalise_query(text)
+    words = analysis.words(t, segment(t))
+    groups = chunks(words)
+    if len(groups) <= 1:
+        tokens = analyse(text, segment)
+        return [Clause(tokens=tokens, negate=neg)] if tokens else []
+    clauses = [Clause(tokens=_group(g), negate=neg) for g in groups]
+    if not neg:
+        clauses.append(Clause(tokens=analyse(text, segment), optional=True))
+    return clauses
+
+
 def request(q: Query, segment, limit: int = 20, offset: int = 0, facets: bool = True) -> Request:
     """The engine request for a query. A quoted part is a phrase; an unquoted Chinese run is one
-    part per word (all must match, each also by its character bigrams)."""
+    clause per word (all must match, each also by its character bigrams), and ranks higher where it
+    appears as the phrase it is."""
     clauses = []
     for text, neg, quoted in q.text:
-        parts = [text]
-        if not quoted and analysis._HAN_RUN.search(text):
-            t = analysis.normalise_query(text)
-            parts = chunks(analysis.words(t, segment(t))) or [text]
-        for part in parts:
-            tokens = analyse(part, segment)
-            if tokens:
-                clauses.append(Clause(tokens=tokens, negate=neg))
+        if not quoted and analysis.HAN_RUN.search(text):
+            clauses += _parts(text, neg, segment)
+            continue
+        tokens = analyse(text, segment)
+        if tokens:
+            clauses.append(Clause(tokens=tokens, negate=neg))
     return Request(
         clauses=tuple(clauses), kinds=q.kinds, lang=q.lang, year_from=q.year_from, year_to=q.year_to, place=q.place,
         honour=q.honour, min_count=q.min_count, unit=q.unit, duplicates=q.duplicates, limit=limit, offset=offset,

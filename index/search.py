@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import Any
 
 from extract.text import sentence_of, sentences
 from index import analysis
 from index.query import Query, request
+from index.views import plain
 
 SNIPPET = 70  # characters on each side of the first match
 
@@ -31,7 +31,7 @@ def _interpreted(q: Query) -> dict[str, str]:
     out = {}
     for text, _neg, _quoted in q.text:
         norm = analysis.normalise_query(text)
-        if analysis._HAN_RUN.search(text) and norm != text.lower():
+        if analysis.HAN_RUN.search(text) and norm != text.lower():
             out[text] = norm
     return out
 
@@ -44,9 +44,9 @@ def _needles(q: Query, segment) -> list[str]:
             continue
         norm = analysis.normalise_query(text)
         out.append(norm)
-        if not quoted and analysis._HAN_RUN.search(norm):
+        if not quoted and analysis.HAN_RUN.search(norm):
             out += analysis.words(norm, segment(norm))
-        elif not analysis._HAN_RUN.search(norm):
+        elif not analysis.HAN_RUN.search(norm):
             out += norm.split()
     return sorted(set(n for n in out if n), key=len, reverse=True)
 
@@ -84,36 +84,27 @@ def snippet(text: str, needles: list[str], around: tuple[int, int] | None = None
 
 
 def _describe(store, hit, needles: list[str]) -> dict[str, Any] | None:
-    row = store.article(hit.article)
-    if row is None:
+    a = store.article(hit.article, tokens=False)
+    if a is None:
         return None
-    base = {"kind": hit.kind, "id": hit.id, "article_id": hit.article, "score": hit.score, "title": row["title"],
-            "source": row["source"], "site": row["site"], "published": row["published"], "lang": row["lang"]}  # fmt: skip
-    text = row["text"]
+    base = {"kind": hit.kind, "id": hit.id, "article_id": hit.article, "score": hit.score, "title": a.title,
+            "source": a.source, "site": a.site, "published": a.published, "lang": a.lang}  # fmt: skip
     if hit.kind == "article":
-        dupes = store.db.execute(
-            "SELECT count(*) FROM articles WHERE cluster = ? AND superseded_by IS NULL", (row["cluster"],)
-        ).fetchone()[0]
-        return {**base, **snippet(text, needles), "cluster": row["cluster"], "duplicates": dupes - 1}
+        dupes = store.cluster_size(a.cluster) - 1
+        return {**base, **snippet(a.text, needles), "cluster": a.cluster, "duplicates": dupes}
     table = {"person": "people", "collective": "collectives", "event": "events"}[hit.kind]
-    n = int(hit.id.rsplit(":", 1)[1])
-    entity = next((e for e in store.entities(table, hit.article) if e["n"] == n), None)
+    entity = store.entity(table, hit.article, int(hit.id.rsplit(":", 1)[1]))
     if entity is None:
         return None
-    entity = dict(entity)
-    item = {k: v for k, v in entity.items() if k not in ("article_id", "n", "start", "end")}
-    for key in ("organizers", "honours"):
-        if key in item and item[key]:
-            item[key] = json.loads(item[key])
-    if "posthumous" in item:
-        item["posthumous"] = bool(item["posthumous"])
-    around = None
-    if entity.get("start") is not None:
-        around = sentence_of(sentences(text), entity["start"])
-    found = snippet(text, needles + [entity["name"] or ""], around)
+    item = plain(entity)
+    span = item.pop("span")
+    around = sentence_of(sentences(a.text), span[0]) if span else None
+    found = snippet(a.text, needles + [entity.name or ""], around)
     if hit.kind == "event":
-        item["counts"] = [dict(c) for c in store.db.execute(
-            "SELECT value, unit, status, honour FROM counts WHERE article_id = ? ORDER BY n", (hit.article,))]  # fmt: skip
+        item["counts"] = [
+            {"value": c.value, "unit": c.unit, "status": c.status, "honour": c.honour}
+            for c in store.entities("counts", hit.article)
+        ]
     return {**base, **item, **found}
 
 
@@ -139,7 +130,7 @@ def variants(found: dict[str, Any]) -> list[dict[str, str]]:
     key = "".join(analysis.query_pinyin(typed))
     for h in found["hits"]:
         name = h.get("name") or ""
-        if analysis._HAN_RUN.search(name):
+        if analysis.HAN_RUN.search(name):
             how = "pinyin" if key and key in analysis.pinyin(name) else None
         else:
             folded = [analysis.fold(s) for s in analysis.syllables(name)]
@@ -152,15 +143,4 @@ def variants(found: dict[str, Any]) -> list[dict[str, str]]:
 
 def years_of(store, article_ids: list[str]) -> dict[str, int | None]:
     """Each article's year as the index files it: its first event's year, else its publication year."""
-    ids = list(dict.fromkeys(article_ids))
-    if not ids:
-        return {}
-    rows = store.db.execute(
-        f"""SELECT a.id, (SELECT year FROM events e WHERE e.article_id = a.id AND year IS NOT NULL ORDER BY n LIMIT 1),
-            a.published FROM articles a WHERE a.id IN ({",".join("?" * len(ids))})""",  # noqa: S608
-        ids,
-    ).fetchall()
-    return {
-        a: year or (int(published[:4]) if published and published[:4].isdigit() else None)
-        for a, year, published in rows
-    }
+    return store.years(article_ids)

@@ -4,92 +4,50 @@ An article is keyed by its record id (hash of the canonical URL, else of the raw
 bytes ingested twice change nothing. New content behind a known URL updates the row and keeps the
 old text in `versions`; new content at a known file path is a new article that supersedes the old
 one. Raw bytes are kept (compressed, once per hash) so any article can be reprocessed.
+
+Every query of the archive is here. Records go in as `views.Record` and come out as frozen views
+(index/views.py); the columns of articles and entities follow the records' fields.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from errors import StoreError  # noqa: F401  (re-exported)
-
-SCHEMA_VERSION = 1
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS raw (sha1 TEXT PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, source TEXT NOT NULL, source_key TEXT NOT NULL, site TEXT, lang TEXT, script TEXT,
-    title TEXT, published TEXT, text TEXT NOT NULL, original_title TEXT, original_text TEXT,
-    is_commendation INTEGER NOT NULL, cleaning TEXT, tokens TEXT, author TEXT, encoding TEXT,
-    fetched TEXT, raw_sha1 TEXT NOT NULL, content_hash TEXT NOT NULL, warc TEXT, content_type TEXT,
-    version INTEGER NOT NULL DEFAULT 1, superseded_by TEXT, cluster TEXT, canonical INTEGER NOT NULL DEFAULT 1,
-    signature BLOB, ingested TEXT NOT NULL, indexed INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS articles_source ON articles(source_key);
-CREATE INDEX IF NOT EXISTS articles_cluster ON articles(cluster);
-CREATE INDEX IF NOT EXISTS articles_unindexed ON articles(indexed) WHERE indexed = 0;
-CREATE INDEX IF NOT EXISTS articles_raw ON articles(raw_sha1);
-CREATE TABLE IF NOT EXISTS versions (
-    id TEXT NOT NULL, version INTEGER NOT NULL, raw_sha1 TEXT, content_hash TEXT, title TEXT, text TEXT,
-    ingested TEXT, PRIMARY KEY (id, version)
-);
-CREATE TABLE IF NOT EXISTS people (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, n INTEGER NOT NULL, name TEXT NOT NULL,
-    relation TEXT, role TEXT, org TEXT, place TEXT, honour TEXT, gender TEXT, ethnicity TEXT,
-    posthumous INTEGER, start INTEGER, end INTEGER, PRIMARY KEY (article_id, n)
-);
-CREATE INDEX IF NOT EXISTS people_name ON people(name);
-CREATE TABLE IF NOT EXISTS collectives (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, n INTEGER NOT NULL, name TEXT NOT NULL,
-    honour TEXT, start INTEGER, end INTEGER, PRIMARY KEY (article_id, n)
-);
-CREATE TABLE IF NOT EXISTS events (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, n INTEGER NOT NULL, name TEXT,
-    year INTEGER, date TEXT, place TEXT, organizers TEXT, honours TEXT, PRIMARY KEY (article_id, n)
-);
-CREATE TABLE IF NOT EXISTS counts (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, n INTEGER NOT NULL, value INTEGER,
-    unit TEXT, status TEXT, approx INTEGER, honour TEXT, text TEXT, start INTEGER, end INTEGER,
-    PRIMARY KEY (article_id, n)
-);
-CREATE TABLE IF NOT EXISTS bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id));
-CREATE INDEX IF NOT EXISTS bands_article ON bands(article_id);
-"""
-ENTITY_COLUMNS = {
-    "people": (
-        "name",
-        "relation",
-        "role",
-        "org",
-        "place",
-        "honour",
-        "gender",
-        "ethnicity",
-        "posthumous",
-        "start",
-        "end",
-    ),
-    "collectives": ("name", "honour", "start", "end"),
-    "events": ("name", "year", "date", "place", "organizers", "honours"),
-    "counts": ("value", "unit", "status", "approx", "honour", "text", "start", "end"),
-}
+from extract.records import Extraction, Person
+from index import schema
+from index.schema import MEMBER, MENTIONS
+from index.views import (
+    ENTITIES,
+    Member,
+    Mention,
+    PutResult,
+    Record,
+    Repost,
+    StoredArticle,
+    Version,
+    cell,
+    cells,
+    from_row,
+)
 
 
+def _quoted(names: Iterable[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
 
-@dataclass(frozen=True)
-class Outcome:
-    """What ingesting one record did: new | unchanged | updated (same id) | superseded (new id, same source)."""
 
-    id: str
-    status: str
-    previous: str | None = None
+_PUT = (
+    f"INSERT INTO articles ({_quoted(schema.PUT_COLUMNS)}, seq) VALUES ({','.join('?' * len(schema.PUT_COLUMNS))}, "
+    "(SELECT coalesce(max(seq), 0) + 1 FROM articles)) ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f'"{c}" = excluded."{c}"' for c in schema.PUT_COLUMNS if c != "id")
+)  # an update keeps the article's rowid and seq: the order articles were first stored in stays
 
 
 def now() -> str:
@@ -114,16 +72,35 @@ class Store:
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute(
-                "PRAGMA cache_size=-131072"
-            )  # 128 MB of pages: band and id lookups stay in memory
+            self.db.execute("PRAGMA cache_size=-131072")  # 128 MB: band and id lookups stay in memory
             self.db.execute("PRAGMA mmap_size=1073741824")
             self.db.execute("PRAGMA temp_store=MEMORY")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.executescript(SCHEMA)
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            self.db.executescript(schema.SCHEMA)
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(schema.SCHEMA_VERSION),))
+            if self._missing():
+                self._upgrade()
+            self.db.execute("CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq)")
         except (sqlite3.Error, OSError) as e:
             raise StoreError(f"cannot open the store {path}: {e}") from None
+
+    def _missing(self) -> dict[str, list[str]]:
+        """Columns an archive made by an older version lacks."""
+        out = {}
+        for table, wanted in schema.UPGRADES.items():
+            have = {r["name"] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            if missing := [c for c in wanted if c not in have]:
+                out[table] = missing
+        return out
+
+    def _upgrade(self) -> None:
+        with self.transaction():
+            for table, missing in self._missing().items():  # again: another process may have done it
+                for column in missing:
+                    self.db.execute(f'ALTER TABLE {table} ADD COLUMN "{column}"')  # noqa: S608
+                    if column == "seq":  # the order of first storing, as well as it is known
+                        self.db.execute("UPDATE articles SET seq = rowid")
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(schema.SCHEMA_VERSION),))
 
     def close(self) -> None:
         self.db.close()
@@ -150,78 +127,62 @@ class Store:
     # --- writing ------------------------------------------------------------------------------
 
     def put(
-        self,
-        rec: dict[str, Any],
-        raw: bytes | None,
-        content_type: str | None = None,
-        reprocessed: bool = False,
-    ) -> Outcome:
-        """Store one record (the `honours extract` contract plus tokens and original text). Call inside
-        `transaction()`. `reprocessed`: the same bytes normalised again — replace, keep the version.
-        `raw` None: the bytes live in the WARC record the record names, not in the store."""
-        db = self.db
-        key = source_key(rec["source"])
-        content_hash = _content_hash(rec)
-        old = db.execute(
-            "SELECT id, raw_sha1, version, content_hash FROM articles WHERE id = ?", (rec["id"],)
-        ).fetchone()
-        if old and old["raw_sha1"] == rec["raw_sha1"] and not reprocessed:
-            return Outcome(rec["id"], "unchanged")
+        self, record: Record, raw: bytes | None, content_type: str | None = None, reprocessed: bool = False
+    ) -> PutResult:
+        """Store one record. Call inside `transaction()`. `reprocessed`: the same bytes normalised
+        again — replace, keep the version. `raw` None: the bytes live in the WARC record the article
+        names, not in the store."""
+        db, a = self.db, record.article
+        key = source_key(a.source)
+        old = db.execute("SELECT raw_sha1, version FROM articles WHERE id = ?", (a.id,)).fetchone()
+        if old and old["raw_sha1"] == a.raw_sha1 and not reprocessed:
+            return PutResult(a.id, "unchanged")
         if raw is not None:
-            db.execute("INSERT OR IGNORE INTO raw VALUES (?, ?)", (rec["raw_sha1"], zlib.compress(raw, 1)))
+            db.execute("INSERT OR IGNORE INTO raw VALUES (?, ?)", (a.raw_sha1, zlib.compress(raw, 1)))
         version, status, previous = 1, "new", None
         if old and reprocessed:
             version, status = old["version"], "reprocessed"
-            self._delete_entities(rec["id"])
+            self._delete_entities(a.id)
         elif old:  # same id (a URL), new bytes: keep the old text as a version
             db.execute(
                 "INSERT OR REPLACE INTO versions SELECT id, version, raw_sha1, content_hash, title, text, ingested FROM articles WHERE id = ?",
-                (rec["id"],),
+                (a.id,),
             )
             version, status = old["version"] + 1, "updated"
-            self._delete_entities(rec["id"])
-        else:
+            self._delete_entities(a.id)
+        elif not _is_url(a.source):
             prior = db.execute(
                 "SELECT id, version FROM articles WHERE source_key = ? AND superseded_by IS NULL ORDER BY version DESC LIMIT 1",
                 (key,),
             ).fetchone()
-            if prior and prior["id"] != rec["id"] and not _is_url(rec["source"]):
+            if prior and prior["id"] != a.id:
                 version, status, previous = prior["version"] + 1, "superseded", prior["id"]
                 db.execute(
-                    "UPDATE articles SET superseded_by = ?, indexed = 0 WHERE id = ?",
-                    (rec["id"], prior["id"]),
+                    "UPDATE articles SET superseded_by = ?, indexed = 0 WHERE id = ?", (a.id, prior["id"])
                 )
-        db.execute(
-            """INSERT OR REPLACE INTO articles (id, source, source_key, site, lang, script, title, published, text,
-               original_title, original_text, is_commendation, cleaning, tokens, author, encoding, fetched, raw_sha1,
-               content_hash, warc, content_type, version, superseded_by, cluster, canonical, signature, ingested, indexed)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,1,NULL,?,0)""",
-            (rec["id"], rec["source"], key, rec["site"], rec["lang"], rec["script"], rec["title"], rec["published"],
-             rec["text"], rec.get("original_title"), rec.get("original_text"), int(rec["is_commendation"]),
-             json.dumps(rec["cleaning"]), json.dumps(rec.get("tokens") or []), rec.get("author"), rec.get("encoding"),
-             rec.get("fetched"), rec["raw_sha1"], content_hash, rec.get("warc"), content_type, version, now()),
-        )  # fmt: skip
-        for table, columns in ENTITY_COLUMNS.items():
-            rows = []
-            for n, item in enumerate(rec[table]):
-                values = [
-                    _cell(
-                        item.get(c)
-                        if c not in ("start", "end")
-                        else (item.get("span") or [None, None])[c == "end"]
-                    )
-                    for c in columns
-                ]
-                rows.append((rec["id"], n, *values))
-            if rows:
-                marks = ",".join("?" * (len(columns) + 2))
-                db.executemany(
-                    f"INSERT INTO {table} (article_id, n, {', '.join(columns)}) VALUES ({marks})", rows
-                )  # noqa: S608
-        return Outcome(rec["id"], status, previous)
+        own = {"is_commendation": record.found.is_commendation, "source_key": key, "content_type": content_type,
+               "content_hash": hashlib.sha1((a.title + "\n" + a.text).encode("utf-8")).hexdigest(),
+               "version": version, "superseded_by": None, "cluster": None, "canonical": True,
+               "signature": record.signature, "ingested": now(), "indexed": False}  # fmt: skip
+        values = [cell(getattr(a, c)) for c in schema.ARTICLE_FIELDS] + [
+            cell(own[c]) for c in schema.PUT_COLUMNS[len(schema.ARTICLE_FIELDS) :]
+        ]
+        db.execute(_PUT, values)
+        for table in ENTITIES:
+            self._put_entities(table, a.id, getattr(record.found, table))
+        return PutResult(a.id, status, previous)
+
+    def _put_entities(self, table: str, article_id: str, items: tuple) -> None:
+        if items:
+            names = schema.ENTITY_COLUMNS[table]
+            marks = ",".join("?" * (len(names) + 2))
+            self.db.executemany(
+                f"INSERT INTO {table} (article_id, n, {_quoted(names)}) VALUES ({marks})",  # noqa: S608
+                [(article_id, n, *cells(item)) for n, item in enumerate(items)],
+            )
 
     def _delete_entities(self, article_id: str) -> None:
-        for table in ENTITY_COLUMNS:
+        for table in ENTITIES:
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))  # noqa: S608
 
     def set_cluster(self, members: dict[str, tuple[str, bool]]) -> None:
@@ -231,25 +192,44 @@ class Store:
             [(c, int(k), a, c, int(k)) for a, (c, k) in members.items()],
         )
 
+    def join_cluster(self, article_id: str, cluster: str) -> None:
+        """A new or changed article enters a cluster, not (yet) its canonical member."""
+        self.db.execute("UPDATE articles SET cluster = ?, canonical = 0 WHERE id = ?", (cluster, article_id))
+
+    def merge_cluster(self, other: str, into: str) -> None:
+        self.db.execute("UPDATE articles SET cluster = ?, indexed = 0 WHERE cluster = ?", (into, other))
+
+    def set_bands(self, article_id: str, bands: list[str]) -> None:
+        self.db.execute("DELETE FROM bands WHERE article_id = ?", (article_id,))
+        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", [(b, article_id) for b in bands])
+
     def mark_indexed(self, ids: Iterable[str]) -> None:
         self.db.executemany("UPDATE articles SET indexed = 1 WHERE id = ?", [(i,) for i in ids])
 
-    def mark_all_unindexed(self) -> None:
-        self.db.execute("UPDATE articles SET indexed = 0")
+    def mark_reindexed(self, ids: Iterable[str]) -> None:
+        """After a rebuild of the index from `ids`: those and the superseded articles are indexed."""
+        self.db.execute("UPDATE articles SET indexed = superseded_by IS NOT NULL")
+        self.mark_indexed(ids)
 
-    # --- reading ------------------------------------------------------------------------------
+    # --- reading articles -----------------------------------------------------------------------
 
-    def article(self, article_id: str) -> sqlite3.Row | None:
-        return self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    def article(self, article_id: str, tokens: bool = True) -> StoredArticle | None:
+        """One article; `tokens=False` leaves its word spans out (decoding them is most of the work)."""
+        names = schema.STORED_COLUMNS if tokens else tuple(c for c in schema.STORED_COLUMNS if c != "tokens")
+        row = self.db.execute(f"SELECT {_quoted(names)} FROM articles WHERE id = ?", (article_id,)).fetchone()  # noqa: S608
+        return from_row(StoredArticle, row) if row else None
 
     def raw(self, sha1: str) -> bytes | None:
         row = self.db.execute("SELECT data FROM raw WHERE sha1 = ?", (sha1,)).fetchone()
         return zlib.decompress(row["data"]) if row else None
 
-    def entities(self, table: str, article_id: str) -> list[sqlite3.Row]:
-        return self.db.execute(
-            f"SELECT * FROM {table} WHERE article_id = ? ORDER BY n", (article_id,)
-        ).fetchall()  # noqa: S608
+    def known(self, raw_sha1: str, uri: str) -> bool:
+        """Whether these bytes are stored from this place already."""
+        row = self.db.execute(
+            "SELECT 1 FROM articles WHERE raw_sha1 = ? AND (source_key = ? OR source = ?) LIMIT 1",
+            (raw_sha1, source_key(uri), uri),
+        ).fetchone()
+        return row is not None
 
     def live_ids(self) -> list[str]:
         """Ids of the articles that are current (not superseded), in id order."""
@@ -260,10 +240,34 @@ class Store:
     def unindexed(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE indexed = 0 ORDER BY id")]
 
+    def live_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles WHERE superseded_by IS NULL").fetchone()[0]
+
+    def years(self, article_ids: list[str]) -> dict[str, int | None]:
+        """Each article's year as the index files it: its first event's year, else its publication year."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return {}
+        rows = self.db.execute(
+            f"""SELECT a.id, (SELECT year FROM events e WHERE e.article_id = a.id AND year IS NOT NULL ORDER BY n LIMIT 1),
+                a.published FROM articles a WHERE a.id IN ({",".join("?" * len(ids))})""",  # noqa: S608
+            ids,
+        ).fetchall()
+        return {
+            a: year or (int(published[:4]) if published and published[:4].isdigit() else None)
+            for a, year, published in rows
+        }
+
+    def versions(self, article_id: str) -> list[Version]:
+        rows = self.db.execute(
+            "SELECT version, title, ingested FROM versions WHERE id = ? ORDER BY version", (article_id,)
+        )
+        return [from_row(Version, r) for r in rows]
+
     def stats(self) -> dict[str, Any]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
         return {
-            "articles": one("SELECT count(*) FROM articles WHERE superseded_by IS NULL"),
+            "articles": self.live_count(),
             "commendations": one(
                 "SELECT count(*) FROM articles WHERE superseded_by IS NULL AND is_commendation"
             ),
@@ -286,20 +290,105 @@ class Store:
             "unindexed": one("SELECT count(*) FROM articles WHERE indexed = 0"),
         }
 
+    # --- reading what was found in articles -----------------------------------------------------
+
+    def entities(self, table: str, article_id: str) -> tuple:
+        """An article's people, collectives, events or counts (by table name), in their order."""
+        rows = self.db.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY n", (article_id,))  # noqa: S608
+        return tuple(from_row(ENTITIES[table], r) for r in rows)
+
+    def entity(self, table: str, article_id: str, n: int):
+        """The n-th person, collective, event or count of an article, or None."""
+        row = self.db.execute(
+            f"SELECT * FROM {table} WHERE article_id = ? AND n = ?", (article_id, n)
+        ).fetchone()  # noqa: S608
+        return from_row(ENTITIES[table], row) if row else None
+
+    def extraction(self, article: StoredArticle) -> Extraction:
+        """Everything found in a stored article, as the extractor gave it."""
+        return Extraction(article.is_commendation, **{t: self.entities(t, article.id) for t in ENTITIES})
+
+    def has_person(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM people WHERE name = ? LIMIT 1", (name,)).fetchone() is not None
+
+    def mentions(self, names: list[str], limit: int) -> list[Mention]:
+        """People of these names in canonical live articles, the oldest first (by the year of the
+        article's first event, else its publication)."""
+        rows = self.db.execute(MENTIONS.format(marks=",".join("?" * len(names))), (*names, limit)).fetchall()
+        return [Mention(from_row(Person, r), r["article_id"], r["year"], r["title"], r["source"], r["published"],
+                        r["text"]) for r in rows]  # fmt: skip
+
+    # --- reading clusters of reposts -------------------------------------------------------------
+
+    def member(self, article_id: str) -> Member | None:
+        row = self.db.execute(MEMBER + " WHERE id = ?", (article_id,)).fetchone()
+        return from_row(Member, row) if row else None
+
+    def members(self, cluster: str) -> list[Member]:
+        """A cluster's live members."""
+        rows = self.db.execute(MEMBER + " WHERE cluster = ? AND superseded_by IS NULL", (cluster,))
+        return [from_row(Member, r) for r in rows]
+
+    def canonical_member(self, cluster: str, besides: str) -> Member | None:
+        row = self.db.execute(
+            MEMBER + " WHERE cluster = ? AND superseded_by IS NULL AND canonical = 1 AND id != ? LIMIT 1",
+            (cluster, besides),
+        ).fetchone()
+        return from_row(Member, row) if row else None
+
+    def live_members(self, ids: Iterable[str]) -> list[Member]:
+        """The live ones among these articles, in id order."""
+        ids = tuple(ids)
+        rows = self.db.execute(
+            MEMBER + f" WHERE id IN ({','.join('?' * len(ids))}) AND superseded_by IS NULL ORDER BY id", ids
+        )  # noqa: S608
+        return [from_row(Member, r) for r in rows]
+
+    def cluster_size(self, cluster: str) -> int:
+        """Live members of a cluster."""
+        return self.db.execute(
+            "SELECT count(*) FROM articles WHERE cluster = ? AND superseded_by IS NULL", (cluster,)
+        ).fetchone()[0]
+
+    def reposts(self, article: StoredArticle) -> list[Repost]:
+        """The other live members of an article's cluster, the canonical one first."""
+        rows = self.db.execute(
+            "SELECT id, title, source, published, canonical FROM articles WHERE cluster = ? AND id != ? "
+            "AND superseded_by IS NULL ORDER BY canonical DESC, published, id",
+            (article.cluster, article.id),
+        )
+        return [from_row(Repost, r) for r in rows]
+
+    def signature(self, article_id: str) -> bytes | None:
+        row = self.db.execute("SELECT signature FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def band_neighbours(self, bands: list[str], article_id: str, per_band: int) -> set[str]:
+        """Other articles sharing one of these bands, at most `per_band` per band."""
+        return {
+            r[0]
+            for b in bands
+            for r in self.db.execute(
+                "SELECT article_id FROM bands WHERE band = ? AND article_id != ? LIMIT ?",
+                (b, article_id, per_band),
+            )
+        }
+
 
 def _is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool):
-        return int(value)
-    return value
+class ReadOnlyStore(Store):
+    """The store's reading methods over a connection that cannot write (SQLite mode=ro, query_only):
+    what the web page reads through, one per worker thread."""
 
-
-def _content_hash(rec: dict[str, Any]) -> str:
-    import hashlib
-
-    return hashlib.sha1((rec["title"] + "\n" + rec["text"]).encode("utf-8")).hexdigest()
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA query_only = ON")
+            self.db.execute("SELECT 1 FROM articles LIMIT 1")
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open the store {path} for reading: {e}") from None

@@ -2,19 +2,37 @@
 
 Tokens arrive pre-analysed and joined by spaces, so Whoosh's analysis is a plain split: word
 positions are kept (phrase queries work) and no Python analyzer runs per document at index time.
+Whoosh keeps no checksums, so each commit records a CRC-32 of every index file in
+`checksums.json` (files are never changed once written) and opening checks them: a damaged index
+is found before it answers wrongly, and the archive rebuilds it.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 from whoosh import index, sorting
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.index import LockError
-from whoosh.query import And, Every, Not, NumericRange, Or, Phrase, Term
+from whoosh.query import And, AndMaybe, ConstantScoreQuery, Every, Not, NumericRange, Or, Phrase, Term
 
-from index.engine import FACETS, TEXT_FIELDS, UNITS, EngineError, Hit, IndexDoc, Request, Result, open_index
+from index.engine import (
+    FACETS,
+    TEXT_FIELDS,
+    UNITS,
+    EngineError,
+    Hit,
+    IndexDoc,
+    Request,
+    Result,
+    crc32_file,
+    guarded,
+    in_context,
+    open_index,
+)
 
 _FACET_FIELD = {
     "year": "year",
@@ -23,6 +41,8 @@ _FACET_FIELD = {
     "lang": "lang",
     "kind": "kind",
 }
+SUMS = "checksums.json"  # file name -> [size, CRC-32], written after each commit
+CONTEXT_SCORE = 0.5  # a word found in an entity's article ranks below one in its own fields
 
 
 def schema() -> Schema:
@@ -62,6 +82,7 @@ class WhooshEngine:
             exists=lambda: index.exists_in(str(path)),
             load=lambda: index.open_dir(str(path)),
             make=lambda: index.create_in(str(path), schema()),
+            check=lambda ix: check(path, ix),
         )
 
     # --- writing ----------------------------------------------------------------------------------
@@ -109,6 +130,7 @@ class WhooshEngine:
         if self._writer is not None:
             self._writer.commit()
             self._writer = None
+            record_sums(self.path)
 
     def close(self) -> None:
         if self._writer is not None:
@@ -119,9 +141,12 @@ class WhooshEngine:
     # --- reading ----------------------------------------------------------------------------------
 
     def count(self) -> int:
-        return self.ix.doc_count()
+        return guarded(self.path, self.ix.doc_count)
 
     def search(self, request: Request) -> Result:
+        return guarded(self.path, lambda: self._search(in_context(self._search, request)))
+
+    def _search(self, request: Request) -> Result:
         query = _query(request)
         facets = (
             {name: sorting.FieldFacet(_FACET_FIELD[name], maptype=sorting.Count) for name in FACETS}
@@ -145,25 +170,73 @@ class WhooshEngine:
             return Result(total=len(results), hits=hits, facets=groups)
 
 
+def _files(path: Path) -> list[Path]:
+    """The index's own files: not its lock, not our sums, not a writer's unfinished .tmp files."""
+    return sorted(
+        f
+        for f in path.iterdir()
+        if f.is_file() and not f.name.startswith(".") and "LOCK" not in f.name
+        and not f.name.endswith(".tmp") and f.name != SUMS
+    )  # fmt: skip
+
+
+def _sums(path: Path) -> dict[str, list[int]]:
+    try:
+        return json.loads((path / SUMS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def record_sums(path: Path) -> None:
+    """Size and CRC-32 of each index file, for `check`; a file already known keeps its sum."""
+    known, now = _sums(path), {}
+    for f in _files(path):
+        size = f.stat().st_size
+        old = known.get(f.name)
+        now[f.name] = old if old and old[0] == size else [size, crc32_file(f)]
+    tmp = path / f".{SUMS}.{os.getpid()}"
+    tmp.write_text(json.dumps(now, indent=0), encoding="utf-8")
+    os.replace(tmp, path / SUMS)
+
+
+def check(path: Path, ix) -> None:
+    """Every index file recorded at the last commit against its sum (one merged away since is
+    skipped; one written after the record is trusted), then one small search."""
+    for name, (size, crc) in _sums(path).items():
+        f = path / name
+        try:
+            if f.stat().st_size != size or crc32_file(f) != crc:
+                raise EngineError(f"the index in {path} is damaged (checksum of {name} is wrong)")
+        except FileNotFoundError:
+            continue
+    with ix.searcher() as searcher:
+        for hit in searcher.search(Every(), limit=1):
+            dict(hit)
+
+
 def _facet_value(name: str, value) -> bool:
     """Whoosh reports documents without a value under None or "" (and years as the column default)."""
     return value not in (None, "") and not (name == "year" and not 1800 < int(value) < 2200)
 
 
-def _clause(tokens: dict[str, tuple[str, ...]]):
-    parts = []
-    for name, toks in tokens.items():
-        if toks:
-            parts.append(Term(name, toks[0]) if len(toks) == 1 else Phrase(name, list(toks)))
+def _clause(c):
+    """A clause: any of its fields; with `articles`, also any entity of those articles."""
+    parts = [
+        Term(name, toks[0]) if len(toks) == 1 else Phrase(name, list(toks))
+        for name, toks in c.tokens.items()
+        if toks
+    ]
+    if c.articles:
+        parts.append(ConstantScoreQuery(Or([Term("article", a) for a in c.articles]), CONTEXT_SCORE))
     return Or(parts) if len(parts) > 1 else (parts[0] if parts else None)
 
 
 def _query(r: Request):
-    must, must_not = [], []
+    must, must_not, ranking = [], [], []
     for c in r.clauses:
-        q = _clause(c.tokens)
+        q = _clause(c)
         if q is not None:
-            (must_not if c.negate else must).append(q)
+            (ranking if c.optional else must_not if c.negate else must).append(q)
     if r.kinds:
         must.append(Or([Term("kind", k) for k in r.kinds]))
     if r.lang:
@@ -180,4 +253,8 @@ def _query(r: Request):
     if not r.duplicates:
         must.append(Term("canonical", "1"))
     query = And(must) if must else Every()
-    return And([query, *[Not(q) for q in must_not]]) if must_not else query
+    query = And([query, *[Not(q) for q in must_not]]) if must_not else query
+    return AndMaybe(query, Or(ranking)) if ranking else query  # the optional clauses only rank
+
+
+ENGINE = WhooshEngine

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 RULES = Path(__file__).with_name("rules") / "t2s_overrides.tsv"
+CJK = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+NEAR = 2  # an ambiguous character this close to a traditional one is traditional too
 
 
 def _read_rules(path: Path) -> dict[str, list[tuple[str, str]]]:
@@ -36,6 +38,33 @@ class Converter:
         self._phrases = rules.get("phrase", [])
         zhu = sorted((w for w, _ in rules.get("zhu", [])), key=len, reverse=True)
         self._zhe = re.compile("(" + "|".join(map(re.escape, zhu or ["(?!)"])) + ")|著")
+        self.ambiguous = frozenset(c for c, _ in rules.get("mixed", []) + rules.get("keep", []))
+        self._hant_only = _any_of(sorted(self._traditional_only()))
+
+    def _traditional_only(self) -> set[str]:
+        """Characters OpenCC turns into one other character, less those a simplified text uses."""
+        chars = [chr(i) for r in CJK for i in range(*r)]
+        out = self._cc.convert("\n".join(chars)).split("\n")
+        return {a for a, b in zip(chars, out, strict=True) if len(b) == 1 and a != b} - self.ambiguous
+
+    def has_traditional(self, text: str) -> bool:
+        """Does the text hold a character that only traditional script uses (臺, 採, 眾)?"""
+        return self._hant_only.search(text) is not None
+
+    def stray_to_simplified(self, text: str) -> str:
+        """A simplified text with the traditional characters left in it converted, and nothing else:
+        the ambiguous ones (於, 乾, 著) only next to a traditional character (位於臺, 帶著)."""
+        spots = [m.start() for m in self._hant_only.finditer(text)]
+        if not spots:
+            return text
+        converted = self.to_simplified(text)
+        chars = list(text)
+        for i in spots:
+            chars[i] = converted[i]
+            for j in range(max(0, i - NEAR), min(len(text), i + NEAR + 1)):
+                if text[j] in self.ambiguous and "\n" not in text[min(i, j) : max(i, j)]:
+                    chars[j] = converted[j]
+        return "".join(chars)
 
     def to_simplified(self, text: str) -> str:
         """Traditional or mixed text in simplified script, same length as the input."""

@@ -12,15 +12,25 @@ _YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
 _VI_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)", re.I)
 _YM = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
+# Minguo (Republic of China) years: 民國113年 = 2024. With the era named they are read on any page; bare
+# (113-04-26, 113年4月26日) only on pages in traditional script, where a three-digit year is no number
+_ROC_NAMED = re.compile(
+    r"(?:中华民国|中華民國|民国|民國)\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?"
+)
+_ROC_BARE = re.compile(r"(?<![\d.\-/])(1[0-4]\d)\s*([-/.年])\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d.\-/])")
+ROC_OFFSET = 1911
 _CN_YEAR = re.compile(
     r"[〇一二三四五六七八九零○Ｏ]{4}年[〇一二三四五六七八九十]{1,2}月(?:[〇一二三四五六七八九十]{1,3}日)?"
 )
 
 LABEL = re.compile(
-    r"(发布日期|发布时间|发表时间|发表日期|发布于|更新时间|时间|日期|来源时间|ngày đăng|ngày cập nhật|cập nhật|"
+    r"(发布日期|发布时间|发表时间|发表日期|发布于|更新时间|出版日期|出版时间|刊发日期|刊发时间|见报日期|时间|日期|"
+    r"来源时间|ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật|"
     r"đăng ngày|đăng lúc|ngày|posted|published|date)\s*[:：]",
     re.I,
 )
+# "今天是2023年03月29日 星期三": the day the page was viewed, never the article's
+TODAY = re.compile(r"^\s*(?:今天是|今日是|今天|今日|hôm nay là|hôm nay)\s*[:：]?", re.I)
 WEEKDAY = re.compile(
     r"星期[一二三四五六日天]|礼拜[一二三四五六日天]|周[一二三四五六日](?![年期])|thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy)\b|chủ nhật",
     re.I,
@@ -47,11 +57,25 @@ def _valid(y: int, m: int, d: int | None) -> str | None:
 _MAYBE = re.compile(r"\d\d|[〇○Ｏ零]")
 
 
-def find_dates(text: str) -> list[tuple[int, str]]:
-    """(position, ISO date) of every full date (with a year) in `text`; year-less dates are ignored."""
+def _minguo(text: str, bare: bool) -> list[tuple[int, str | None]]:
+    found = []
+    for m in _ROC_NAMED.finditer(text):
+        day = int(m[3]) if m[3] else None
+        found.append((m.start(), _valid(int(m[1]) + ROC_OFFSET, int(m[2]), day)))
+    if bare:
+        named = [m.span() for m in _ROC_NAMED.finditer(text)]
+        for m in _ROC_BARE.finditer(text):
+            if not any(a <= m.start() < b for a, b in named):
+                found.append((m.start(), _valid(int(m[1]) + ROC_OFFSET, int(m[3]), int(m[4]))))
+    return found
+
+
+def find_dates(text: str, minguo: bool = False) -> list[tuple[int, str]]:
+    """(position, ISO date) of every full date (with a year) in `text`; year-less dates are ignored.
+    Minguo years are read when the era is named (民國113年), and bare (113-04-26) when `minguo`."""
     if not _MAYBE.search(text):
         return []
-    found = []
+    found = _minguo(text, minguo) if ("民" in text or minguo) else []
     for m in _YMD.finditer(text):
         found.append((m.start(), _valid(int(m[1]), int(m[2]), int(m[3]))))
     for m in _DMY.finditer(text):
@@ -69,12 +93,13 @@ def find_dates(text: str) -> list[tuple[int, str]]:
     return sorted((p, d) for p, d in found if d)
 
 
-PRIORITY = ("labelled", "byline", "meta", "dateline")
+PRIORITY = ("labelled", "byline", "meta", "dateline", "signature")
 
 
 def pick_published(hints: list[DateHint] | tuple[DateHint, ...]) -> str | None:
     """The article's own date: a labelled date, else the byline's, else the page metadata's, else a
-    dateline opening the body. Page-header dates (with a weekday), body and crawl dates are not used."""
+    dateline opening the body, else the date under the signature that closes a notice. Page-header
+    dates (with a weekday, or 今天是…), body and crawl dates are not used."""
     for kind in PRIORITY:
         for h in hints:
             if h.kind == kind:

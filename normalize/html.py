@@ -72,11 +72,64 @@ def _prepare(html: str) -> lxml.html.HtmlElement:
     return tree
 
 
+_LEAF_TAGS = {
+    "div",
+    "p",
+    "span",
+    "em",
+    "time",
+    "td",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "font",
+    "strong",
+}
+_DIGIT = re.compile(r"\d")
+MAX_HEADER_LINE = 80  # a date line under the title (发布时间：… 来源：… 浏览次数：…)
+
+
+def _leaf_texts(tree: lxml.html.HtmlElement) -> list[str]:
+    """The text of every element without block children, in document order."""
+    out = []
+    for el in tree.iter(*_LEAF_TAGS):
+        if not any(child.tag in _BLOCK for child in el):
+            text = " ".join(el.text_content().split())
+            if text:
+                out.append(text)
+    return out
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def _under_title(leaves: list[str], title: str, first_line: str) -> tuple[str, ...]:
+    """Short lines with digits between the title heading and the article text: where the article's
+    date sits on pages whose date trafilatura does not return (出版日期:…, 中華民國113年10月3日)."""
+    want, start = _squash(title), _squash(first_line)[:12]
+    at = next((i for i, t in enumerate(leaves) if want and _squash(t) == want), None)
+    if at is None or not start:
+        return ()
+    out = []
+    for text in leaves[at + 1 : at + 12]:
+        if start in _squash(text):
+            return tuple(out)
+        if len(text) <= MAX_HEADER_LINE and _DIGIT.search(text):
+            out.append(text)
+    return ()
+
+
 def extract(doc: Decoded, min_chars: int = 20) -> Page:
     try:
         tree = _prepare(doc.text)
     except (ValueError, lxml.etree.ParserError) as e:
         raise InputError(f"unreadable HTML ({e})") from None
+    leaves = _leaf_texts(tree)
     url = doc.source.uri if doc.source.is_url else None
     result = trafilatura.bare_extraction(
         tree,
@@ -94,6 +147,13 @@ def extract(doc: Decoded, min_chars: int = 20) -> Page:
         raise InputError("no article text found in the HTML")
     dates = (DateHint(result.date[:10], "meta"),) if result.date else ()
     site = urlsplit(url).hostname if url else None
+    lines = tuple(text.splitlines())
+    first = next((line for line in lines if line.strip()), "")
     return Page(
-        title=result.title or "", lines=tuple(text.splitlines()), dates=dates, author=result.author, site=site
+        title=result.title or "",
+        lines=lines,
+        dates=dates,
+        author=result.author,
+        site=site,
+        date_lines=_under_title(leaves, result.title or "", first),
     )

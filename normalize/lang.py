@@ -12,14 +12,23 @@ _LATIN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ]")
 _VIET = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 
-def detect(text: str, to_simplified: Callable[[str], str], sample: int = 3000) -> tuple[str, str | None]:
+def detect(
+    text: str,
+    to_simplified: Callable[[str], str],
+    sample: int = 3000,
+    ambiguous: frozenset[str] = frozenset(),
+) -> tuple[str, str | None]:
+    """Language and script. Characters that simplified text uses too (`ambiguous`: 於, 乾, 著) are not
+    counted as traditional."""
     text = text[:sample]
     han = len(_HAN.findall(text))
     latin = len(_LATIN.findall(text))
     if han >= 10 and han >= 0.2 * latin:
         counts = Counter(_HAN.findall(text))  # convert each distinct character once, alone on its line
         converted = to_simplified("\n".join(counts)).split("\n")
-        changed = sum(counts[a] for a, b in zip(counts, converted, strict=True) if a != b)
+        changed = sum(
+            counts[a] for a, b in zip(counts, converted, strict=True) if a != b and a not in ambiguous
+        )
         return "zh", "hant" if changed > 0.03 * han else "hans"
     if latin >= 10 and len(_VIET.findall(text)) >= 0.03 * latin:
         return "vi", None

@@ -29,6 +29,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LEADS = tuple(range(0x81, 0xFF))
 _USER_AREA = (*range(0xAA, 0xB0), *range(0xF8, 0xFF))  # lead bytes of GBK's user-defined areas
 TOP = 12  # candidate characters kept per unknown position
+MIN_MARGIN = 2.0  # a guessed character must beat its runner-up by this much (log-probability)
+COMMON_LOGP = -6.0  # characters more frequent than this prove nothing by appearing nearby
 GAP_COST = 2.0  # a dropped byte pair is a rarer event than a lost byte: each assumed gap costs this
 PUNCT_LOGP = -4.0  # punctuation is about 3 % of the characters of Chinese news
 LOCAL_BONUS = 4.0  # a character already used in the same paragraph is that much more likely (cache model)
@@ -69,7 +71,9 @@ def _parse(text: str, i: int) -> tuple[int, list[int | None], list[int]] | None:
     j = i + 1
     if text[j] == "!":
         starts.append(1)
-        slots += [0xA3, 0xA1]  # a fullwidth ！ that was folded to ASCII
+        # `?!` is the farm's `。”` / `。“`: the lost byte is the lead of 。 (A1 A3), then A3 A1 read as a
+        # fullwidth ！ that was folded to ASCII. No other character before a quote mark fits as well.
+        slots = [0xA1, 0xA3, 0xA1]
         j += 1
     else:
         j = _ANNOTATION.match(text, j).end()
@@ -159,31 +163,45 @@ def _stranded(reading: str) -> set[int]:
     return out
 
 
-def _best(left: str, pairs: list[list[str]], right: str, local: frozenset[str]) -> tuple[float, str]:
-    """Coordinate ascent over the unknown characters; each is judged in a window of 4 on each side."""
+def _best(left: str, pairs: list[list[str]], right: str, local: frozenset[str]) -> tuple[float, str, float]:
+    """Coordinate ascent over the unknown characters; each is judged in a window of 4 on each side.
+    Also returns the evidence: the smallest lead of a chosen character over its runner-up (infinite
+    when nothing was guessed). A less common character used elsewhere in the paragraph is evidence
+    enough on its own (誰 in 就提拔誰重用誰褒獎誰); a common one such as 一 is everywhere, and is not."""
     chosen = [options[0] for options in pairs]
     ambiguous = [n for n, options in enumerate(pairs) if len(options) > 1]
-    for _ in range(2 if len(ambiguous) > 1 else 1):
+    margin = math.inf
+    for last in [False, True] if len(ambiguous) > 1 else [True]:
         for n in ambiguous:
             text = left + "".join(chosen) + right
             at = len(left) + n
             before, after = text[max(0, at - 4) : at], text[at + 1 : at + 5]
-            chosen[n] = max(pairs[n], key=lambda c: _fluency(before + c + after) + LOCAL_BONUS * (c in local))
+            ranked = sorted(
+                ((_fluency(before + c + after) + LOCAL_BONUS * (c in local), c) for c in pairs[n]),
+                reverse=True,
+            )
+            chosen[n] = ranked[0][1]
+            if last and not (chosen[n] in local and logp(chosen[n]) < COMMON_LOGP):
+                margin = min(margin, ranked[0][0] - ranked[1][0])
     score = _fluency(left + "".join(chosen) + right) + LOCAL_BONUS * sum(c in local for c in chosen)
-    return score, "".join(chosen)
+    return score, "".join(chosen), margin
 
 
 @lru_cache(maxsize=4096)
 def _solve(left: str, slots: tuple, starts: tuple, local: frozenset[str], right: str) -> str | None:
-    """The most fluent reading: no gap, or one gap where the no-gap reading has a stranded character."""
+    """The most fluent reading: no gap, or one gap where the no-gap reading has a stranded character.
+    None when it is no real Chinese, or when a guessed character barely beats another (weak evidence:
+    leaving the mojibake is better than writing a wrong but fluent word into the text)."""
     pairs = _pairs(list(slots), (), local)
-    best = _best(left, pairs, right, local) if pairs else (-math.inf, "")
+    best = _best(left, pairs, right, local) if pairs else (-math.inf, "", 0.0)
     suspects = _stranded(best[1]) if best[1] else set(range(len(slots) // 2))
     for start in starts:
         if (start - 1) // 2 in suspects and (pairs := _pairs(list(slots), (start,), local)):
-            score, fixed = _best(left, pairs, right, local)
-            best = max(best, (score - GAP_COST, fixed))
-    fixed = best[1]
+            score, fixed, margin = _best(left, pairs, right, local)
+            best = max(best, (score - GAP_COST, fixed, margin))
+    _, fixed, margin = best
+    if margin < MIN_MARGIN:
+        return None
     return fixed if fixed and plausibility(fixed) >= PLAUSIBLE else None
 
 

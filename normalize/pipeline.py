@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from config import Settings
-from normalize import clean, html, layout, mojibake, repeats
+from normalize import clean, html, junk, layout, mojibake, repeats
 from normalize.convert import Converter
 from normalize.dates import pick_published
 from normalize.decode import decode
@@ -20,7 +20,8 @@ _FULLWIDTH_ALNUM = {
     c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)
 }
 _HAS_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-CLEANERS = ("emoji", "mojibake", "pinyin", "punct")
+CLEANERS = ("emoji", "mojibake", "pinyin", "punct")  # each has its own count in `cleaning`
+STEPS = (*CLEANERS, "junk")  # anti-scraping strings and image names count as page chrome (boilerplate)
 
 
 TRACKING = ("utm_", "spm", "from", "isappinstalled", "scene", "share", "fbclid", "gclid", "_t")
@@ -66,8 +67,9 @@ class Normalizer:
             "mojibake": mojibake.repair,
             "pinyin": clean.remove_pinyin,
             "punct": clean.fix_punct,
+            "junk": junk.strip_junk,
         }
-        for name in CLEANERS:
+        for name in STEPS:
             result = steps[name](text)
             text = result.text
             counts[name] = counts.get(name, 0) + result.removed
@@ -86,6 +88,15 @@ class Normalizer:
 
         return match
 
+    def _match(self, script: str | None, lines: list[str], title: str | None, joined: str):
+        """Lines in simplified script: converted on a traditional page; on a simplified page, only
+        the traditional characters left in it (臺, 採, 眾) are."""
+        if script == "hant":
+            return self._line_converter(lines, title)
+        if script == "hans" and self.converter.has_traditional(f"{title or ''}\n{joined}"):
+            return self.converter.stray_to_simplified
+        return str
+
     def normalize(self, source: Source) -> Article:
         page, encoding = self.page(source)
         counts: dict[str, int] = {}
@@ -95,10 +106,11 @@ class Normalizer:
         )
         lines = layout.strip_lines(text)
         title = lines.pop(0) if has_title and lines else None
-        lang, script = detect("\n".join(lines), self.converter.to_simplified)
-        match = self._line_converter(lines, title) if script == "hant" else str
-        lay = layout.layout(lines, title, match)
-        counts["boilerplate"] = lay.boilerplate
+        joined = "\n".join(lines)
+        lang, script = detect(joined, self.converter.to_simplified, ambiguous=self.converter.ambiguous)
+        match = self._match(script, lines, title, joined)
+        lay = layout.layout(lines, title, match, minguo=script == "hant", date_lines=page.date_lines)
+        counts["boilerplate"] = lay.boilerplate + counts.pop("junk", 0)
         is_word = self.segmenters("zh").is_word if lang == "zh" else None
         body, spun = repeats.remove_repeats(lay.lines, lay.title, match, is_word)
         counts["spun"] = spun

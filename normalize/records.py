@@ -9,7 +9,6 @@ from errors import InputError  # noqa: F401  (re-exported)
 Span = tuple[int, int]
 
 
-
 @dataclass(frozen=True)
 class Source:
     """Raw bytes as read or fetched, with what the transport said about them."""
@@ -51,6 +50,7 @@ class Page:
     dates: tuple[DateHint, ...] = ()
     author: str | None = None
     site: str | None = None
+    date_lines: tuple[str, ...] = ()  # lines between the title and the text that may date the article
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ def test_directories_recurse_and_warc_files_are_read(tmp_path):
     (tmp_path / "sub" / "a.txt").write_bytes((SEEDS / "000_3ea43f7ec754d5d6.txt").read_bytes())
     with open(tmp_path / "sub" / "b.warc.gz", "wb") as f:
         writer = WARCWriter(f, gzip=True)
-        body = "<html><body><p>王芳是鼓楼街道桃源社区党委书记，获评2023年度“最美奋斗者”称号，事迹感人。</p></body></html>".encode(
+        body = "<html><body><p>王芳是鼓楼街道桃源社区党委书记，获评2023年度“最美奋斗者”称号，事迹感人。</p><p>她扎根社区十余年，带领居民修缮老旧小区、组织志愿服务队，为独居老人送餐上门，深受群众好评。</p></body></html>".encode(
             "gbk"
         )
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")

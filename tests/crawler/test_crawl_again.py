@@ -88,7 +88,7 @@ def test_a_crawl_killed_midway_resumes_complete_with_no_duplicates(site, tmp_pat
     check = subprocess.run([os.path.join(os.path.dirname(sys.executable), "warcio"), "check", *warcs])
     assert check.returncode == 0
     found = run_honours("--data-dir", str(data), "search", "王芳", "--kind", "person")
-    assert found.stdout.startswith("1 results")
+    assert found.stdout.startswith("1 result for")
 
 
 def _free_port() -> int:

@@ -6,13 +6,16 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+from dataclasses import fields
 from pathlib import Path
 
 import opencc
 import pytest
-from conftest import ENGINES, ROOT, SAMPLE_FILES, SEEDS, make_archive, run_honours
+from conftest import ENGINES, ROOT, SAMPLE_FILES, SEEDS, jsonl, make_archive, run_honours
 
+from config import Settings
 from index.query import parse
 from index.search import search
 
@@ -49,7 +52,7 @@ def test_changed_content_makes_a_new_version(tmp_path):
     report = archive.ingest([str(page.parent)])
     assert report.superseded == 1
     live = archive.store.live_ids()
-    assert len(live) == 1 and live != first and archive.store.article(live[0])["version"] == 2
+    assert len(live) == 1 and live != first and archive.store.article(live[0]).version == 2
     assert search(archive, parse("赵丽华", kind="person"))["total"] == 1
     assert search(archive, parse("赵丽萍", kind="person"))["total"] == 0
 
@@ -73,6 +76,104 @@ def test_reposts_share_a_cluster_and_search_shows_one(tmp_path):
     assert one["total"] == 1 and one["hits"][0]["duplicates"] == 2
     assert search(archive, parse("劳动模范", kind="article", duplicates=True))["total"] == 3
     assert search(archive, parse("李建国", kind="person"))["total"] == 1  # a repost adds no second 李建国
+
+
+def _extracted_ids(*paths: Path) -> dict[str, str]:
+    """File name -> the id `honours extract` gives it."""
+    proc = run_honours("extract", *map(str, paths))
+    assert proc.returncode == 0, proc.stderr
+    return {Path(r["source"]).name: r["id"] for r in jsonl(proc.stdout)}
+
+
+def _canonical(data: Path, query: str) -> list[tuple[str, int]]:
+    found = json.loads(
+        run_honours("--data-dir", str(data), "search", query, "--kind", "article", "--json").stdout
+    )
+    return [(h["article_id"], h["duplicates"]) for h in found["hits"]]
+
+
+def test_among_equally_clean_reposts_the_earliest_published_then_the_first_stored_is_canonical(tmp_path):
+    src, data = tmp_path / "in", tmp_path / "data"
+    src.mkdir()
+    for name, tail in (("a.txt", "转载请注明出处。"), ("b.txt", "欢迎转发分享。")):
+        (src / name).write_text(OFFICIAL + tail + "\n", encoding="utf-8")
+    ids = _extracted_ids(src / "a.txt", src / "b.txt")
+    # store first the copy whose id sorts last: the hash order of ids would choose the other one
+    first, second = sorted(ids, key=ids.get, reverse=True)
+    for name in (first, second):
+        assert run_honours("--data-dir", str(data), "ingest", str(src / name)).returncode == 0
+    assert _canonical(data, "劳动模范") == [(ids[first], 1)]
+    (src / "c.txt").write_text(
+        OFFICIAL.replace("2024-04-28", "2024-04-27") + "欢迎关注。\n", encoding="utf-8"
+    )
+    ids |= _extracted_ids(src / "c.txt")
+    assert run_honours("--data-dir", str(data), "ingest", str(src / "c.txt")).returncode == 0
+    assert _canonical(data, "劳动模范") == [(ids["c.txt"], 2)]  # published a day earlier: the original
+
+
+def _warc(path: Path, url: str, body: str, fetched: str) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=False)
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/plain; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode("utf-8")),
+                                                      http_headers=headers, warc_headers_dict={"WARC-Date": fetched}))  # fmt: skip
+
+
+def test_among_equally_clean_reposts_published_the_same_day_the_earliest_fetched_is_canonical(tmp_path):
+    from normalize.pipeline import article_id
+    from normalize.records import Source
+
+    src, data = tmp_path / "in", tmp_path / "data"
+    src.mkdir()
+    urls = ["http://mirror-a.example.cn/n/1.html", "http://mirror-b.example.cn/n/2.html"]
+    # the earlier fetch goes to the copy whose id sorts last (the hash order of ids would choose the
+    # other one), and it is stored last
+    early, late = sorted(urls, key=lambda u: article_id(Source(u, b"")), reverse=True)
+    _warc(src / "late.warc", late, OFFICIAL + "转载请注明出处。\n", "2024-05-03T08:00:00Z")
+    _warc(src / "early.warc", early, OFFICIAL + "欢迎转发分享。\n", "2024-05-01T08:00:00Z")
+    for name in ("late.warc", "early.warc"):
+        assert run_honours("--data-dir", str(data), "ingest", str(src / name)).returncode == 0
+    found = json.loads(
+        run_honours("--data-dir", str(data), "search", "劳动模范", "--kind", "article", "--json").stdout
+    )
+    assert [(h["source"], h["duplicates"]) for h in found["hits"]] == [(early, 1)]
+
+
+def test_the_store_gives_back_every_field_of_each_article_and_what_was_found_in_it(tmp_path, normalizer):
+    from extract import Extractor
+    from normalize.records import Article, Source
+
+    archive = make_archive(tmp_path, SEEDS, *SAMPLE_FILES)
+    extractor = Extractor(normalizer.segmenters("zh"))
+    for a in archive.store.live_ids():
+        stored = archive.store.article(a)
+        again = normalizer.normalize(Source(stored.source, archive.store.raw(stored.raw_sha1), stored.content_type,
+                                            stored.fetched, stored.warc))  # fmt: skip
+        assert Article(**{f.name: getattr(stored, f.name) for f in fields(Article)}) == again
+        assert archive.store.extraction(stored) == extractor.extract(again)
+    archive.close()
+
+
+def test_an_archive_from_before_the_order_of_storing_and_event_spans_is_upgraded(tmp_path):
+    make_archive(tmp_path, SEEDS).close()
+    with sqlite3.connect(tmp_path / "archive.sqlite") as db:
+        for sql in ("DROP INDEX articles_seq", "ALTER TABLE articles DROP COLUMN seq",
+                    "ALTER TABLE events DROP COLUMN start", 'ALTER TABLE events DROP COLUMN "end"'):  # fmt: skip
+            db.execute(sql)
+    proc = run_honours("--data-dir", str(tmp_path), "ingest", *map(str, SAMPLE_FILES))
+    assert proc.returncode == 0, proc.stderr
+    with sqlite3.connect(tmp_path / "archive.sqlite") as db:
+        seqs = [r[0] for r in db.execute("SELECT seq FROM articles")]
+        events = {r[1] for r in db.execute("PRAGMA table_info(events)")}
+    assert None not in seqs and len(set(seqs)) == len(seqs) > 5
+    assert {"start", "end"} <= events
 
 
 def _many(directory: Path, n: int) -> None:
@@ -101,29 +202,53 @@ def _running(pid: str) -> bool:
         return False
 
 
+def _reader_opened(fifo: Path, timeout: float) -> int | None:
+    """Open a named pipe for writing, which returns once a reader opened it: the write end, or None
+    when no reader came within `timeout` seconds."""
+    opened: list[int] = []
+    waiter = threading.Thread(target=lambda: opened.append(os.open(fifo, os.O_WRONLY)), daemon=True)
+    waiter.start()
+    waiter.join(timeout)
+    if not opened:
+        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # lets the waiting thread go
+        waiter.join()
+        os.close(opened.pop())
+        return None
+    return opened[0]
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_ingest_killed_halfway_completes_on_the_next_run(tmp_path, engine):
     src, data = tmp_path / "in", tmp_path / "data"
     _many(src, 200)
+    # inputs are read in order as the workers need them, at most `ahead` before they are stored: a
+    # named pipe after `batch + ahead` of them holds the ingest there, one batch committed at least
+    settings = Settings()
+    pipe = src / f"{settings.batch + settings.ahead + 8:04d}.txt"
+    content = pipe.read_bytes()
+    pipe.unlink()
+    os.mkfifo(pipe)
     honours = ["--data-dir", str(data), "--engine", engine]
     proc = subprocess.Popen([sys.executable, "-m", "cli", *honours, "ingest", str(src)], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    deadline = time.time() + 240
-    while _count(data / "archive.sqlite") < 64 and time.time() < deadline and proc.poll() is None:
-        time.sleep(0.05)
-    assert proc.poll() is None, "ingest finished before it could be killed"
+    held = _reader_opened(pipe, timeout=240)
+    assert held is not None and proc.poll() is None, "the ingest never reached the named pipe"
     workers = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
     assert workers
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    os.close(held)
     deadline = time.time() + 10  # its workers notice and exit: no orphans left computing
     while any(_running(w) for w in workers) and time.time() < deadline:
         time.sleep(0.1)
     assert not any(_running(w) for w in workers)
     stopped_at = _count(data / "archive.sqlite")
-    assert 0 < stopped_at < 200
+    assert settings.batch <= stopped_at < 200
+    pipe.unlink()
+    pipe.write_bytes(content)
     again = run_honours(*honours, "ingest", str(src))
     assert again.returncode == 0, again.stderr
+    assert f"stale writer lock left by process {proc.pid}" in again.stderr
     stats = json.loads(run_honours(*honours, "stats", "--json").stdout)
     assert stats["articles"] == 200 and stats["unindexed"] == 0
     article_docs = json.loads(
@@ -132,23 +257,91 @@ def test_ingest_killed_halfway_completes_on_the_next_run(tmp_path, engine):
     assert article_docs["total"] == 200
 
 
-def test_a_stale_writer_lock_is_recovered_and_a_live_one_refused(tmp_path):
+HOLDER = """
+import sys, time
+from pathlib import Path
+from index.lock import WriterLock
+with WriterLock(Path(sys.argv[1]), print):
+    print("holding", flush=True)
+    time.sleep(120)
+"""
+
+
+def test_a_held_writer_lock_is_refused_and_a_killed_holders_lock_taken_over(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(data / "writer.lock")], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        proc = run_honours("--data-dir", str(data), "ingest", str(SEEDS))
+        assert proc.returncode == 1 and f"being written by process {holder.pid}" in proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1
+    finally:
+        holder.kill()
+        holder.wait()
+    assert (data / "writer.lock").read_text() == str(holder.pid)  # a killed writer leaves its lock file
+    proc = run_honours("--data-dir", str(data), "ingest", str(SEEDS))
+    assert proc.returncode == 0 and f"stale writer lock left by process {holder.pid}" in proc.stderr
+    assert not (data / "writer.lock").exists()
+
+
+def test_a_lock_file_naming_a_dead_process_is_taken_over(tmp_path):
     data = tmp_path / "data"
     gone = subprocess.Popen(["true"])  # noqa: S607
     gone.wait()
     data.mkdir()
     (data / "writer.lock").write_text(str(gone.pid))
     proc = run_honours("--data-dir", str(data), "ingest", str(SEEDS))
-    assert proc.returncode == 0 and f"stale writer lock left by process {gone.pid}" in proc.stderr
+    assert proc.returncode == 0
+    assert f"stale writer lock left by process {gone.pid} (it did not exit cleanly)" in proc.stderr
     assert not (data / "writer.lock").exists()
-    holder = subprocess.Popen(["sleep", "60"])  # noqa: S607
+
+
+RACER = r"""
+import os, sys, time
+from pathlib import Path
+from errors import StoreError
+from index.lock import WriterLock
+lock, log, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+print("ready", flush=True)
+os.read(go, 1)  # every racer starts at once
+for _ in range(8):
     try:
-        (data / "writer.lock").write_text(str(holder.pid))
-        proc = run_honours("--data-dir", str(data), "ingest", *map(str, SAMPLE_FILES))
-        assert proc.returncode == 1 and f"being written by process {holder.pid}" in proc.stderr
-        assert len(proc.stderr.strip().splitlines()) == 1
-    finally:
-        holder.kill()
+        with WriterLock(lock, lambda m: print(m, flush=True)):
+            entered = time.monotonic_ns()
+            time.sleep(0.005)
+            line = f"{os.getpid()} {entered} {time.monotonic_ns()}\n"
+            with open(log, "a") as f:
+                f.write(line)
+    except StoreError:
+        time.sleep(0.001 * (os.getpid() % 7))
+"""
+
+
+def test_racing_writers_never_hold_the_lock_together(tmp_path):
+    """20 processes released at once, each trying to take the lock 8 times and holding it briefly,
+    over a stale lock file: the kernel lets one in at a time."""
+    lock, log = tmp_path / "writer.lock", tmp_path / "wins.log"
+    gone = subprocess.Popen(["true"])  # noqa: S607
+    gone.wait()
+    lock.write_text(str(gone.pid))
+    go_read, go_write = os.pipe()
+    racers = [subprocess.Popen([sys.executable, "-c", RACER, str(lock), str(log), str(go_read)], cwd=ROOT,
+                               stdout=subprocess.PIPE, text=True, pass_fds=(go_read,)) for _ in range(20)]  # fmt: skip
+    for r in racers:
+        assert r.stdout.readline().strip() == "ready"
+    os.write(go_write, b"x" * len(racers))
+    notices = [line for r in racers for line in r.communicate(timeout=120)[0].splitlines()]
+    os.close(go_read)
+    os.close(go_write)
+    assert all(r.returncode == 0 for r in racers)
+    rows = [line.split() for line in log.read_text().splitlines()]
+    wins = sorted((int(entered), int(left), pid) for pid, entered, left in rows)  # each holder's time in
+    assert len({pid for _, _, pid in wins}) > 1
+    overlaps = [(a, b) for a, b in zip(wins, wins[1:], strict=False) if b[0] <= a[1]]
+    assert overlaps == [], "two holders at once"
+    assert notices == [f"took over a stale writer lock left by process {gone.pid} (it did not exit cleanly)"]
 
 
 def test_an_index_writer_killed_mid_write_is_recovered(tmp_path):
@@ -246,14 +439,11 @@ def test_a_reindex_killed_midway_leaves_a_searchable_archive(tmp_path, engine):
     deadline = time.time() + 120
     while not building.exists() and proc.poll() is None and time.time() < deadline:
         time.sleep(0.02)
-    time.sleep(0.3)
-    assert proc.poll() is None, "reindex finished before it could be killed"
-    os.kill(proc.pid, signal.SIGKILL)
+    assert building.exists() and proc.poll() is None, "reindex finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)  # with the new index begun and the old one still in place
     proc.wait()
-    (data / "writer.lock").unlink(
-        missing_ok=True
-    )  # what a killed writer leaves (the lock test covers its recovery)
     after = json.loads(run_honours(*honours, "search", "王芳", "--json").stdout)
     assert after["total"] == before["total"] > 0  # the old index still answers
-    done = run_honours(*honours, "reindex")
+    done = run_honours(*honours, "reindex")  # the killed writer's lock is free: taken over, with a notice
     assert done.returncode == 0 and not building.exists()
+    assert f"stale writer lock left by process {proc.pid}" in done.stderr

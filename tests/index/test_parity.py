@@ -41,7 +41,7 @@ def test_both_engines_return_the_same_top_hits(both, text, filters):
         for e, a in both.items()
     }
     w, t = results["whoosh"], results["tantivy"]
-    assert w.total == t.total > 0 or (text, filters) == ("好人", {"year": "2024"}) and w.total == t.total
+    assert w.total == t.total > 0
     assert {h.id for h in w.hits} == {h.id for h in t.hits}
     assert w.facets == t.facets
     assert {h.id for h in w.hits[:TOP]} <= within_ties(TOP, t.hits)

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import SEEDS, jsonl, run_honours
+from conftest import SEEDS, run_honours
 
 from index.query import QueryError, parse
 from index.search import search
@@ -127,7 +127,9 @@ def test_cli_search_json_follows_the_design(seeded):
     found = json.loads(proc.stdout)
     assert proc.returncode == 0 and set(found) >= {"total", "hits", "facets"}
     assert {"kind", "id", "name", "article_id", "snippet"} <= set(found["hits"][0])
-    assert jsonl is not None
+    assert found["total"] >= 1 and all(h["kind"] == "person" and h["name"] == "王芳" for h in found["hits"])
+    library = search(seeded, parse("王芳", kind="person"), limit=20)
+    assert found == json.loads(json.dumps(library))  # the command prints the library's answer, whole
 
 
 @pytest.mark.parametrize("facet", ["honour", "place"])

@@ -3,12 +3,13 @@
 import pytest
 from conftest import seed_text, ud_sentences
 
-from normalize import clean, mojibake
-from normalize.layout import chrome_rules, date_line
+from normalize import clean, junk, mojibake
+from normalize.chrome import chrome_rules
+from normalize.layout import date_line
 from normalize.repeats import drop_duplicate_lines, remove_spun
 
 UD_FILES = ["zh_gsdsimp-ud-test.conllu", "zh_gsd-ud-test.conllu", "vi_vtb-ud-test.conllu"]
-CHAR_CLEANERS = [clean.strip_emoji, mojibake.repair, clean.remove_pinyin, clean.fix_punct]
+CHAR_CLEANERS = [clean.strip_emoji, mojibake.repair, clean.remove_pinyin, clean.fix_punct, junk.strip_junk]
 
 
 # --- pinyin annotations -------------------------------------------------------------------------
@@ -188,3 +189,55 @@ def test_vietnamese_diacritics_and_rare_characters_survive_byte_for_byte(normali
         assert cleaner(text).text == text
     article = normalizer.normalize(Source("clean.txt", ("标题\n" + text).encode()))
     assert "祝𠮷英、龚䶮明、㐀丂" in article.text
+
+
+# --- issue 11: sparse and doubled farm pinyin, anti-scraping strings, image names, weak mojibake ----
+
+
+def test_doubled_and_toneless_annotations_go_even_when_sparse():
+    text = (
+        "现将2024年度劳动模范建议(yi)人选予以公示。"
+        + "正文内容很长。" * 60
+        + "以共和国(guo)(guo)勋章获得者为榜样。"
+    )
+    out = clean.remove_pinyin(text)
+    assert "建议人选" in out.text and "共和国勋章" in out.text and out.removed == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["罗定国家住垚(yáo)山村", "山东单(shàn)县的先进个人", "附件(a)为名单", "计划(e)"],
+)
+def test_glosses_of_rare_characters_and_unusual_readings_stay(text):
+    assert clean.remove_pinyin(text).text == text
+
+
+def test_anti_scraping_strings_go_and_codes_stay():
+    text = "颁发牌匾。qX7rT2pLm 据了解，合作社通过了ISO9001认证，“智慧龙潭”APP和5G基站，微信支付WeChatPay。8dKf0aZ3mW"
+    out = junk.strip_junk(text)
+    assert out.text == "颁发牌匾。据了解，合作社通过了ISO9001认证，“智慧龙潭”APP和5G基站，微信支付WeChatPay。"
+    assert out.removed == 2
+
+
+def test_image_names_and_entities_go():
+    out = junk.strip_junk("图为挂牌现场 DSC_0457.jpg\n微信图片_20230519151422.jpg\n&nbsp& &nbsp&本县举办活动")
+    assert out.text == "图为挂牌现场\n\n 本县举办活动" and out.removed == 4
+    assert junk.strip_junk("下载地址：https://example.cn/a/b.jpg").text == "下载地址："
+
+
+@pytest.mark.parametrize("run, noise", [("qX7rT2pLm", True), ("u2fJk9", True), ("iPhone15Pro", False),
+                                        ("COVID19", False), ("GB18030", False), ("MyBatisPlus", False)])  # fmt: skip
+def test_what_reads_as_random(run, noise):
+    assert junk.is_noise(run) is noise
+
+
+def test_a_weakly_supported_mojibake_reading_is_not_written():
+    """`。”她被派去` lost `她` and the lead byte of `被`: the repair guessed 一 (她一派去), a fluent
+    word that is not the text; with no more evidence than that the run stays as it is."""
+    broken = "我們會把這份鼓勵化作前行的動力?!彼慌扇ド絽^義診已有八年，走遍了全市四十多個村寨。"
+    assert mojibake.repair(broken).text == broken
+
+
+def test_the_quote_form_always_starts_with_a_full_stop():
+    out = mojibake.repair("優秀護理團隊十個?!斑@些年我們走過的每一步都算數。")
+    assert out.text == "優秀護理團隊十個。“這些年我們走過的每一步都算數。"

@@ -44,3 +44,73 @@ def test_byline_and_meta_order():
     hints = [DateHint("2024-01-01", "meta"), DateHint("2024-01-22", "byline")]
     assert pick_published(hints) == "2024-01-22"
     assert pick_published([DateHint("2020-01-01", "page"), DateHint("2020-02-02", "crawl")]) is None
+
+
+# --- issue 11: Minguo dates, e-paper and page dates, signatures, bylines ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, minguo, want",
+    [
+        ("中華民國113年4月26日", False, "2024-04-26"),
+        ("民國113年4月", False, "2024-04"),
+        ("發布日期：113-04-26", True, "2024-04-26"),
+        ("113年4月26日", True, "2024-04-26"),
+        ("113/04/26 10:05", True, "2024-04-26"),
+        ("2024-04-26", True, "2024-04-26"),
+    ],
+)
+def test_minguo_dates(text, minguo, want):
+    assert find_dates(text, minguo)[0][1] == want
+
+
+@pytest.mark.parametrize("text", ["113-04-26", "113年4月26日", "電話02-8995-6866", "第113-04-26号"])
+def test_bare_minguo_dates_only_on_traditional_pages(text):
+    assert find_dates(text) == []
+
+
+def test_a_taiwanese_labelled_date_is_the_publication_date():
+    lay = layout(["表揚模範母親", "發布日期：113-04-26", "正文第一段，內容很長。"], None, minguo=True)
+    assert pick_published(lay.dates) == "2024-04-26"
+
+
+def test_e_paper_publication_date_is_labelled():
+    lay = layout(["第01版:要闻", "标题", "出版日期:2007年08月09日", "正文第一段，内容很长。"], None)
+    assert pick_published(lay.dates) == "2007-08-09" and lay.title == "标题"
+
+
+def test_today_is_a_page_date_even_under_the_title():
+    lay = layout(["今天是2023年03月29日 星期三", "正文第一段，内容很长。"], "标题")
+    assert pick_published(lay.dates) is None and lay.lines == ["正文第一段，内容很长。"]
+
+
+def test_a_date_alone_above_the_text_is_its_date_not_its_title():
+    lay = layout(["[2023年7月1日]", "特区政府公布授勋名单", "正文第一段，内容很长。"], None)
+    assert lay.title == "特区政府公布授勋名单" and pick_published(lay.dates) == "2023-07-01"
+
+
+@pytest.mark.parametrize(
+    "last, want",
+    [
+        (["某某县总工会", "2024年4月12日"], "2024-04-12"),
+        (["…如有不同意见请反映。省表彰工作领导小组办公室2025年4月14日。"], "2025-04-14"),
+        (["会议将于2024年5月1日召开。"], None),
+    ],
+)
+def test_the_date_under_a_signature_is_the_last_resort(last, want):
+    lay = layout(["标题", "正文第一段，内容很长。", *last], None)
+    assert pick_published(lay.dates) == want
+
+
+def test_a_source_byline_and_a_dump_date_prefix():
+    lay = layout(["标题", "中央政府门户网站 www.gov.cn   2011年07月01日   来源:新华社", "正文。"], None)
+    assert pick_published(lay.dates) == "2011-07-01" and lay.lines == ["正文。"]
+    lay = layout(["date 2026-01-18 南投县表扬民力团体", "正文第一段，内容很长。", "正文第二段。"], None)
+    assert lay.title == "南投县表扬民力团体" and pick_published(lay.dates) == "2026-01-18"
+
+
+def test_date_lines_under_an_html_title():
+    lay = layout(["正文第一段，内容很长。"], "标题", date_lines=["中華民國113年10月3日"])
+    assert pick_published(lay.dates) == "2024-10-03"
+    lay = layout(["正文第一段，内容很长。"], "标题", date_lines=["浏览：1234", "出版日期:2021年05月12日"])
+    assert pick_published(lay.dates) == "2021-05-12"

@@ -1,6 +1,6 @@
 """The web page and its API under load: concurrent clients against a real `honours serve`.
 
-    .venv/bin/python bench/web.py [--seconds 30] [--clients 20] [--only small|scale] [--scale-dir DIR] [--force]
+    .venv/bin/python bench/webload.py [--seconds 30] [--clients 20] [--only small|scale] [--scale-dir DIR] [--force]
 
 (a) small: the seeds plus the bundled samples, ingested into a temporary archive (the default engine).
 (b) scale: the 100 k archive bench/scale.py builds (bench/out/scale/data), read-only through its
@@ -20,7 +20,6 @@ import argparse
 import os
 import random
 import socket
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -72,11 +71,13 @@ def scale_ready(data: Path, force: bool) -> str | None:
 
 
 def live_articles(data: Path) -> int:
-    db = sqlite3.connect(f"{(data / 'archive.sqlite').resolve().as_uri()}?mode=ro", uri=True)
+    from index.store import ReadOnlyStore
+
+    store = ReadOnlyStore(data / "archive.sqlite")
     try:
-        return db.execute("SELECT count(*) FROM articles WHERE superseded_by IS NULL").fetchone()[0]
+        return store.live_count()
     finally:
-        db.close()
+        store.close()
 
 
 class Server:

@@ -1,15 +1,20 @@
-"""The web app's fixtures: one archive of the seeds, the samples and two hostile pages (script and
-markup payloads inside a commendation notice, and a repost of it), served through FastAPI's
-TestClient and through a real uvicorn server for a real headless Chromium."""
+"""The web app's fixtures: one archive of the seeds, the samples and a few hostile pages (script
+and markup payloads inside a commendation notice and a repost of it, spreadsheet formulas, an
+untitled text), served through FastAPI's TestClient and through a real uvicorn server for a real
+headless Chromium.
+
+The tests import these helpers from `webpage.webtest`; tests/webpage/conftest.py hands the fixtures
+to pytest."""
 
 from __future__ import annotations
 
 import socket
 import threading
 import time
+from contextlib import contextmanager
 
 import pytest
-from conftest import ROOT, SAMPLE_FILES, SEEDS, make_archive
+from conftest import HONOURS, ROOT, SAMPLE_FILES, SEEDS, make_archive  # noqa: F401  (tests/conftest.py)
 
 import config
 import search_app
@@ -32,6 +37,19 @@ HOSTILE = f"""关于表彰2023年度“最美奋斗者”{SCRIPT}的决定
 城关区人民政府
 2023年6月15日
 """
+# cells a spreadsheet would run as formulas: in the title, and at the start of honourees' sentences
+FORMULA = '=HYPERLINK("http://evil.test/x","点击")关于表彰先进的决定'
+FORMULAS = f"""{FORMULA}
+发布日期：2023-06-15
+=HYPERLINK("http://evil.test/y","y")经评审，决定授予城关街道幸福社区党委书记孙立新同志2023年度“最美奋斗者”称号。
+@SUM(1+1)城关街道和平社区居委会主任李秀英（女）获“最美奋斗者”称号。
+城关区人民政府
+"""
+# a plain text whose first line is too long to be a title: stored untitled
+UNTITLED_LINE = "2023年6月15日，经评审，决定授予周建国等5名同志2023年度“最美奋斗者”称号。"
+UNTITLED = f"""{UNTITLED_LINE}城关街道幸福社区党委书记周建国获此殊荣。
+希望受表彰的同志珍惜荣誉。
+"""
 
 
 def build_archive(root, engine: str = "whoosh") -> config.Settings:
@@ -39,6 +57,8 @@ def build_archive(root, engine: str = "whoosh") -> config.Settings:
     pages.mkdir()
     (pages / "hostile_notice.txt").write_text(HOSTILE, encoding="utf-8")
     (pages / "hostile_repost.txt").write_text(HOSTILE + "（来源：城关发布）\n", encoding="utf-8")
+    (pages / "formulas.txt").write_text(FORMULAS, encoding="utf-8")
+    (pages / "untitled.txt").write_text(UNTITLED, encoding="utf-8")
     archive = make_archive(root / "data", SEEDS, *SAMPLE_FILES, pages, engine=engine)
     archive.close()
     return config.Settings(data_dir=root / "data", engine=engine)
@@ -84,14 +104,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live(settings):
+@contextmanager
+def served(app):
     """The app under a real uvicorn server on 127.0.0.1, in a background thread: its base URL."""
     import uvicorn
 
-    server = uvicorn.Server(
-        uvicorn.Config(search_app.app_for(settings), host="127.0.0.1", port=free_port(), log_level="warning")
-    )
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -99,9 +117,17 @@ def live(settings):
         assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
     port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="session")
+def live(settings):
+    with served(search_app.app_for(settings)) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

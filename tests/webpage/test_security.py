@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-import search_app
-from web.conftest import IMG, SCRIPT
+from web import api, pages, state
+from webpage.webtest import IMG, SCRIPT
 
 ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
 ESCAPED_IMG = "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"
@@ -155,7 +155,9 @@ def test_bad_export_format_is_a_friendly_page(client):
 
 def test_malformed_queries_explain_themselves(client):
     page = client.get("/search", params={"q": '"王芳', "lang": "vi"})
-    assert page.status_code == 400 and "Không hiểu truy vấn này" in page.text and "unbalanced" in page.text
+    assert (
+        page.status_code == 400 and "Không hiểu truy vấn này" in page.text and "không thành cặp" in page.text
+    )
     assert 'value="&#34;王芳"' in page.text  # the box keeps what was typed, to be fixed
     for params in ({"q": '"王芳'}, {"q": "nofield:x"}, {"year": "20x0"}, {"kind": "spaceship"}):
         r = client.get("/api/search", params=params)
@@ -169,8 +171,8 @@ def test_request_size_limits(client):
     assert client.get("/search", params={"q": "王" * 501}).status_code == 400
     assert client.get("/api/search", params={"q": "x" * 501}).status_code == 400
     assert client.get("/api/search", params={"limit": 1000}).status_code == 400
-    assert client.get("/search", params={"place": "x" * (search_app.MAX_FIELD + 1)}).status_code == 400
-    r = client.get("/search?q=" + "a" * (search_app.MAX_URL + 10))
+    assert client.get("/search", params={"place": "x" * (state.MAX_FIELD + 1)}).status_code == 400
+    r = client.get("/search?q=" + "a" * (client.app.state.library.settings.max_url + 10))
     assert r.status_code == 414 and "请求过长" in r.text
     r = client.request("GET", "/api/search", content=b"x" * 100)
     assert r.status_code == 413 and r.json()["error"]
@@ -183,7 +185,7 @@ def test_slow_work_answers_503_in_time(client):
         r = client.get("/search", params={"q": "王芳", "lang": "en"})
         api = client.get("/api/search", params={"q": "王芳"})
     finally:
-        library.timeout = search_app.TIMEOUT
+        library.timeout = library.settings.page_timeout
     assert r.status_code == 503 and "took too long" in r.text
     assert api.status_code == 503 and api.json()["error"]
     assert client.get("/api/search", params={"q": "王芳"}).status_code == 200
@@ -193,12 +195,18 @@ def test_internal_errors_are_friendly_pages_without_tracebacks(lenient, monkeypa
     def broken(*args, **kwargs):
         raise RuntimeError("secret internals at /srv/archive")
 
-    monkeypatch.setattr(search_app, "dossier", broken)
+    monkeypatch.setattr(pages, "dossier", broken)
+    monkeypatch.setattr(api, "dossier", broken)
     r = lenient.get("/person/王芳", params={"lang": "en"})
     assert r.status_code == 500 and "An internal error occurred" in r.text
     assert "secret internals" not in r.text and "Traceback" not in r.text
+    assert (
+        r.headers["content-type"].startswith("text/html")
+        and "script-src 'none'" in r.headers["content-security-policy"]
+    )
     r = lenient.get("/api/person/王芳")
     assert r.status_code == 500 and "secret" not in r.text and r.json()["error"]
+    assert r.headers["x-content-type-options"] == "nosniff" and r.headers["x-frame-options"] == "DENY"
 
 
 @pytest.mark.parametrize(

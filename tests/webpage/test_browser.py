@@ -7,14 +7,18 @@ import csv
 import io
 import json
 import re
+import shutil
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
 
 import httpx
+import pytest
 from playwright.sync_api import expect
 
-from web.conftest import IMG, SCRIPT
+import search_app
+from webpage.webtest import FORMULA, IMG, SCRIPT, UNTITLED_LINE, served
 
 
 def test_type_a_query_and_see_results(page):
@@ -137,3 +141,50 @@ def test_concurrent_clients_get_the_same_answers(live):
         answers = list(pool.map(lambda p: (p, c.get(p)), paths * 8))
     assert all(r.status_code == 200 for _, r in answers)
     assert all(r.content == expected[p] for p, r in answers)
+
+
+def test_a_downloaded_csv_runs_no_spreadsheet_formulas(page):
+    page.goto("/search?q=孙立新")
+    with page.expect_download() as info:
+        page.click("a.export-csv")
+    raw = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+    rows = {r["name"]: r for r in csv.DictReader(io.StringIO(raw))}
+    assert {"孙立新", "李秀英"} <= set(rows), rows.keys()
+    assert rows["孙立新"]["title"] == "'" + FORMULA  # kept, as text
+    assert rows["孙立新"]["evidence"].startswith("'=HYPERLINK(")
+    assert rows["李秀英"]["evidence"].startswith("'@SUM(")
+    cells = [c for row in csv.reader(io.StringIO(raw)) for c in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+@pytest.fixture
+def untitled(settings, tmp_path, browser):
+    """A copy of the archive whose untitled article was stored before titles fell back to the
+    first line (as older archives hold it), served, and a browser page on it."""
+    copy = settings.replace(data_dir=tmp_path / "data")
+    shutil.copytree(settings.data_dir, copy.data_dir)
+    with sqlite3.connect(copy.data_dir / "archive.sqlite") as db:
+        (aid,) = db.execute("SELECT id FROM articles WHERE source LIKE '%untitled.txt'").fetchone()
+        db.execute("UPDATE articles SET title = '' WHERE id = ?", (aid,))
+    with served(search_app.app_for(copy)) as base:
+        context = browser.new_context(base_url=base, locale="zh-CN")
+        yield aid, context.new_page()
+        context.close()
+
+
+def test_an_untitled_text_is_called_by_its_first_line_never_its_id(untitled):
+    aid, pg = untitled
+    start = UNTITLED_LINE[:10]
+    pg.goto("/search?q=周建国&kind=article")
+    card = pg.locator("li.card[data-kind=article] h2 a")
+    expect(card).to_have_count(1)
+    expect(card).to_have_text(re.compile("^" + re.escape(start) + ".*…$"))
+    pg.goto("/search?q=周建国&kind=person")
+    expect(pg.locator("li.card .meta a").first).to_contain_text(start)
+    pg.goto(f"/article/{aid}")
+    expect(pg.locator("h1.article-title")).to_have_text(re.compile("^" + re.escape(start)))
+    assert start in pg.title()
+    for path in ("/search?q=周建国", f"/article/{aid}", "/person/周建国"):
+        pg.goto(path)
+        shown = [*pg.locator("h1, h2, a").all_text_contents(), pg.title().split(" · ")[0]]
+        assert not [s for s in shown if re.fullmatch(r"\s*[0-9a-f]{16}\s*", s)], (path, shown)

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-import search_app
-from web.conftest import SCRIPT
+from index.export import FORMATS
+from web import render
+from web.strings import WEB
+from webpage.webtest import SCRIPT
 
 
 def api(client, path: str, **params) -> dict:
@@ -130,8 +132,8 @@ def test_article_page_shows_cleaning_report_and_warc_pointer(client):
     assert re.search(r'data-cleaner="pinyin">pinyin annotations: \d+<', page)
     # a crawled article names its WARC record: shown as text on the page
     fake = dict(api(client, f"/api/article/{aid}"), warc="warc/crawl-0001.warc.gz#1234")
-    html = search_app.render(
-        None, "article.html", a=fake, parts=[(fake["text"], None)], safe_link=search_app.safe_link
+    html = render.render(
+        None, "article.html", a=fake, parts=[(fake["text"], None)], safe_link=render.safe_link
     )
     assert "warc/crawl-0001.warc.gz#1234" in html.body.decode()
 
@@ -189,18 +191,16 @@ def test_export_csv_jsonl_and_vertical_of_the_current_query(client):
 
 
 def test_every_string_exists_in_every_language():
-    strings = tomllib.loads((search_app.WEB / "strings.toml").read_text(encoding="utf-8"))
+    strings = tomllib.loads((WEB / "strings.toml").read_text(encoding="utf-8"))
     assert strings and all(set(v) == {"zh", "vi", "en"} and all(v.values()) for v in strings.values())
     used = set()
-    for f in (search_app.WEB / "templates").glob("*.html"):
+    for f in (WEB / "templates").glob("*.html"):
         used |= set(re.findall(r"\bt\('([a-z_]+)'(?! ~)", f.read_text(encoding="utf-8")))
     assert used and used <= set(strings), used - set(strings)
     built = [
         f"facet_{k}" for k in ("kind", "year", "place", "honour", "lang", "min_count", "unit", "duplicates")
     ]
-    built += [f"how_{k}" for k in ("traditional", "pinyin", "diacritics")] + [
-        f"export_{f}" for f in search_app.FORMATS
-    ]
+    built += [f"how_{k}" for k in ("traditional", "pinyin", "diacritics")] + [f"export_{f}" for f in FORMATS]
     assert set(built) <= set(strings), set(built) - set(strings)
 
 

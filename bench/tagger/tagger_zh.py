@@ -1,0 +1,400 @@
+"""A statistical person-name tagger for simplified Chinese: a linear-chain CRF over characters
+(labels O, B, I), trained on UNER zh GSDSimp train by bench/train_tagger_zh.py with python-crfsuite.
+
+Every feature is a small integer key per character, computed for a whole text at once with numpy:
+the character and its neighbours (window ±2 and its bigrams), their classes (Han, Latin,
+digit, punctuation, the dot of foreign names), the surname and given-name weights of
+lexicons/names_zh_*.tsv, and the longest word of jieba's dictionary that starts or ends at the
+character (its length, tag and frequency). The model file is crfsuite's; at run time its weights
+are read once into arrays, and the forward-backward pass runs over all sentences of a text at
+once, so tagging needs no Python loop per character. `tag` returns the spans whose posterior
+probability (the probability that exactly this span is a name) reaches a threshold; `merge`
+combines a reading with the rule-based finder's names (bench/tagger_eval.py measures both).
+The model reads lexicons/names_zh_{surnames,chars,cues}.tsv and jieba's dictionary: retrain it
+(bench/train_tagger_zh.py) when they change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from normalize.tables import read_blocks, read_rows
+
+LEXICONS = Path(__file__).resolve().parents[2] / "extract" / "lexicons"
+MODEL = Path(__file__).with_name("tagger_zh.crfsuite")
+LABELS = ("O", "B", "I")
+Span = tuple[int, int, float]  # (start, end, probability)
+BOS, EOS = 2, 3  # code points standing for the edges of a sentence (never in text)
+MAX_NAME = 20  # longest name returned
+MAX_WORD = 5  # longest dictionary word looked up
+HASH = np.uint64(0x100000001B3)  # multiplier of the n-gram hash of dictionary words
+TEMPLATES = tuple(  # the feature templates, in the order of Features.keys
+    "c0 c-1 c+1 c-2 c+2 c-1c0 c0c+1 c-2c-1 c+1c+2 class sur sur-w given translit "  # noqa: SIM905
+    "word-start word-end word-in bias cue-before cue-after given-after foreign-run".split()
+)
+CUES_BEFORE = ("role", "lead", "place_before", "measure_before", "place_prep")  # names_zh_cues.tsv
+CUES_AFTER = ("speech", "action", "honorific", "not_after", "subject_after")
+_SENTENCE = re.compile(r"[^。！？!?；\n]*(?:[。！？!?；\n]+[”’」』）)]*|$)")
+KEEP, ADD, OVERRIDE = 0.0, 0.7, 0.7  # how merge() combines with the rule finder (bench/tagger_eval.py)
+_LONG = 200  # a sentence longer than this is tagged in pieces of this length
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of `text`, none empty, none longer than _LONG."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        out += [(a, min(a + _LONG, m.end())) for a in range(m.start(), m.end(), _LONG)]
+    return out
+
+
+def _char_tables() -> tuple[np.ndarray, np.ndarray]:
+    """For code points below 0x10000: the class of each (0 other, 1 Han, 2 digit, 3 Latin, 4 the
+    dot of foreign names, 5 、, 6 quote or bracket, 7 other punctuation, 8 space, 9 edge) and the
+    code point it is read as (digits as 0, Latin letters as a or A)."""
+    cls, remap = np.zeros(0x10000, np.int64), np.arange(0x10000, dtype=np.int64)
+    for lo, hi, k in ((0x4E00, 0x9FFF, 1), (0x3400, 0x4DBF, 1), (0xF900, 0xFAFF, 1)):
+        cls[lo : hi + 1] = k
+    for chars, k in (
+        ("·•‧・", 4),
+        ("、", 5),
+        ("“”‘’「」『』《》〈〉（）()【】[]\"'", 6),
+        ("，。！？；：,.!?;:—-…/～~", 7),
+        (" \t\u3000\xa0", 8),
+    ):
+        cls[[ord(c) for c in chars]] = k
+    cls[[BOS, EOS]] = 9
+    for lo, hi, k, to in (("0", "9", 2, "0"), ("０", "９", 2, "0"), ("a", "z", 3, "a"), ("A", "Z", 3, "A")):
+        cls[ord(lo) : ord(hi) + 1], remap[ord(lo) : ord(hi) + 1] = k, ord(to)
+    for lo, hi, to in (("ａ", "ｚ", "a"), ("Ａ", "Ｚ", "A")):
+        cls[ord(lo) : ord(hi) + 1], remap[ord(lo) : ord(hi) + 1] = 3, ord(to)
+    return cls, remap
+
+
+def _hash(grams: np.ndarray) -> np.ndarray:
+    """One uint64 per row of code points (the dictionary's words and the text's n-grams)."""
+    h = np.zeros(len(grams), np.uint64)
+    for k in range(grams.shape[1]):
+        h = h * HASH + grams[:, k].astype(np.uint64)
+    return h
+
+
+class HashTable:
+    """uint64 keys -> int32 values, open addressing with linear probing, built and probed with
+    numpy: one gather per probe for all keys at once, instead of a binary search each."""
+
+    def __init__(self, keys: np.ndarray, values: np.ndarray, room: int = 2):
+        bits = max(4, (room * len(keys)).bit_length())  # at most 1 / room full
+        self.mask, self.shift = (1 << bits) - 1, np.uint64(64 - bits)
+        self.keys, self.values = np.zeros(1 << bits, np.uint64), np.zeros(1 << bits, np.int32)
+        keys = np.where(keys == 0, 1, keys).astype(np.uint64)  # 0 marks an empty slot
+        home, todo, probe = self._home(keys), np.arange(len(keys)), 0
+        while len(todo):  # each round, every key still out tries the next slot
+            slot = (home[todo] + probe) & self.mask
+            free = self.keys[slot] == 0
+            taken, first = np.unique(slot[free], return_index=True)  # one key per free slot
+            placed = todo[free][first]
+            self.keys[taken], self.values[taken] = keys[placed], values[placed]
+            todo = np.setdiff1d(todo, placed, assume_unique=True)
+            probe += 1
+
+    def _home(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys * np.uint64(0x9E3779B97F4A7C15)) >> self.shift).astype(np.int64)
+
+    def get(self, keys: np.ndarray, default: int) -> np.ndarray:
+        """The value of each key, `default` for those not in the table."""
+        keys = np.where(keys == 0, 1, keys).astype(np.uint64)
+        slot = self._home(keys)
+        found = self.keys[slot]
+        out = np.where(found == keys, self.values[slot], default)
+        todo = np.flatnonzero((found != keys) & (found != 0))  # another key there: probe on
+        slot = slot[todo]
+        while len(todo):
+            slot = (slot + 1) & self.mask
+            found = self.keys[slot]
+            hit = found == keys[todo]
+            out[todo[hit]] = self.values[slot[hit]]
+            go_on = ~hit & (found != 0)
+            todo, slot = todo[go_on], slot[go_on]
+        return out
+
+
+@dataclass(frozen=True)
+class Words:
+    """Words by the hash of their characters (HashTable), and the lengths there are."""
+
+    table: HashTable
+    lengths: tuple[int, ...]
+
+
+def _table(items: Iterable[tuple[str, int]]) -> Words:
+    """The (word, info) items of up to MAX_WORD characters, by the hash of the word; each
+    value is 1000 * the word's length + its info."""
+    by_length: dict[int, list[tuple[str, int]]] = {}
+    for w, info in items:
+        if len(w) <= MAX_WORD and w.isprintable():
+            by_length.setdefault(len(w), []).append((w, info))
+    keys, values = [np.zeros(0, np.uint64)], [np.zeros(0, np.int64)]
+    for m, these in sorted(by_length.items()):
+        grams = np.frombuffer("".join(w for w, _ in these).encode("utf-32-le"), np.uint32)
+        keys.append(_hash(grams.reshape(-1, m)))
+        values.append(1000 * m + np.array([i for _, i in these], np.int64))
+    table = HashTable(np.concatenate(keys), np.concatenate(values))
+    return Words(table, tuple(sorted(by_length)))
+
+
+def _matches(cp: np.ndarray, words: Words) -> tuple[np.ndarray, ...]:
+    """At each position of cp: 1000 * length + info of the longest of `words` that starts there,
+    of the longest that ends there (0: none), and whether a word covers it inside."""
+    n = len(cp)
+    start, end, inside = np.zeros(n, np.int64), np.zeros(n, np.int64), np.zeros(n, np.int64)
+    h = cp.astype(np.uint64)
+    for m in range(1, min(MAX_WORD, n) + 1):  # shortest first: a longer word overwrites
+        if m > 1:
+            h = h[:-1] * HASH + cp[m - 1 :].astype(np.uint64)  # the m-grams from the (m-1)-grams
+        if m not in words.lengths:
+            continue
+        code = words.table.get(h, 0).astype(np.int64)
+        hit = (code // 1000) == m  # not a word of another length that shares the hash
+        code = np.where(hit, code, 0)
+        start[: len(h)] = np.where(hit, code, start[: len(h)])
+        end[m - 1 :] = np.where(hit, code, end[m - 1 :])
+        for j in range(1, m - 1):
+            inside[j : j + len(h)] |= hit
+    return start, end, inside
+
+
+def _runs(on: np.ndarray) -> np.ndarray:
+    """Where `on`: 100 * the length of its run (at most 6) + 10 * the characters before in the run
+    + those after (at most 3 each); 0 elsewhere. `on` is False at both ends."""
+    k = np.arange(len(on))
+    starts = np.maximum.accumulate(np.where(on & ~np.roll(on, 1), k, 0))
+    ends = np.minimum.accumulate(np.where(on & ~np.roll(on, -1), k, len(on))[::-1])[::-1]
+    code = 100 * np.minimum(ends - starts + 1, 6) + 10 * np.minimum(k - starts, 3) + np.minimum(ends - k, 3)
+    return np.where(on, code, 0)
+
+
+def _bin(value: str, lo: int = -5, hi: int = 5) -> int:
+    return 0 if not value else 1 + min(max(round(float(value)), lo), hi) - lo
+
+
+class Features:
+    """Feature keys of characters: `keys(sentences)` gives one row per template (-1: none)."""
+
+    def __init__(self, words: Sequence[tuple[str, int, str]] | None = None):
+        self.cls, self.remap = _char_tables()
+        sur = read_blocks(LEXICONS / "names_zh_surnames.tsv")
+        self.lex = np.zeros((5, 0x10000), np.int64)  # surname class and four weight bins per char
+        for k, kind in enumerate(("rare", "single", "compound", "weak"), 1):
+            self.lex[0, [ord(s[0]) for s in sur[kind]]] = k
+        for c, *cells in read_rows(LEXICONS / "names_zh_chars.tsv"):
+            if len(c) == 1 and ord(c) < 0x10000:
+                self.lex[1:, ord(c)] = [_bin(x) for x in cells[:4]]
+        if words is None:
+            from normalize.seg_zh import jieba_dict
+
+            words = jieba_dict()
+        tag_class = {"nr": 1, "nrfg": 1, "nrt": 2, "ns": 3, "nt": 4, "nz": 4}
+        self.words = _table(
+            (w, 100 * tag_class.get(t, 5) + min(len(str(f)), 6)) for w, f, t in words if len(w) > 1
+        )
+        cues = read_blocks(LEXICONS / "names_zh_cues.tsv")
+        self.before = _table((w, k) for k, kind in enumerate(CUES_BEFORE, 1) for w in cues[kind])
+        self.after = _table((w, k) for k, kind in enumerate(CUES_AFTER, 1) for w in cues[kind])
+
+    def keys(self, sentences: Sequence[str]) -> np.ndarray:
+        """int64 array (len(TEMPLATES), total characters): the key of each template at each
+        character of the sentences, in order; each sentence is read on its own."""
+        lengths = np.fromiter(map(len, sentences), np.int64, len(sentences))
+        n = int(lengths.sum())
+        sent = np.repeat(np.arange(len(sentences)), lengths)
+        pos = np.arange(n) + 2 + 4 * sent  # two edge marks before and after each sentence
+        cp = np.full(n + 4 * len(sentences), BOS, np.int64)
+        cp[pos] = np.frombuffer("".join(sentences).encode("utf-32-le"), np.uint32)
+        ends = np.cumsum(lengths) + 4 * np.arange(len(sentences)) + 2
+        cp[ends], cp[ends + 1] = EOS, EOS
+        bmp = cp < 0x10000
+        read = np.where(bmp, self.remap[np.where(bmp, cp, 0)], cp)
+        cls = np.where(bmp, self.cls[np.where(bmp, cp, 0)], 0)
+        lex = np.where(bmp, self.lex[:, np.where(bmp, cp, 0)], 0)
+        c = {o: read[pos + o] for o in (-2, -1, 0, 1, 2)}
+        start, end, inside = (x[pos] for x in _matches(cp, self.words))
+        sur = lex[0]
+        return np.stack(
+            [
+                c[0],
+                c[-1],
+                c[1],
+                c[-2],
+                c[2],
+                c[-1] << 21 | c[0],
+                c[0] << 21 | c[1],
+                c[-2] << 21 | c[-1],
+                c[1] << 21 | c[2],
+                cls[pos - 1] * 100 + cls[pos] * 10 + cls[pos + 1],
+                sur[pos - 2] * 100 + sur[pos - 1] * 10 + sur[pos],
+                lex[1, pos - 1] * 100 + lex[2, pos],  # given weight before, surname weight here
+                lex[1, pos - 1] * 100 + lex[1, pos],
+                lex[3, pos - 1] * 10000 + lex[3, pos] * 100 + lex[4, pos],
+                start,
+                end,
+                inside * 100 + (start // 1000) * 10 + end // 1000,
+                np.zeros(n, np.int64),
+                *self._cues(cp, pos),
+                sur[pos] * 10000 + lex[1, pos + 1] * 100 + lex[1, pos + 2],
+                _runs(lex[3] >= _bin("1"))[pos],
+            ]
+        )
+
+    def _cues(self, cp: np.ndarray, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The kind of the longest cue word that ends right before each position, and of the
+        longest that starts right after it (0: none)."""
+        return _matches(cp, self.before)[1][pos - 1] % 1000, _matches(cp, self.after)[0][pos + 1] % 1000
+
+    def attributes(self, sentence: str) -> list[list[str]]:
+        """The features of each character as crfsuite attribute names (for training)."""
+        keys = self.keys([sentence])
+        return [[f"{t}:{k}" for t, k in enumerate(col) if k >= 0] for col in keys.T.tolist()]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The posterior over a text: marg[k] = P(O, B, I at k), cond[k, i, j] = P(label j at k |
+    label (B, I)[i] at k - 1), and the ends of the text's sentences (each a chain of its own)."""
+
+    marg: np.ndarray
+    cond: np.ndarray
+    ends: np.ndarray
+
+    def _last(self, a: int) -> int:
+        return int(self.ends[np.searchsorted(self.ends, a, side="right")])
+
+    def prob(self, a: int, b: int) -> float:
+        """P(text[a:b] is exactly a name: B at a, I up to b, no I at b)."""
+        if not 0 <= a < b <= len(self.marg) or b > (last := self._last(a)):
+            return 0.0
+        p = float(self.marg[a, 1])
+        if b > a + 1:  # B then I at a + 1, I after I up to b - 1
+            p *= float(self.cond[a + 1, 0, 2] * np.prod(self.cond[a + 2 : b, 1, 2]))
+        return p * (1.0 - float(self.cond[b, int(b > a + 1), 2])) if b < last else p
+
+    def spans(self, min_prob: float) -> list[Span]:
+        """(start, end, probability) of the spans at `min_prob` or more, best first where they
+        overlap, in order."""
+        out, marg, cond = [], self.marg, self.cond
+        for a in np.flatnonzero(marg[:, 1] >= min_prob).tolist():
+            last, p = self._last(a), float(marg[a, 1])  # p = P(B at a, I up to b - 1)
+            for b in range(a + 1, min(last, a + MAX_NAME) + 1):
+                go_on = 0.0 if b == last else float(cond[b, int(b > a + 1), 2])  # P(I at b | ...)
+                if p * (1.0 - go_on) >= min_prob:
+                    out.append((p * (1.0 - go_on), a, b))
+                if (p := p * go_on) < min_prob:
+                    break
+        taken, used = [], np.zeros(len(marg) + 1, bool)
+        for p, a, b in sorted(out, key=lambda x: (-x[0], x[1])):
+            if not used[a:b].any():
+                used[a:b] = True
+                taken.append((a, b, p))
+        return sorted(taken)
+
+
+class NameTagger:
+    """The CRF of `model` (built once per process); `tag(text)` -> person-name spans."""
+
+    def __init__(self, model: Path = MODEL, features: Features | None = None, min_prob: float = 0.5):
+        import pycrfsuite
+
+        crf = pycrfsuite.Tagger()
+        crf.open(str(model))
+        info, label = crf.info(), {x: k for k, x in enumerate(LABELS)}
+        self.features, self.min_prob = features or Features(), min_prob
+        self.trans = np.zeros((3, 3))
+        for (a, b), w in info.transitions.items():
+            self.trans[label[a], label[b]] = w
+        rows: dict[tuple[int, int], np.ndarray] = {}  # (template, key) -> weights of O, B, I
+        for (attr, y), w in info.state_features.items():
+            t, key = map(int, attr.split(":"))
+            rows.setdefault((t, key), np.zeros(3))[label[y]] += w
+        self.templates = np.arange(len(TEMPLATES), dtype=np.uint64)[:, None]
+        pairs = np.array(list(rows), np.int64).reshape(-1, 2)
+        keys = pairs[:, 1].astype(np.uint64) * HASH + pairs[:, 0].astype(np.uint64)  # as in posteriors()
+        self.rows = HashTable(keys, np.arange(len(rows)), room=8)  # the last row, all zeros: unknown
+        self.weights = np.vstack([*rows.values(), np.zeros(3)])
+        crf.close()
+
+    def tag(self, text: str, min_prob: float | None = None) -> list[Span]:
+        """(start, end, probability) of the person names in `text`, in order: the spans that the
+        model gives at least `min_prob` (default: the tagger's) of being exactly a name."""
+        return self.read(text).spans(self.min_prob if min_prob is None else min_prob)
+
+    def read(self, text: str) -> Reading:
+        """The model's posterior over `text`, to ask for spans or for the probability of a span."""
+        bounds = _sentences(text)
+        if not bounds:
+            return Reading(np.zeros((0, 3)), np.zeros((0, 2, 3)), np.zeros(0, np.int64))
+        marg, cond = self.posteriors([text[a:b] for a, b in bounds])
+        return Reading(marg, cond, np.array([b for _, b in bounds]))  # the sentences tile the text
+
+    def posteriors(self, sentences: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Over the characters of `sentences` (each a chain of its own): the marginals (n, 3) of
+        the labels O, B, I, and cond[k, i, j] = P(label j at k | label (B, I)[i] at k - 1)."""
+        keys = self.features.keys(sentences).astype(np.uint64) * HASH + self.templates
+        rows = self.rows.get(keys.ravel(), len(self.weights) - 1).reshape(keys.shape)
+        emit = self.weights[rows].sum(axis=0)
+        lengths = np.fromiter(map(len, sentences), np.int64, len(sentences))
+        sent = np.repeat(np.arange(len(sentences)), lengths)
+        at = np.arange(len(sent)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        e = np.exp(emit - emit.max(axis=1, keepdims=True))
+        trans = np.exp(self.trans)
+        steps = np.broadcast_to(np.eye(3), (int(lengths.max()), len(sentences), 3, 3)).copy()
+        steps[at, sent] = trans[None] * e[:, None, :]  # padding (after a chain's end) changes nothing
+        alpha, beta = _forward_backward(steps, e[at == 0])
+        marg = alpha[at, sent] * beta[at, sent]
+        marg /= marg.sum(axis=1, keepdims=True)
+        # P(j at k | i at k-1) is proportional to trans[i, j] * e[k, j] * beta[k, j]
+        step = trans[1:][None] * (e * beta[at, sent])[:, None, :]
+        return marg, step / step.sum(axis=2, keepdims=True)
+
+
+def _forward_backward(steps: np.ndarray, first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Forward and backward probabilities of a batch of chains, each scaled by some factor per
+    step: steps[t, c, i, j] = exp(transition i -> j + emission j) at step t of chain c, `first` the
+    exponentiated emissions of the chains' first steps."""
+    n = len(steps)
+    alpha, beta = np.empty(steps.shape[:3]), np.ones(steps.shape[:3])
+    alpha[0] = first
+    for t in range(1, n):
+        np.matmul(alpha[t - 1][:, None, :], steps[t], out=alpha[t][:, None, :])
+        if t % 16 == 0:  # rescale before the numbers run out of range (16 steps are safe while
+            # no transition weight is beyond ±40)
+            alpha[t] /= alpha[t].sum(axis=1, keepdims=True)
+    for t in range(n - 2, -1, -1):
+        np.matmul(steps[t + 1], beta[t + 1][:, :, None], out=beta[t][:, :, None])
+        if t % 16 == 0:
+            beta[t] /= beta[t].sum(axis=1, keepdims=True)
+    return alpha, beta
+
+
+def merge(
+    names: Sequence[tuple[int, int]],
+    reading: Reading,
+    keep: float = KEEP,
+    add: float = ADD,
+    override: float = OVERRIDE,
+) -> list[tuple[int, int]]:
+    """Combine the rule finder's `names` with the tagger's `reading` of the same text: the names
+    the tagger gives at least `keep` of being exactly a name; the tagger's spans at `override` or
+    more in place of the names they overlap; its spans at `add` or more where no name is."""
+    kept = [(a, b) for a, b in names if keep <= 0 or reading.prob(a, b) >= keep]
+    spans = reading.spans(min(add, override))
+    first = [(a, b) for a, b, p in spans if p >= override]
+    out, used = [], set()
+    for a, b in first + kept + [(a, b) for a, b, p in spans if p >= add]:
+        if used.isdisjoint(range(a, b)):
+            used.update(range(a, b))
+            out.append((a, b))
+    return sorted(out)

@@ -1,0 +1,90 @@
+"""Is this a Chinese name, in this slot? The checks the people finder and its layout frames share:
+a surname and a given name in a slot the layout marks (byline, grid cell, list item, after a
+position), a name closed on both sides, a name ending a list item."""
+
+from __future__ import annotations
+
+import re
+
+from extract.lexicon import Lexicon
+from extract.names_zh import ChineseNameFinder
+from extract.people_zh_frames import Frames
+from extract.people_zh_slots import tibetan
+
+
+class NameChecks:
+    def __init__(self, names: ChineseNameFinder, lex: Lexicon, f: Frames):
+        self.names, self.lex, self.f = names, lex, f
+        self.role_end = re.compile("(?:" + lex.role_re.pattern + ")$")
+        # characters a Chinese name can start with: a cheap test before the finder's scoring
+        self.first = frozenset(names.tables.surname) | {c[0] for c in names.tables.compound}
+
+    def ends_with_role(self, text: str, at: int) -> bool:
+        return self.role_end.search(text, max(0, at - 8), at) is not None
+
+    def cued_name(self, text: str, start: int, end: int, relaxed: bool = False) -> bool:
+        """Does a name fill text[start:end], in a slot the layout already marks as a name (byline,
+        grid cell, list item, annotation)? There the shape is enough: a surname, then one or two
+        given characters that are not function words (易长青, 于海洋, 何家军 — whose given names are
+        also words — pass; 宣传部 does not)."""
+        name = "".join(text[start:end].split())
+        if tibetan().fullmatch(name):
+            return True
+        if not name or name[0] not in self.first or (" " in text[start:end] and end - start != 3):
+            return False
+        return (
+            self.slot_name(name, relaxed)
+            or self.names.name_at(text, start) == end
+            or self.names.is_name(name)
+        )
+
+    def slot_name(self, name: str, relaxed: bool = False, words_too: bool = False) -> bool:
+        """A surname and a given name of one or two characters that are no function words; in a
+        grid cell (`relaxed`) only the characters never in a given name are refused (甘学而 passes);
+        `words_too` lets a two-character word pass (追授蒙汉等2名同志)."""
+        f = self.names.tables
+        if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            return False
+        given = name[2:] if name[:2] in f.compound else name[1:] if name[0] in f.surname else None
+        refused = self.f.never_in_cell if relaxed else f.function
+        if not given or len(given) > 2 or any(c in refused for c in given):
+            return False
+        return words_too or not (self.names.is_word(name) and len(name) == 2 and not self.names.is_name(name))
+
+    def delimited_name(self, text: str, at: int) -> int | None:
+        """After a position, a surname and one or two characters closed by punctuation or a word that
+        follows names (县长覃若兰等): the slot is marked on both sides, the shape is enough."""
+        if text[at : at + 1] in self.names.tables.weak or not "\u4e00" <= text[at : at + 1] <= "\u9fff":
+            return None  # 选手都进行, 干部和团队: 都 和 are words here; a line end is no name
+        for end in (at + 3, at + 2):
+            if end > len(text):
+                continue
+            closed = end == len(text) or text[end] in self.f.boundary or self.f.after_name.match(text, end)
+            if closed and self.cued_name(text, at, end, relaxed=True):
+                return end
+        return None
+
+    def name_in(self, text: str, start: int, end: int, last_chars: bool = False) -> int | None:
+        """Where a name filling text[start:end] exactly, or (list items) ending it, starts: 授予王某
+        -> 王某; None when there is none."""
+        starts = [start] if not last_chars else [start, *range(max(start, end - 4), end - 1)]
+        for s in starts:
+            if text[s] not in self.first:
+                continue
+            cand = text[s:end]
+            ok_start = (
+                s == start
+                or not last_chars
+                or text[s - 1] in self.f.boundary
+                or self.ends_with_role(text, s)
+                or self.f.award_before.search(text, max(0, s - 3), s) is not None
+                or self.f.list_intro.search(text, max(0, s - 4), s) is not None
+            )  # 授予|张秀英, 还有|姬长安
+            if (
+                2 <= len(cand) <= 4
+                and ok_start
+                and self.names.is_name(cand)
+                and self.names.name_at(text, s) == end
+            ):
+                return s
+        return None

@@ -1,0 +1,120 @@
+"""Chinese names in the places the layout marks: credits (（通讯员 许雅兰 彭红霞）, 编辑:时金, 本报记者
+岑思远, …成风。(白续宏 张婷婷)), doctrine phrases, attendance lists, name grids and the first name of
+N honourees (孙家栋等50名). Each function calls `add(start, end, how)` for every name it sees."""
+
+from __future__ import annotations
+
+import re
+
+from extract.people_zh_checks import NameChecks
+from extract.people_zh_slots import grid_cells, grid_name_shape, is_dotted, tibetan
+
+_CLAUSE_STOP = re.compile(r"[，。；：:;,\n]")
+_OPENS = frozenset("，。；：！？,;:!?\n、")  # what a clause opening with a name follows
+
+
+def bylines(text: str, add, c: NameChecks) -> None:
+    """Names in `(通讯员 许雅兰 彭红霞)`, `(记者 林 静 通讯员 黄小明)`, `编辑:时金`; a two-character
+    name padded to three (`林 静`) is one name."""
+    f = c.f
+    chunks = [(m.start(1), m.group(1)) for m in f.byline.finditer(text)]
+    chunks += [(m.start(1), m.group(1)) for m in f.byline_line.finditer(text)]
+    chunks += [
+        (m.start(1), m.group(1))
+        for pattern in (f.byline_bare, f.credit_tail)
+        for m in pattern.finditer(text)
+        if _only_names(m.group(1), c)
+    ]
+    for offset, chunk in chunks:
+        blanked = f.byline_word.sub(lambda r: " " * len(r.group(0)), chunk)
+        tokens = [(offset + m.start(), offset + m.end()) for m in re.finditer(r"[^\s、，,：:；;/]+", blanked)]
+        i = 0
+        while i < len(tokens):
+            s, e = tokens[i]
+            if (
+                e - s == 1
+                and i + 1 < len(tokens)
+                and tokens[i + 1][1] - tokens[i + 1][0] == 1
+                and tokens[i + 1][0] - e == 1
+            ):
+                e = tokens[i + 1][1]  # 林 静
+                i += 1
+            if c.cued_name(text, s, e, relaxed=True):
+                add(s, e, "byline")
+            i += 1
+
+
+def _only_names(chunk: str, c: NameChecks) -> bool:
+    """Is a bare credit line made of credit words and names only (本报记者 岑思远 通讯员 祁显能)?"""
+    blanked = c.f.byline_word.sub(lambda r: " " * len(r.group(0)), chunk)
+    blanked = re.sub(r"^\s*本[报台]", "  ", blanked)
+    cells = grid_cells(blanked)
+    return bool(cells) and all(c.slot_name("".join(blanked[s:e].split()), relaxed=True) for s, e, _ in cells)
+
+
+def credits_and_attendance(text: str, add, c: NameChecks) -> None:
+    """通讯员倪显能报道 (an author), 以X同志为核心的党中央 (a doctrine phrase: mentioned),
+    市领导X、Y参加 and 出席会议的县领导还有X、Y (officials)."""
+    f = c.f
+    for m in f.credit.finditer(text):
+        end = c.names.name_at(text, m.end())
+        if end is not None:
+            add(m.end(), end, "byline")
+    for m in f.doctrine.finditer(text):
+        if c.cued_name(text, *m.span(1)):
+            add(*m.span(1), "doctrine")
+    for m in f.attend_list.finditer(text):
+        for item in re.finditer(r"[^、]+", m.group(1)):
+            s, e = m.start(1) + item.start(), m.start(1) + item.end()
+            if c.cued_name(text, s, e, relaxed=True):
+                add(s, e, "attending")
+    for m in f.attending.finditer(text):
+        stop = _CLAUSE_STOP.search(text, m.end())
+        at = m.end()
+        for item in re.finditer(r"[^、]+", text[at : stop.start() if stop else len(text)]):
+            s, e = at + item.start(), at + item.end()
+            e = s + len(f.list_end.split(text[s:e], maxsplit=1)[0])
+            if c.cued_name(text, s, e):
+                add(s, e, "attending")
+
+
+def lead_names(text: str, add, c: NameChecks) -> None:
+    """The name right before 等 + a number (孙家栋等50名, 见义勇为李来享等4人) and the subject of an
+    awarding verb (，钟南山被授予): slots marked on one side, so the name finder must agree."""
+    f = c.f
+    for m in f.lead_count.finditer(text):
+        e = m.start()
+        sizes = (4,) if text[max(0, e - 4) : e - 2] in c.names.tables.compound else (3, 2)
+        for s in (e - size for size in sizes):
+            if s < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in text[s:e]):
+                continue
+            marked = s == 0 or text[s - 1] in f.boundary or c.ends_with_role(text, s)
+            if (marked and c.slot_name(text[s:e], relaxed=True)) or c.names.is_name(text[s:e]):
+                add(s, e, "conferred")
+                break
+    for m in f.award_subject.finditer(text):
+        for s in range(m.start() - 2, max(-1, m.start() - 5), -1):
+            if (s == 0 or text[s - 1] in _OPENS) and c.names.name_at(text, s) == m.start():
+                add(s, m.start(), "found")
+                break
+
+
+def grid_line(text: str, at: int, line: str, add, c: NameChecks) -> None:
+    """A line of three or more name-sized cells, most of them names (padding and dots make a cell
+    a name: 卫　东, 阿依努尔·托合提)."""
+    if " " not in line and "\u3000" not in line and "\t" not in line:
+        return  # prose: no cells
+    cells = [(at + s, at + e, padded) for s, e, padded in grid_cells(line)]
+    names = ["".join(text[s:e].split()) for s, e, _ in cells]
+    if len(cells) < 3 or not all(map(grid_name_shape, names)):
+        return
+    namey = [
+        bool(
+            p or is_dotted(n) or tibetan().fullmatch(n) or c.names.is_name(n) or c.slot_name(n, relaxed=True)
+        )
+        for (_, _, p), n in zip(cells, names, strict=True)
+    ]
+    if sum(namey) * 2 > len(cells):
+        for (s, e, padded), name in zip(cells, names, strict=True):
+            if padded or is_dotted(name) or c.cued_name(text, s, e, relaxed=True):
+                add(s, e, "grid")

@@ -1,0 +1,99 @@
+"""Where a Chinese name ends in the slots the layout marks: a two-character name that is really three
+(包国平等, 苗永和获评, 通讯员倪显能报道), the cells of a name grid padded to equal width (陈　忠　郭　森,
+陈 忠  郭 森) and names that only ever appear inside a longer one."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract.lexicon import alternation
+from extract.names_zh import ChineseNameFinder
+from extract.people_zh_frames import PUNCTUATION, Frames
+from extract.tsv import read_rows
+
+HAN = "\u4e00-\u9fff"
+# a given-name character weighing less than this (说 摄 去 是) never ends a name after a cue
+MIN_THIRD = -1.6
+_TOKEN = re.compile(r"\S+")
+DOT = "·•‧・"
+
+
+def extend_end(text: str, start: int, end: int, names: ChineseNameFinder, f: Frames) -> int:
+    """One character more when a surname and one given character are followed by a character that
+    may end a name and then by punctuation or a word that follows names (包国平|等, 戚卫民|主持,
+    费立能|、): the reader cut the name because 平等, 民主, 能 are words of their own."""
+    tables = names.tables
+    surname = 2 if text[start : start + 2] in tables.compound else 1
+    if end - start != surname + 1 or end >= len(text):
+        return end
+    third = text[end]
+    if not "\u4e00" <= third <= "\u9fff" or third in f.never_last:
+        return end
+    if tables.given.get(third, names.w.rare_given) < MIN_THIRD:
+        return end
+    after = end + 1
+    if after < len(text) and text[after] not in PUNCTUATION and not f.after_name.match(text, after):
+        return end
+    return after
+
+
+def grid_cells(line: str) -> list[tuple[int, int, bool]]:
+    """The cells of a grid line as (start, end, padded): whitespace separates cells, and two
+    one-character tokens in a row are one two-character name padded to the width of three
+    (卫　东, 陈 忠)."""
+    tokens = [m.span() for m in _TOKEN.finditer(line)]
+    cells, i = [], 0
+    while i < len(tokens):
+        s, e = tokens[i]
+        single_next = i + 1 < len(tokens) and tokens[i + 1][1] - tokens[i + 1][0] == 1
+        if e - s == 1 and single_next and tokens[i + 1][0] - e <= 2:
+            cells.append((s, tokens[i + 1][1], True))
+            i += 2
+            continue
+        cells.append((s, e, False))
+        i += 1
+    return cells
+
+
+def is_dotted(name: str) -> bool:
+    """A minority name in dotted form: 阿依努尔·托合提 (two or three parts of Han characters)."""
+    parts = re.split(f"[{DOT}]", name)
+    return 2 <= len(parts) <= 3 and all(re.fullmatch(f"[{HAN}]{{1,8}}", p) for p in parts)
+
+
+def grid_name_shape(name: str) -> bool:
+    """Is a grid cell the size of a name: 2-4 characters, or a dotted name?"""
+    return 2 <= len(name) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in name) or is_dotted(name)
+
+
+def outer_names(people: dict, key=lambda p: p.spans) -> list:
+    """People without those whose every mention lies inside a longer person's mention (苗永 inside
+    苗永和)."""
+    values = list(people.values())
+    shortest = min((len(p.name) for p in values), default=0)
+    if all(len(p.name) == shortest for p in values):
+        return values  # nobody can be inside a longer name
+    out = []
+    for p in values:
+        longer = [q for q in values if len(q.name) > len(p.name)]
+        inside = all(any(a <= s and e <= b for q in longer for a, b in key(q)) for s, e in key(p))
+        if not (longer and inside):
+            out.append(p)
+    return out
+
+
+@cache
+def tibetan() -> re.Pattern:
+    """Two elements of lexicons/names_zh_tibetan.tsv: a Tibetan name (央金拉姆, 泽仁卓玛)."""
+    element = alternation(row[0] for row in read_rows("names_zh_tibetan.tsv", 2)).pattern
+    return re.compile(f"(?:{element})(?:{element})")
+
+
+_ADMIN_AFTER = re.compile("[县市区镇乡州省村]")
+
+
+def place_shaped(text: str, spans: list[tuple[int, int]], role_re: re.Pattern) -> bool:
+    """Is a name-shaped word a place: one of its mentions is followed by 县 市 区 镇 … that do not
+    start a position (巫溪县, 马尔康市; but 李明县长)?"""
+    return any(_ADMIN_AFTER.match(text, e) and not role_re.match(text, e) for _, e in spans)

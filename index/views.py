@@ -1,0 +1,169 @@
+"""The frozen records the store takes and gives: what the workers hand it (`Record`), what storing
+one did (`PutResult`) and what its queries return (`StoredArticle`, `Mention`, `Member`, `Repost`,
+`Version`). People, collectives, events and counts come back as the extractor's own records."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from functools import cache
+from typing import Any
+
+from extract.records import Collective, Count, Event, Extraction, Person
+from index.engine import IndexDoc
+from normalize.records import Article
+
+ENTITIES: dict[str, type] = {"people": Person, "collectives": Collective, "events": Event, "counts": Count}
+
+
+@dataclass(frozen=True)
+class Record:
+    """One document as the workers hand it to the store: the normalised article, what the extractor
+    found in it, its MinHash signature (None for a short text) and its index documents."""
+
+    article: Article
+    found: Extraction
+    signature: bytes | None = None
+    docs: tuple[IndexDoc, ...] = ()
+
+
+@dataclass(frozen=True)
+class PutResult:
+    """What storing one record did: new | unchanged | updated (same id) | reprocessed |
+    superseded (new id, same source: `previous` names the article it replaces)."""
+
+    id: str
+    status: str
+    previous: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredArticle(Article):
+    """An article as stored: the normaliser's fields, whether it is a commendation, and the store's
+    own (versions, cluster of reposts). `tokens` is empty when read with `tokens=False`."""
+
+    is_commendation: bool = False
+    source_key: str = ""
+    content_hash: str = ""
+    content_type: str | None = None
+    version: int = 1
+    superseded_by: str | None = None
+    cluster: str | None = None
+    canonical: bool = True
+    ingested: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in one article, with what a dossier shows of the article."""
+
+    person: Person
+    article_id: str
+    year: int | None  # the year of the article's first event
+    title: str
+    source: str
+    published: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Member:
+    """What choosing a cluster's canonical article needs to know of one article."""
+
+    id: str
+    cluster: str | None
+    canonical: bool
+    live: bool  # not superseded by a newer version
+    cleaning: dict[str, int]
+    script: str | None
+    published: str | None
+    fetched: str | None
+    seq: int  # the order articles were first stored in
+
+
+@dataclass(frozen=True)
+class Repost:
+    """Another live member of an article's cluster, as the article page lists it."""
+
+    id: str
+    title: str
+    source: str
+    published: str | None
+    canonical: bool
+
+
+@dataclass(frozen=True)
+class Version:
+    """An earlier text of an article kept when its URL served new content."""
+
+    version: int
+    title: str
+    ingested: str
+
+
+def columns(cls: type) -> tuple[str, ...]:
+    """A record's columns in the store: its fields, with a span as `start` and `end`."""
+    out: list[str] = []
+    for f in fields(cls):
+        out += ["start", "end"] if f.name == "span" else [f.name]
+    return tuple(out)
+
+
+def plain(item) -> dict[str, Any]:
+    """A person, collective, event or count as the record contract writes it: lists for tuples, the
+    span last as [start, end]."""
+    out = {f.name: getattr(item, f.name) for f in fields(item) if f.name != "span"}
+    out = {k: list(v) if isinstance(v, tuple) else v for k, v in out.items()}
+    if any(f.name == "span" for f in fields(item)):
+        out["span"] = list(item.span) if item.span else None
+    return out
+
+
+def cell(value: Any) -> Any:
+    """A value as a column holds it: JSON for lists, tuples and dicts, 0/1 for booleans."""
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def cells(item) -> list:
+    """A record's values in the order of `columns`."""
+    out: list = []
+    for f in fields(item):
+        value = getattr(item, f.name)
+        out += (list(value) if value else [None, None]) if f.name == "span" else [cell(value)]
+    return out
+
+
+def from_row(cls: type, row: Mapping):
+    """A record from its columns: JSON decoded, 0/1 read as booleans, `start` and `end` as the span.
+    A column the row lacks (not selected, or an archive from before the field) gives the default."""
+    have = set(row.keys())
+    values: dict[str, Any] = {}
+    for name, kind in _kinds(cls):
+        if name == "span":
+            start = row["start"] if "start" in have else None
+            values["span"] = (start, row["end"]) if start is not None else None
+        elif name in have:
+            value = row[name]
+            if kind == "tuple":
+                value = tuple(tuple(v) if isinstance(v, list) else v for v in json.loads(value or "[]"))
+            elif kind == "dict":
+                value = json.loads(value or "{}")
+            elif kind == "bool":
+                value = bool(value)
+            values[name] = value
+    return cls(**values)
+
+
+@cache
+def _kinds(cls: type) -> tuple[tuple[str, str], ...]:
+    """(field, tuple | dict | bool | other) for each field of a record (annotations are strings here)."""
+    out = []
+    for f in fields(cls):
+        kind = str(f.type)
+        out.append((f.name, next((k for k in ("tuple", "dict", "bool") if kind.startswith(k)), "other")))
+    return tuple(out)

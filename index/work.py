@@ -1,0 +1,80 @@
+"""The work done per document, in worker processes: normalise, extract, sign for the clusters of
+reposts and build the index documents, so that the main process only stores and indexes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from config import Settings
+from index import clusters
+from index.documents import article_docs, view
+from index.views import Record
+from normalize.records import InputError, Source
+
+_WORKER: dict[str, Any] = {}  # this process's normaliser and extractor, built once by init_worker
+
+
+@dataclass(frozen=True)
+class Processed:
+    """A source after the workers: its record, or why it failed. No source: a pause in a stream."""
+
+    source: Source | None
+    record: Record | None = None
+    error: str | None = None
+
+
+def init_worker(settings: Settings) -> None:
+    from extract import Extractor
+    from normalize.pipeline import Normalizer
+
+    if multiprocessing.parent_process() is not None:  # a worker outlives no killed parent
+        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    normalizer = Normalizer(settings)
+    _WORKER["normalizer"], _WORKER["extractor"] = normalizer, Extractor(normalizer.segmenters("zh"))
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def process(source: Source | None) -> Processed:
+    if source is None:  # a pause in a stream of sources: passed through
+        return Processed(None)
+    try:
+        normalizer = _WORKER["normalizer"]
+        article = normalizer.normalize(source)
+        found = _WORKER["extractor"].extract(article)
+        docs = article_docs(view(article, found), normalizer.segmenters("zh").spans)
+        return Processed(source, Record(article, found, clusters.signature(article.text), tuple(docs)))
+    except InputError as e:
+        return Processed(source, error=str(e))
+    except Exception as e:  # a bug must not stop the batch
+        return Processed(source, error=f"internal error ({type(e).__name__}: {e})")
+
+
+def ahead(pool: ProcessPoolExecutor, items: Iterable[Source | None], most: int) -> Iterator[Processed]:
+    """`process` over the items in the pool, results in order, with at most `most` items in flight
+    (Executor.map submits everything at once: a large ingest's pages and records would pile up in
+    memory). A None in the items is a flush point: everything before it first, then the pause."""
+    pending: deque = deque()
+    for item in items:
+        if item is None:
+            while pending:
+                yield pending.popleft().result()
+            yield Processed(None)
+            continue
+        pending.append(pool.submit(process, item))
+        while pending and (len(pending) > most or pending[0].done()):
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()

@@ -1,0 +1,85 @@
+"""Strings injected into Chinese text that are no text at all (DESIGN.md, noise 6; issue 11).
+
+- Anti-scraping strings: sites hide random runs of letters and digits between sentences
+  (`颁发牌匾。qX7rT2pLm 据了解`), so that copied text carries them. A run is taken for one when it
+  stands between Chinese characters or punctuation, not inside a link or a word, and reads as noise:
+  cut at every change between lower case, upper case and digits (the way camel case is read), it
+  falls into pieces of one or two characters. Names, codes and brands (ISO9001, 5G, WeChatPay,
+  iPhone15, COVID19) fall into pieces of three or more, or are too short to judge.
+- HTML entities a copy left unescaped (`&nbsp&`).
+- Image file names left by the extraction of a photo (`图为挂牌现场 DSC_0457.jpg`,
+  `微信图片_20230519151422.jpg`). File names on a line of their own are chrome lines
+  (rules/boilerplate.tsv); these are the ones inside a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalize.records import Cleaned
+
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’"
+_ALNUM = re.compile(r"[A-Za-z0-9]{6,}")  # a quick scan first: the full test below is slow on every position
+_RUN = re.compile(rf"(?<=[{_CJK}]) ?([A-Za-z0-9]{{6,40}}) ?(?=[{_CJK}]|$)", re.M)
+_PIECE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_IMAGE = re.compile(
+    r"(?<![A-Za-z0-9_\-./:])(?:https?://\S+?|(?:[\u4e00-\u9fff]{1,8}_)?[A-Za-z0-9][A-Za-z0-9_\-()]{0,60})"
+    r"\.(?:jpe?g|png|gif|bmp|webp|tiff?|heic)(?![A-Za-z0-9])",
+    re.I,
+)
+_AFTER = re.compile(rf"[{_CJK}]")
+_EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|tiff?|heic)(?![A-Za-z0-9])", re.I)
+# HTML entities left unescaped by a copy (&nbsp& &nbsp&本縣舉凡): spaces go, marks come back as marks
+_ENTITY = re.compile(
+    r"&(nbsp|ensp|emsp|thinsp|amp|lt|gt|quot|ldquo|rdquo|lsquo|rsquo|mdash|hellip|middot)[;&]?"
+)
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "ldquo": "“", "rdquo": "”", "lsquo": "‘"}
+_ENTITIES |= {"rsquo": "’", "mdash": "—", "hellip": "…", "middot": "·"}
+MIN_PIECES = 4
+MAX_MEAN_PIECE = 2.0
+
+
+def is_noise(run: str) -> bool:
+    """Does a run of letters and digits read as random (qX7rT2pLm) rather than a word or code?"""
+    pieces = _PIECE.findall(run)
+    if len(pieces) < MIN_PIECES or run.isdigit():
+        return False
+    return len(run) / len(pieces) < MAX_MEAN_PIECE
+
+
+def strip_junk(text: str) -> Cleaned:
+    """Anti-scraping runs and image file names inside Chinese text, with the space that set them off."""
+    n = 0
+    if "&" in text:
+        text, n = _ENTITY.subn(lambda m: _ENTITIES.get(m[1], ""), text)
+    if "." in text and _EXTENSION.search(text):
+        text, m = _drop_images(text)
+        n += m
+    if any(is_noise(m.group(0)) for m in _ALNUM.finditer(text)):
+        runs = [m for m in _RUN.finditer(text) if is_noise(m.group(1))]
+        text = _cut(text, [m.span() for m in runs])
+        n += len(runs)
+    return Cleaned(text, n)
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for a, b in spans:
+        out.append(text[last:a])
+        last = b
+    return "".join(out) + text[last:]
+
+
+def _drop_images(text: str) -> tuple[str, int]:
+    """Image names that stand alone or after Chinese text (not inside a path written in the text),
+    with one space before them when Chinese text or the line start precedes that space."""
+    spans = []
+    for m in _IMAGE.finditer(text):
+        a = m.start()
+        before = text[a - 1 : a] if a else ""
+        if before == " " and (a < 2 or text[a - 2] == "\n" or _AFTER.match(text[a - 2])):
+            a -= 1
+        elif before not in ("", "\n", "\t", " ") and not _AFTER.match(before):
+            continue
+        spans.append((a, m.end()))
+    return _cut(text, spans), len(spans)

@@ -1,0 +1,214 @@
+"""The honour record: canonical title, level, awarding bodies, place, date and status of each honour.
+All texts are invented for these tests; the places are real."""
+
+import pytest
+
+from extract.honours import awarding_bodies, canonical_title, decision_date, level_of, make_honour, status_of
+
+DECISION = """中共石林县委 石林县人民政府关于表彰2023年度劳动模范的决定
+各乡镇党委、人民政府，县直各单位：
+为表彰先进，县委、县政府决定，授予周明远等10名同志“石林县劳动模范”称号，追授符海平同志“石林县劳动模范”称号。
+此前，龙秀英同志被中华全国总工会授予全国五一劳动奖章。
+经县总工会核实，决定撤销闵长贵同志“石林县劳动模范”称号。
+中共石林县委
+石林县人民政府
+2024年4月28日"""
+
+VI_TEXT = (
+    "Ngày 21/12, UBND xã Hưng Lộc, huyện Hậu Lộc tổ chức hội nghị biểu dương người tốt, việc tốt năm 2023. "
+    "Chủ tịch UBND xã Lò Văn Tám chủ trì hội nghị. "
+    "UBND xã tặng Giấy khen cho 8 tập thể và 21 cá nhân điển hình Người tốt - việc tốt. "
+    "Ông Hà Văn Sáu được Chủ tịch UBND tỉnh Thanh Hóa tặng Bằng khen. "
+    "Theo Quyết định số 15/QĐ-UBND ngày 5/3/2024 của UBND huyện Hậu Lộc, bà Mai Thị Nở được tặng Giấy khen."
+)
+
+
+def at(text: str, words: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return start, start + len(words)
+
+
+@pytest.mark.parametrize(
+    ("written", "lang", "title", "place"),
+    [
+        ("劳模", "zh", "劳动模范", ""),
+        ("全国劳动模范", "zh", "劳动模范", ""),
+        ("全国劳模", "zh", "劳动模范", ""),
+        ("石林县劳动模范", "zh", "劳动模范", "石林县"),
+        ("“石林县劳动模范”荣誉称号", "zh", "劳动模范", "石林县"),
+        ("2023年度盘龙区“最美奋斗者”", "zh", "最美奋斗者", "盘龙区"),
+        ("“五一”劳动奖章", "zh", "五一劳动奖章", ""),
+        ("优秀党员", "zh", "优秀共产党员", ""),
+        ("石林县十佳青年", "zh", "十佳青年", "石林县"),  # not in the lexicon: kept, without its place
+        ("người tốt, việc tốt", "vi", "người tốt việc tốt", ""),
+        ("người tốt việc tốt", "vi", "người tốt việc tốt", ""),
+        ("Người tốt - việc tốt", "vi", "người tốt việc tốt", ""),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "vi", "Bằng khen", ""),
+        ("Bằng khen của Chủ tịch UBND tỉnh Thanh Hoá", "vi", "Bằng khen", "tỉnh Thanh Hóa"),
+        ("Huân chương Lao động hạng 3", "vi", "Huân chương Lao động hạng Ba", ""),
+    ],
+)
+def test_variants_merge_into_one_canonical_title(written, lang, title, place):
+    assert canonical_title(written, lang) == (title, place)
+
+
+@pytest.mark.parametrize(
+    ("written", "level"),
+    [
+        ("石林县劳动模范", "county"),
+        ("全国劳动模范", "national"),
+        ("云南省先进工作者", "provincial"),
+        ("昆明市劳动模范", "prefecture"),
+        ("全县优秀共产党员", "county"),
+        ("省劳动模范", "provincial"),
+        ("中国好人", "national"),
+        ("Bằng khen của Chủ tịch UBND tỉnh", "provincial"),
+        ("Bằng khen của Thủ tướng Chính phủ", "national"),
+        ("Huân chương Lao động hạng Nhì", "national"),
+        ("Chiến sĩ thi đua cơ sở", "unit"),
+    ],
+)
+def test_levels_from_the_title(written, level):
+    assert level_of(written, []) == level
+
+
+@pytest.mark.parametrize(
+    ("bodies", "level"),
+    [
+        (["中共石林县委", "石林县人民政府"], "county"),
+        (["中华全国总工会"], "national"),
+        (["云南省人力资源和社会保障厅"], "provincial"),
+        (["云南电网有限责任公司"], "unit"),
+        (["县委", "县政府"], "county"),
+        (["鹿阜街道党工委"], "township"),
+        (["中共石林县委", "中华全国总工会"], "national"),  # the highest body decides
+    ],
+)
+def test_levels_from_the_awarding_bodies(bodies, level):
+    assert level_of("先进工作者", bodies) == level
+
+
+@pytest.mark.parametrize(
+    ("bodies", "level"),
+    [
+        (["UBND huyện Hậu Lộc"], "county"),
+        (["UBND xã Hưng Lộc"], "township"),
+        (["UBND xã"], "township"),
+        (["Bộ trưởng Bộ Giáo dục và Đào tạo"], "national"),
+        (["UBND thành phố Hội An"], "county"),  # a city of a province before 2025
+        (["UBND thành phố Đà Nẵng"], "provincial"),
+    ],
+)
+def test_levels_from_vietnamese_awarding_bodies(bodies, level):
+    assert level_of("Giấy khen", bodies) == level
+
+
+def test_awarding_bodies_of_a_decision_title_line_signature_and_frames():
+    assert awarding_bodies(DECISION, "zh") == ["中共石林县委", "石林县人民政府", "中华全国总工会"]
+    assert decision_date(DECISION, "zh") == "2024-04-28"
+    text = "近日，昆明市总工会印发《关于表彰2023年度五一劳动奖章获得者的决定》。经中共盘龙区委研究决定，授予十人称号。"
+    assert awarding_bodies(text, "zh") == ["昆明市总工会", "中共盘龙区委"]
+    text = "石林县人力资源和社会保障局和石林县总工会表彰了一批先进。"
+    assert awarding_bodies(text, "zh") == ["石林县人力资源和社会保障局", "石林县总工会"]
+
+
+def test_vietnamese_awarding_bodies():
+    assert awarding_bodies(VI_TEXT, "vi") == [
+        "UBND xã Hưng Lộc",  # "UBND xã tặng" named after the commune the text names
+        "Chủ tịch UBND tỉnh Thanh Hóa",
+        "UBND huyện Hậu Lộc",
+    ]  # not "Chủ tịch UBND xã Lò Văn Tám": he presides, and his name is not a place
+    assert decision_date(VI_TEXT, "vi") == "2024-03-05"
+    text = "Bà Lý Thị Hoa nhận Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo. Thủ tướng Chính phủ tặng Bằng khen."
+    assert awarding_bodies(text, "vi") == ["Bộ trưởng Bộ Giáo dục và Đào tạo", "Thủ tướng Chính phủ"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("授予周明远同志“劳动模范”称号", "awarded"),
+        ("拟推荐周明远同志为全国劳动模范候选人", "candidate"),
+        ("关于拟表彰2023年度劳动模范的公示", "proposed"),
+        ("追授符海平同志“优秀共产党员”称号", "posthumous"),
+        ("决定撤销闵长贵同志“劳动模范”称号", "revoked"),
+        ("荣获“十佳青年”提名奖", "awarded"),  # a prize, not a nomination
+        ("在模拟考试中名列第一", "awarded"),  # 模拟 is not 拟
+        ("Truy tặng danh hiệu Mẹ Việt Nam anh hùng cho bà Lê Thị Sen", "posthumous"),
+        ("gia đình liệt sĩ Hồ Văn Tư", "posthumous"),
+        ("đề nghị Thủ tướng Chính phủ tặng Bằng khen", "proposed"),
+        ("các ứng viên Chiến sĩ thi đua toàn quốc", "candidate"),
+        ("thu hồi Bằng khen đã tặng ông Đinh Văn Lộc", "revoked"),
+        ("được tặng Bằng khen", "awarded"),
+    ],
+)
+def test_statuses(sentence, status):
+    assert status_of(sentence) == status
+
+
+def test_the_honour_record_of_a_decision():
+    honour = make_honour("石林县劳动模范", DECISION, "zh", at(DECISION, "石林县劳动模范"))
+    assert honour.as_dict() == {
+        "title": "劳动模范",
+        "as_written": "石林县劳动模范",
+        "level": "county",
+        "awarded_by": ["中共石林县委", "石林县人民政府"],  # 县委、县政府决定, named by the signature
+        "place": "石林县",
+        "place_code": "530126",
+        "place_path": ["云南省", "昆明市", "石林彝族自治县"],
+        "date": "2024-04-28",
+        "year": 2024,
+        "status": "awarded",
+        "span": list(at(DECISION, "石林县劳动模范")),
+    }
+    assert (
+        make_honour("石林县劳动模范", DECISION, "zh", at(DECISION, "石林县劳动模范", 1)).status
+        == "posthumous"
+    )
+    assert (
+        make_honour("石林县劳动模范", DECISION, "zh", at(DECISION, "石林县劳动模范", 2)).status == "revoked"
+    )
+
+
+def test_an_honour_given_by_another_body_in_the_same_text():
+    honour = make_honour("全国五一劳动奖章", DECISION, "zh", at(DECISION, "全国五一劳动奖章"))
+    assert (honour.title, honour.level, honour.awarded_by, honour.place) == (
+        "五一劳动奖章",
+        "national",
+        ("中华全国总工会",),
+        None,
+    )
+
+
+def test_a_proposal_said_by_the_documents_title():
+    text = "经单位推荐，周明远、龙秀英为“劳动模范”人选。"
+    honour = make_honour(
+        "劳动模范", text, "zh", at(text, "劳动模范"), doc_title="关于拟表彰2023年度劳动模范的公示"
+    )
+    assert honour.status == "proposed"
+
+
+def test_vietnamese_honour_records():
+    certificate = make_honour("Giấy khen", VI_TEXT, "vi", at(VI_TEXT, "Giấy khen"), year=2023)
+    assert (certificate.level, certificate.awarded_by, certificate.place_path) == (
+        "township",
+        ("UBND xã Hưng Lộc",),
+        ("Tỉnh Thanh Hóa", "Huyện Hậu Lộc", "Xã Hưng Lộc"),  # the commune of 2023, told by the district named
+    )
+    merit = make_honour("Bằng khen", VI_TEXT, "vi", at(VI_TEXT, "Bằng khen"))
+    assert (merit.title, merit.level, merit.place, merit.place_code) == (
+        "Bằng khen",
+        "provincial",
+        "Tỉnh Thanh Hóa",
+        "38",
+    )
+    deeds = make_honour("Người tốt - việc tốt", VI_TEXT, "vi", at(VI_TEXT, "Người tốt - việc tốt"))
+    assert (deeds.title, deeds.level, deeds.status) == ("người tốt việc tốt", "township", "awarded")
+    last = make_honour("Giấy khen", VI_TEXT, "vi", at(VI_TEXT, "Giấy khen", 1))
+    assert (last.awarded_by, last.level, last.date, last.year) == (
+        ("UBND huyện Hậu Lộc",),
+        "county",
+        "2024-03-05",
+        2024,
+    )

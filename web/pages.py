@@ -1,0 +1,154 @@
+"""The HTML pages: search (`/`, `/search`), a person's dossier, an event, an article, and the
+export download of the current query."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import tempfile
+from pathlib import Path
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import RedirectResponse, StreamingResponse
+
+from index.dossier import article as article_view
+from index.dossier import dossier
+from index.dossier import event as event_view
+from index.export import FORMATS, ExportError, export
+from web.chart import chart
+from web.problems import Problem
+from web.reader import Library, page_data
+from web.render import marked, render, safe_link
+from web.state import (
+    FILTERS,
+    MAX_PAGE,
+    PAGE_SIZE,
+    article_id,
+    event_id,
+    has_query,
+    person_name,
+    query_of,
+    search_state,
+    url,
+)
+from web.strings import translator, ui_language
+
+MEDIA = {
+    "csv": "text/csv; charset=utf-8",
+    "jsonl": "application/x-ndjson",
+    "vert": "text/plain; charset=utf-8",
+}
+ENTITY_MARKS = (("person", "people"), ("collective", "collectives"), ("count", "counts"))
+
+
+def chips(state: dict[str, str], here, lang: str) -> list[tuple[str, str, str]]:
+    """The filters in force: (name, value as shown, link without it); a count takes its unit along."""
+    _, label = translator(lang)
+    shown = {
+        "kind": lambda v: label("kind_", v),
+        "language": lambda v: label("lang_", v),
+        "duplicates": lambda v: "✓",
+    }
+    return [
+        (k, shown.get(k, str)(state[k]), here(**{k: None}, **({"unit": None} if k == "min_count" else {})))
+        for k in FILTERS
+        if state[k]
+    ]
+
+
+def add_pages(app: FastAPI, library: Library) -> None:
+    @app.get("/", include_in_schema=False)
+    @app.get("/search", include_in_schema=False)
+    async def search_page(request: Request):
+        state = search_state(request.query_params)
+        q = query_of(state)
+        lang = ui_language(request.query_params)
+        base = {k: v for k, v in state.items() if k != "page"}
+        if "from" in request.query_params or "to" in request.query_params:  # the year form: to the permalink
+            return RedirectResponse(url("/search", base, lang), status_code=303)
+        found = await library.run(page_data, state, q)
+
+        def here(path: str = "/search", **changes) -> str:
+            return url(path, {**base, **changes}, lang)
+
+        pages = min(MAX_PAGE, max(1, math.ceil(found["total"] / PAGE_SIZE)))
+        return render(
+            request,
+            "search.html",
+            state=state,
+            found=found,
+            here=here,
+            pages=pages,
+            page=int(state["page"]),
+            chart=chart(found["per_year"], lambda y: here(year=y)),
+            marked=marked,
+            safe_link=safe_link,
+            chips=chips(state, here, lang),
+            formats=FORMATS,
+        )
+
+    @app.get("/person/{name}", include_in_schema=False)
+    async def person_page(request: Request, name: str):
+        name = person_name(name)
+        found = await library.run(dossier, name)
+        status = 200 if found["people"] else 404
+        return render(request, "person.html", status=status, found=found, name=name, safe_link=safe_link)
+
+    @app.get("/event/{eid}", include_in_schema=False)
+    async def event_page(request: Request, eid: str):
+        found = await library.run(event_view, *event_id(eid))
+        if found is None:
+            raise Problem(404, "error_not_found")
+        return render(request, "event.html", ev=found, safe_link=safe_link)
+
+    @app.get("/article/{aid}", include_in_schema=False)
+    async def article_page(request: Request, aid: str):
+        found = await library.run(article_view, article_id(aid))
+        if found is None:
+            raise Problem(404, "error_not_found")
+        spans = [(*e["span"], kind) for kind, table in ENTITY_MARKS for e in found[table] if e.get("span")]
+        parts = marked(found["text"], spans)
+        return render(request, "article.html", a=found, parts=parts, safe_link=safe_link)
+
+    @app.get("/export", summary="Download the results of a query as CSV, JSONL or vertical format")
+    async def export_file(request: Request, format: str = Query("", description="csv, jsonl or vert")):  # noqa: A002
+        return await download(library, request, format)
+
+
+async def download(library: Library, request: Request, fmt: str) -> StreamingResponse:
+    """The export of the page's query, written by index.export (the CSV neutralises formula cells)
+    into a private folder that is gone before the first byte is sent; streamed from the open file."""
+    if fmt not in FORMATS:
+        raise Problem(400, "error_bad_format", "detail_format", formats=", ".join(FORMATS))
+    state = search_state(request.query_params)
+    q = query_of(state) if has_query(state) else None
+    folder = Path(tempfile.mkdtemp(prefix="honours-export-"))
+    target = folder / f"honours-export.{fmt}"
+    try:
+        manifest = await library.run(
+            export,
+            fmt,
+            target,
+            q,
+            timeout=library.settings.export_timeout,
+            cleanup=lambda: shutil.rmtree(folder, True),
+        )
+        stream = open(target, "rb")  # noqa: SIM115  (closed by the streaming below)
+    except ExportError as e:
+        raise Problem(500, "error_internal") from e
+    finally:  # an open file outlives its name: nothing is left behind, whatever happens next
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def chunks():
+        with stream:
+            while data := stream.read(1 << 16):
+                yield data
+
+    headers = {
+        "content-disposition": f'attachment; filename="{target.name}"',
+        "content-length": str(manifest["bytes"]),
+        "x-export-articles": str(manifest["counts"]["articles"]),
+        "x-export-rows": str(manifest["counts"]["rows"]),
+        "x-export-sha256": manifest["sha256"],
+    }
+    return StreamingResponse(chunks(), media_type=MEDIA[fmt], headers=headers)

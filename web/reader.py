@@ -1,0 +1,116 @@
+"""Reading the archive for the page: one read-only store connection and one engine per worker
+thread (neither is shared across threads; the segmenter is), work run in a small pool with a time
+limit, and what each page reads."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from config import Settings
+from errors import EngineError, StoreError
+from index.engine import open_engine
+from index.query import Query
+from index.search import per_year, search, variants, years_of
+from index.store import ReadOnlyStore
+from web.problems import Problem
+from web.render import headline
+from web.state import PAGE_SIZE
+
+
+class Reader:
+    """What index/ reads an archive through (store, engine, segmenter), for one thread."""
+
+    def __init__(self, settings: Settings, segmenter):
+        self.settings, self.dir, self.engine_name = settings, Path(settings.data_dir), settings.engine
+        self.store = ReadOnlyStore(self.dir / "archive.sqlite")
+        try:
+            self.engine = open_engine(settings.engine, self.dir / "index" / settings.engine)
+        except EngineError:
+            self.store.close()
+            raise
+        self.segmenter = segmenter
+        self.progress = lambda items, total, desc: items
+
+    def close(self) -> None:
+        self.engine.close()
+        self.store.close()
+
+
+class Library:
+    """The app's one piece of state: readers made per worker thread, and the pool they run in."""
+
+    def __init__(self, settings: Settings):
+        from normalize.segment import Segmenters
+
+        if not (Path(settings.data_dir) / "archive.sqlite").exists():
+            raise StoreError(
+                f"no archive in {settings.data_dir} (run `honours ingest` first, or give --data-dir)"
+            )
+        self.settings, self.segmenter = settings, Segmenters(settings.segmenter)("zh")
+        try:
+            Reader(settings, self.segmenter).close()
+        except EngineError:  # no index yet, or a damaged one: rebuilt once, as the CLI would
+            rebuild_index(settings)
+        self.local, self.readers, self.lock = threading.local(), [], threading.Lock()
+        self.timeout = settings.page_timeout
+        self.pool = ThreadPoolExecutor(settings.web_threads, thread_name_prefix="honours-web")
+
+    def reader(self) -> Reader:
+        """This thread's reader, made on first use."""
+        reader = getattr(self.local, "reader", None)
+        if reader is None:
+            reader = self.local.reader = Reader(self.settings, self.segmenter)
+            with self.lock:
+                self.readers.append(reader)
+        return reader
+
+    async def run(self, fn, *args, timeout: float | None = None, cleanup=None):
+        """fn(reader, *args) in the pool; past the time limit the caller gets a 503 (the thread
+        finishes on its own, then `cleanup` runs)."""
+        future = self.pool.submit(lambda: fn(self.reader(), *args))
+        try:
+            return await asyncio.wait_for(
+                asyncio.wrap_future(future), self.timeout if timeout is None else timeout
+            )
+        except TimeoutError:
+            if cleanup:
+                future.add_done_callback(lambda _: cleanup())
+            raise Problem(503, "error_too_slow") from None
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        for reader in self.readers:
+            reader.close()
+
+
+def rebuild_index(settings: Settings) -> None:
+    from index.archive import Archive
+
+    with Archive(settings, notice=lambda m: print(f"honours: {m}", flush=True), create=False) as archive:
+        _ = archive.engine
+
+
+def page_data(reader: Reader, state: dict[str, str], q: Query) -> dict[str, Any]:
+    """The search page: one page of hits (each with a headline), the variants read, the per-year
+    counts of the whole query, and each hit's year."""
+    page = int(state["page"])
+    found = search(reader, q, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    found["variants"] = variants(found)
+    found["per_year"] = per_year(reader, q)
+    found["years"] = years_of(reader.store, [h["article_id"] for h in found["hits"]])
+    for hit in found["hits"]:
+        if not hit.get("title"):  # an untitled article is called by its first line, as on its own page
+            stored = reader.store.article(hit["article_id"], tokens=False)
+            hit["title"] = headline({"text": stored.text if stored else "", "source": hit.get("source")})
+    return found
+
+
+def api_search_data(reader: Reader, q: Query, limit: int, offset: int) -> dict[str, Any]:
+    found = search(reader, q, limit=limit, offset=offset)
+    found["variants"] = variants(found)
+    found["per_year"] = {str(y): n for y, n in per_year(reader, q).items()}
+    return found

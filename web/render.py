@@ -1,0 +1,90 @@
+"""Pages from templates (Jinja, autoescaped), error answers (an HTML page, or JSON under /api/),
+and the small helpers templates use: marked text, safe links, an article's headline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
+
+import jinja2
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.requests import Request
+
+from web.problems import Problem
+from web.state import FILTERS, MAX_QUERY, url
+from web.strings import LANGUAGES, WEB, translator, ui_language
+
+HEADLINE = 40  # characters of a first line standing in for a missing title (as the normaliser cuts it)
+
+ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(WEB / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
+)
+
+
+def render(request: Request | None, template: str, status: int = 200, **context) -> HTMLResponse:
+    params = dict(request.query_params) if request is not None else {}
+    lang = ui_language(params)
+    path = request.url.path if request is not None else "/"
+    t, label = translator(lang)
+    helpers = {
+        "t": t,
+        "label": label,
+        "lang": lang,
+        "languages": LANGUAGES,
+        "switch": lambda to: url(path, params, to),
+        "href": lambda p, **kw: url(p, kw, lang),
+        "quote": lambda s: quote(str(s), safe=""),
+        "headline": lambda item: headline(item) or t("untitled"),
+    }
+    return HTMLResponse(ENV.get_template(template).render(**helpers, **context), status_code=status)
+
+
+def is_api(path: str) -> bool:
+    return path.startswith("/api/") or path == "/openapi.json"
+
+
+def answer(request: Request, problem: Problem) -> Response:
+    """The error answer: JSON `{"error": ...}` (in English) for the API, else a page in the
+    interface language whose search box keeps what was typed, to be fixed."""
+    if is_api(request.url.path):
+        return JSONResponse({"error": str(problem)}, status_code=problem.status)
+    lang = ui_language(request.query_params)
+    state = {"q": str(request.query_params.get("q", ""))[:MAX_QUERY], **dict.fromkeys(FILTERS, "")}
+    detail = problem.text(lang)
+    status = problem.status
+    return render(
+        request, "error.html", status, status_code=status, key=problem.key, detail=detail, state=state
+    )
+
+
+def marked(text: str, spans, shift: int = 0) -> list[tuple[str, str | None]]:
+    """Text cut into (piece, mark) at non-overlapping spans; mark is the span's label or None."""
+    out, at = [], 0
+    for start, end, *label in sorted((s[0] + shift, s[1] + shift, *s[2:]) for s in spans):
+        if start < at or end > len(text) or start >= end:
+            continue
+        out += [(text[at:start], None), (text[start:end], label[0] if label else "mark")]
+        at = end
+    return [p for p in out + [(text[at:], None)] if p[0]]
+
+
+def safe_link(source: str | None) -> str | None:
+    return source if source and re.match(r"https?://", source) else None
+
+
+def headline(item: Mapping[str, Any]) -> str:
+    """What an article is called on the page: its title, else its text's first line, else the name
+    of its file (or the last part of its URL); never its bare id. Empty when there is none."""
+    if item.get("title"):
+        return str(item["title"])
+    first = next((line.strip() for line in str(item.get("text") or "").splitlines() if line.strip()), "")
+    if first:
+        return first if len(first) <= HEADLINE else first[: HEADLINE - 1].rstrip() + "…"
+    source = str(item.get("source") or "")
+    if safe_link(source):
+        parts = urlsplit(source)
+        return unquote(PurePosixPath(parts.path).name) or parts.hostname or ""
+    return re.split(r"[/\\]", source)[-1]

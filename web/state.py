@@ -1,0 +1,90 @@
+"""The page's state, all of it in the URL: the search box and filters, the page number, ids in
+paths, and the links that carry the state (and the interface language) from page to page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from index.query import Query, QueryError, parse
+from web.problems import Problem
+
+PAGE_SIZE, MAX_PAGE, API_LIMIT, API_OFFSET = 20, 500, 100, 10_000
+MAX_QUERY, MAX_FIELD, MAX_NAME = 500, 200, 100  # characters of the query, a filter value, a name
+MAX_COUNT = 10**9  # the largest minimum count, as on the command line
+FILTERS = ("kind", "language", "year", "place", "honour", "min_count", "unit", "duplicates")
+ARTICLE_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
+EVENT_ID = re.compile(r"(?:e:)?([0-9A-Za-z_-]{1,64}):(\d{1,5})")
+
+
+def url(path: str, params: Mapping[str, Any], lang: str) -> str:
+    """A link inside the site: empty parameters dropped, the interface language kept."""
+    items = [(k, str(v)) for k, v in params.items() if v not in (None, "", False) and k != "lang"]
+    if lang != "zh":
+        items.append(("lang", lang))
+    return path + ("?" + urlencode(items, quote_via=quote) if items else "")
+
+
+def search_state(params: Mapping[str, str]) -> dict[str, str]:
+    """The page's state from its query string; the year range form (from, to) becomes `year`."""
+    state = {k: params.get(k, "").strip() for k in ("q", *FILTERS)}
+    if "from" in params or "to" in params:
+        a, b = params.get("from", "").strip(), params.get("to", "").strip()
+        for v in (a, b):
+            if v and not re.fullmatch(r"\d{4}", v):
+                raise Problem(400, "error_bad_query", "detail_year_digits", value=v[:20])
+        state["year"] = f"{a or 1900}..{b or 2100}" if a != b else a
+    for k, v in state.items():
+        if len(v) > (MAX_QUERY if k == "q" else MAX_FIELD):
+            raise Problem(400, "error_bad_query", "detail_too_long", name=k, n=len(v))
+    state["min_count"] = count(state["min_count"])
+    page = params.get("page", "1")
+    if not page.isdigit() or not 1 <= int(page) <= MAX_PAGE:
+        raise Problem(400, "error_bad_request", "detail_page", top=MAX_PAGE)
+    state["page"] = page
+    return state
+
+
+def count(value: str) -> str:
+    """A minimum count as typed: empty, or a whole number from 0 to MAX_COUNT."""
+    if value and not (re.fullmatch(r"\d{1,10}", value) and int(value) <= MAX_COUNT):
+        raise Problem(400, "error_bad_query", "detail_min_count", value=value[:20], top=MAX_COUNT)
+    return value
+
+
+def query_of(state: Mapping[str, str]) -> Query:
+    filters: dict[str, Any] = {k: state.get(k) or None for k in FILTERS}
+    filters["lang"] = filters.pop("language")
+    filters["duplicates"] = state.get("duplicates") in ("1", "true", "yes", "on")
+    if filters.get("unit") and not filters.get("min_count"):
+        filters.pop("unit")
+    try:
+        return parse(state.get("q") or "", **filters)
+    except QueryError as e:
+        raise Problem(400, "error_bad_query", str(e)) from None
+
+
+def has_query(state: Mapping[str, str]) -> bool:
+    return any(state.get(k) for k in ("q", *FILTERS))
+
+
+def article_id(value: str) -> str:
+    if not ARTICLE_ID.fullmatch(value):
+        raise Problem(400, "error_bad_id", "detail_article_id")
+    return value
+
+
+def event_id(value: str) -> tuple[str, int]:
+    m = EVENT_ID.fullmatch(value)
+    if not m:
+        raise Problem(400, "error_bad_id", "detail_event_id")
+    return m.group(1), int(m.group(2))
+
+
+def person_name(value: str) -> str:
+    name = value.strip()
+    if not name or len(name) > MAX_NAME or ".." in name or re.search(r"[/\\\x00-\x1f\x7f]", name):
+        raise Problem(400, "error_bad_id", "detail_name")
+    return name
