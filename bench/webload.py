@@ -49,7 +49,12 @@ def small_archive(work: Path) -> Path:
     from index.archive import Archive
 
     seeds = ROOT / "tests" / "shared" / "seeds"
-    samples = sorted(p for p in (ROOT / "data" / "samples").iterdir() if p.is_file())
+    site = ROOT / "data" / "samples" / "site"
+    samples = [
+        *sorted((ROOT / "data" / "samples").glob("*.txt")),
+        *sorted(site.glob("news/20*/*.html")),
+        site / "notices",
+    ]
     data = work / "small"
     with Archive(config.Settings(data_dir=data)) as archive:
         report = archive.ingest([str(seeds), *map(str, samples)])

@@ -5,6 +5,7 @@ is rebuilt from the store; the store itself only changes in committed batches.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import shutil
@@ -28,6 +29,9 @@ from normalize.records import InputError, Source
 from normalize.sources import read_warc_record
 
 Progress = Callable[[Iterable, int | None, str], Iterable]
+
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -181,6 +185,8 @@ class Archive:
         for done in self.progress(results, total, "reprocess" if reprocessed else "ingest"):
             if done.source is not None and done.error:
                 report.failed.append((done.source.warc or done.source.uri, done.error))
+                if done.trace:
+                    log.error("%s: %s", done.source.warc or done.source.uri, done.trace)
                 failed.append((done.source, done.error))
             elif done.source is not None:
                 batch.append(done)

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -29,6 +30,7 @@ class Processed:
     source: Source | None
     record: Record | None = None
     error: str | None = None
+    trace: str | None = None  # the traceback of an internal error, for the main process's log
 
 
 def init_worker(settings: Settings) -> None:
@@ -59,7 +61,8 @@ def process(source: Source | None) -> Processed:
     except InputError as e:
         return Processed(source, error=str(e))
     except Exception as e:  # a bug must not stop the batch
-        return Processed(source, error=f"internal error ({type(e).__name__}: {e})")
+        error = f"internal error ({type(e).__name__}: {e}); please report it (--debug shows where)"
+        return Processed(source, error=error, trace=traceback.format_exc())
 
 
 def ahead(pool: ProcessPoolExecutor, items: Iterable[Source | None], most: int) -> Iterator[Processed]:

@@ -15,7 +15,18 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / "tests" / "shared"  # our copy of ../shared, so a lone clone can run the suite
 SEEDS = SHARED / "seeds"
 SAMPLES = ROOT / "data" / "samples"
-SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.is_file())  # not the crawl test site below it
+SITE_PAGES = [  # the sample site's article pages in the styles of the seeds (one copy, served and read)
+    SAMPLES / "site" / p
+    for p in (
+        "news/2024/1105-jiaxing-gongshi.html",  # GB18030, declared in <meta>
+        "news/2024/0428-shilin-laomo.html",  # county portal, GBK, undeclared
+        "news/2023/0402-shizhong-repost.html",  # traditional Big5 repost
+        "notices/0603-roadworks.html",  # not a commendation
+        "news/2023/1228-truongan-vi.html",  # Vietnamese ward portal
+        "news/2024/0308-gulou-wechat.html",  # WeChat mirror
+    )
+]
+SAMPLE_FILES = sorted(SAMPLES.glob("*.txt")) + SITE_PAGES
 UD = SHARED / "data" / "ud"
 HONOURS = [sys.executable, "-m", "cli"]
 

@@ -22,7 +22,9 @@ def ui_language(params: Mapping[str, str]) -> str:
 
 def translator(lang: str) -> tuple[Callable[..., str], Callable[[str, object], str]]:
     def t(key: str, **values) -> str:
-        return STRINGS[key][lang].format(**values)
+        """The string in the interface language; `{lang}_one` where it has one and n is 1 (English plurals)."""
+        forms = STRINGS[key]
+        return forms.get(f"{lang}_one" if values.get("n") == 1 else lang, forms[lang]).format(**values)
 
     def label(prefix: str, value) -> str:
         """A stored code (kind, unit, status, relation...) in the interface language; unknown ones as they are."""

@@ -9,12 +9,12 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLE_FILES
 
 from normalize.sources import read_file
 
 GOLDEN = Path(__file__).with_name("golden")
-INPUTS = sorted(p for p in SAMPLES.iterdir() if p.is_file())
+INPUTS = SAMPLE_FILES
 
 
 def normalised(normalizer, path: Path) -> dict:
