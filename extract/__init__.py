@@ -5,14 +5,18 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from extract.honours import Honour, canonical_title, make_honour
+from extract.places import place_from_bodies, resolve
+
 from extract.collectives import find_collectives_vi, find_collectives_zh
-from extract.commendation import explains_only, is_commendation
+from extract.commendation import is_commendation, not_a_commendation, talks_of_honours
 from extract.counts import find_counts
 from extract.events import find_event
 from extract.lexicon import lexicon
 from extract.people import Context, people_vi, people_zh
 from extract.people_vi import find_people as find_people_vi
-from extract.records import Extraction
+from extract.records import Award, Collective, Event, Extraction, Person
+from extract.text import Mention
 from extract.text import honours as honour_mentions  # not `honours`: extract.honours is a module
 from extract.text import sentences
 from normalize.records import Article
@@ -36,11 +40,13 @@ class Extractor:
             return Extraction(is_commendation=is_commendation(article.title, text))
         found_honours = honour_mentions(text, self.lex, lang)
         title_honours = honour_mentions(article.title, self.lex, lang)
-        commendation = is_commendation(article.title, text, bool(title_honours))
+        talks = talks_of_honours(article.title, text, bool(title_honours))  # a call for nominations too
+        kind = not_a_commendation(article.title, text)  # None, "explainer" or "call"
+        commendation = talks and kind is None
         spans = sentences(text)
         ctx = Context(text, spans, commendation, found_honours, self.lex, article.title)
         if lang == "zh":
-            people = people_zh(self.zh_people.find(text, thorough=commendation), ctx)
+            people = people_zh(self.zh_people.find(text, thorough=talks), ctx)
             names = {p.name for p in people}
             collectives = (
                 find_collectives_zh(text, self.lex, found_honours, names, spans) if commendation else []
@@ -48,7 +54,6 @@ class Extractor:
         else:
             people = people_vi(find_people_vi(text, self.lex.figures), ctx)
             collectives = find_collectives_vi(text, found_honours) if commendation else []
-        reports_honours = commendation  # an event honouring people, named or not
         if lang == "zh" and not any(p.relation == "honouree" for p in people) and not collectives:
             commendation = False  # … but a Chinese report naming nobody honoured is no commendation record
         event = find_event(
@@ -58,22 +63,97 @@ class Extractor:
             article.published,
             title_honours + found_honours,
         )
+        event = _placed(event, text, lang) if event else None
+        year = (event.year if event else None) or _year(article.published)
+        awards = _awards(text, lang, article.title, year, found_honours, people, collectives)
         return Extraction(
             is_commendation=commendation,
             people=tuple(people),
             collectives=tuple(collectives),
-            events=(event,) if event and reports_honours else (),
+            events=(event,) if event and talks and kind != "explainer" else (),
+            honours=awards,
             counts=tuple(
-                find_counts(text, lang, found_honours, self.lex, spans, explains_only(article.title, text))
+                find_counts(text, lang, found_honours, self.lex, spans, kind is not None)
             ),
         )
 
 
-def _plain(items) -> list[dict[str, Any]]:
+def _year(published: str | None) -> int | None:
+    return int(published[:4]) if published and published[:4].isdigit() else None
+
+
+def _placed(event: Event, text: str, lang: str) -> Event:
+    """The event with a place that is a division: the one it names when that resolves (还有温泉街道
+    does not), else the place of its organisers (中共石林县委 -> 石林县), else none."""
+    if event.place and resolve(event.place, lang, context=text, year=event.year) is not None:
+        return event
+    place = place_from_bodies(event.organizers, lang, context=text, year=event.year)
+    return dataclasses.replace(event, place=place.display if place else None)
+
+
+def _awards(
+    text: str,
+    lang: str,
+    title: str,
+    year: int | None,
+    mentions: list[Mention],
+    people: list[Person],
+    collectives: list[Collective],
+) -> tuple[Award, ...]:
+    """The honour records of each person and collective with an honour: the mention of its title
+    nearest to it (a mention of the same canonical title first) and every mention inside its span."""
+    made: dict[tuple[int, int], Honour] = {}
+    canon = {(m.start, m.end): canonical_title(m.text, lang)[0] for m in mentions}
+
+    def record_of(m: Mention) -> Honour:
+        key = (m.start, m.end)
+        if key not in made:
+            made[key] = make_honour(m.text, text, lang, key, year=year, doc_title=title)
+        return made[key]
+
+    out: list[Award] = []
+    for owner, items in (("person", people), ("collective", collectives)):
+        for n, item in enumerate(items):
+            if not item.honour or not item.span:
+                continue
+            for m in _held(item.honour, item.span, mentions, canon, text, lang):
+                honour = record_of(m)
+                if getattr(item, "posthumous", False) and honour.status == "awarded":
+                    honour = dataclasses.replace(honour, status="posthumous")
+                values = {f.name: getattr(honour, f.name) for f in dataclasses.fields(Honour)}
+                out.append(Award(**values, owner=owner, owner_n=n))
+    return tuple(out)
+
+
+def _held(
+    honour: str, span: tuple[int, int], mentions: list[Mention], canon: dict, text: str, lang: str
+) -> list[Mention]:
+    """The mentions an owner at `span` holds (see `_awards`); when the text has none of its title, the
+    title where the text writes it nearest to the owner, else the title itself at the owner."""
+    inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
+    wanted = canonical_title(honour, lang)[0]
+    same = [m for m in mentions if canon[(m.start, m.end)] == wanted]
+    pool = same or mentions
+    if not pool:
+        at = [i for i in range(len(text)) if text.startswith(honour, i)]
+        pool = [Mention(i, i + len(honour), honour) for i in at] or [Mention(*span, honour)]
+
+    def distance(m: Mention) -> int:
+        return max(m.start - span[1], span[0] - m.end, 0)
+
+    nearest = min(pool, key=lambda m: (distance(m), m.start))
+    return list({(m.start, m.end): m for m in [nearest, *inside]}.values())
+
+
+def _plain(items, honours=None) -> list[dict[str, Any]]:
+    """Records as the contract writes them; `honours(n)`: the honours of the n-th, under "honours"."""
     out = []
-    for item in items:
+    for n, item in enumerate(items):
         d = dataclasses.asdict(item)
-        out.append({k: list(v) if isinstance(v, tuple) else v for k, v in d.items()})
+        d = {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
+        if honours is not None:
+            d["honours"] = [h.as_dict() for h in honours(n)]
+        out.append(d)
     return out
 
 
@@ -90,8 +170,8 @@ def record(article: Article, found: Extraction, tokens: bool = False) -> dict[st
         "text": article.text,
         "is_commendation": found.is_commendation,
         "cleaning": dict(article.cleaning),
-        "people": _plain(found.people),
-        "collectives": _plain(found.collectives),
+        "people": _plain(found.people, lambda n: found.honours_of("person", n)),
+        "collectives": _plain(found.collectives, lambda n: found.honours_of("collective", n)),
         "events": _plain(found.events),
         "counts": _plain(found.counts),
         "original_title": article.original_title,

@@ -19,9 +19,10 @@ def cues() -> dict[str, int]:
 
 
 @cache
-def not_commendation() -> tuple[tuple[re.Pattern, str], ...]:
+def not_commendation() -> tuple[tuple[re.Pattern, str, str], ...]:
     return tuple(
-        (re.compile(pattern), where) for pattern, where, _why in read_rows("commendation_not.tsv", 3)
+        (re.compile(pattern), where, kind)
+        for pattern, where, kind, _why in read_rows("commendation_not.tsv", 4)
     )
 
 
@@ -48,12 +49,24 @@ def score(title: str, text: str) -> int:
     return sum(table[cue] * (2 if cue in in_title else 1) for cue in in_title | _found(text))
 
 
+def not_a_commendation(title: str, text: str) -> str | None:
+    """`explainer` (rules, law, a definition, a legal Q&A) or `call` (a selection still to come: a call
+    for nominations, an honour to be given) when the page talks of honours but honours nobody."""
+    for pattern, where, kind in not_commendation():
+        if pattern.search(title if where == "title" else text):
+            return kind
+    return None
+
+
 def explains_only(title: str, text: str) -> bool:
     """An explainer, a legal Q&A or a call for nominations: honours talked about, nobody honoured."""
-    return any(p.search(title if where == "title" else text) for p, where in not_commendation())
+    return not_a_commendation(title, text) is not None
+
+
+def talks_of_honours(title: str, text: str, titled_honour: bool = False) -> bool:
+    """Enough cue words for a page about honours: a commendation, or a call or an explainer."""
+    return score(title, text) + TITLED_HONOUR * titled_honour >= THRESHOLD
 
 
 def is_commendation(title: str, text: str, titled_honour: bool = False) -> bool:
-    if explains_only(title, text):
-        return False
-    return score(title, text) + TITLED_HONOUR * titled_honour >= THRESHOLD
+    return not explains_only(title, text) and talks_of_honours(title, text, titled_honour)

@@ -6,6 +6,7 @@ and Hơn 300 người tham dự count no honours. The same number for the same h
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -26,11 +27,12 @@ _PROPOSING = re.compile(
     r"拟[^，。；,;]{0,12}?(?:推荐|授予|表彰|命名|评|确定|入选|认定|推选)|推荐人选|建议人选|đề nghị khen thưởng|đề nghị tặng"
 )
 _PROPOSED = re.compile(r"公示")
+_RESPECTIVELY = re.compile(r"分别(?:被)?(?:授予|评为|命名为)")
 _CLAUSE_END = re.compile(r"[，,、；;。！？!?\n]")
 _CLAUSE = re.compile(r"[，,；;。！？!?\n]|\.(?=\s)")
 _BARE_UNIT = re.compile(r"[十百千万亿]+")  # 逾百名, 近千人: vague
 _PARALLEL = re.compile(
-    rf"(?:同志|个人|集体|单位)?、[^，。；、\d]{{0,14}}?等{CN_NUMBER}(?:名|人|位|个)(?:同志|个人|集体|单位)?"
+    rf"(?:同志|个人|集体|单位)?、[^，。；、\d]{{0,30}}?等{CN_NUMBER}(?:名|人|位|个)(?:同志|个人|集体|单位)?"
 )
 
 
@@ -192,6 +194,19 @@ def find_counts(
                 continue
         if not any(_same(count, kept) for kept in out):
             out.append(count)
+    return _respectively(out, text, spans, honour_mentions)
+
+
+def _respectively(out: list[Count], text: str, spans, honour_mentions: list[Mention]) -> list[Count]:
+    """X等500个基层党组织、Y等50名共产党员…，分别授予“A”、“B”称号: the k-th count of the sentence gets
+    the k-th title named after 分别授予 (when at least two are named)."""
+    for m in _RESPECTIVELY.finditer(text):
+        s, e = sentence_of(spans, m.start())
+        counts = [i for i, c in enumerate(out) if s <= c.span[0] < m.start()]
+        titles = [h for h in honour_mentions if m.end() <= h.start < e][: len(counts)]
+        if len(titles) >= 2:  # fewer titles than counts: a list cut short, the first ones still pair
+            for i, title in zip(counts, titles, strict=False):
+                out[i] = dataclasses.replace(out[i], honour=title.text)
     return out
 
 

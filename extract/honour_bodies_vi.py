@@ -112,6 +112,9 @@ def _named(body: str, text: str) -> str:
     return f"{body} {names.pop()}" if len(names) == 1 else body
 
 
+_DELEGATED = re.compile(r"th[ừư]a [uủ][ỷy] quyền(?: của)? $")
+
+
 @lru_cache(maxsize=4)  # one text has many honours: read its bodies once
 def find_vi(text: str) -> tuple[tuple[int, str], ...]:
     """(position, body) of each body that gives an award in the text: followed by an award verb
@@ -119,6 +122,7 @@ def find_vi(text: str) -> tuple[tuple[int, str], ...]:
     rules = vi_body_rules()
     text = normal(text)
     found: list[tuple[int, int]] = []
+    delegators: list[tuple[int, int]] = []
     for m in rules.head.finditer(text):
         if any(s <= m.start() < e for s, e in found):
             continue  # inside a body already taken (the UBND of "Chủ tịch UBND tỉnh")
@@ -129,6 +133,11 @@ def find_vi(text: str) -> tuple[tuple[int, str], ...]:
             or before.endswith("được ")
             or re.search(rf"{_TITLES}[^.;]{{0,50}}\bcủa $", before)
         )
-        if awarding:
+        if _DELEGATED.search(before):
+            delegators.append((m.start(), m.start() + len(body)))
+        elif awarding:
             found.append((m.start(), m.start() + len(body)))
-    return tuple((s, _named(text[s:e], text)) for s, e in found)
+    # "Thừa ủy quyền của Chủ tịch nước, đồng chí …, Phó Chủ tịch UBND tỉnh … trao": the body that
+    # delegated awards; the one presenting in its name, later in the sentence, does not
+    found = [f for f in found if not any(d < f[0] and "." not in text[d : f[0]] for d, _ in delegators)]
+    return tuple((s, _named(text[s:e], text)) for s, e in sorted(found + delegators))

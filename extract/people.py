@@ -43,7 +43,9 @@ class Context:
     def honour_in(self, start: int, end: int) -> Mention | None:
         """An honour named in the same clause as the person, when that clause also awards it."""
         s, e = self.clause(start, end)
-        if not self.lex.cue_re["award"].search(self.text, s, e) and not self._listed_with_honour(s, e):
+        # X、Y等优秀共产党员 lists honourees only on a commendation (not 李大钊等… in a commentary)
+        listed = self.commendation and self._listed_with_honour(s, e)
+        if not self.lex.cue_re["award"].search(self.text, s, e) and not listed:
             return None
         inside = [h for h in self.honours if s <= h.start < e]
         return inside[0] if inside else None

@@ -54,6 +54,7 @@ class Patterns:
     attend: re.Pattern  # Dự hội nghị có …
     strong_speech: re.Pattern  # chỉ đạo, chủ trì, trao right after a name: an official
     colon_list: re.Pattern  # các ông, bà: A - …; B - …; C và D
+    dashed: re.Pattern  # …, Trần Kim Hùng - Phó Chủ tịch HĐND tỉnh, …
     not_name: re.Pattern  # Việt Nam, Hà Nội: never a person
     surnames: frozenset[str]
 
@@ -88,7 +89,7 @@ def patterns() -> Patterns:
         # a position, maybe its organisation, then the name: Bí thư Đảng ủy phường Trần Quốc Bảo; honour holders too
         by_position=re.compile(
             rf"{_first_letters(position_words)}(?<![{_LOWER}{_UPPER}])(?P<cue>(?i:{positions}|{honours}))"
-            rf"(?:\s+(?:[^\s,.;:]+)){{0,5}}?\s+(?P<name>{NAME})"
+            rf"(?:\s+(?:[^\s,.;:]+)){{0,9}}?\s+(?P<name>{NAME})"
         ),
         tail=re.compile(
             rf"(?:\s*\(\s*|\s*,\s*(?:(?!(?i:{cues})\s|{titles})[^,.;:()\n]{{2,30}},\s*(?={titles}))?|\s+[-–]\s+|\s+(?=[{_UPPER}]))"
@@ -105,6 +106,7 @@ def patterns() -> Patterns:
         colon_list=re.compile(
             rf"(?i:{alternation(words['list_intro']).pattern})\s*:\s*(?P<list>[^\n]+?)(?:\.(?=\s|$)|\n|$)"
         ),
+        dashed=re.compile(rf"(?<=[,;]\s)(?P<name>{NAME})(?=\s+[-–]\s+(?i:{positions}))"),
         not_name=re.compile(rf"(?i:{alternation(words['not_name']).pattern})\b"),
         surnames=frozenset(s.lower() for s in [*rules.get("surname", []), *words["surname"]]),
     )
@@ -140,26 +142,45 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
             ):
                 continue
             if pattern is p.by_position and text[s:e].split()[0].lower() not in p.surnames:
-                continue  # Chủ tịch UBND..., Bí thư Đảng ủy... are not names
+                s, e = _name_after_unit(text, s, p)  # Chủ tịch UBND xã Vĩnh Sơn | Nguyễn Văn Phúng
+                if e is None or any(a <= s < b for a, b in found):
+                    continue  # Chủ tịch UBND..., Bí thư Đảng ủy... are not names
             t = p.tail.match(text, e)
             role = _VERB.split(t.group("role"))[0].strip() if t and t.group("role") else None
             org = t.group("org").strip() if t and t.group("org") else None
-            if pattern is p.by_position and role is None:
-                role = _title_chain(text, m.start("cue"), p) + text[m.start("cue") : s].strip()
+            if pattern is p.by_position:  # Thứ trưởng Bộ Nội vụ X, Trưởng Ban …: both say who X is
+                before = _title_chain(text, m.start("cue"), p) + text[m.start("cue") : s].strip()
+                role = f"{before}, {role}" if role else before
             found[(s, e)] = Found(s, e, m.group("cue"), role, org)
-    for m in p.colon_list.finditer(text):  # các ông, bà: Nguyễn Thị Như Ý - Chủ tịch …; Công Thanh Thảo - …
-        for item in re.finditer(rf"(?:^|[;,]|\svà)\s*({NAME})", m.group("list")):
-            s = m.start("list") + item.start(1)
-            e = _name_end(text, s, m.start("list") + item.end(1), p)
-            if e and text[s:e].split()[0].lower() in p.surnames and not any(a <= s < b for a, b in found):
-                t = p.tail.match(text, e)
-                role = _VERB.split(t.group("role"))[0].strip() if t and t.group("role") else None
-                found[(s, e)] = Found(
-                    s, e, "", role, t.group("org").strip() if t and t.group("org") else None
-                )
+    # các ông, bà: Nguyễn Thị Như Ý - Chủ tịch …; Công Thanh Thảo - …, and …, Hà Văn Lộc - Phó Chủ tịch …
+    listed = [
+        (m.start("list") + item.start(1), m.start("list") + item.end(1))
+        for m in p.colon_list.finditer(text)
+        for item in re.finditer(rf"(?:^|[;,]|\svà)\s*({NAME})", m.group("list"))
+    ]
+    for s, end in listed + [m.span("name") for m in p.dashed.finditer(text)]:
+        e = _name_end(text, s, end, p)
+        if e and text[s:e].split()[0].lower() in p.surnames and not any(a <= s < b for a, b in found):
+            t = p.tail.match(text, e)
+            role = _VERB.split(t.group("role"))[0].strip() if t and t.group("role") else None
+            found[(s, e)] = Found(s, e, "", role, t.group("org").strip() if t and t.group("org") else None)
     for s, e in _credits(text, p) + _signature(text):
         found[(s, e)] = Found(s, e, author=True)
     return sorted(found.values(), key=lambda f: f.start)
+
+
+def _name_after_unit(text: str, at: int, p: Patterns) -> tuple[int, int | None]:
+    """The name after the unit a position names, in the same clause: the first run of capitalised
+    words that opens with a family name (Thứ trưởng Bộ Nội vụ | Trần Thị Hà, Chủ tịch Tổng Liên
+    đoàn Lao động Việt Nam | Đặng Ngọc Tùng)."""
+    stop = re.compile(r"[,.;:()\n]").search(text, at, at + 90)
+    end = stop.start() if stop else min(len(text), at + 90)
+    for m in re.finditer(rf"(?<![{_LOWER}{_UPPER}]){NAME}", text[at:end]):
+        for word in re.finditer(SYLLABLE, m.group(0)):
+            if word.group(0).lower() in p.surnames:
+                s = at + m.start() + word.start()
+                return s, _name_end(text, s, at + m.end(), p)
+    return at, None
 
 
 def attends(text: str, at: int) -> bool:

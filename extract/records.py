@@ -1,8 +1,12 @@
-"""What the extractor finds in an article: people, collectives, events and counts, with spans."""
+"""What the extractor finds in an article: people, collectives, events, counts and the honours the
+people and collectives hold, with spans."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from extract.honours import Honour
 
 Span = tuple[int, int]
 
@@ -51,9 +55,28 @@ class Count:
 
 
 @dataclass(frozen=True)
+class Award(Honour):
+    """An honour held by one person or collective of the article: `owner` person | collective,
+    `owner_n` its index in `Extraction.people` or `.collectives`."""
+
+    owner: str = "person"
+    owner_n: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        """The honour's JSON shape (DESIGN.md), without the owner its list belongs to."""
+        d = super().as_dict()
+        del d["owner"], d["owner_n"]
+        return d
+
+
+@dataclass(frozen=True)
 class Extraction:
     is_commendation: bool
     people: tuple[Person, ...] = ()
     collectives: tuple[Collective, ...] = ()
     events: tuple[Event, ...] = ()
     counts: tuple[Count, ...] = field(default=())
+    honours: tuple[Award, ...] = ()  # each person's and collective's honours, by owner
+
+    def honours_of(self, owner: str, n: int) -> tuple[Award, ...]:
+        return tuple(h for h in self.honours if h.owner == owner and h.owner_n == n)

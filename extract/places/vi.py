@@ -209,7 +209,9 @@ def _choose(
         return evidence(e.place, ctx, _names_of), e.kind == kind, e.era in era
 
     best = max(key(e) for e in found)
-    return pick([e.place for e in found if key(e) == best], ctx, _names_of)
+    top = [e.place for e in found if key(e) == best]
+    typed = [p for p in top if kind and p.name.lower().startswith(kind + " ")]
+    return pick(typed or top, ctx, _names_of)  # a tie: the one of the type written (phường, not xã)
 
 
 def resolve(name: str, context: str | Place | None = None, year: int | None = None) -> Place | None:
