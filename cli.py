@@ -16,11 +16,12 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+import argtypes
 import config
+from argtypes import MAX_LIMIT, MAX_OFFSET  # hits a search prints at once; how deep it may page
 from errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, HonoursError, UsageError
 
 log = logging.getLogger("honours")
-MAX_LIMIT, MAX_OFFSET = 1000, 100_000  # hits a search prints at once; how deep it may page
 
 
 class Parser(argparse.ArgumentParser):
@@ -166,12 +167,27 @@ def cmd_export(args, settings: config.Settings) -> int:
         raise ExportError(f"cannot export to {target}: the directory {target.parent} does not exist")
     filtered = args.query or any(getattr(args, k, None) for k in FILTERS if k != "unit")
     with open_archive(settings) as archive:
-        manifest = export(archive, args.format, target, query_from(args) if filtered else None)
+        manifest = export(
+            archive, args.format, target, query_from(args) if filtered else None, args.all_reposts
+        )
     counts = manifest["counts"]
     print(
         f"wrote {target} ({counts['articles']} articles, {counts['rows']} rows) and {target.name}.manifest.json"
     )
     return EXIT_OK
+
+
+def cmd_check(args, settings: config.Settings) -> int:
+    from index.check import check, read_rows, write_report
+
+    rows = read_rows(Path(args.names).read_bytes())
+    with open_archive(settings) as archive:
+        findings = check(archive, rows)
+    write_report(findings, Path(args.output) if args.output else None, sys.stdout)
+    bad = [f for f in findings if f.status == "bad"]
+    for f in bad:
+        warn(f"{args.names}:{f.line}: {f.reason}")
+    return EXIT_SOME_FAILED if bad else EXIT_OK
 
 
 def cmd_serve(args, settings: config.Settings) -> int:
@@ -208,40 +224,6 @@ def cmd_demo(args, settings: config.Settings) -> int:
 # --- the parser ------------------------------------------------------------------------------------
 
 
-def _number(value: str, least: int, most: int, cast=int, unit: str = "a whole number"):
-    try:
-        number = cast(value)
-    except ValueError:
-        number = None
-    if number is None or not least <= number <= most:
-        raise argparse.ArgumentTypeError(f"must be {unit} from {least} to {most}, not {value!r}")
-    return number
-
-
-def _count(value: str) -> int:
-    return _number(value, 0, 10**9)
-
-
-def _positive(value: str) -> int:
-    return _number(value, 1, 10**6)
-
-
-def _port(value: str) -> int:
-    return _number(value, 0, 65535)
-
-
-def _limit(value: str) -> int:
-    return _number(value, 0, MAX_LIMIT)
-
-
-def _offset(value: str) -> int:
-    return _number(value, 0, MAX_OFFSET)
-
-
-def _seconds(value: str) -> float:
-    return _number(value, 0, 3600, float, "a number of seconds")
-
-
 def add_global_options(p: argparse.ArgumentParser, after_command: bool) -> None:
     """The options every command takes, before or after its name (after wins when both are given)."""
     keep = {"default": argparse.SUPPRESS} if after_command else {}
@@ -261,7 +243,7 @@ def add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", help="2023 or 2020..2023")
     p.add_argument("--place", help="a place name (盘龙区, Quang Trung)")
     p.add_argument("--honour", help="an honour title (劳动模范)")
-    p.add_argument("--min-count", type=_count, help="events that honoured at least N (see --unit)")
+    p.add_argument("--min-count", type=argtypes.count, help="events that honoured at least N (see --unit)")
     p.add_argument("--unit", help="person, collective or household, for --min-count")
     p.add_argument("--duplicates", action="store_true", help="show every repost, not one per cluster")
 
@@ -271,11 +253,15 @@ def _crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--site", help="a site from crawler/sites/ (or --sites-dir)")
     p.add_argument("--sites-dir", help="where site .toml files are (default crawler/sites)")
     p.add_argument("--resume", action="store_true", help="continue the last interrupted crawl of the site")
-    p.add_argument("--max-pages", type=_count, help="stop after this many responses (--resume continues)")
     p.add_argument(
-        "--delay", type=_seconds, default=1.0, help="seconds between requests to a site (default 1)"
+        "--max-pages", type=argtypes.count, help="stop after this many responses (--resume continues)"
     )
-    p.add_argument("--concurrency", type=_positive, default=2, help="requests in flight per site (default 2)")
+    p.add_argument(
+        "--delay", type=argtypes.seconds, default=1.0, help="seconds between requests to a site (default 1)"
+    )
+    p.add_argument(
+        "--concurrency", type=argtypes.positive, default=2, help="requests in flight per site (default 2)"
+    )
     p.add_argument(
         "--impolite",
         action="store_true",
@@ -288,7 +274,7 @@ def _crawl_options(p: argparse.ArgumentParser) -> None:
         "--crawl", default="main", help="with --redis: the crawl's name (a new name starts a new pass)"
     )
     p.add_argument(
-        "--linger", type=_seconds, help="with --redis: seconds to wait for work before leaving (10)"
+        "--linger", type=argtypes.seconds, help="with --redis: seconds to wait for work before leaving (10)"
     )
     p.add_argument("--verbose", action="store_true", help="show Scrapy's log")
 
@@ -297,12 +283,15 @@ def _serve_options(p: argparse.ArgumentParser, demo: bool = False) -> None:
     p.add_argument(
         "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
     )
-    p.add_argument("--port", type=_port, default=8000, help="port of the web page (default 8000)")
+    p.add_argument("--port", type=argtypes.port, default=8000, help="port of the web page (default 8000)")
     if demo:
         p.add_argument("--no-serve", action="store_true", help="stop after the searches")
     else:
         p.add_argument(
-            "--processes", type=_positive, default=1, help="server processes (more answer more at once)"
+            "--processes",
+            type=argtypes.positive,
+            default=1,
+            help="server processes (more answer more at once)",
         )
 
 
@@ -332,10 +321,12 @@ def build_parser() -> Parser:
     command("reindex", cmd_reindex, "rebuild the search index from the store")
 
     p = command("search", cmd_search, "search people, collectives, events and articles")
-    p.add_argument("query", nargs="?", default="", help='words, "phrases", -excluded, field:value')
+    p.add_argument("query", nargs="?", default="", help='words, "phrases", -excluded, OR, ( ), field:value')
     add_filters(p)
-    p.add_argument("--limit", type=_limit, default=20, help=f"hits to show (default 20, at most {MAX_LIMIT})")
-    p.add_argument("--offset", type=_offset, default=0, help=f"hits to skip (at most {MAX_OFFSET})")
+    p.add_argument(
+        "--limit", type=argtypes.limit, default=20, help=f"hits to show (default 20, at most {MAX_LIMIT})"
+    )
+    p.add_argument("--offset", type=argtypes.offset, default=0, help=f"hits to skip (at most {MAX_OFFSET})")
     p.add_argument("--json", action="store_true")
 
     p = command("person", cmd_person, "every honour of one person, with evidence")
@@ -343,10 +334,21 @@ def build_parser() -> Parser:
     p.add_argument("--json", action="store_true")
 
     p = command("export", cmd_export, "write the archive, or a query's results, for research")
-    p.add_argument("--format", choices=("jsonl", "csv", "vert"), required=True)
+    p.add_argument("--format", choices=("jsonl", "csv", "vert", "parquet"), required=True)
     p.add_argument("--query", default="", help="export only what this query finds")
+    p.add_argument(
+        "--all-reposts", action="store_true", help="honour rows of every repost, not one per cluster"
+    )
     add_filters(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
+
+    p = command(
+        "check", cmd_check, "vet a candidate list (name[,unit[,title]] per line) against past honours"
+    )
+    p.add_argument("names", metavar="NAMES.csv|txt")
+    p.add_argument(
+        "-o", "--output", metavar="REPORT.csv", help="write the report here (default: standard output)"
+    )
 
     p = command("stats", cmd_stats, "what the archive holds, and the health of its index")
     p.add_argument("--json", action="store_true")

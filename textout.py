@@ -39,8 +39,8 @@ def hit_head(h: dict) -> str:
 
 def print_hits(found: dict, out: TextIO = sys.stdout) -> None:
     q = found["query"]
-    shown = " ".join(q["text"]) or "everything"
-    filters = "".join(f", {k} {v}" for k, v in q.items() if k not in ("text", "not") and v)
+    shown = q.get("expression") or " ".join(q["text"]) or "everything"
+    filters = "".join(f", {k} {v}" for k, v in q.items() if k not in ("text", "not", "expression") and v)
     print(f"{plural(found['total'], 'result')} for {shown}{filters}", file=out)
     for k, v in found.get("interpreted", {}).items():
         print(f"  (read {k} as {v})", file=out)

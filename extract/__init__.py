@@ -5,20 +5,18 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from extract.honours import Honour, canonical_title, make_honour
-from extract.places import place_from_bodies, resolve
-
 from extract.collectives import find_collectives_vi, find_collectives_zh
 from extract.commendation import is_commendation, not_a_commendation, talks_of_honours
 from extract.counts import find_counts
 from extract.events import find_event
+from extract.honours import Honour, canonical_title, make_honour
 from extract.lexicon import lexicon
 from extract.people import Context, people_vi, people_zh
 from extract.people_vi import find_people as find_people_vi
+from extract.places import place_from_bodies, resolve
 from extract.records import Award, Collective, Event, Extraction, Person
-from extract.text import Mention
+from extract.text import Mention, sentences
 from extract.text import honours as honour_mentions  # not `honours`: extract.honours is a module
-from extract.text import sentences
 from normalize.records import Article
 
 

@@ -218,8 +218,14 @@ def find_event(
         org_m = _VI_ORGANISER.search(lede)
         day = re.search(r"(?<!\d)(\d{1,2})/(\d{1,2})(?!/\d)", lede)
         date = f"{year}-{int(day.group(2)):02d}-{int(day.group(1)):02d}" if day and year else None
-        return Event(name=title, year=year, date=date, place=place_m.group(1).strip() if place_m else None,
-                     organizers=(org_m.group(1).strip(),) if org_m else (), honours=titles)  # fmt: skip
+        return Event(
+            name=title,
+            year=year,
+            date=date,
+            place=place_m.group(1).strip() if place_m else None,
+            organizers=(org_m.group(1).strip(),) if org_m else (),
+            honours=titles,
+        )
     campaign = patterns().campaign.search(title) or patterns().campaign.search(lede)
     name = campaign.group(0) if campaign else title
     day = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", lede)

@@ -25,8 +25,22 @@ DIGITS = r"\d+(?:[.,]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 # a Chinese number: digits or numeral characters, optionally followed by 万/亿 ("10万", "2万余" -> 2万)
 CN_NUMBER = rf"(?:{DIGITS})(?:[万亿])?|[{CN_NUMERAL}]+"
 
-_VI_DIGIT = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "nhăm": 5,
-             "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}  # fmt: skip
+_VI_DIGIT = {
+    "không": 0,
+    "một": 1,
+    "mốt": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "lăm": 5,
+    "nhăm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+}
 _VI_UNIT = {"mười": 10, "mươi": 10, "trăm": 100, "nghìn": 1000, "ngàn": 1000, "triệu": 1_000_000}
 VI_WORDS = "|".join(sorted({*_VI_DIGIT, *_VI_UNIT, "linh", "lẻ"}, key=len, reverse=True))
 VI_NUMBER = rf"{DIGITS}|(?:(?:{VI_WORDS})\s+)*(?:{VI_WORDS})"

@@ -23,8 +23,20 @@ SIGNED = rf"(?:{NAME}|{CAPS}|{INITIALS})"
 _SIGNATURE = re.compile(
     rf"(?:(?:CTV|PV|Nhóm PV)\s+)?(?P<names>{SIGNED}(?:\s*[-–,]\s*{SIGNED})*)(?:\s*\([^()]{{1,40}}\))?"
 )
-_TONE_PAIRS = (("ủy", "uỷ"), ("Ủy", "Uỷ"), ("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"),
-               ("úy", "uý"), ("ùy", "uỳ"), ("ụy", "uỵ"), ("òe", "oè"), ("óe", "oé"))  # fmt: skip
+_TONE_PAIRS = (
+    ("ủy", "uỷ"),
+    ("Ủy", "Uỷ"),
+    ("òa", "oà"),
+    ("óa", "oá"),
+    ("ỏa", "oả"),
+    ("õa", "oã"),
+    ("ọa", "oạ"),
+    ("úy", "uý"),
+    ("ùy", "uỳ"),
+    ("ụy", "uỵ"),
+    ("òe", "oè"),
+    ("óe", "oé"),
+)
 
 # a role phrase ends where the sentence's verb begins (Chủ tịch UBND tỉnh | nhấn mạnh)
 _VERB = re.compile(

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from config import Settings
-from index import clusters
+from index import clusters, linking
 from index.documents import article_docs, as_duplicate, view
 from index.engine import EngineError, open_engine
 from index.lock import WriterLock
@@ -218,6 +218,7 @@ class Archive:
                     clusters.elect(self.store, before.cluster)
                 report.add(result.status)
                 statuses.append(result.status)
+            linking.link(self.store, [d.record.article.id for d in batch])  # people across articles
         self.timings["store"] += time.perf_counter() - started
         if on_commit:
             on_commit([(d.source, status) for d, status in zip(batch, statuses, strict=True)] + failed)

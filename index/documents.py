@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass, replace
 from functools import cache
 
 from extract.events import place_parts, without_vi_level
+from extract.honours import canonical_title
+from extract.places import Place, resolve
 from extract.records import Extraction
 from index import analysis
 from index.engine import UNITS, IndexDoc
@@ -33,10 +35,32 @@ def honour_variants(title: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys([t, *(m.group(0).lower() for m in _core_titles().finditer(t))]))
 
 
-def core_honour(title: str | None) -> str | None:
-    """The title shown in facets: the longest lexicon title inside it, else the title itself."""
-    variants = honour_variants(title)
-    return max(variants[1:], key=len) if len(variants) > 1 else (variants[0] if variants else None)
+def core_honour(title: str | None, lang: str | None = None) -> str | None:
+    """The title shown in facets: its canonical title (石林县劳动模范 and 全国劳模 -> 劳动模范;
+    "người tốt, việc tốt" -> người tốt việc tốt), the same value however it was written."""
+    return canonical_title(title, lang)[0] or None if title and title.strip() else None
+
+
+def honour_filters(titles, lang: str | None = None) -> tuple[str, ...]:
+    """What an honour filter matches: each title as written, the lexicon titles inside it and its
+    canonical title (so a filter on a facet value finds its documents)."""
+    out = [x for t in titles for x in honour_variants(t)]
+    out += [analysis.normalise_query(c) for t in titles if (c := core_honour(t, lang))]
+    return tuple(dict.fromkeys(out))
+
+
+def division(place: str | None, lang: str | None = None, context: str | None = None) -> Place | None:
+    """The administrative division a place string names, or None when it names none (还有温泉街道)."""
+    return resolve(place, lang, context=context) if place else None
+
+
+def place_filters(place: Place | None, written: str | None = None) -> tuple[str, ...]:
+    """What a place filter matches: the place as written and its parts, the division's short and
+    official names, and the divisions above it (a filter on 云南省 finds 石林县)."""
+    if place is None:
+        return ()
+    names = [n for n in (written, place.display, place.name, *place.path) if n]
+    return tuple(dict.fromkeys(x for n in names for x in place_variants(n)))
 
 
 def place_variants(place: str | None) -> tuple[str, ...]:
@@ -93,13 +117,25 @@ class View:
 def view(article: Article, found: Extraction, canonical: bool = True) -> View:
     """An article (freshly normalised, or as stored) and what was found in it; a fresh one is indexed
     as if it were its cluster's canonical member (the archive corrects that)."""
+    owners = {"people": "person", "collectives": "collective"}
     entities = {
-        t: [{**asdict(e), "n": n} for n, e in enumerate(getattr(found, t))]
+        t: [
+            {**asdict(e), "n": n, "honours": [asdict(h) for h in found.honours_of(owners.get(t, ""), n)]}
+            for n, e in enumerate(getattr(found, t))
+        ]
         for t in ("people", "collectives", "events", "counts")
     }
-    return View(id=article.id, lang=article.lang or "other", title=article.title or "", text=article.text,
-                published=article.published, is_commendation=found.is_commendation, canonical=canonical,
-                spans=list(article.tokens), **entities)  # fmt: skip
+    return View(
+        id=article.id,
+        lang=article.lang or "other",
+        title=article.title or "",
+        text=article.text,
+        published=article.published,
+        is_commendation=found.is_commendation,
+        canonical=canonical,
+        spans=list(article.tokens),
+        **entities,
+    )
 
 
 def as_duplicate(docs: list[IndexDoc]) -> list[IndexDoc]:
@@ -108,24 +144,32 @@ def as_duplicate(docs: list[IndexDoc]) -> list[IndexDoc]:
 
 
 def article_docs(v: View, segment) -> list[IndexDoc]:
-    """All index documents of one live article."""
+    """All index documents of one live article. Facets show canonical honour titles and places that
+    are divisions (resolved, by their short names); filters also match titles and places as written."""
     a = v.id
     events, people, collectives, counts = v.events, v.people, v.collectives, v.counts
     year = next((e["year"] for e in events if e.get("year")), None) or (
         int(v.published[:4]) if v.published else None
     )
-    place = next((e["place"] for e in events if e.get("place")), None)
+    lang = v.lang
+    resolved: dict[str, Place | None] = {}
+
+    def where(written: str | None) -> Place | None:
+        if written and written not in resolved:
+            resolved[written] = division(written, lang, v.text)
+        return resolved.get(written) if written else None
+
+    place = next((e["place"] for e in events if where(e.get("place"))), None)
     titles = [h for e in events for h in e.get("honours") or []]
     titles += [p["honour"] for p in people if p.get("honour")] + [
         c["honour"] for c in collectives if c.get("honour")
     ]
-    honours = tuple(dict.fromkeys(x for t in titles for x in honour_variants(t)))
+    honours = honour_filters(titles, lang)
     largest = {
         u: max((c["value"] for c in counts if c["unit"] == u and c.get("status") != "candidate"), default=0)
         for u in UNITS
     }
     largest = {u: x for u, x in largest.items() if x}
-    lang = v.lang
     tokens = _text_tokens(lang, v.title, segment(v.title) if lang == "zh" else [])
     for name, more in _text_tokens(lang, v.text, v.spans).items():
         if name != "bigrams" or BODY_BIGRAMS:
@@ -140,38 +184,49 @@ def article_docs(v: View, segment) -> list[IndexDoc]:
         doc_honours=honours,
         doc_honour=None,
         doc_counts=None,
+        doc_also=(),
     ):
+        at = where(doc_place)
+        places = place_filters(at, doc_place) if at else place_variants(doc_place)
+        places += tuple(x for written in doc_also for x in place_filters(where(written), written))
         return IndexDoc(
-            id=doc_id, kind=kind, article=a, canonical=v.canonical, lang=lang, year=doc_year,
-            places=place_variants(doc_place), place=doc_place, honours=doc_honours,
-            honour=doc_honour or (core_honour(titles[0]) if titles else None), counts=doc_counts or {}, tokens=toks,
-        )  # fmt: skip
+            id=doc_id,
+            kind=kind,
+            article=a,
+            canonical=v.canonical,
+            lang=lang,
+            year=doc_year,
+            places=tuple(dict.fromkeys(places)),
+            place=at.display if at else None,
+            honours=doc_honours,
+            honour=doc_honour or (core_honour(titles[0], lang) if titles else None),
+            counts=doc_counts or {},
+            tokens=toks,
+        )
+
+    def held(e: dict) -> dict:
+        """The facets of a person or collective: its honour records' canonical title and place."""
+        records = e.get("honours") or []
+        written = [e.get("honour"), *(h["as_written"] for h in records)]
+        return {
+            "doc_honours": honour_filters([t for t in written if t], lang)
+            + tuple(analysis.normalise_query(h["title"]) for h in records),
+            "doc_honour": records[0]["title"] if records else core_honour(e.get("honour"), lang),
+            "doc_place": next(
+                (p for p in (e.get("place"), *(h["place"] for h in records)) if where(p)), place
+            ),
+            "doc_also": tuple(h["place"] for h in records if h["place"]),  # filters find its honours' places
+        }
 
     docs = [doc(f"a:{a}", "article", tokens, doc_counts=largest)]
     if not v.canonical or not v.is_commendation and not people:
         return docs
     for p in people:
         extra = " ".join(filter(None, (p.get("role"), p.get("org"), p.get("honour"))))
-        docs.append(
-            doc(
-                f"p:{a}:{p['n']}",
-                "person",
-                _name_tokens(lang, p["name"], extra),
-                doc_place=p.get("place") or place,
-                doc_honours=honour_variants(p.get("honour")),
-                doc_honour=core_honour(p.get("honour")),
-            )  # fmt: skip
-        )
+        docs.append(doc(f"p:{a}:{p['n']}", "person", _name_tokens(lang, p["name"], extra), **held(p)))
     for c in collectives:
-        docs.append(
-            doc(
-                f"c:{a}:{c['n']}",
-                "collective",
-                _name_tokens(lang, c["name"], c.get("honour") or ""),
-                doc_honours=honour_variants(c.get("honour")),
-                doc_honour=core_honour(c.get("honour")),
-            )  # fmt: skip
-        )
+        name_tokens = _name_tokens(lang, c["name"], c.get("honour") or "")
+        docs.append(doc(f"c:{a}:{c['n']}", "collective", name_tokens, **held(c)))
     for e in events:
         event_titles = e.get("honours") or []
         docs.append(
@@ -180,10 +235,10 @@ def article_docs(v: View, segment) -> list[IndexDoc]:
                 "event",
                 _name_tokens(lang, e.get("name") or "", " ".join(event_titles)),
                 doc_year=e.get("year") or year,
-                doc_place=e.get("place") or place,
+                doc_place=e.get("place") if where(e.get("place")) else place,
                 doc_counts=largest,
-                doc_honours=tuple(dict.fromkeys(x for t in event_titles for x in honour_variants(t))),
-                doc_honour=core_honour(event_titles[0]) if event_titles else None,
-            )  # fmt: skip
+                doc_honours=honour_filters(event_titles, lang),
+                doc_honour=core_honour(event_titles[0], lang) if event_titles else None,
+            )
         )
     return docs

@@ -1,8 +1,9 @@
 """A person's dossier: every honour of one person across articles and years, with evidence.
 
-Mentions of the same name are one person when their organisations or places agree (one contains
-the other, or they share four characters); a mention without either joins the person when there is
-only one. Reposts count once: only each cluster's canonical article is read.
+Mentions are grouped by the person they are linked to (index/linking.py: stored when the archive
+ingests, worked out here for mentions an older archive never linked). Each person's honours form a
+ladder: by level (township, county, city, province, national), then by year. Reposts count once:
+only each cluster's canonical article is read.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from dataclasses import asdict
 from typing import Any
 
 from extract.text import sentence_of, sentences
-from index import analysis
-from index.views import Mention, plain
+from index import analysis, linking
+from index.views import ENTITIES, Mention, plain
 
 CANDIDATES = 200  # person documents read to find which stored names a query means
 MENTIONS = 500  # mentions read, oldest first: a very common name must not stall the page
+LADDER = ("unit", "township", "county", "prefecture", "provincial", "national")  # low to high
 
 
 def _names(archive, query: str) -> list[str]:
@@ -54,55 +56,72 @@ def _person_hits(archive, query: str) -> tuple:
     return archive.engine.search(request(q, archive.segmenter.spans, limit=CANDIDATES, facets=False)).hits
 
 
-def _similar(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    if a in b or b in a:
-        return True
-    return any(a[i : i + 4] in b for i in range(len(a) - 3))
-
-
 def dossier(archive, query: str) -> dict[str, Any]:
     names = _names(archive, query)
     if not names:
         return {"query": query, "people": []}
     found = archive.store.mentions(names, MENTIONS + 1)
-    more = len(found) > MENTIONS
-    people: list[dict[str, Any]] = []
-    loose = []
+    links = _links(archive.store, names)
+    people: dict[str, dict[str, Any]] = {}
+    events: dict[str, tuple] = {}
     for m in found[:MENTIONS]:
         p = m.person
-        mention = _mention(m)
-        home = next(
-            (
-                h
-                for h in people
-                if h["name"] == p.name
-                and any(_similar(p.org, o) or _similar(p.place, o) for o in h["orgs"] + h["places"])
-            ),
-            None,
+        pid, n = links.get((m.article_id, p.span[0] if p.span else None), (None, None))
+        pid = pid or linking.person_id(m.article_id, p.name)
+        home = people.setdefault(
+            pid, {"person_id": pid, "name": p.name, "orgs": [], "places": [], "roles": [], "honours": []}
         )
-        if home is None and not (p.org or p.place):
-            loose.append(mention)
-            continue
-        if home is None:
-            home = {"name": p.name, "orgs": [], "places": [], "roles": [], "honours": []}
-            people.append(home)
         for key, value in (("orgs", p.org), ("places", p.place), ("roles", p.role)):
             if value and value not in home[key]:
                 home[key].append(value)
-        home["honours"].append(mention)
-    for mention in loose:
-        same = [p for p in people if p["name"] == mention["name"]]
-        if len(same) == 1:
-            same[0]["honours"].append(mention)
-        else:
-            people.append(
-                {"name": mention["name"], "orgs": [], "places": [], "roles": [], "honours": [mention]}
-            )
-    for p in people:
-        p["honours"].sort(key=lambda h: (h["year"] or 0, h["published"] or ""))
-    return {"query": query, "people": people, "truncated": more}
+        home["honours"].append(_mention(m) | _award(archive.store, m, n, events))
+    for p in people.values():
+        p["honours"].sort(key=ladder)
+    return {"query": query, "people": list(people.values()), "truncated": len(found) > MENTIONS}
+
+
+def ladder(h: dict[str, Any]) -> tuple:
+    """Low levels first, then the years; a mention without an honour last."""
+    rank = LADDER.index(h["level"]) if h.get("level") in LADDER else len(LADDER)
+    return (not h.get("honour"), rank, h.get("year") or 0, h.get("published") or "")
+
+
+def _links(store, names: list[str]) -> dict[tuple[str, int | None], tuple[str, int]]:
+    """(article id, start of the name) -> (person id, the mention's n), linking what is unlinked."""
+    rows = store.link_rows(names)
+    persons = linking.assign(rows)
+    return {(r.article_id, r.start): (persons[r.key][0], r.n) for r in rows}
+
+
+def _award(store, m: Mention, n: int | None, events: dict[str, tuple]) -> dict[str, Any]:
+    """The honour of a mention: the stored honour record when there is one (its canonical title,
+    level, awarding bodies, status), what it lacks from the article's first event (its organisers,
+    and the level they and its place say)."""
+    if m.article_id not in events:
+        first = next(iter(store.entities("events", m.article_id)), None)
+        events[m.article_id] = (tuple(first.organizers), first.place) if first else ((), None)
+    bodies, place = events[m.article_id]
+    held = []
+    if n is not None and "honours" in ENTITIES:
+        held = [h for h in store.entities("honours", m.article_id) if h.owner == "person" and h.owner_n == n]
+    h = held[0] if held else None
+    honour = h.title if h else m.person.honour
+    return {
+        "honour_title": honour,
+        "level": (h.level if h else None) or _level(m.person.honour or honour, bodies, place),
+        "awarded_by": list((h.awarded_by if h else ()) or bodies),
+        "status": h.status if h else None,
+        "year": (h.year if h else None) or m.year or (int(m.published[:4]) if m.published else None),
+    }
+
+
+def _level(honour: str | None, bodies: tuple, place: str | None) -> str | None:
+    if not honour:
+        return None
+    from extract.honours import level_of
+    from extract.places import resolve
+
+    return level_of(honour, bodies, resolve(place) if place else None)
 
 
 def _mention(m: Mention) -> dict[str, Any]:
@@ -110,10 +129,19 @@ def _mention(m: Mention) -> dict[str, Any]:
     a, b = sentence_of(sentences(m.text), p.span[0] if p.span else 0)
     year = m.year or (int(m.published[:4]) if m.published else None)
     return {
-        "name": p.name, "relation": p.relation, "honour": p.honour, "role": p.role, "org": p.org,
-        "place": p.place, "year": year, "published": m.published, "article_id": m.article_id,
-        "title": m.title, "source": m.source, "evidence": m.text[a:b].strip(),
-    }  # fmt: skip
+        "name": p.name,
+        "relation": p.relation,
+        "honour": p.honour,
+        "role": p.role,
+        "org": p.org,
+        "place": p.place,
+        "year": year,
+        "published": m.published,
+        "article_id": m.article_id,
+        "title": m.title,
+        "source": m.source,
+        "evidence": m.text[a:b].strip(),
+    }
 
 
 # --- one event and one article, as the web page and its API show them --------------------------------
@@ -134,10 +162,17 @@ def event(archive, article_id: str, n: int) -> dict[str, Any] | None:
     }
     people = [plain(p) for p in store.entities("people", article_id) if p.relation == "honouree"]
     return {
-        "id": f"{article_id}:{n}", **item, "article_id": article_id, "title": a.title, "source": a.source,
-        "published": a.published, "lang": a.lang, "counts": _plain(store, article_id, "counts"),
-        "people": people, "collectives": _plain(store, article_id, "collectives"),
-    }  # fmt: skip
+        "id": f"{article_id}:{n}",
+        **item,
+        "article_id": article_id,
+        "title": a.title,
+        "source": a.source,
+        "published": a.published,
+        "lang": a.lang,
+        "counts": _plain(store, article_id, "counts"),
+        "people": people,
+        "collectives": _plain(store, article_id, "collectives"),
+    }
 
 
 def article(archive, article_id: str) -> dict[str, Any] | None:
@@ -147,9 +182,32 @@ def article(archive, article_id: str) -> dict[str, Any] | None:
     a = store.article(article_id, tokens=False)
     if a is None:
         return None
-    out = {k: getattr(a, k) for k in ("id", "title", "original_title", "source", "site", "lang", "script", "published",
-                                      "author", "encoding", "fetched", "raw_sha1", "warc", "version", "superseded_by",
-                                      "text", "original_text", "cluster", "is_commendation", "canonical", "cleaning")}  # fmt: skip
+    out = {
+        k: getattr(a, k)
+        for k in (
+            "id",
+            "title",
+            "original_title",
+            "source",
+            "site",
+            "lang",
+            "script",
+            "published",
+            "author",
+            "encoding",
+            "fetched",
+            "raw_sha1",
+            "warc",
+            "version",
+            "superseded_by",
+            "text",
+            "original_text",
+            "cluster",
+            "is_commendation",
+            "canonical",
+            "cleaning",
+        )
+    }
     for table in ("people", "collectives", "events", "counts"):
         out[table] = _plain(store, article_id, table)
     for n, e in enumerate(out["events"]):

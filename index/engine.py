@@ -3,7 +3,8 @@ Whoosh), and what they share: opening an index and checking it, reading it witho
 the meaning of a word in a search for people, collectives or events.
 
 Documents arrive pre-analysed (token lists from index/analysis.py) and queries arrive as our own
-model (index/query.py), so an engine only stores, matches, counts and ranks. The engines import
+model (a tree of AllOf, AnyOf and Negated over analysed Clause leaves, built by index/query.py),
+so an engine only stores, matches, counts and ranks. The engines import
 this module; it finds them by name (ENGINES), so neither side imports the other at the top.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -41,19 +42,39 @@ class IndexDoc:
 
 @dataclass(frozen=True)
 class Clause:
-    """One part of a query, analysed for each text field; a match in any field will do.
-    `optional`: it only ranks (a whole unquoted Chinese run as a phrase). `articles`: set by
-    `in_context`, the clause also matches entities of these articles."""
+    """One term of a query, analysed for each text field; a match in any field will do.
+    `optional`: inside an AllOf it only ranks (a whole unquoted Chinese run as a phrase).
+    `articles`: set by `in_context`, the clause also matches entities of these articles."""
 
     tokens: dict[str, tuple[str, ...]]
-    negate: bool = False
     optional: bool = False
     articles: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
+class AllOf:
+    """Every item must match (a Negated item must not; an optional Clause only ranks)."""
+
+    items: tuple
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """At least one item must match; each one that does adds to the score."""
+
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Negated:
+    """Whatever matches the item is left out."""
+
+    item: object
+
+
+@dataclass(frozen=True)
 class Request:
-    clauses: tuple[Clause, ...] = ()
+    match: Any = None  # AllOf / AnyOf / Negated over Clause leaves; None: no text
     kinds: tuple[str, ...] = ()
     lang: str | None = None
     year_from: int | None = None
@@ -66,6 +87,69 @@ class Request:
     limit: int = 20
     offset: int = 0
     facets: bool = True
+
+
+# A query is a tree of AllOf, AnyOf and Negated over leaves: index/query.py builds it over the words
+# and phrases the user typed, and the engines get it over Clause leaves (Request.match).
+
+
+def all_of(items) -> Any:
+    """AllOf the items, nested AllOfs flattened and None (nothing to look for) dropped; one
+    mandatory item is itself, none is None."""
+    flat: list = []
+    for i in items:
+        if isinstance(i, AllOf):
+            flat += i.items
+        elif i is not None:
+            flat.append(i)
+    if len(flat) == 1 and not getattr(flat[0], "optional", False):
+        return flat[0]
+    return AllOf(tuple(flat)) if flat else None
+
+
+def any_of(items) -> Any:
+    """AnyOf the items, nested AnyOfs flattened and None dropped; one item is itself, none is None."""
+    flat: list = []
+    for i in items:
+        if isinstance(i, AnyOf):
+            flat += i.items
+        elif i is not None:
+            flat.append(i)
+    return flat[0] if len(flat) == 1 else AnyOf(tuple(flat)) if flat else None
+
+
+def negated(item) -> Any:
+    """Negated(item); a double negation is the item itself, and None stays None."""
+    if item is None or isinstance(item, Negated):
+        return None if item is None else item.item
+    return Negated(item)
+
+
+def map_leaves(node, fn: Callable[[Any], Any]) -> Any:
+    """The tree with each leaf replaced by fn(leaf) (None drops it), simplified again."""
+    if isinstance(node, AllOf):
+        return all_of(map_leaves(i, fn) for i in node.items)
+    if isinstance(node, AnyOf):
+        return any_of(map_leaves(i, fn) for i in node.items)
+    if isinstance(node, Negated):
+        return negated(map_leaves(node.item, fn))
+    return None if node is None else fn(node)
+
+
+def side_by_side(node) -> tuple:
+    """What must all match at the top of a tree: its AllOf's items, else the node itself."""
+    return node.items if isinstance(node, AllOf) else () if node is None else (node,)
+
+
+def leaves(node, negate: bool = False) -> Iterator[tuple[Any, bool]]:
+    """Each leaf of the tree, in order, with whether it sits under an odd number of Negated."""
+    if isinstance(node, (AllOf, AnyOf)):
+        for i in node.items:
+            yield from leaves(i, negate)
+    elif isinstance(node, Negated):
+        yield from leaves(node.item, not negate)
+    elif node is not None:
+        yield node, negate
 
 
 @dataclass(frozen=True)
@@ -167,18 +251,20 @@ def in_context(search: Callable[[Request], Result], r: Request) -> Request:
     none of them has in its own fields (name, role, organisation, honour) is looked for in the words
     of their articles instead (表彰 --kind person: the people of articles about a 表彰). `search`
     is the engine's plain search: one count per word, and for such a word a search of the articles
-    (at most MAX_CONTEXT of them)."""
+    (at most MAX_CONTEXT of them). Every leaf of the tree is read so, in OR branches and excluded."""
     if not r.kinds or not set(r.kinds) <= set(ENTITY_KINDS):
         return r
-    clauses = []
-    for c in r.clauses:
-        probe = Request(clauses=(replace(c, negate=False),), kinds=r.kinds, limit=1, facets=False)
-        if c.optional or c.articles is not None or search(probe).total:
-            clauses.append(c)
-            continue
+
+    def widen(c: Clause) -> Clause:
+        if c.optional or c.articles is not None:
+            return c
+        probe = Request(match=c, kinds=r.kinds, limit=1, facets=False)
+        if search(probe).total:
+            return c
         found = search(replace(probe, kinds=("article",), limit=MAX_CONTEXT))
-        clauses.append(replace(c, articles=tuple(sorted({h.article for h in found.hits}))))
-    return replace(r, clauses=tuple(clauses))
+        return replace(c, articles=tuple(sorted({h.article for h in found.hits})))
+
+    return replace(r, match=map_leaves(r.match, widen))
 
 
 ENGINES = {"tantivy": "index.tantivy_engine", "whoosh": "index.whoosh_engine"}  # name -> module

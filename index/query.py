@@ -1,28 +1,29 @@
 """Query text -> our own query model, and the model -> the engine's analysed request.
 
-Syntax: words (all must match), "quoted phrases", -excluded words, and field:value filters for
-kind, lang, year (2023 or 2020..2023), place and honour. Anything else is a clear error.
+Syntax (index/query_parse.py): words (all must match), "quoted phrases", -excluded words, OR
+between them, (parentheses) for grouping, and field:value filters for kind, lang, year (2023 or
+2020..2023), place and honour. Anything else is a clear error.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
-from errors import QueryError  # noqa: F401  (re-exported)
+from errors import QueryError
 from index import analysis
-from index.engine import UNITS, Clause, Request
+from index.engine import UNITS, AllOf, Clause, Negated, Request, leaves, map_leaves, side_by_side
+from index.query_parse import Phrase, Term, parse_text, render
 
 MAX_QUERY = 500
 KINDS = ("article", "person", "collective", "event")
-FIELDS = ("kind", "lang", "year", "place", "honour")
-_TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"|“([^”]*)”|(\S+))')
 _YEARS = re.compile(r"^(\d{4})(?:\s*(?:\.\.|-|–|to)\s*(\d{4}))?$")
 
 
 @dataclass(frozen=True)
 class Query:
-    text: tuple[tuple[str, bool, bool], ...] = ()  # (text, negated, quoted as a phrase)
+    match: Any = None  # AllOf / AnyOf / Negated over Term and Phrase; None: no words
     kinds: tuple[str, ...] = ()
     lang: str | None = None
     year_from: int | None = None
@@ -34,12 +35,26 @@ class Query:
     duplicates: bool = False
     filters: dict[str, str] = field(default_factory=dict)  # as the user wrote them, for manifests
 
+    def terms(self) -> tuple[tuple[str, bool, bool], ...]:
+        """(text, excluded, quoted as a phrase) of each word and phrase, in the order typed."""
+        return tuple((t.text, neg, isinstance(t, Phrase)) for t, neg in leaves(self.match) if t.text)
+
     def describe(self) -> dict:
-        return {
-            "text": [t for t, neg, _ in self.text if not neg],
-            "not": [t for t, neg, _ in self.text if neg],
-            **self.filters,
+        """The words and the excluded words; with OR or groups also the whole expression."""
+        out: dict[str, Any] = {
+            "text": [t for t, neg, _ in self.terms() if not neg],
+            "not": [t for t, neg, _ in self.terms() if neg],
         }
+        if not _flat(self.match):
+            out["expression"] = render(self.match)
+        return {**out, **self.filters}
+
+
+def _flat(node) -> bool:
+    """Words side by side, some excluded: what describe()'s two lists say in full."""
+    return all(
+        isinstance(i.item if isinstance(i, Negated) else i, (Term, Phrase)) for i in side_by_side(node)
+    )
 
 
 def years(value: str) -> tuple[int, int]:
@@ -56,27 +71,9 @@ def parse(text: str, **filters) -> Query:
     """The user's query text plus command-line filters (kind, lang, year, place, honour, min_count, unit)."""
     if len(text) > MAX_QUERY:
         raise QueryError(f"query too long ({len(text)} characters; the limit is {MAX_QUERY})")
-    if text.count('"') % 2 or text.count("“") != text.count("”"):
-        raise QueryError("unbalanced quotation mark in the query")
-    parts: list[tuple[str, bool, bool]] = []
-    given = {k: v for k, v in filters.items() if v not in (None, "", ())}
-    for m in _TOKEN.finditer(text):
-        neg, name, value = m.group(1) == "-", m.group(2), next(g for g in m.group(3, 4, 5) if g is not None)
-        quoted = m.group(5) is None
-        if name and not re.fullmatch(r"[A-Za-z]+", name):  # 2024:… or a colon inside text: plain text
-            value, name = m.group(0).lstrip("-"), None
-        if name:
-            name = name.lower()
-            if name not in FIELDS:
-                raise QueryError(f"unknown field {name!r} (fields: {', '.join(FIELDS)})")
-            if not value.strip():
-                raise QueryError(f"field {name!r} has no value")
-            given[name] = value
-        elif value.endswith(":") and value[:-1].lower() in FIELDS:
-            raise QueryError(f"field {value[:-1].lower()!r} has no value")
-        elif value.strip():
-            parts.append((value.strip(), neg, quoted))
-    return _with_filters(Query(text=tuple(parts)), given)
+    match, written = parse_text(text)
+    given = {k: v for k, v in filters.items() if v not in (None, "", ())} | written
+    return _with_filters(Query(match=match), given)
 
 
 def _with_filters(q: Query, given: dict) -> Query:
@@ -153,36 +150,48 @@ def _group(words: list[str]) -> dict[str, tuple[str, ...]]:
     return {k: v for k, v in {"words": tuple(words), "bigrams": tuple(analysis.bigrams(text))}.items() if v}
 
 
-def _parts(text: str, neg: bool, segment) -> list[Clause]:
-    """An unquoted part with Chinese in it: one clause per word group (all must match, anywhere),
-    and the whole run as a phrase that only ranks; a lone group is that phrase. Words keep the
-    segmentation of the whole run, the one the article's text got."""
+def _run(text: str, segment):
+    """An unquoted Chinese run: all of its word groups (each anywhere), and the whole run as a
+    phrase that only ranks; a lone group is that phrase. Words keep the segmentation of the whole
+    run, the one the article's text got."""
     t = analysis.normalise_query(text)
-    words = analysis.words(t, segment(t))
-    groups = chunks(words)
+    groups = chunks(analysis.words(t, segment(t)))
     if len(groups) <= 1:
         tokens = analyse(text, segment)
-        return [Clause(tokens=tokens, negate=neg)] if tokens else []
-    clauses = [Clause(tokens=_group(g), negate=neg) for g in groups]
-    if not neg:
-        clauses.append(Clause(tokens=analyse(text, segment), optional=True))
-    return clauses
+        return Clause(tokens=tokens) if tokens else None
+    whole = Clause(tokens=analyse(text, segment), optional=True)
+    return AllOf((*(Clause(tokens=_group(g)) for g in groups), whole))
+
+
+def clauses(match, segment):
+    """The user's tree with each word and phrase analysed into engine clauses; words with nothing
+    to look for (punctuation) drop out."""
+
+    def leaf(node):
+        if isinstance(node, Term) and analysis.HAN_RUN.search(node.text):
+            return _run(node.text, segment)
+        tokens = analyse(node.text, segment)
+        return Clause(tokens=tokens) if tokens else None
+
+    return map_leaves(match, leaf)
 
 
 def request(q: Query, segment, limit: int = 20, offset: int = 0, facets: bool = True) -> Request:
     """The engine request for a query. A quoted part is a phrase; an unquoted Chinese run is one
     clause per word (all must match, each also by its character bigrams), and ranks higher where it
     appears as the phrase it is."""
-    clauses = []
-    for text, neg, quoted in q.text:
-        if not quoted and analysis.HAN_RUN.search(text):
-            clauses += _parts(text, neg, segment)
-            continue
-        tokens = analyse(text, segment)
-        if tokens:
-            clauses.append(Clause(tokens=tokens, negate=neg))
     return Request(
-        clauses=tuple(clauses), kinds=q.kinds, lang=q.lang, year_from=q.year_from, year_to=q.year_to, place=q.place,
-        honour=q.honour, min_count=q.min_count, unit=q.unit, duplicates=q.duplicates, limit=limit, offset=offset,
+        match=clauses(q.match, segment),
+        kinds=q.kinds,
+        lang=q.lang,
+        year_from=q.year_from,
+        year_to=q.year_to,
+        place=q.place,
+        honour=q.honour,
+        min_count=q.min_count,
+        unit=q.unit,
+        duplicates=q.duplicates,
+        limit=limit,
+        offset=offset,
         facets=facets,
-    )  # fmt: skip
+    )

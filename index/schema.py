@@ -1,15 +1,16 @@
-"""The store's tables. The columns of articles and of people, collectives, events and counts follow
+"""The store's tables. The columns of articles and of people, collectives, events, counts and honours follow
 the records' fields (normalize.records.Article, extract.records): a field added there is a column
 here, and an older archive gains it when the store opens it (index/store.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields
 
 from index.views import ENTITIES, StoredArticle, columns
 from normalize.records import Article
 
-SCHEMA_VERSION = 2  # 2: articles.seq (order of first storing), events.start/end
+SCHEMA_VERSION = 3  # 2: articles.seq (order of first storing), events.start/end; 3: honours
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS raw (sha1 TEXT PRIMARY KEY, data BLOB NOT NULL);
@@ -49,6 +50,13 @@ CREATE TABLE IF NOT EXISTS counts (
     unit TEXT, status TEXT, approx INTEGER, honour TEXT, text TEXT, start INTEGER, end INTEGER,
     PRIMARY KEY (article_id, n)
 );
+CREATE TABLE IF NOT EXISTS honours (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, n INTEGER NOT NULL, title TEXT NOT NULL,
+    as_written TEXT, level TEXT, awarded_by TEXT, place TEXT, place_code TEXT, place_path TEXT, date TEXT,
+    year INTEGER, status TEXT, start INTEGER, end INTEGER, owner TEXT NOT NULL, owner_n INTEGER NOT NULL,
+    PRIMARY KEY (article_id, n)
+);
+CREATE INDEX IF NOT EXISTS honours_title ON honours(title);
 CREATE TABLE IF NOT EXISTS bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id));
 CREATE INDEX IF NOT EXISTS bands_article ON bands(article_id);
 """
@@ -56,8 +64,20 @@ ENTITY_COLUMNS = {table: columns(cls) for table, cls in ENTITIES.items()}
 ARTICLE_FIELDS = tuple(f.name for f in fields(Article))  # stored as the normaliser gives them
 STORED_COLUMNS = tuple(f.name for f in fields(StoredArticle))
 # the store's own columns, besides the article's fields and the extraction's is_commendation
-PUT_COLUMNS = (*ARTICLE_FIELDS, "is_commendation", "source_key", "content_hash", "content_type", "version",
-               "superseded_by", "cluster", "canonical", "signature", "ingested", "indexed")  # fmt: skip
+PUT_COLUMNS = (
+    *ARTICLE_FIELDS,
+    "is_commendation",
+    "source_key",
+    "content_hash",
+    "content_type",
+    "version",
+    "superseded_by",
+    "cluster",
+    "canonical",
+    "signature",
+    "ingested",
+    "indexed",
+)
 # columns an archive made by an older version may lack, added as it is opened
 UPGRADES = {**ENTITY_COLUMNS, "articles": (*PUT_COLUMNS, "seq")}
 
@@ -79,3 +99,64 @@ SELECT p.*, a.title, a.source, a.published, a.text, c.year
 FROM chosen c JOIN people p ON p.article_id = c.article_id AND p.n = c.n JOIN articles a ON a.id = c.article_id
 ORDER BY c.y, c.published, c.id, c.n
 """
+
+
+# --- people linked across articles (issue 13, index/linking.py): each mention's person, in a table
+# of its own so an older archive gains it as it opens; a mention deleted (its article reprocessed or
+# updated) loses its link and is linked again
+SCHEMA += """
+CREATE TABLE IF NOT EXISTS person_links (
+    article_id TEXT NOT NULL, n INTEGER NOT NULL, person_id TEXT NOT NULL, weak INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (article_id, n),
+    FOREIGN KEY (article_id, n) REFERENCES people(article_id, n) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS person_links_person ON person_links(person_id);
+"""
+_UNLINKED = """FROM people p JOIN articles a ON a.id = p.article_id
+LEFT JOIN person_links l ON l.article_id = p.article_id AND l.n = p.n WHERE l.person_id IS NULL AND a.superseded_by IS NULL"""
+UNLINKED_NAMES = f"SELECT DISTINCT p.name {_UNLINKED} AND p.article_id IN ({{marks}})"
+UNLINKED_ARTICLES = f"SELECT DISTINCT p.article_id {_UNLINKED} ORDER BY p.article_id"
+LINK_ROWS = """
+SELECT p.*, a.cluster, a.lang, a.published, a.seq, {person_id} AS person_id, {weak} AS weak,
+       (SELECT place FROM events e WHERE e.article_id = a.id ORDER BY n LIMIT 1) AS event_place,
+       (SELECT year FROM events e WHERE e.article_id = a.id AND year IS NOT NULL ORDER BY n LIMIT 1) AS year
+FROM people p JOIN articles a ON a.id = p.article_id
+WHERE a.superseded_by IS NULL AND p.name IN ({marks})
+"""
+LINKED = "(SELECT {} FROM person_links l WHERE l.article_id = p.article_id AND l.n = p.n)"
+SET_LINKS = "INSERT OR REPLACE INTO person_links VALUES (?, ?, ?, ?)"
+PERSON_IDS = "SELECT n, person_id FROM person_links WHERE article_id = ?"
+UPGRADES["person_links"] = (
+    "article_id",
+    "n",
+    "person_id",
+    "weak",
+)  # an archive linked before `weak` gains it
+
+# what `honours stats` counts, in its order (Store.stats runs them)
+LIVE = "FROM articles WHERE superseded_by IS NULL"
+LIVE_PEOPLE = "FROM people p JOIN articles a ON a.id = p.article_id WHERE a.superseded_by IS NULL"
+STATS = {
+    "articles": f"SELECT count(*) {LIVE}",
+    "commendations": f"SELECT count(*) {LIVE} AND is_commendation",
+    "versions": "SELECT (SELECT count(*) FROM versions) + "
+    "(SELECT count(*) FROM articles WHERE superseded_by IS NOT NULL)",
+    "clusters": f"SELECT count(DISTINCT cluster) {LIVE}",
+    "people": f"SELECT count(*) {LIVE_PEOPLE}",
+    "honourees": f"SELECT count(*) {LIVE_PEOPLE} AND relation = 'honouree'",
+    "collectives": "SELECT count(*) FROM collectives",
+    "events": "SELECT count(*) FROM events",
+    "unindexed": "SELECT count(*) FROM articles WHERE indexed = 0",
+}
+LANGUAGES = f"SELECT lang, count(*) {LIVE} GROUP BY lang"
+
+
+def quoted(names: Iterable[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+PUT = (
+    f"INSERT INTO articles ({quoted(PUT_COLUMNS)}, seq) VALUES ({','.join('?' * len(PUT_COLUMNS))}, "
+    "(SELECT coalesce(max(seq), 0) + 1 FROM articles)) ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f'"{c}" = excluded."{c}"' for c in PUT_COLUMNS if c != "id")
+)  # an update keeps the article's rowid and seq: the order articles were first stored in stays

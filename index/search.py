@@ -29,7 +29,7 @@ def search(archive, q: Query, limit: int = 20, offset: int = 0) -> dict[str, Any
 def _interpreted(q: Query) -> dict[str, str]:
     """How the query was read, when that differs from what was typed (traditional, pinyin, no diacritics)."""
     out = {}
-    for text, _neg, _quoted in q.text:
+    for text, _neg, _quoted in q.terms():
         norm = analysis.normalise_query(text)
         if analysis.HAN_RUN.search(text) and norm != text.lower():
             out[text] = norm
@@ -39,7 +39,7 @@ def _interpreted(q: Query) -> dict[str, str]:
 def _needles(q: Query, segment) -> list[str]:
     """The strings to highlight: each query part, and for unquoted Chinese its words."""
     out = []
-    for text, neg, quoted in q.text:
+    for text, neg, quoted in q.terms():
         if neg:
             continue
         norm = analysis.normalise_query(text)
@@ -87,8 +87,17 @@ def _describe(store, hit, needles: list[str]) -> dict[str, Any] | None:
     a = store.article(hit.article, tokens=False)
     if a is None:
         return None
-    base = {"kind": hit.kind, "id": hit.id, "article_id": hit.article, "score": hit.score, "title": a.title,
-            "source": a.source, "site": a.site, "published": a.published, "lang": a.lang}  # fmt: skip
+    base = {
+        "kind": hit.kind,
+        "id": hit.id,
+        "article_id": hit.article,
+        "score": hit.score,
+        "title": a.title,
+        "source": a.source,
+        "site": a.site,
+        "published": a.published,
+        "lang": a.lang,
+    }
     if hit.kind == "article":
         dupes = store.cluster_size(a.cluster) - 1
         return {**base, **snippet(a.text, needles), "cluster": a.cluster, "duplicates": dupes}

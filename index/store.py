@@ -16,14 +16,14 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from errors import StoreError  # noqa: F401  (re-exported)
 from extract.records import Extraction, Person
 from index import schema
-from index.schema import MEMBER, MENTIONS
+from index.persons import LinkMention  # people linked across articles (issue 13)
+from index.schema import MEMBER, MENTIONS, quoted
 from index.views import (
     ENTITIES,
     Member,
@@ -36,31 +36,9 @@ from index.views import (
     cell,
     cells,
     from_row,
+    now,
+    source_key,
 )
-
-
-def _quoted(names: Iterable[str]) -> str:
-    return ", ".join(f'"{n}"' for n in names)
-
-
-_PUT = (
-    f"INSERT INTO articles ({_quoted(schema.PUT_COLUMNS)}, seq) VALUES ({','.join('?' * len(schema.PUT_COLUMNS))}, "
-    "(SELECT coalesce(max(seq), 0) + 1 FROM articles)) ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f'"{c}" = excluded."{c}"' for c in schema.PUT_COLUMNS if c != "id")
-)  # an update keeps the article's rowid and seq: the order articles were first stored in stays
-
-
-def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def source_key(source: str) -> str:
-    """What a document is known by across versions: its canonical URL, else its resolved file path."""
-    if source.startswith(("http://", "https://")):
-        from normalize.pipeline import canonical_url
-
-        return canonical_url(source)
-    return str(Path(source).resolve())
 
 
 class Store:
@@ -160,14 +138,23 @@ class Store:
                 db.execute(
                     "UPDATE articles SET superseded_by = ?, indexed = 0 WHERE id = ?", (a.id, prior["id"])
                 )
-        own = {"is_commendation": record.found.is_commendation, "source_key": key, "content_type": content_type,
-               "content_hash": hashlib.sha1((a.title + "\n" + a.text).encode("utf-8")).hexdigest(),
-               "version": version, "superseded_by": None, "cluster": None, "canonical": True,
-               "signature": record.signature, "ingested": now(), "indexed": False}  # fmt: skip
+        own = {
+            "is_commendation": record.found.is_commendation,
+            "source_key": key,
+            "content_type": content_type,
+            "content_hash": hashlib.sha1((a.title + "\n" + a.text).encode("utf-8")).hexdigest(),
+            "version": version,
+            "superseded_by": None,
+            "cluster": None,
+            "canonical": True,
+            "signature": record.signature,
+            "ingested": now(),
+            "indexed": False,
+        }
         values = [cell(getattr(a, c)) for c in schema.ARTICLE_FIELDS] + [
             cell(own[c]) for c in schema.PUT_COLUMNS[len(schema.ARTICLE_FIELDS) :]
         ]
-        db.execute(_PUT, values)
+        db.execute(schema.PUT, values)
         for table in ENTITIES:
             self._put_entities(table, a.id, getattr(record.found, table))
         return PutResult(a.id, status, previous)
@@ -177,7 +164,7 @@ class Store:
             names = schema.ENTITY_COLUMNS[table]
             marks = ",".join("?" * (len(names) + 2))
             self.db.executemany(
-                f"INSERT INTO {table} (article_id, n, {_quoted(names)}) VALUES ({marks})",  # noqa: S608
+                f"INSERT INTO {table} (article_id, n, {quoted(names)}) VALUES ({marks})",  # noqa: S608
                 [(article_id, n, *cells(item)) for n, item in enumerate(items)],
             )
 
@@ -216,7 +203,7 @@ class Store:
     def article(self, article_id: str, tokens: bool = True) -> StoredArticle | None:
         """One article; `tokens=False` leaves its word spans out (decoding them is most of the work)."""
         names = schema.STORED_COLUMNS if tokens else tuple(c for c in schema.STORED_COLUMNS if c != "tokens")
-        row = self.db.execute(f"SELECT {_quoted(names)} FROM articles WHERE id = ?", (article_id,)).fetchone()  # noqa: S608
+        row = self.db.execute(f"SELECT {quoted(names)} FROM articles WHERE id = ?", (article_id,)).fetchone()  # noqa: S608
         return from_row(StoredArticle, row) if row else None
 
     def raw(self, sha1: str) -> bytes | None:
@@ -265,30 +252,9 @@ class Store:
         return [from_row(Version, r) for r in rows]
 
     def stats(self) -> dict[str, Any]:
-        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
-        return {
-            "articles": self.live_count(),
-            "commendations": one(
-                "SELECT count(*) FROM articles WHERE superseded_by IS NULL AND is_commendation"
-            ),
-            "versions": one("SELECT count(*) FROM versions")
-            + one("SELECT count(*) FROM articles WHERE superseded_by IS NOT NULL"),
-            "clusters": one("SELECT count(DISTINCT cluster) FROM articles WHERE superseded_by IS NULL"),
-            "people": one(
-                "SELECT count(*) FROM people p JOIN articles a ON a.id = p.article_id WHERE a.superseded_by IS NULL"
-            ),
-            "honourees": one(
-                "SELECT count(*) FROM people p JOIN articles a ON a.id = p.article_id WHERE a.superseded_by IS NULL AND relation = 'honouree'"
-            ),
-            "collectives": one("SELECT count(*) FROM collectives"),
-            "events": one("SELECT count(*) FROM events"),
-            "languages": dict(
-                self.db.execute(
-                    "SELECT lang, count(*) FROM articles WHERE superseded_by IS NULL GROUP BY lang"
-                ).fetchall()
-            ),
-            "unindexed": one("SELECT count(*) FROM articles WHERE indexed = 0"),
-        }
+        out = {k: self.db.execute(sql).fetchone()[0] for k, sql in schema.STATS.items()}
+        out["languages"] = dict(self.db.execute(schema.LANGUAGES).fetchall())
+        return out
 
     # --- reading what was found in articles -----------------------------------------------------
 
@@ -315,8 +281,43 @@ class Store:
         """People of these names in canonical live articles, the oldest first (by the year of the
         article's first event, else its publication)."""
         rows = self.db.execute(MENTIONS.format(marks=",".join("?" * len(names))), (*names, limit)).fetchall()
-        return [Mention(from_row(Person, r), r["article_id"], r["year"], r["title"], r["source"], r["published"],
-                        r["text"]) for r in rows]  # fmt: skip
+        return [
+            Mention(
+                from_row(Person, r),
+                r["article_id"],
+                r["year"],
+                r["title"],
+                r["source"],
+                r["published"],
+                r["text"],
+            )
+            for r in rows
+        ]
+
+    # --- people linked across articles (issue 13: index/linking.py) ---------------------------------
+
+    def unlinked_names(self, article_ids: list[str]) -> list[str]:
+        sql = schema.UNLINKED_NAMES.format(marks=",".join("?" * len(article_ids)))
+        return [r[0] for r in self.db.execute(sql, article_ids)]
+
+    def unlinked_articles(self) -> list[str]:
+        return [r[0] for r in self.db.execute(schema.UNLINKED_ARTICLES)]
+
+    def link_rows(self, names: list[str]) -> list[LinkMention]:
+        """Every live mention of these names, with what linking weighs and its person (if linked)."""
+        links = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'person_links'").fetchone()
+        person_id, weak = (schema.LINKED.format(c) if links else "NULL" for c in ("person_id", "weak"))
+        sql = schema.LINK_ROWS.format(person_id=person_id, weak=weak, marks=",".join("?" * len(names)))
+        return [from_row(LinkMention, r) for r in self.db.execute(sql, names)]
+
+    def person_ids(self, article_id: str) -> dict[int, str]:
+        """An article's people (by n) -> their person ids, for exports; empty before any linking."""
+        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'person_links'").fetchone():
+            return {}
+        return dict(self.db.execute(schema.PERSON_IDS, (article_id,)).fetchall())
+
+    def set_links(self, links: dict[tuple[str, int], tuple[str, bool]]) -> None:
+        self.db.executemany(schema.SET_LINKS, [(a, n, p, int(w)) for (a, n), (p, w) in links.items()])
 
     # --- reading clusters of reposts -------------------------------------------------------------
 

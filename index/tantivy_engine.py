@@ -20,15 +20,20 @@ from index.engine import (
     FACETS,
     TEXT_FIELDS,
     UNITS,
+    AllOf,
+    AnyOf,
+    Clause,
     EngineError,
     Hit,
     IndexDoc,
+    Negated,
     Request,
     Result,
     crc32_file,
     guarded,
     in_context,
     open_index,
+    side_by_side,
 )
 
 _FACET_FIELD = {
@@ -91,10 +96,14 @@ class TantivyEngine:
         w = self._w()
         for d in docs:
             fields = {
-                "id": d.id, "kind": d.kind, "article": d.article, "canonical": "1" if d.canonical else "0", "lang": d.lang,
+                "id": d.id,
+                "kind": d.kind,
+                "article": d.article,
+                "canonical": "1" if d.canonical else "0",
+                "lang": d.lang,
                 **{name: " ".join(d.tokens.get(name, ())) for name in TEXT_FIELDS if d.tokens.get(name)},
                 **{f"count_{u}": v for u, v in d.counts.items() if u in UNITS},
-            }  # fmt: skip
+            }
             if d.places:
                 fields["place"] = list(d.places)
             if d.honours:
@@ -203,11 +212,7 @@ def _clause(schema, c):
     context = tantivy.Query.const_score_query(
         tantivy.Query.term_set_query(schema, "article", list(c.articles)), CONTEXT_SCORE
     )
-    return (
-        context
-        if own is None
-        else tantivy.Query.boolean_query([(tantivy.Occur.Should, own), (tantivy.Occur.Should, context)])
-    )
+    return context if own is None else _any([own, context])
 
 
 def _fields(schema, tokens: dict[str, tuple[str, ...]]):
@@ -221,29 +226,59 @@ def _fields(schema, tokens: dict[str, tuple[str, ...]]):
             )
     if not parts:
         return None
-    return (
-        parts[0]
-        if len(parts) == 1
-        else tantivy.Query.boolean_query([(tantivy.Occur.Should, p) for p in parts])
-    )
+    return parts[0] if len(parts) == 1 else _any(parts)
+
+
+def _any(queries: list):
+    """At least one of the queries; each that matches adds to the score."""
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
 
 
 def _range(schema, field: str, low, high):
     return tantivy.Query.range_query(schema, field, tantivy.FieldType.Integer, low, high)
 
 
-def _query(schema, r: Request):
-    """Text clauses rank; filters only restrict (constant score 0); negated clauses exclude."""
-    term = lambda field, value: tantivy.Query.term_query(schema, field, value)  # noqa: E731
-    scored, filters, excluded, ranking = [], [], [], []
-    for c in r.clauses:
-        q = _clause(schema, c)
+def _node(schema, n):
+    """A node of the query tree as a tantivy query; None when it has nothing to look for."""
+    if isinstance(n, AllOf):
+        return _combine(*_parts(schema, n.items))
+    if isinstance(n, AnyOf):
+        parts = [q for q in (_node(schema, i) for i in n.items) if q is not None]
+        return _any(parts) if parts else None
+    if isinstance(n, Negated):
+        inner = _node(schema, n.item)
+        return None if inner is None else _combine([], [inner], [])
+    return _clause(schema, n)
+
+
+def _parts(schema, items) -> tuple[list, list, list]:
+    """An AllOf's items: those that must match, those that must not, and those that only rank."""
+    scored, excluded, ranking = [], [], []
+    for i in items:
+        q = _node(schema, i.item if isinstance(i, Negated) else i)
         if q is not None:
-            (ranking if c.optional else excluded if c.negate else scored).append(q)
+            optional = isinstance(i, Clause) and i.optional
+            (excluded if isinstance(i, Negated) else ranking if optional else scored).append(q)
+    return scored, excluded, ranking
+
+
+def _combine(scored: list, excluded: list, ranking: list, filters: list = ()):
+    """Text rank, filters only restrict (constant score 0), the excluded exclude; with nothing
+    that must match, everything does, and a Should beside a Must only ranks."""
+    parts = [(tantivy.Occur.Must, q) for q in scored]
+    parts += [(tantivy.Occur.Must, tantivy.Query.const_score_query(q, 0.0)) for q in filters]
+    if not parts:
+        parts.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+    parts += [(tantivy.Occur.Should, q) for q in ranking]
+    return tantivy.Query.boolean_query(parts + [(tantivy.Occur.MustNot, q) for q in excluded])
+
+
+def _query(schema, r: Request):
+    """The request's text (its tree: the top AllOf's items side by side with the filters) and filters."""
+    term = lambda field, value: tantivy.Query.term_query(schema, field, value)  # noqa: E731
+    filters = []
     if r.kinds:
-        filters.append(
-            tantivy.Query.boolean_query([(tantivy.Occur.Should, term("kind", k)) for k in r.kinds])
-        )
+        filters.append(_any([term("kind", k) for k in r.kinds]))
     if r.lang:
         filters.append(term("lang", r.lang))
     if r.year_from is not None or r.year_to is not None:
@@ -254,19 +289,11 @@ def _query(schema, r: Request):
         filters.append(term("honour", r.honour))
     if r.min_count is not None:
         units = [r.unit] if r.unit else list(UNITS)
-        filters.append(
-            tantivy.Query.boolean_query(
-                [(tantivy.Occur.Should, _range(schema, f"count_{u}", r.min_count, None)) for u in units]
-            )
-        )
+        filters.append(_any([_range(schema, f"count_{u}", r.min_count, None) for u in units]))
     if not r.duplicates:
         filters.append(term("canonical", "1"))
-    parts = [(tantivy.Occur.Must, q) for q in scored]
-    parts += [(tantivy.Occur.Must, tantivy.Query.const_score_query(q, 0.0)) for q in filters]
-    if not parts:
-        parts.append((tantivy.Occur.Must, tantivy.Query.all_query()))
-    parts += [(tantivy.Occur.Should, q) for q in ranking]  # beside a Must, a Should only ranks
-    return tantivy.Query.boolean_query(parts + [(tantivy.Occur.MustNot, q) for q in excluded])
+    scored, excluded, ranking = _parts(schema, side_by_side(r.match))
+    return _combine(scored, excluded, ranking, filters)
 
 
 ENGINE = TantivyEngine

@@ -1,20 +1,28 @@
 """The frozen records the store takes and gives: what the workers hand it (`Record`), what storing
 one did (`PutResult`) and what its queries return (`StoredArticle`, `Mention`, `Member`, `Repost`,
-`Version`). People, collectives, events and counts come back as the extractor's own records."""
+`Version`). People, collectives, events, counts and honours come back as the extractor's own records."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from datetime import UTC, datetime
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from extract.records import Collective, Count, Event, Extraction, Person
+from extract.records import Award, Collective, Count, Event, Extraction, Person
 from index.engine import IndexDoc
 from normalize.records import Article
 
-ENTITIES: dict[str, type] = {"people": Person, "collectives": Collective, "events": Event, "counts": Count}
+ENTITIES: dict[str, type] = {
+    "people": Person,
+    "collectives": Collective,
+    "events": Event,
+    "counts": Count,
+    "honours": Award,
+}  # an honour names its owner: person|collective, n
 
 
 @dataclass(frozen=True)
@@ -167,3 +175,16 @@ def _kinds(cls: type) -> tuple[tuple[str, str], ...]:
         kind = str(f.type)
         out.append((f.name, next((k for k in ("tuple", "dict", "bool") if kind.startswith(k)), "other")))
     return tuple(out)
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def source_key(source: str) -> str:
+    """What a document is known by across versions: its canonical URL, else its resolved file path."""
+    if source.startswith(("http://", "https://")):
+        from normalize.pipeline import canonical_url
+
+        return canonical_url(source)
+    return str(Path(source).resolve())

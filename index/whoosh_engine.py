@@ -23,15 +23,20 @@ from index.engine import (
     FACETS,
     TEXT_FIELDS,
     UNITS,
+    AllOf,
+    AnyOf,
+    Clause,
     EngineError,
     Hit,
     IndexDoc,
+    Negated,
     Request,
     Result,
     crc32_file,
     guarded,
     in_context,
     open_index,
+    side_by_side,
 )
 
 _FACET_FIELD = {
@@ -175,9 +180,12 @@ def _files(path: Path) -> list[Path]:
     return sorted(
         f
         for f in path.iterdir()
-        if f.is_file() and not f.name.startswith(".") and "LOCK" not in f.name
-        and not f.name.endswith(".tmp") and f.name != SUMS
-    )  # fmt: skip
+        if f.is_file()
+        and not f.name.startswith(".")
+        and "LOCK" not in f.name
+        and not f.name.endswith(".tmp")
+        and f.name != SUMS
+    )
 
 
 def _sums(path: Path) -> dict[str, list[int]]:
@@ -231,12 +239,40 @@ def _clause(c):
     return Or(parts) if len(parts) > 1 else (parts[0] if parts else None)
 
 
-def _query(r: Request):
+def _node(n):
+    """A node of the query tree as a Whoosh query; None when it has nothing to look for."""
+    if isinstance(n, AllOf):
+        return _combine(*_parts(n.items))
+    if isinstance(n, AnyOf):
+        parts = [q for q in map(_node, n.items) if q is not None]
+        return Or(parts) if len(parts) > 1 else (parts[0] if parts else None)
+    if isinstance(n, Negated):
+        inner = _node(n.item)
+        return None if inner is None else Not(inner)
+    return _clause(n)
+
+
+def _parts(items) -> tuple[list, list, list]:
+    """An AllOf's items: those that must match, those that must not, and those that only rank."""
     must, must_not, ranking = [], [], []
-    for c in r.clauses:
-        q = _clause(c)
+    for i in items:
+        q = _node(i.item if isinstance(i, Negated) else i)
         if q is not None:
-            (ranking if c.optional else must_not if c.negate else must).append(q)
+            optional = isinstance(i, Clause) and i.optional
+            (must_not if isinstance(i, Negated) else ranking if optional else must).append(q)
+    return must, must_not, ranking
+
+
+def _combine(must: list, must_not: list, ranking: list):
+    """All of `must` (everything when empty), none of `must_not`; `ranking` only ranks."""
+    query = And(must) if must else Every()
+    query = And([query, *[Not(q) for q in must_not]]) if must_not else query
+    return AndMaybe(query, Or(ranking)) if ranking else query
+
+
+def _query(r: Request):
+    """The request's text (its tree: the top AllOf's items side by side with the filters) and filters."""
+    must, must_not, ranking = _parts(side_by_side(r.match))
     if r.kinds:
         must.append(Or([Term("kind", k) for k in r.kinds]))
     if r.lang:
@@ -252,9 +288,7 @@ def _query(r: Request):
         must.append(Or([NumericRange(f"count_{u}", r.min_count, None) for u in units]))
     if not r.duplicates:
         must.append(Term("canonical", "1"))
-    query = And(must) if must else Every()
-    query = And([query, *[Not(q) for q in must_not]]) if must_not else query
-    return AndMaybe(query, Or(ranking)) if ranking else query  # the optional clauses only rank
+    return _combine(must, must_not, ranking)
 
 
 ENGINE = WhooshEngine

@@ -1,5 +1,5 @@
-"""The HTML pages: search (`/`, `/search`), a person's dossier, an event, an article, and the
-export download of the current query."""
+"""The HTML pages: search (`/`, `/search`), a person's dossier, an event, an article, the check of
+a candidate list (`/check`), and the export download of the current query."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import RedirectResponse, StreamingResponse
 
+from index.check import check, read_text
 from index.dossier import article as article_view
 from index.dossier import dossier
 from index.dossier import event as event_view
@@ -38,6 +39,7 @@ MEDIA = {
     "jsonl": "application/x-ndjson",
     "vert": "text/plain; charset=utf-8",
 }
+MAX_CHECK, MAX_CHECK_CHARS = 200, 20_000  # lines of a candidate list on /check, and its characters
 ENTITY_MARKS = (("person", "people"), ("collective", "collectives"), ("count", "counts"))
 
 
@@ -93,6 +95,15 @@ def add_pages(app: FastAPI, library: Library) -> None:
         found = await library.run(dossier, name)
         status = 200 if found["people"] else 404
         return render(request, "person.html", status=status, found=found, name=name, safe_link=safe_link)
+
+    @app.get("/check", include_in_schema=False)
+    async def check_page(request: Request, names: str = Query("", max_length=MAX_CHECK_CHARS)):
+        """A candidate list (one per line, "name[,unit[,title]]") checked against past honours."""
+        rows = read_text(names) if names.strip() else []
+        if len(rows) > MAX_CHECK:
+            raise Problem(400, "error_bad_request", "detail_check_rows", top=MAX_CHECK, n=len(rows))
+        findings = await library.run(check, rows) if rows else []
+        return render(request, "check.html", names=names, findings=findings)
 
     @app.get("/event/{eid}", include_in_schema=False)
     async def event_page(request: Request, eid: str):

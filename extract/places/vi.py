@@ -74,8 +74,10 @@ def _data() -> tuple[dict, dict, dict]:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the vietnamadminunits package is not installed")
     folder = Path(next(iter(spec.submodule_search_locations))) / "data"
-    load = [json.loads((folder / f).read_text(encoding="utf-8")) for f in
-            ("parser_legacy.json", "parser_from_2025.json", "converter_2025.json")]  # fmt: skip
+    load = [
+        json.loads((folder / f).read_text(encoding="utf-8"))
+        for f in ("parser_legacy.json", "parser_from_2025.json", "converter_2025.json")
+    ]
     return load[0], load[1], load[2]
 
 
@@ -112,8 +114,12 @@ def _new(new: dict, old: dict) -> tuple[dict[str, Place], dict[tuple[str, str], 
 
 def _old(old: dict, conv: dict, provinces: dict[str, Place], wards: dict) -> list[Entry]:
     heir = {o: n for n, olds in conv["DICT_PROVINCE"].items() for o in olds}
-    ward_heir = {o: (n_pk, n_wk) for n_pk, ws in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items()
-                 for n_wk, olds in ws.items() for o in olds}  # fmt: skip
+    ward_heir = {
+        o: (n_pk, n_wk)
+        for n_pk, ws in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items()
+        for n_wk, olds in ws.items()
+        for o in olds
+    }
     for n_pk, split in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
         for o, choices in split.items():
             ward_heir[o] = (n_pk, next((c["newWardKey"] for c in choices if c["isDefaultNewWard"]), ""))
@@ -122,13 +128,24 @@ def _old(old: dict, conv: dict, provinces: dict[str, Place], wards: dict) -> lis
     for pk, p in old["DICT_PROVINCE"].items():
         now = provinces.get(heir.get(pk, ""))
         same = now is not None and now.code == p["provinceCode"] and now.name == p["province"]
-        province = now if same else Place(p["province"], p["provinceCode"], "province", (p["province"],),
-                                          p["province"], successor=now)  # fmt: skip
+        province = (
+            now
+            if same
+            else Place(
+                p["province"], p["provinceCode"], "province", (p["province"],), p["province"], successor=now
+            )
+        )
         if not same:
             entries.append(Entry(province, _kind(p["province"], p["provinceShort"]), "old"))
         for dk, d in old["DICT_PROVINCE_DISTRICT"].get(pk, {}).items():
-            district = Place(d["district"], d["districtCode"], "county", (p["province"], d["district"]),
-                             d["district"], successor=now)  # fmt: skip
+            district = Place(
+                d["district"],
+                d["districtCode"],
+                "county",
+                (p["province"], d["district"]),
+                d["district"],
+                successor=now,
+            )
             entries.append(Entry(district, d["districtType"].lower(), "old"))
             for wk, w in _wards(tree, pk, dk).items():
                 if not isinstance(w["ward"], str):

@@ -1,5 +1,5 @@
 """What a query means, the same on both engines, through the real `honours search` (issue 12.11,
-12.12): words in a search for people are looked for in the article they appear in when no person
+12.12, 13.6): words in a search for people are looked for in the article they appear in when no person
 has them in their own fields; an unquoted Chinese run finds what the same run quoted finds. And
 the engines stay behind index/engine.py without an import circle (issue 14)."""
 
@@ -94,3 +94,12 @@ def test_the_engines_are_found_by_name_without_an_import_circle():
     source = (ROOT / "index" / "engine.py").read_text(encoding="utf-8")
     assert "import index.tantivy_engine" not in source and "from index.tantivy_engine" not in source
     assert "from index.whoosh_engine" not in source
+
+
+def test_words_keep_their_meaning_inside_or_branches(honours):
+    """Each word of an OR is read as it is alone: one no person has, in the people's articles."""
+    found = names(search(honours, "刘德华 OR 表彰", "--kind", "person", "--year", "2023"))
+    assert {"刘德华", "李建国", "王永强", "张秀英"} <= found
+    assert not found & {"孙立新", "周海燕", "吴建华", "陈丽萍"}
+    assert names(search(honours, "(党委书记 OR 李建国) -刘德华", "--kind", "person")) == {"李建国"}
+    assert names(search(honours, "刘德华 OR -表彰", "--kind", "person")) == {"刘德华", "陈丽萍"}

@@ -34,7 +34,8 @@ def test_no_cell_of_a_csv_export_starts_a_formula(tmp_path):
             assert not value.startswith(FORMULA_STARTS), (column, value)
         assert row["posthumous"] in ("true", "false")
     people = {r["name"]: r for r in rows}
-    assert people["王小明"]["title"] == "'" + ARTICLE.splitlines()[0]  # kept whole, neutralised
+    assert people["王小明"]["article_title"] == "'" + ARTICLE.splitlines()[0]  # kept whole, neutralised
+    assert people["王小明"]["title"] == "优秀共产党员"  # the honour's canonical title
     assert people["王小明"]["evidence"].startswith("'@所有人")
     assert people["李红"]["evidence"].startswith("'-光明社区")
     assert people["李红"]["org"] in ("'-光明社区", "光明社区")  # as the extractor reads the dash, neutralised

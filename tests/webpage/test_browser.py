@@ -150,7 +150,7 @@ def test_a_downloaded_csv_runs_no_spreadsheet_formulas(page):
     raw = Path(info.value.path()).read_bytes().decode("utf-8-sig")
     rows = {r["name"]: r for r in csv.DictReader(io.StringIO(raw))}
     assert {"孙立新", "李秀英"} <= set(rows), rows.keys()
-    assert rows["孙立新"]["title"] == "'" + FORMULA  # kept, as text
+    assert rows["孙立新"]["article_title"] == "'" + FORMULA  # kept, as text
     assert rows["孙立新"]["evidence"].startswith("'=HYPERLINK(")
     assert rows["李秀英"]["evidence"].startswith("'@SUM(")
     cells = [c for row in csv.reader(io.StringIO(raw)) for c in row]

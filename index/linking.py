@@ -1,0 +1,280 @@
+"""People across articles: mentions of one name are linked into persons with a stable `person_id`.
+
+A mention joins a person of its name when nothing conflicts and something agrees:
+
+- the same article, or a repost of it (the same cluster), is always the same person;
+- conflicts keep them apart: another gender, ethnicity or birth year; own places that cannot both
+  hold (two counties, two townships, or places the division list puts on different branches),
+  from the person's place and the places named in the organisation;
+- doubts keep them apart unless their organisations are similar: awarding places (the first
+  event's) that cannot both hold, organisations that share nothing (unless one township names both);
+- agreement links them: similar organisations (one contains the other, or they share a long run),
+  the same county or township, the same birth year;
+- a mention that says nothing of where the person works joins the one person of its name that
+  agrees with the county or township of its awarding event (and a mention that says something
+  joins so a person whose mentions say nothing), else the only person of its name there is; that
+  last link is weak: decided again whenever mentions of the name come in, so it moves to a person
+  of its own once a namesake appears.
+
+Mentions that say where the person works are linked first, honourees first, then the oldest
+articles. A person's id is a hash of its first mention's article id and
+name, and links once made are kept (weak ones aside): ingesting more articles links the new mentions
+against the persons there are, so ids stay stable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from index.persons import HONOURS_FIRST, LinkMention, Unit
+
+_ZH_SUFFIXES = ("自治县", "自治州", "街道", "区", "县", "市", "州", "旗", "镇", "乡")
+_NOT_BEFORE = {  # 社区 is no district, 超市 no city, 城乡 no township
+    "区": set("社小园辖城景片校厂矿营山湖库新"),
+    "市": set("超城都门"),
+    "乡": set("城家故下"),
+    "镇": set("城乡村"),
+    "州": set(""),
+}
+_VI_UNIT = re.compile(
+    r"(?i:\b(phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh))\s+"
+    r"((?:[A-ZĐÀ-Ỹ][^\s,.;:()]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:()]*)*)"
+)
+_VI_LEVEL = {"phường": "township", "xã": "township", "thị trấn": "township", "quận": "county",
+             "huyện": "county", "thị xã": "county", "thành phố": "prefecture", "tỉnh": "province"}  # fmt: skip
+_SPECIFIC = ("county", "township")
+_LEAD = re.compile("决定授予|授予|决定|表彰|获评|[：:，,。]")  # what ends the words before an organisation
+MIN_SHARED = 4  # characters two organisations must share in one run (and most of the shorter one)
+
+
+def person_id(article_id: str, name: str) -> str:
+    return "p" + hashlib.sha1(f"{article_id}\x1f{name}".encode()).hexdigest()[:15]
+
+
+# --- where a mention puts a person -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def units_in(text: str | None) -> tuple[Unit, ...]:
+    """The divisions a place or organisation string names: 盘龙区人民医院 -> 盘龙区 (with its path),
+    鼓楼街道桃源社区 -> 鼓楼街道, "Công an phường Tân Thành" -> phường Tân Thành."""
+    if not text:
+        return ()
+    if not re.search("[\u4e00-\u9fff]", text):
+        return tuple(Unit(_VI_LEVEL[m.group(1).lower()], m.group(2).lower()) for m in _VI_UNIT.finditer(text))
+    from extract.places import resolve
+
+    whole = resolve(text, "zh")
+    if whole is not None and whole.code and text in (whole.display, whole.name):
+        return (_unit(whole),)
+    out, seen = [], set()
+    for i in range(2, len(text)):
+        suffix = next((s for s in _ZH_SUFFIXES if text.startswith(s, i)), None)
+        if suffix is None or text[i - 1] in _NOT_BEFORE.get(suffix, ()) or i in seen:
+            continue
+        seen.add(i)
+        end = i + len(suffix)
+        found = [(text[i - k : end], resolve(text[i - k : end], "zh")) for k in (2, 3, 4) if i - k >= 0]
+        coded = next((p for w, p in found if p is not None and p.code and w in (p.display, p.name)), None)
+        if coded is not None:
+            out.append(_unit(coded))
+        elif found and found[0][1] is not None:
+            out.append(Unit(found[0][1].level, found[0][0]))
+    return tuple(out)
+
+
+def _unit(place) -> Unit:
+    return Unit(place.level, place.display, tuple(place.path) if place.code else ())
+
+
+def _own_units(m: LinkMention) -> tuple[Unit, ...]:
+    return units_in(m.place) + units_in(m.org) + (units_in(m.role) if m.lang == "vi" else ())
+
+
+def _units(m: LinkMention) -> tuple[Unit, ...]:
+    return _own_units(m) + units_in(m.event_place)
+
+
+def units_conflict(a: Unit, b: Unit) -> bool:
+    if a.path and b.path:
+        n = min(len(a.path), len(b.path))
+        return a.path[:n] != b.path[:n]
+    return a.level is not None and a.level == b.level and a.name not in b.name and b.name not in a.name
+
+
+def units_agree(a: Unit, b: Unit) -> bool:
+    if a.level not in _SPECIFIC or a.level != b.level:
+        return False
+    return a.path == b.path if a.path and b.path else a.name == b.name
+
+
+def _org(m: LinkMention) -> str | None:
+    """What the mention says of where the person works (a Vietnamese role carries the unit); the
+    words of a decision an organisation may begin with (区政府决定授予…) left out."""
+    if m.org:
+        return _LEAD.split(m.org)[-1] or None
+    return m.role if m.lang == "vi" and m.role and len(m.role.split()) > 2 else None
+
+
+def similar(a: str | None, b: str | None) -> bool:
+    """Organisations that are one: one contains the other, or they share a run of MIN_SHARED
+    characters that is most of the shorter one."""
+    if not a or not b:
+        return False
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 3 and short in long_:
+        return True
+    run = _longest_run(short, long_)
+    return run >= MIN_SHARED and run >= 0.6 * len(short)
+
+
+def _longest_run(a: str, b: str) -> int:
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] not in b:
+                break
+            best = j - i
+    return best
+
+
+# --- one mention against one person ---------------------------------------------------------------
+
+
+def conflict(m: LinkMention, q: LinkMention) -> bool:
+    """What keeps two mentions apart: another gender, ethnicity or birth year, or own places that
+    cannot both hold, whatever else agrees."""
+    for x, y in ((m.gender, q.gender), (m.ethnicity, q.ethnicity), (m.birth_year, q.birth_year)):
+        if x and y and x != y:
+            return True
+    return any(units_conflict(a, b) for a in _own_units(m) for b in _own_units(q))
+
+
+def doubt(m: LinkMention, q: LinkMention) -> bool:
+    """What keeps two mentions apart unless their organisations agree: awarding places that cannot
+    both hold, or organisations that share nothing (and no township)."""
+    if any(units_conflict(a, b) for a in _units(m) for b in _units(q)):
+        return True
+    a, b = _org(m), _org(q)
+    if a and b and not similar(a, b):
+        return not any(
+            units_agree(x, y) and x.level == "township" for x in _own_units(m) for y in _own_units(q)
+        )
+    return False
+
+
+def agreement(m: LinkMention, q: LinkMention) -> int:
+    """How strongly two mentions that do not conflict say they are one person (0: not at all)."""
+    score = 0
+    if similar(_org(m), _org(q)):
+        score += 3
+    if any(units_agree(a, b) for a in _own_units(m) for b in _own_units(q)):
+        score += 2
+    if m.birth_year and m.birth_year == q.birth_year:
+        score += 3
+    if not score and any(units_agree(a, b) for a in _units(m) for b in _units(q)):
+        score = 1  # the same county or township named by an awarding event: enough for a loose mention
+    return score
+
+
+def _loose(m: LinkMention) -> bool:
+    return not _org(m) and not _own_units(m) and not m.birth_year
+
+
+def verdict(m: LinkMention, person: list[LinkMention]) -> int | None:
+    """None when the mention cannot be this person, else how well it agrees (100: the same article,
+    or a repost of it when nothing conflicts or doubts: near-duplicate decisions can share a cluster)."""
+    if any(conflict(m, q) for q in person):
+        return None
+    if any(q.article_id == m.article_id for q in person):
+        return 100
+    doubted = any(doubt(m, q) for q in person)
+    if not doubted and m.cluster and any(q.cluster == m.cluster for q in person):
+        return 100
+    best = max(agreement(m, q) for q in person)
+    if best < 3 and doubted:  # only similar organisations outweigh a doubt
+        return None
+    return best
+
+
+# --- linking ----------------------------------------------------------------------------------------
+
+
+def order(m: LinkMention) -> tuple:
+    """Mentions that say where the person works first (they found the persons), honourees first,
+    then the oldest articles."""
+    return (
+        _loose(m),
+        m.relation != HONOURS_FIRST,
+        m.year or 9999,
+        m.published or "",
+        m.seq or 0,
+        m.article_id,
+        m.n,
+    )
+
+
+def assign(mentions: Iterable[LinkMention]) -> dict[tuple[str, int], tuple[str, bool]]:
+    """Every mention's (person id, weak): linked mentions keep their person, except weak ones, which
+    are decided again with the others in `order` against the persons of their name."""
+    people: dict[str, dict[str, list[LinkMention]]] = {}  # name -> person id -> mentions, first seen first
+    out: dict[tuple[str, int], tuple[str, bool]] = {}
+    fresh = []
+    for m in mentions:
+        if m.person_id and not m.weak:
+            people.setdefault(m.name, {}).setdefault(m.person_id, []).append(m)
+            out[m.key] = (m.person_id, False)
+        else:
+            fresh.append(m)
+    deferred = []
+    for final in (False, True):  # weak links last: a namesake later in the order must be seen first
+        for m in deferred if final else sorted(fresh, key=order):
+            persons = people.setdefault(m.name, {})
+            pid, weak = choose(m, persons)
+            if weak and not final:
+                deferred.append(m)
+                continue
+            pid = pid or person_id(m.article_id, m.name)
+            persons.setdefault(pid, []).append(m)
+            out[m.key] = (pid, weak)
+    return out
+
+
+def choose(m: LinkMention, persons: dict[str, list[LinkMention]]) -> tuple[str | None, bool]:
+    """The person a new mention joins (None for a new person), and whether only for want of another."""
+    scored = [(v, pid) for pid, ms in persons.items() if (v := verdict(m, ms)) is not None]
+    if not scored:
+        return None, False
+    best = max(v for v, _ in scored)
+    if best >= 2:
+        return next(pid for v, pid in scored if v == best), False  # a tie goes to the person seen first
+    some = [pid for v, pid in scored if v >= 1]
+    if len(some) == 1 and (_loose(m) or all(map(_loose, persons[some[0]]))):
+        return some[0], False
+    if _loose(m) and len(persons) == 1 and scored:  # the only person of the name, so far
+        return scored[0][1], True
+    return None, False
+
+
+def link(store, article_ids: Iterable[str]) -> int:
+    """Link the unlinked mentions of these articles, and decide again the weak links of their names
+    (call inside the store's transaction); how many links were made or changed."""
+    names = store.unlinked_names(list(article_ids))
+    if not names:
+        return 0
+    rows = store.link_rows(names)
+    before = {r.key: (r.person_id, r.weak) for r in rows}
+    changed = {k: v for k, v in assign(rows).items() if before.get(k) != v}
+    store.set_links(changed)
+    return len(changed)
+
+
+def link_all(store) -> int:
+    """Link every unlinked mention of the archive (an archive made before linking)."""
+    return link(store, store.unlinked_articles())

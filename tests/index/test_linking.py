@@ -1,0 +1,104 @@
+"""People across articles (index/linking.py): precision and recall of "same person" on invented and
+hand-labelled archives, namesakes kept apart, ids that stay when more articles come, and the
+dossier grouped by person as a ladder of honours."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_archive
+from linking_cases import generate, hand_labelled, pairs, precision_recall
+
+from index import linking
+from index.dossier import LADDER, dossier
+from index.persons import LinkMention
+
+PRECISION, RECALL = 0.95, 0.85  # floors: only go up
+
+
+@pytest.fixture(scope="module")
+def labelled(tmp_path_factory):
+    """Pairs from an invented archive and from the gold documents with their follow-ups."""
+    out, archives = [], []
+    for build in (generate, hand_labelled):
+        root = tmp_path_factory.mktemp(build.__name__)
+        (root / "pages").mkdir()
+        truth = build(root / "pages")
+        archive = make_archive(root / "data", root / "pages")
+        out += pairs(archive.store, truth)
+        archives.append(archive)
+    yield out, archives
+    for a in archives:
+        a.close()
+
+
+def test_same_person_precision_and_recall_meet_the_floors(labelled):
+    scored, _ = labelled
+    assert len(scored) >= 200 and sum(t for t, _ in scored) >= 100
+    precision, recall = precision_recall(scored)
+    assert precision >= PRECISION and recall >= RECALL, (precision, recall)
+
+
+def test_hand_labelled_namesakes_apart_and_follow_ups_together(labelled):
+    _, (_, gold) = labelled
+    found = dossier(gold, "马永福")["people"]
+    assert len(found) == 2  # 官渡区 and 石林县
+    guandu = next(p for p in found if any("官渡区" in o for o in p["orgs"]))
+    assert {h["article_id"] for h in guandu["honours"]} and len(guandu["honours"]) == 2
+    ranks = [LADDER.index(h["level"]) for h in guandu["honours"] if h["level"] in LADDER]
+    assert ranks == sorted(ranks) and guandu["honours"][-1]["level"] == "provincial"
+
+
+def m(name="王芳", article="a", **kw) -> LinkMention:
+    return LinkMention(article_id=article, n=kw.pop("n", 0), name=name, relation="honouree", **kw)
+
+
+def test_conflicts_keep_namesakes_apart_and_agreement_links():
+    a = m(article="a", org="盘龙区鼓楼街道桃源社区", year=2020)
+    same = m(article="b", org="鼓楼街道桃源社区", year=2023)
+    other_county = m(article="c", org="石林县人民医院", year=2023)
+    other_sex = m(article="d", org="鼓楼街道桃源社区", gender="M", year=2024)
+    ids = linking.assign([replace_id(a, "p1", gender="F"), same, other_county, other_sex])
+    assert ids[same.key][0] == "p1"
+    assert ids[other_county.key][0] not in ("p1", ids[other_sex.key][0]) and ids[other_sex.key][0] != "p1"
+
+
+def replace_id(mention: LinkMention, pid: str, **kw) -> LinkMention:
+    from dataclasses import replace
+
+    return replace(mention, person_id=pid, **kw)
+
+
+def test_reposts_count_once_and_loose_mentions_are_weak_until_a_namesake():
+    a = m(article="a", org="官渡区人民医院", cluster="c1")
+    repost = m(article="b", cluster="c1")
+    loose = m(article="c", event_place="云南省")
+    ids = linking.assign([a, repost, loose])
+    assert ids[repost.key] == (ids[a.key][0], False) and ids[loose.key] == (ids[a.key][0], True)
+    namesake = m(article="d", org="石林县第一中学")
+    again = linking.assign(
+        [replace_id(a, ids[a.key][0]), replace_id(loose, ids[loose.key][0], weak=True), namesake]
+    )
+    assert again[loose.key][0] not in (ids[a.key][0], again[namesake.key][0])
+
+
+def test_ids_stay_when_more_articles_are_ingested(tmp_path):
+    pages, more = tmp_path / "pages", tmp_path / "more"
+    pages.mkdir()
+    more.mkdir()
+    generate(pages, seed=3, persons=40)
+    later = sorted(pages.iterdir())[len(list(pages.iterdir())) // 2 :]
+    for p in later:
+        p.rename(more / p.name)
+    archive = make_archive(tmp_path / "data", pages)
+    rows = archive.store.link_rows(_names(archive))
+    first = {r.key: r.person_id for r in rows if not r.weak}
+    assert first and all(first.values())
+    archive.ingest([str(more)])
+    after = {r.key: r.person_id for r in archive.store.link_rows(_names(archive))}
+    assert all(after[k] == v for k, v in first.items())
+    assert all(after.values())
+    archive.close()
+
+
+def _names(archive) -> list[str]:
+    return [r[0] for r in archive.store.db.execute("SELECT DISTINCT name FROM people")]
