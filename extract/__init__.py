@@ -9,7 +9,7 @@ from extract.collectives import find_collectives_vi, find_collectives_zh
 from extract.commendation import is_commendation, not_a_commendation, talks_of_honours
 from extract.counts import find_counts
 from extract.events import find_event
-from extract.honours import Honour, canonical_title, make_honour
+from extract.honours import Honour, awarding_bodies, canonical_title, make_honour
 from extract.lexicon import lexicon
 from extract.people import Context, people_vi, people_zh
 from extract.people_vi import find_people as find_people_vi
@@ -70,9 +70,7 @@ class Extractor:
             collectives=tuple(collectives),
             events=(event,) if event and talks and kind != "explainer" else (),
             honours=awards,
-            counts=tuple(
-                find_counts(text, lang, found_honours, self.lex, spans, kind is not None)
-            ),
+            counts=tuple(find_counts(text, lang, found_honours, self.lex, spans, kind is not None)),
         )
 
 
@@ -86,6 +84,11 @@ def _placed(event: Event, text: str, lang: str) -> Event:
     if event.place and resolve(event.place, lang, context=text, year=event.year) is not None:
         return event
     place = place_from_bodies(event.organizers, lang, context=text, year=event.year)
+    if place is None:  # bare organisers ("县委县政府" in the title): the signature names them in full
+        bodies = tuple(awarding_bodies(text, lang))
+        place = place_from_bodies(bodies, lang, context=text, year=event.year)
+        if place is not None:
+            event = dataclasses.replace(event, organizers=bodies)
     return dataclasses.replace(event, place=place.display if place else None)
 
 

@@ -132,3 +132,15 @@ def test_vietnamese_honour_variants_are_one_event_honour(extractor):
     found, _ = run(extractor, text, "vi", "Xã Hưng Lộc biểu dương người tốt việc tốt năm 2023")
     honours_ = [h for h in found.events[0].honours if "tốt" in h]
     assert len(honours_) == 1 and found.events[0].place == "Xã Hưng Lộc"
+
+
+def test_a_decision_titled_by_bare_bodies_takes_its_place_and_organisers_from_the_signature(extractor):
+    title = "县委县政府关于表彰2023年度劳动模范的决定"
+    text = (
+        f"{title}\n各乡镇党委、政府：\n县委、县政府决定，授予陈立山等5名同志“禄丰县劳动模范”称号。\n"
+        "中共禄丰县委 禄丰县人民政府\n2024年4月20日"
+    )
+    found, _ = run(extractor, text, title=title)
+    event = found.events[0]
+    assert event.place == "禄丰县"  # a real county (云南省楚雄州), never "县委县"
+    assert event.organizers == ("中共禄丰县委", "禄丰县人民政府")
