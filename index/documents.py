@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import cache
 
 from extract.events import place_parts, without_vi_level
-from extract.honours import canonical_title
+from extract.honours import HONOUR_LEVELS, canonical_title
 from extract.places import Place, resolve
 from extract.records import Extraction
 from index import analysis
@@ -185,6 +185,8 @@ def article_docs(v: View, segment) -> list[IndexDoc]:
         doc_honour=None,
         doc_counts=None,
         doc_also=(),
+        doc_relation=None,
+        doc_levels=(),
     ):
         at = where(doc_place)
         places = place_filters(at, doc_place) if at else place_variants(doc_place)
@@ -202,6 +204,9 @@ def article_docs(v: View, segment) -> list[IndexDoc]:
             honour=doc_honour or (core_honour(titles[0], lang) if titles else None),
             counts=doc_counts or {},
             tokens=toks,
+            relation=doc_relation,
+            levels=doc_levels,
+            level=doc_levels[0] if doc_levels else None,
         )
 
     def held(e: dict) -> dict:
@@ -216,6 +221,9 @@ def article_docs(v: View, segment) -> list[IndexDoc]:
                 (p for p in (e.get("place"), *(h["place"] for h in records)) if where(p)), place
             ),
             "doc_also": tuple(h["place"] for h in records if h["place"]),  # filters find its honours' places
+            "doc_levels": tuple(
+                x for x in HONOUR_LEVELS if any(h.get("level") == x for h in records)
+            ),  # highest first
         }
 
     docs = [doc(f"a:{a}", "article", tokens, doc_counts=largest)]
@@ -223,7 +231,8 @@ def article_docs(v: View, segment) -> list[IndexDoc]:
         return docs
     for p in people:
         extra = " ".join(filter(None, (p.get("role"), p.get("org"), p.get("honour"))))
-        docs.append(doc(f"p:{a}:{p['n']}", "person", _name_tokens(lang, p["name"], extra), **held(p)))
+        name_tokens = _name_tokens(lang, p["name"], extra)
+        docs.append(doc(f"p:{a}:{p['n']}", "person", name_tokens, doc_relation=p.get("relation"), **held(p)))
     for c in collectives:
         name_tokens = _name_tokens(lang, c["name"], c.get("honour") or "")
         docs.append(doc(f"c:{a}:{c['n']}", "collective", name_tokens, **held(c)))

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from errors import EngineError  # noqa: F401  (re-exported)
 
 TEXT_FIELDS = ("words", "bigrams", "vi", "vifold", "pinyin")  # token-list fields, all with positions
-FACETS = ("year", "place", "honour", "lang", "kind")
+FACETS = ("year", "place", "honour", "lang", "kind", "relation", "level")
 UNITS = ("person", "collective", "household")
 
 
@@ -37,6 +37,9 @@ class IndexDoc:
     honours: tuple[str, ...]  # every honour title, with the core titles inside them, for filters
     honour: str | None  # the one shown in facets
     counts: dict[str, int] = field(default_factory=dict)  # unit -> largest count, for event docs
+    relation: str | None = None  # a person's: honouree | official | author | mentioned
+    levels: tuple[str, ...] = ()  # a person's or collective's honour levels, for filters
+    level: str | None = None  # the highest of them, shown in facets
     tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # TEXT_FIELDS -> tokens
 
 
@@ -83,6 +86,8 @@ class Request:
     honour: str | None = None
     min_count: int | None = None
     unit: str | None = None
+    relation: str | None = None  # people of this relation only (other kinds have none)
+    level: str | None = None  # people and collectives holding an honour of this level
     duplicates: bool = False  # include reposts, not only each cluster's canonical member
     limit: int = 20
     offset: int = 0

@@ -13,8 +13,11 @@ from index.views import plain
 SNIPPET = 70  # characters on each side of the first match
 
 
-def search(archive, q: Query, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    result = archive.engine.search(request(q, archive.segmenter.spans, limit=limit, offset=offset))
+def search(archive, q: Query, limit: int = 20, offset: int = 0, **narrow) -> dict[str, Any]:
+    """One page of hits, described. `narrow`: filters the query language has no word for (the web
+    page's `relation` and `level`), as engine request fields."""
+    r = request(q, archive.segmenter.spans, limit=limit, offset=offset)
+    result = archive.engine.search(replace(r, **narrow))
     needles = _needles(q, archive.segmenter.spans)
     hits = [_describe(archive.store, h, needles) for h in result.hits]
     return {
@@ -117,13 +120,14 @@ def _describe(store, hit, needles: list[str]) -> dict[str, Any] | None:
     return {**base, **item, **found}
 
 
-def per_year(archive, q: Query) -> dict[int, int]:
+def per_year(archive, q: Query, **narrow) -> dict[int, int]:
     """Honours per year for a query: the people and collectives it matches (all of them, not one
     page), counted by year through the engine's year facet. For the web page's chart."""
     kinds = tuple(k for k in q.kinds if k in ("person", "collective")) or ("person", "collective")
     if q.kinds and not set(q.kinds) & {"person", "collective"}:
         return {}
-    result = archive.engine.search(request(replace(q, kinds=kinds), archive.segmenter.spans, limit=1))
+    r = request(replace(q, kinds=kinds), archive.segmenter.spans, limit=1)
+    result = archive.engine.search(replace(r, **narrow))
     return dict(sorted((int(y), n) for y, n in result.facets.get("year", {}).items()))
 
 

@@ -36,26 +36,23 @@ from index.engine import (
     side_by_side,
 )
 
-_FACET_FIELD = {
-    "year": "year",
-    "place": "place_facet",
-    "honour": "honour_facet",
-    "lang": "lang",
-    "kind": "kind",
+_FACET_FIELD = {f: f for f in ("year", "lang", "kind", "relation")} | {
+    f: f"{f}_facet" for f in ("place", "honour", "level")
 }
 FACET_SIZE = 50
 HEAP = 128_000_000
 FOOTER_MAGIC = 1337  # tantivy's footer: [body][JSON {"version", "crc"}][u32 JSON length][u32 magic]
 CONTEXT_SCORE = 0.5  # a word found in an entity's article ranks below one in its own fields
+LATER_FIELDS = ("relation", "level", "level_facet")  # an index without them is rebuilt (issue 13)
 
 
 def schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     for name in ("id", "article"):
         sb.add_text_field(name, stored=True, tokenizer_name="raw")
-    for name in ("kind", "lang", "place_facet", "honour_facet"):
+    for name in ("kind", "lang", "place_facet", "honour_facet", "relation", "level_facet"):
         sb.add_text_field(name, stored=name == "kind", fast=True, tokenizer_name="raw")
-    for name in ("canonical", "place", "honour"):
+    for name in ("canonical", "place", "honour", "level"):
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
     for name in TEXT_FIELDS:
         sb.add_text_field(name, tokenizer_name="whitespace", index_option="position")
@@ -104,16 +101,12 @@ class TantivyEngine:
                 **{name: " ".join(d.tokens.get(name, ())) for name in TEXT_FIELDS if d.tokens.get(name)},
                 **{f"count_{u}": v for u, v in d.counts.items() if u in UNITS},
             }
-            if d.places:
-                fields["place"] = list(d.places)
-            if d.honours:
-                fields["honour"] = list(d.honours)
-            if d.year is not None:
-                fields["year"] = d.year
-            if d.place:
-                fields["place_facet"] = d.place
-            if d.honour:
-                fields["honour_facet"] = d.honour
+            optional = {
+                **{"place": list(d.places), "honour": list(d.honours), "level": list(d.levels)},
+                **{"year": d.year, "place_facet": d.place, "honour_facet": d.honour},
+                **{"relation": d.relation, "level_facet": d.level},
+            }
+            fields |= {k: v for k, v in optional.items() if v not in (None, "", [])}
             w.add_document(tantivy.Document(**fields))
 
     def delete_articles(self, article_ids: list[str]) -> None:
@@ -174,6 +167,9 @@ def check(path: Path, ix) -> None:
     for attempt in range(3):
         try:
             meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+            missing = set(LATER_FIELDS) - {f.get("name") for f in meta.get("schema", [])}
+            if missing:  # made by an older version: rebuilt with today's fields
+                raise EngineError(f"the index in {path} lacks fields {', '.join(sorted(missing))}")
             for segment in meta["segments"]:
                 for f in sorted(path.glob(segment["segment_id"].replace("-", "") + ".*")):
                     if not _footer_ok(f):
@@ -287,6 +283,10 @@ def _query(schema, r: Request):
         filters.append(term("place", r.place))
     if r.honour:
         filters.append(term("honour", r.honour))
+    if r.relation:
+        filters.append(term("relation", r.relation))
+    if r.level:
+        filters.append(term("level", r.level))
     if r.min_count is not None:
         units = [r.unit] if r.unit else list(UNITS)
         filters.append(_any([_range(schema, f"count_{u}", r.min_count, None) for u in units]))

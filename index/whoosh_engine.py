@@ -39,12 +39,8 @@ from index.engine import (
     side_by_side,
 )
 
-_FACET_FIELD = {
-    "year": "year",
-    "place": "place_facet",
-    "honour": "honour_facet",
-    "lang": "lang",
-    "kind": "kind",
+_FACET_FIELD = {f: f for f in ("year", "lang", "kind", "relation")} | {
+    f: f"{f}_facet" for f in ("place", "honour", "level")
 }
 SUMS = "checksums.json"  # file name -> [size, CRC-32], written after each commit
 CONTEXT_SCORE = 0.5  # a word found in an entity's article ranks below one in its own fields
@@ -65,6 +61,9 @@ def schema() -> Schema:
         place_facet=ID(sortable=True),
         honour=KEYWORD(commas=True),
         honour_facet=ID(sortable=True),
+        relation=ID(sortable=True),
+        level=KEYWORD(commas=True),
+        level_facet=ID(sortable=True),
         **fields,
     )
 
@@ -115,15 +114,13 @@ class WhooshEngine:
                 "lang": d.lang,
                 "place": ",".join(map(_keyword, d.places)),
                 "honour": ",".join(map(_keyword, d.honours)),
+                "level": ",".join(d.levels),
                 **{name: " ".join(d.tokens.get(name, ())) for name in TEXT_FIELDS},
                 **{f"count_{u}": v for u, v in d.counts.items() if u in UNITS},
             }
-            if d.year is not None:
-                fields["year"] = d.year
-            if d.place:
-                fields["place_facet"] = d.place
-            if d.honour:
-                fields["honour_facet"] = d.honour
+            optional = {"year": d.year, "place_facet": d.place, "honour_facet": d.honour}
+            optional |= {"relation": d.relation, "level_facet": d.level}
+            fields |= {k: v for k, v in optional.items() if v not in (None, "")}
             w.add_document(**fields)  # the caller deleted the article's documents first
 
     def delete_articles(self, article_ids: list[str]) -> None:
@@ -209,7 +206,11 @@ def record_sums(path: Path) -> None:
 
 def check(path: Path, ix) -> None:
     """Every index file recorded at the last commit against its sum (one merged away since is
-    skipped; one written after the record is trusted), then one small search."""
+    skipped; one written after the record is trusted), then one small search. An index made by an
+    older version, without today's fields, is rebuilt."""
+    missing = set(schema().names()) - set(ix.schema.names())
+    if missing:
+        raise EngineError(f"the index in {path} lacks fields {', '.join(sorted(missing))}")
     for name, (size, crc) in _sums(path).items():
         f = path / name
         try:
@@ -283,6 +284,10 @@ def _query(r: Request):
         must.append(Term("place", _keyword(r.place)))
     if r.honour:
         must.append(Term("honour", _keyword(r.honour)))
+    if r.relation:
+        must.append(Term("relation", r.relation))
+    if r.level:
+        must.append(Term("level", r.level))
     if r.min_count is not None:
         units = [r.unit] if r.unit else list(UNITS)
         must.append(Or([NumericRange(f"count_{u}", r.min_count, None) for u in units]))

@@ -17,7 +17,9 @@ from web.state import (
     MAX_FIELD,
     MAX_QUERY,
     article_id,
+    choice,
     event_id,
+    narrowing,
     person_name,
     query_of,
 )
@@ -42,6 +44,16 @@ def add_api(app: FastAPI, library: Library) -> None:
         ),
         unit: str | None = Query(None, max_length=20, description="person, collective or household"),
         duplicates: bool = Query(False, description="every repost, not one per cluster"),
+        relation: str | None = Query(
+            None,
+            max_length=20,
+            description="people of one relation: honouree (the default with kind=person), official, author, mentioned, or all",
+        ),
+        level: str | None = Query(
+            None,
+            max_length=20,
+            description="people and collectives with an honour of this level: national, provincial, prefecture, county, township, unit",
+        ),
         limit: int = Query(20, ge=1, le=API_LIMIT),
         offset: int = Query(0, ge=0, le=API_OFFSET),
     ):
@@ -55,8 +67,10 @@ def add_api(app: FastAPI, library: Library) -> None:
             "min_count": str(min_count) if min_count is not None else "",
             "unit": unit,
             "duplicates": "1" if duplicates else "",
+            "relation": choice("relation", relation),
+            "level": choice("level", level),
         }
-        found = await library.run(api_search_data, query_of(state), limit, offset)
+        found = await library.run(api_search_data, query_of(state), limit, offset, narrowing(state))
         return JSONResponse(found)
 
     @app.get("/api/person/{name}", summary="A person's dossier: every honour across years, with evidence")

@@ -23,6 +23,7 @@ from web.render import marked, render, safe_link
 from web.state import (
     FILTERS,
     MAX_PAGE,
+    NARROW,
     PAGE_SIZE,
     article_id,
     event_id,
@@ -50,10 +51,12 @@ def chips(state: dict[str, str], here, lang: str) -> list[tuple[str, str, str]]:
         "kind": lambda v: label("kind_", v),
         "language": lambda v: label("lang_", v),
         "duplicates": lambda v: "✓",
+        "relation": lambda v: label("relation_", v),
+        "level": lambda v: label("level_", v),
     }
     return [
         (k, shown.get(k, str)(state[k]), here(**{k: None}, **({"unit": None} if k == "min_count" else {})))
-        for k in FILTERS
+        for k in (*FILTERS, *NARROW)
         if state[k]
     ]
 
@@ -74,6 +77,7 @@ def add_pages(app: FastAPI, library: Library) -> None:
             return url(path, {**base, **changes}, lang)
 
         pages = min(MAX_PAGE, max(1, math.ceil(found["total"] / PAGE_SIZE)))
+        first = (int(state["page"]) - 1) * PAGE_SIZE + 1
         return render(
             request,
             "search.html",
@@ -82,6 +86,7 @@ def add_pages(app: FastAPI, library: Library) -> None:
             here=here,
             pages=pages,
             page=int(state["page"]),
+            shown=(first, first + len(found["hits"]) - 1) if found["hits"] else None,
             chart=chart(found["per_year"], lambda y: here(year=y)),
             marked=marked,
             safe_link=safe_link,

@@ -18,7 +18,8 @@ from index.search import per_year, search, variants, years_of
 from index.store import ReadOnlyStore
 from web.problems import Problem
 from web.render import headline
-from web.state import PAGE_SIZE
+from web.state import PAGE_SIZE, narrowing
+from web.suggest import suggestions
 
 
 class Reader:
@@ -97,11 +98,14 @@ def rebuild_index(settings: Settings) -> None:
 def page_data(reader: Reader, state: dict[str, str], q: Query) -> dict[str, Any]:
     """The search page: one page of hits (each with a headline), the variants read, the per-year
     counts of the whole query, and each hit's year."""
-    page = int(state["page"])
-    found = search(reader, q, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    page, narrow = int(state["page"]), narrowing(state)
+    found = search(reader, q, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, **narrow)
     found["variants"] = variants(found)
-    found["per_year"] = per_year(reader, q)
+    found["per_year"] = per_year(reader, q, **narrow)
     found["years"] = years_of(reader.store, [h["article_id"] for h in found["hits"]])
+    found["narrow"] = narrow
+    found["suggestions"] = suggestions(reader, state, narrow) if not found["total"] else []
+    with_honours(reader.store, found["hits"])
     for hit in found["hits"]:
         if not hit.get("title"):  # an untitled article is called by its first line, as on its own page
             stored = reader.store.article(hit["article_id"], tokens=False)
@@ -109,8 +113,27 @@ def page_data(reader: Reader, state: dict[str, str], q: Query) -> dict[str, Any]
     return found
 
 
-def api_search_data(reader: Reader, q: Query, limit: int, offset: int) -> dict[str, Any]:
-    found = search(reader, q, limit=limit, offset=offset)
+def api_search_data(reader: Reader, q: Query, limit: int, offset: int, narrow: dict) -> dict[str, Any]:
+    found = search(reader, q, limit=limit, offset=offset, **narrow)
     found["variants"] = variants(found)
-    found["per_year"] = {str(y): n for y, n in per_year(reader, q).items()}
+    found["per_year"] = {str(y): n for y, n in per_year(reader, q, **narrow).items()}
+    found["narrow"] = narrow
+    with_honours(reader.store, found["hits"])
     return found
+
+
+HONOUR_FIELDS = ("title", "as_written", "level", "awarded_by", "place", "date", "year", "status")
+
+
+def with_honours(store, hits: list[dict[str, Any]]) -> None:
+    """Each person's and collective's honour records (title, level, awarding bodies, year...) on
+    its hit, as `honours`: who awarded what, and when."""
+    by_article: dict[str, tuple] = {}
+    for h in hits:
+        if h["kind"] not in ("person", "collective"):
+            continue
+        a, n = h["article_id"], int(h["id"].rsplit(":", 1)[1])
+        if a not in by_article:
+            by_article[a] = store.entities("honours", a)
+        held = [x for x in by_article[a] if x.owner == h["kind"] and x.owner_n == n]
+        h["honours"] = [{k: v for k, v in x.as_dict().items() if k in HONOUR_FIELDS} for x in held]

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from extract.honours import HONOUR_LEVELS as LEVELS  # national ... unit, highest first
 from index.query import Query, QueryError, parse
 from web.problems import Problem
 
@@ -15,6 +16,9 @@ PAGE_SIZE, MAX_PAGE, API_LIMIT, API_OFFSET = 20, 500, 100, 10_000
 MAX_QUERY, MAX_FIELD, MAX_NAME = 500, 200, 100  # characters of the query, a filter value, a name
 MAX_COUNT = 10**9  # the largest minimum count, as on the command line
 FILTERS = ("kind", "language", "year", "place", "honour", "min_count", "unit", "duplicates")
+NARROW = ("relation", "level")  # filters of the page the query language has no word for
+RELATIONS = ("honouree", "official", "author", "mentioned")  # a person's part in its article
+ALL = "all"  # relation=all: every relation, where people are shown as honourees by default
 ARTICLE_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 EVENT_ID = re.compile(r"(?:e:)?([0-9A-Za-z_-]{1,64}):(\d{1,5})")
 
@@ -29,7 +33,7 @@ def url(path: str, params: Mapping[str, Any], lang: str) -> str:
 
 def search_state(params: Mapping[str, str]) -> dict[str, str]:
     """The page's state from its query string; the year range form (from, to) becomes `year`."""
-    state = {k: params.get(k, "").strip() for k in ("q", *FILTERS)}
+    state = {k: params.get(k, "").strip() for k in ("q", *FILTERS, *NARROW)}
     if "from" in params or "to" in params:
         a, b = params.get("from", "").strip(), params.get("to", "").strip()
         for v in (a, b):
@@ -40,11 +44,22 @@ def search_state(params: Mapping[str, str]) -> dict[str, str]:
         if len(v) > (MAX_QUERY if k == "q" else MAX_FIELD):
             raise Problem(400, "error_bad_query", "detail_too_long", name=k, n=len(v))
     state["min_count"] = count(state["min_count"])
+    state["relation"], state["level"] = choice("relation", state["relation"]), choice("level", state["level"])
     page = params.get("page", "1")
     if not page.isdigit() or not 1 <= int(page) <= MAX_PAGE:
         raise Problem(400, "error_bad_request", "detail_page", top=MAX_PAGE)
     state["page"] = page
     return state
+
+
+def choice(name: str, value: str | None) -> str:
+    """A relation (or `all`) or an honour level as typed: empty, or one of the known values."""
+    known = (*RELATIONS, ALL) if name == "relation" else LEVELS
+    if value and value not in known:
+        raise Problem(
+            400, "error_bad_query", "detail_choice", name=name, value=value[:20], known=", ".join(known)
+        )
+    return value or ""
 
 
 def count(value: str) -> str:
@@ -64,6 +79,14 @@ def query_of(state: Mapping[str, str]) -> Query:
         return parse(state.get("q") or "", **filters)
     except QueryError as e:
         raise Problem(400, "error_bad_query", str(e)) from None
+
+
+def narrowing(state: Mapping[str, str]) -> dict[str, str]:
+    """The engine filters beside the query: a relation and an honour level. A search for people
+    only shows honourees unless another relation (or `all`) is asked for."""
+    relation = state.get("relation") or ("honouree" if state.get("kind") == "person" else "")
+    out = {"relation": relation if relation != ALL else "", "level": state.get("level") or ""}
+    return {k: v for k, v in out.items() if v}
 
 
 def has_query(state: Mapping[str, str]) -> bool:
