@@ -19,8 +19,24 @@ from index.dossier import dossier
 MAX_NAME, MAX_LINE, MAX_ROWS = 40, 200, 10_000
 SEPARATORS = re.compile(r"[,，\t;；]")
 HEADERS = {"name", "姓名", "名字", "họ tên", "ho ten", "tên"}
-COLUMNS = ("line", "name", "unit", "title", "status", "flags", "persons", "person_id", "person_units",
-           "honour", "level", "year", "awarded_by", "article_id", "source", "evidence")  # fmt: skip
+COLUMNS = (
+    "line",
+    "name",
+    "unit",
+    "title",
+    "status",
+    "flags",
+    "persons",
+    "person_id",
+    "person_units",
+    "honour",
+    "level",
+    "year",
+    "awarded_by",
+    "article_id",
+    "source",
+    "evidence",
+)
 
 
 @dataclass(frozen=True)
@@ -152,7 +168,7 @@ def _match(person: dict, c: Candidate) -> Match:
             h["article_id"],
             h["source"],
             h["evidence"],
-        )  # fmt: skip
+        )
         for h in person["honours"]
         if h["relation"] == "honouree" and h.get("honour")
     )
@@ -176,8 +192,20 @@ def report_rows(findings: Iterable[Finding]) -> list[list]:
         head = [f.line, f.name, f.unit or "", f.title or "", f.status, flags, len(f.matches)]
         for m in f.matches:
             for p in m.honours:
-                out.append(head + [m.person_id, "、".join(m.units), p.honour, p.level or "", p.year or "",
-                                   "、".join(p.awarded_by), p.article_id, p.source, p.evidence])  # fmt: skip
+                out.append(
+                    head
+                    + [
+                        m.person_id,
+                        "、".join(m.units),
+                        p.honour,
+                        p.level or "",
+                        p.year or "",
+                        "、".join(p.awarded_by),
+                        p.article_id,
+                        p.source,
+                        p.evidence,
+                    ]
+                )
         if not f.matches:
             out.append(head + [""] * 9)
     return out

@@ -43,8 +43,16 @@ _VI_UNIT = re.compile(
     r"(?i:\b(phường|xã|thị trấn|quận|huyện|thị xã|thành phố|tỉnh))\s+"
     r"((?:[A-ZĐÀ-Ỹ][^\s,.;:()]*)(?:\s+[A-ZĐÀ-Ỹ][^\s,.;:()]*)*)"
 )
-_VI_LEVEL = {"phường": "township", "xã": "township", "thị trấn": "township", "quận": "county",
-             "huyện": "county", "thị xã": "county", "thành phố": "prefecture", "tỉnh": "province"}  # fmt: skip
+_VI_LEVEL = {
+    "phường": "township",
+    "xã": "township",
+    "thị trấn": "township",
+    "quận": "county",
+    "huyện": "county",
+    "thị xã": "county",
+    "thành phố": "prefecture",
+    "tỉnh": "province",
+}
 _SPECIFIC = ("county", "township")
 _LEAD = re.compile("决定授予|授予|决定|表彰|获评|[：:，,。]")  # what ends the words before an organisation
 MIN_SHARED = 4  # characters two organisations must share in one run (and most of the shorter one)
