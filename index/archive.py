@@ -79,6 +79,7 @@ class Archive:
         self.engine_name = settings.engine
         self.index_dir = self.dir / "index" / self.engine_name
         self._engine = None
+        self._to_link: list[str] = []  # articles stored whose people are not linked yet
         self.index_health = "ok"  # "rebuilt" once a missing or damaged index was rebuilt from the store
         self.timings = {"store": 0.0, "index": 0.0}  # seconds spent in each, for benchmarks
         self._prebuilt: dict[str, list] = {}  # index documents workers built for fresh articles
@@ -126,6 +127,7 @@ class Archive:
         report = Report()
         with self.lock():
             _ = self.engine  # a new archive gets its (empty) index now, before anything is stored
+            self._to_link = self.store.unlinked_articles()  # left by a killed run, or an older archive
             self.sync_index()
             total = sum(1 for _ in expand(paths))
 
@@ -163,6 +165,7 @@ class Archive:
 
         report = Report()
         _ = self.engine
+        self._to_link = self.store.unlinked_articles()
         self.sync_index()
         workers = max(1, min(self.settings.workers, os.cpu_count() or 1))
         # spawn, not fork: the caller runs threads (the crawler's reactor) that a fork would copy
@@ -218,17 +221,23 @@ class Archive:
                     clusters.elect(self.store, before.cluster)
                 report.add(result.status)
                 statuses.append(result.status)
-            linking.link(self.store, [d.record.article.id for d in batch])  # people across articles
         self.timings["store"] += time.perf_counter() - started
         if on_commit:
             on_commit([(d.source, status) for d, status in zip(batch, statuses, strict=True)] + failed)
+        self._to_link += [d.record.article.id for d in batch]
         self._pending += len(batch)
         if self._pending >= self.settings.index_every:
             self.sync_index()
 
     def sync_index(self) -> None:
         """Bring the index up to the store: every article marked unindexed is deleted from the index
-        and, if still live, added again. Runs after each batch, and first thing after a crash."""
+        and, if still live, added again. Runs after each batch, and first thing after a crash. The
+        people of the articles stored since the last time are linked first (index/linking.py): once
+        per index round rather than per batch, as linking weighs every mention of a name."""
+        if self._to_link:
+            with self.store.transaction():
+                linking.link(self.store, self._to_link)
+            self._to_link = []
         ids = self.store.unindexed()
         if not ids:
             return

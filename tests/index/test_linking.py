@@ -102,3 +102,20 @@ def test_ids_stay_when_more_articles_are_ingested(tmp_path):
 
 def _names(archive) -> list[str]:
     return [r[0] for r in archive.store.db.execute("SELECT DISTINCT name FROM people")]
+
+
+def test_people_a_killed_ingest_left_unlinked_are_linked_by_the_next_run(tmp_path):
+    import sqlite3
+
+    from conftest import SEEDS, run_honours
+
+    data = tmp_path / "data"
+    first = run_honours("ingest", str(SEEDS / "000_3ea43f7ec754d5d6.txt"), "--data-dir", str(data))
+    assert first.returncode == 0, first.stderr
+    with sqlite3.connect(data / "archive.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM person_links").fetchone()[0] > 0
+        db.execute("DELETE FROM person_links")  # as a run killed after storing, before linking
+    again = run_honours("ingest", str(SEEDS / "004_e0d689f9959444f4.txt"), "--data-dir", str(data))
+    assert again.returncode == 0, again.stderr
+    with sqlite3.connect(data / "archive.sqlite") as db:
+        assert db.execute("SELECT count(DISTINCT article_id) FROM person_links").fetchone()[0] == 2
