@@ -6,6 +6,7 @@ around the award ("由X授予", "经X研究决定", "被X评为") and, in Vietna
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -19,9 +20,21 @@ _NAME_CHARS = "\u4e00-\u9fff（）()A-Za-z0-9"
 _PIECE = re.compile(rf"[{_NAME_CHARS}]{{2,40}}")
 _SPLIT = re.compile(r"[、，,\s　]+")
 _JOIN = re.compile(r"(和|与|及|暨)")
-_TITLE_LINE = re.compile(
-    r"([^\n。！？；：:]{2,120}?)(?:联合)?(?:印发|下发|发布|作出|做出)?了?《?关于(?:表彰|授予|命名|追授|追认|给予|表扬|评选|奖励|通报表扬)"
+_ABOUT = re.compile(  # what follows the issuing bodies in a decision's title line
+    r"(?:联合)?(?:印发|下发|发布|作出|做出)?了?《?关于(?:表彰|授予|命名|追授|追认|给予|表扬|评选|奖励|通报表扬)"
 )
+_CLAUSE_ENDS = "\n。！？；：:"
+
+
+def _title_heads(text: str) -> Iterator[tuple[int, str]]:
+    """(start, what precedes "关于表彰…" on its line, at most 120 characters): the issuing bodies.
+    Found from each "关于" back to the clause start, not by a pattern tried at every position."""
+    for m in _ABOUT.finditer(text):
+        start = max(max(text.rfind(c, 0, m.start()) for c in _CLAUSE_ENDS) + 1, m.start() - 120)
+        if m.start() - start >= 2:
+            yield start, text[start : m.start()]
+
+
 _DATE_LINE = re.compile(
     r"\s*(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*"
 )
@@ -121,9 +134,7 @@ def _decision_zh(text: str) -> tuple[tuple[int, str], ...]:
     """The bodies of the decision itself: its title line and its signature."""
     rules = body_rules()
     found = [
-        (m.start(), b)
-        for m in _TITLE_LINE.finditer(text)
-        for b in _pieces(m.group(1).rsplit("《", 1)[-1], rules)
+        (start, b) for start, head in _title_heads(text) for b in _pieces(head.rsplit("《", 1)[-1], rules)
     ]
     found += [(at, b) for at, bodies, _ in _signatures(text, rules) for b in bodies]
     return tuple(found)
