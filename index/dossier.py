@@ -9,6 +9,7 @@ only each cluster's canonical article is read.
 from __future__ import annotations
 
 from dataclasses import asdict
+from functools import lru_cache
 from typing import Any
 
 from extract.text import sentence_of, sentences
@@ -103,7 +104,7 @@ def _award(store, m: Mention, n: int | None, events: dict[str, tuple]) -> dict[s
     bodies, place = events[m.article_id]
     held = []
     if n is not None and "honours" in ENTITIES:
-        held = [h for h in store.entities("honours", m.article_id) if h.owner == "person" and h.owner_n == n]
+        held = list(store.entities("honours", m.article_id, person=n))
     h = held[0] if held else None
     honour = h.title if h else m.person.honour
     return {
@@ -124,9 +125,15 @@ def _level(honour: str | None, bodies: tuple, place: str | None) -> str | None:
     return level_of(honour, bodies, resolve(place) if place else None)
 
 
+@lru_cache(maxsize=32)
+def _sentences(text: str) -> tuple:
+    """An article's sentences, split once for all the mentions in it."""
+    return tuple(sentences(text))
+
+
 def _mention(m: Mention) -> dict[str, Any]:
     p = m.person
-    a, b = sentence_of(sentences(m.text), p.span[0] if p.span else 0)
+    a, b = sentence_of(_sentences(m.text), p.span[0] if p.span else 0)
     year = m.year or (int(m.published[:4]) if m.published else None)
     return {
         "name": p.name,
