@@ -67,6 +67,15 @@ def _frames(
     )
 
 
+def sentence_around(text: str, at: int) -> tuple[int, int]:
+    """`sentence_of(sentences(text), at)`, reading only the line that holds `at` (no sentence
+    crosses a line end): for one position in a long text."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    a, b = sentence_of(sentences(text[start : len(text) if end < 0 else end]), at - start)
+    return a + start, b + start
+
+
 def _unquoted(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Unquoted titles: before 称号 (授予997个单位全国模范职工之家称号), after 命名…为 (命名799名个人
     为全国优秀工会积极分子) and medals after an awarding verb (获颁大紫荆勋章)."""

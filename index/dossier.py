@@ -9,10 +9,9 @@ only each cluster's canonical article is read.
 from __future__ import annotations
 
 from dataclasses import asdict
-from functools import lru_cache
 from typing import Any
 
-from extract.text import sentence_of, sentences
+from extract.text import sentence_around
 from index import analysis, linking
 from index.views import ENTITIES, Mention, plain
 
@@ -125,15 +124,9 @@ def _level(honour: str | None, bodies: tuple, place: str | None) -> str | None:
     return level_of(honour, bodies, resolve(place) if place else None)
 
 
-@lru_cache(maxsize=32)
-def _sentences(text: str) -> tuple:
-    """An article's sentences, split once for all the mentions in it."""
-    return tuple(sentences(text))
-
-
 def _mention(m: Mention) -> dict[str, Any]:
     p = m.person
-    a, b = sentence_of(_sentences(m.text), p.span[0] if p.span else 0)
+    a, b = sentence_around(m.text, p.span[0] if p.span else 0)
     year = m.year or (int(m.published[:4]) if m.published else None)
     return {
         "name": p.name,
