@@ -130,3 +130,29 @@ def test_debug_shows_the_log_and_plain_runs_do_not(archive):
     assert plain.returncode == debug.returncode == 0
     assert plain.stderr == ""
     assert "honours: " in debug.stderr  # the libraries' loggers speak under --debug
+
+
+def test_an_interrupted_command_exits_130_with_one_line(tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    from conftest import HONOURS, ROOT
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    seed = (SEEDS / "000_3ea43f7ec754d5d6.txt").read_text(encoding="utf-8")
+    for i in range(1500):  # half a minute of work or more: the interrupt comes while it runs
+        (pages / f"{i:04d}.txt").write_text(f"{seed}\n第{i}号转载说明。", encoding="utf-8")
+    proc = subprocess.Popen(
+        [*HONOURS, "ingest", str(pages), "--data-dir", str(tmp_path / "d")],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(6)
+    assert proc.poll() is None  # still ingesting
+    proc.send_signal(signal.SIGINT)  # what Ctrl-C sends
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and err.strip() == "honours: interrupted"
