@@ -78,6 +78,7 @@ class Handler(BaseHTTPRequestHandler):
         self.do_GET(body=False)
 
     def do_GET(self, body: bool = True):
+        arrived = time.time()  # the crawler's politeness spaces requests as sent, not responses as read
         status, headers, data = self.answer()
         self.send_response(status)
         for k, v in headers.items():
@@ -88,7 +89,7 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
         self.server.record(
             {
-                "t": time.time(),
+                "t": arrived,
                 "method": self.command,
                 "path": self.path,
                 "status": status,

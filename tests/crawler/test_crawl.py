@@ -95,7 +95,7 @@ def test_robots_crawl_delay_spaces_requests_even_with_no_delay_asked(crawled):
     server, _, _ = crawled
     times = [e["t"] for e in server.log]
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= 0.15  # Crawl-delay: 0.2 (log times are taken as each response ends)
+    assert min(gaps) >= 0.15  # Crawl-delay: 0.2 (log times are taken as each request arrives)
 
 
 def test_every_article_names_its_warc_record_and_the_warcs_pass_warcio_check(crawled):
