@@ -282,7 +282,3 @@ def link(store, article_ids: Iterable[str]) -> int:
     store.set_links(changed)
     return len(changed)
 
-
-def link_all(store) -> int:
-    """Link every unlinked mention of the archive (an archive made before linking)."""
-    return link(store, store.unlinked_articles())

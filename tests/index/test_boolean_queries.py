@@ -9,6 +9,7 @@ import json
 
 import pytest
 from conftest import ENGINES, SAMPLE_FILES, SEEDS, make_archive, run_honours
+from parity import assert_engines_agree
 
 from index.engine import AllOf, AnyOf, Negated
 from index.query import QueryError, parse, request
@@ -195,7 +196,6 @@ def test_lowercase_or_is_a_word(seeded):
 MIX = [("王芳 OR 蓝波", {}), ("(王芳 OR 蓝波) -撤销", {"kind": "person"}), ('"最美奋斗者" OR "劳动模范"', {}),
        ("(劳动模范 OR 最美奋斗者) year:2023", {}), ("(最美奋斗者 -王芳) OR 蓝波", {}), ("表彰 OR 王芳", {"kind": "person"}),
        ("biểu dương OR 社区", {}), ("鼓楼街道桃源社区 OR tran van chanh", {})]  # fmt: skip
-TOP = 5
 
 
 @pytest.fixture(scope="module")
@@ -206,26 +206,9 @@ def both(tmp_path_factory):
         a.close()
 
 
-def _ties(hits) -> set[str]:
-    """The top hits plus every hit tied (to 4 places) with the last of them."""
-    if len(hits) <= TOP:
-        return {h.id for h in hits}
-    cut = round(hits[TOP - 1].score, 4)
-    return {h.id for h in hits[:TOP]} | {h.id for h in hits if round(h.score, 4) == cut}
-
-
 @pytest.mark.parametrize("text, filters", MIX, ids=[f"{t}{f}" for t, f in MIX])
 def test_both_engines_answer_boolean_queries_the_same(both, text, filters):
-    results = {
-        e: a.engine.search(request(parse(text, **filters), a.segmenter.spans, limit=500))
-        for e, a in both.items()
-    }
-    w, t = results["whoosh"], results["tantivy"]
-    assert w.total == t.total > 0
-    assert {h.id for h in w.hits} == {h.id for h in t.hits}
-    assert w.facets == t.facets
-    assert {h.id for h in w.hits[:TOP]} <= _ties(t.hits)
-    assert {h.id for h in t.hits[:TOP]} <= _ties(w.hits)
+    assert_engines_agree(both, text, filters)
 
 
 # --- through the command line and the web page ------------------------------------------------------

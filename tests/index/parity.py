@@ -1,0 +1,27 @@
+"""The comparison the parity tests make: both engines answer one query alike (totals, hit sets,
+facets, and the top hits up to ties in score)."""
+
+from index.query import parse, request
+
+TOP = 5
+
+
+def within_ties(hits) -> set[str]:
+    """The top hits plus every hit tied (to 4 places) with the last of them."""
+    if len(hits) <= TOP:
+        return {h.id for h in hits}
+    cut = round(hits[TOP - 1].score, 4)
+    return {h.id for h in hits[:TOP]} | {h.id for h in hits if round(h.score, 4) == cut}
+
+
+def assert_engines_agree(both: dict, text: str, filters: dict) -> None:
+    results = {
+        e: a.engine.search(request(parse(text, **filters), a.segmenter.spans, limit=500))
+        for e, a in both.items()
+    }
+    w, t = results["whoosh"], results["tantivy"]
+    assert w.total == t.total > 0
+    assert {h.id for h in w.hits} == {h.id for h in t.hits}
+    assert w.facets == t.facets
+    assert {h.id for h in w.hits[:TOP]} <= within_ties(t.hits)
+    assert {h.id for h in t.hits[:TOP]} <= within_ties(w.hits)
