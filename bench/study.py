@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/study.py              # both splits, side by side
     .venv/bin/python bench/study.py --split dev  # the half rules may be tuned on
+    .venv/bin/python bench/study.py --split dev --detail  # what each dev document missed
 
 The set is `bench/study/{zh,vi}_pages.tsv` (file, url, query, kind, split) and
 `bench/study/gold_{zh,vi}.json` (our annotations, written before the extractor saw the pages).
@@ -66,12 +67,16 @@ def extract(files: list[Path], out: Path) -> None:
         print(f"  ({line})", file=sys.stderr)
 
 
-def score(gold: dict, records: Path, work: Path, name: str) -> dict[str, str]:
+def score(gold: dict, records: Path, work: Path, name: str, detail: bool = False) -> dict[str, str]:
     gold_file = work / f"gold_{name}.json"
     gold_file.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     out = subprocess.run(
-        [sys.executable, str(SCORER), str(gold_file), str(records), "--quiet"], capture_output=True, text=True
+        [sys.executable, str(SCORER), str(gold_file), str(records), *([] if detail else ["--quiet"])],
+        capture_output=True,
+        text=True,
     ).stdout
+    if detail:
+        print(out)
     values = {}
     for line in out.splitlines():
         parts = line.split()
@@ -95,7 +100,10 @@ def non_commendations(gold: dict, records: Path) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
+    ap.add_argument("--detail", action="store_true", help="per-document misses (dev split only)")
     args = ap.parse_args()
+    if args.detail and args.split != "dev":
+        ap.error("--detail shows what was missed document by document: only for --split dev")
     gold, split = study_set()
     pages = STUDY / "pages"
     missing = [f for f in gold if not (pages / f).exists()]
@@ -109,7 +117,7 @@ def main() -> int:
             part = {k: g for k, g in gold.items() if split.get(k) == name and k not in missing}
             records = work / f"{name}.jsonl"
             extract([pages / k for k in sorted(part)], records)
-            table[name] = score(part, records, work, name)
+            table[name] = score(part, records, work, name, args.detail)
             table[name]["documents"] = str(len(part))
             table[name]["non-commendations right"] = non_commendations(part, records)
     areas = sorted({a for v in table.values() for a in v}, key=lambda a: (a != "documents", a))
