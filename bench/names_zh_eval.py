@@ -1,11 +1,13 @@
 """Person-name accuracy of the Chinese name finder on UNER (Universal NER) Chinese GSDSimp test.
 
     .venv/bin/python bench/names_zh_eval.py            # P/R/F1 of ours and of jieba's nr tags
+    .venv/bin/python bench/names_zh_eval.py --dev      # the same on dev (tune there, not on test)
     .venv/bin/python bench/names_zh_eval.py --errors   # also list misses and false names
     .venv/bin/python bench/names_zh_eval.py --speed    # also chars/s of find on the seeds' news text
 
 Each sentence is the concatenation of its tokens (no spaces); a PER entity counts when its exact
-character span is found. The finder runs with jieba's tags as hints (rjieba) and without them.
+character span is found. The finder runs with jieba's tags as hints (rjieba) and without them,
+with its CRF tagger (the default) and with its rules alone.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from ud import UNER  # noqa: E402
 
 UNER_ZH = UNER / "zh_gsdsimp-ud-test.iob2"
+UNER_ZH_DEV = UNER / "zh_gsdsimp-ud-dev.iob2"
 Span = tuple[int, int]
 
 
@@ -83,8 +86,8 @@ class JiebaNr:
         return out
 
 
-def errors(finder) -> None:
-    for text, gold in uner_sentences():
+def errors(finder, path: Path = UNER_ZH) -> None:
+    for text, gold in uner_sentences(path):
         pred = set(finder.find(text))
         for a, b in sorted(gold - pred):
             print("MISS", text[a:b], "|", text[max(0, a - 8) : b + 8])
@@ -121,19 +124,23 @@ def main() -> None:
     from extract.names_zh import ChineseNameFinder
     from normalize.seg_zh import ChineseSegmenter
 
-    is_word = ChineseSegmenter().is_word
+    is_word, tag = ChineseSegmenter().is_word, rjieba.Jieba().tag
     finders = {
-        "ChineseNameFinder + jieba tag hints": ChineseNameFinder(is_word, rjieba.Jieba().tag),
+        "ChineseNameFinder + jieba tag hints": ChineseNameFinder(is_word, tag),
         "ChineseNameFinder, dictionary only": ChineseNameFinder(is_word),
+        "  rules alone, jieba tag hints": ChineseNameFinder(is_word, tag, crf=False),
+        "  rules alone, dictionary only": ChineseNameFinder(is_word, crf=False),
     }
+    path, split = (UNER_ZH_DEV, "dev") if "--dev" in sys.argv else (UNER_ZH, "test")
     if "--errors" in sys.argv:
-        errors(finders["ChineseNameFinder + jieba tag hints"])
-    print(f"{'UNER zh_gsdsimp test, PER exact span':<38}   P      R      F1")
+        errors(finders["ChineseNameFinder + jieba tag hints"], path)
+    sentences = uner_sentences(path)
+    print(f"{f'UNER zh_gsdsimp {split}, PER exact span':<38}   P      R      F1")
     for name, finder in finders.items():
-        print(f"{name:<38}" + "{:5.1f}  {:5.1f}  {:5.1f}".format(*uner_person_f1(finder)))
+        print(f"{name:<38}" + "{:5.1f}  {:5.1f}  {:5.1f}".format(*score(finder.find, sentences)))
     print(
         f"{'jieba posseg nr* (baseline 31.6)':<38}"
-        + "{:5.1f}  {:5.1f}  {:5.1f}".format(*score(JiebaNr().find, uner_sentences()))
+        + "{:5.1f}  {:5.1f}  {:5.1f}".format(*score(JiebaNr().find, sentences))
     )
     if "--speed" in sys.argv:
         speed(finders)

@@ -4,13 +4,16 @@
 
 Corpus: the five seeds plus the UD test texts (GSDSimp, GSD traditional, VTB) cut into
 ~2.5 KB plain-text articles. Models are loaded before timing; the mojibake repair cache is
-cleared before every pass, so repeated passes do not get repairs for free.
+cleared before every pass, so repeated passes do not get repairs for free. The floors of issue 15
+are measured on the same texts in the same run: OpenCC (C++) + rjieba alone for Chinese, pyvi alone
+for Vietnamese, and our rate is printed as a ratio to them.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import math
 import os
 import pstats
 import sys
@@ -81,6 +84,45 @@ def run(normalizer: Normalizer, docs: list[Source], extractor: Extractor | None)
     return chars, time.perf_counter() - start
 
 
+def best_rate(f, chars: int, passes: int) -> float:
+    """Characters per second of f() over `chars` characters, best of `passes`."""
+    best = math.inf
+    for _ in range(passes):
+        start = time.perf_counter()
+        f()
+        best = min(best, time.perf_counter() - start)
+    return chars / best
+
+
+def floors(
+    normalizer: Normalizer, docs: dict[str, list[Source]], rates: dict[str, float], passes: int
+) -> None:
+    """The floors of issue 15 on the same texts: OpenCC (C++) + rjieba alone for Chinese, pyvi
+    alone for Vietnamese, with our normalise + segment rate as a ratio to them."""
+    import opencc
+    import rjieba
+    from pyvi.ViTokenizer import ViTokenizer
+
+    zh = [normalizer.normalize(s).original_text for s in docs["zh"]]
+    vi = [normalizer.normalize(s).original_text for s in docs["vi"]]
+    cc, jb = opencc.OpenCC("t2s"), rjieba.Jieba()
+    zh_chars, vi_chars = sum(map(len, zh)), sum(map(len, vi))
+    floor_zh = best_rate(lambda: [jb.cut(cc.convert(t)) for t in zh], zh_chars, passes)
+    pyvi = best_rate(lambda: [ViTokenizer.tokenize(t) for t in vi], vi_chars, passes)
+    seg = normalizer.segmenters("vi")
+    ours_vi = best_rate(lambda: [seg.spans(t) for t in vi], vi_chars, passes)
+    print("\nfloors (same texts, one core; ratio = floor rate / our rate, lower is better):")
+    print(
+        f"  {'OpenCC + rjieba alone (zh)':36s} {floor_zh / 1e6:7.2f} M c/s   normalise+segment zh is {floor_zh / rates['zh']:.1f}x slower (target <= 5x)"
+    )
+    print(
+        f"  {'pyvi ViTokenizer.tokenize alone (vi)':36s} {pyvi / 1e6:7.2f} M c/s   normalise+segment vi is {pyvi / rates['vi']:.2f}x slower (target <= 1.2x)"
+    )
+    print(
+        f"  {'our Vietnamese segmenter alone':36s} {ours_vi / 1e6:7.2f} M c/s   {pyvi / ours_vi:.2f}x the time of pyvi alone"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--passes", type=int, default=3)
@@ -99,13 +141,16 @@ def main() -> None:
         "zh, pages without mojibake": [s for s in docs["zh"] if s not in broken],
         "zh, pages with mojibake": broken,
     }
+    rates: dict[str, float] = {}
     for lang, sources in groups.items():
         best = min((run(normalizer, sources, None) for _ in range(args.passes)), key=lambda r: r[1])
         best_x = min((run(normalizer, sources, extractor) for _ in range(args.passes)), key=lambda r: r[1])
         rate, rate_x = best[0] / best[1] / 1e6, best_x[0] / best_x[1] / 1e6
+        rates[lang] = best[0] / best[1]
         print(
             f"{lang:30s} {len(sources):5d} {best[0]:9d} {rate:14.2f} M c/s {rate_x:8.2f} M c/s  ({1000 * best[1] / len(sources):.1f} ms/doc)"
         )
+    floors(normalizer, docs, rates, args.passes)
     profile = cProfile.Profile()
     profile.enable()
     for sources in docs.values():

@@ -1,19 +1,26 @@
-"""Honoured collectives: units in 、-lists, subjects of award verbs, `…的X；`, units beside a collective
-honour, and (Vietnamese) the units listed after `như:`."""
+"""Honoured collectives (issue 11). Chinese: a phrase ending in a unit word (units_zh.tsv: 公司, 卫生院,
+村, 车间, 科, 部, 家庭 …) that stands in a 、-list or a grid of units, after an honour's label, in a counted
+frame (授予X等N个单位), as the subject of an award verb, or beside a collective honour; then dropped when
+it acts (awards, organises, reports, signs: collective_frames_zh.tsv), names a person's unit (X科|科长),
+a place, or is a title. Vietnamese: see collectives_vi.py.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from extract.collectives_vi import find_collectives_vi
 from extract.lexicon import Lexicon, alternation
 from extract.records import Collective
 from extract.text import Mention, sentence_of, sentences
 from extract.tsv import read_rows
 
+__all__ = ["find_collectives_vi", "find_collectives_zh"]  # find_collectives_vi lives in collectives_vi
+
 HAN = "\u4e00-\u9fff"
 _AWARD_SUBJECT = re.compile(
-    rf"([{HAN}“”]{{3,40}}?)(?=获评|荣获|被评为|被授予|被命名为|当选为|榜上有名|被[{HAN}]{{2,16}}?(?:授予|评为|命名为))"
+    rf"([{HAN}“”]{{3,40}}?)(?=获评|荣获|获得|被评为|被授予|被命名为|当选为|榜上有名|被[{HAN}]{{2,16}}?(?:授予|评为|命名为))"
 )  # 衢州市公路管理局工会被中华全国总工会授予…: the agent between 被 and the verb
 _SUBJECT_COUNTED = re.compile(
     rf"([{HAN}“”]{{3,40}}?)等[\d一二两三四五六七八九十百千]+[个家支][{HAN}]{{0,10}}?(?=获评|荣获|被评为|被授予|被命名为)"
@@ -22,90 +29,205 @@ _OF_UNIT = re.compile(rf"的([{HAN}]{{3,30}}?)(?=[；;…。，,])")
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n“‘]))([{HAN}]{{3,30}})")
 _PARAGRAPH_START = re.compile(rf"(?m)(?:^|(?<=[；;]))([{HAN}]{{4,30}})")
 _LEADING_VERB = re.compile(
-    r"(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|有|其中)|(?:我|本)[省市县区州镇乡]"
+    r"(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|[还也]?有|以及|包括|其中)|(?:我|本)[省市县区州镇乡]|(?:而|并|同时)?在"
 )  # 我市青岚港务集团…: "our city" is not part of the unit's name
-_COUNTED_UNITS = re.compile(
-    rf"(?:授予|追授|表彰|命名|对)([{HAN}“”]{{3,30}}?)等[\d一二两三四五六七八九十百千]+[个家支](?:单位|集体|基层党组织|党组织|组织|团队|班组|基层工会|工会)"
+_COUNTED_UNITS = re.compile(  # 授予X等12个单位, 在X等22个“最美奋斗者”集体中, 以及A和B两个先进党支部
+    rf"(?:授予|追授|表彰|命名|对|在|包括|以及|(?<=[，。；：:\n]))((?:(?!授予|表彰|命名|对|在|以及|包括)[{HAN}“”]){{3,40}}?)"
+    rf"等?[\d一二两三四五六七八九十百千]+[个家支](?:“[^”\n]{{1,16}}”)?(?:先进|优秀)?"
+    rf"(?:单位|集体|基层党组织|党组织|党支部|组织|团队|班组|基层工会|工会|群体)"
 )
 _UNIT_LINE = re.compile(rf"(?m)^([{HAN}（）()]{{4,30}})$")
+_DATE_LINE = re.compile(r"(?m)^\s*\d{4}\s*年\s*\d{1,2}\s*月")
 
 
-@cache
-def _vi_unit() -> re.Pattern:
-    """A Vietnamese unit's name: an organisation head word, then words up to a stop word or punctuation."""
-    heads = alternation([row[0] for row in read_rows("units_vi.tsv", 2)]).pattern
-    stop = r"(?:và|với|vì|được|đã|có|là|cho|trong|tại|của|đạt|tích cực)\b"
-    return re.compile(rf"(?<![\w])((?:{heads})(?:\s+(?!{stop})[\w/.-]+){{0,8}})", re.U)
-
-
-_VI_AFTER = re.compile(  # the units come after the cue
-    r"(?:như|gồm|là)\s*:(?P<list>[^\n]+)"  # a list of models after `như:`
-    r"|(?:tặng|trao|khen thưởng|biểu dương|tuyên dương)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
-    r"|khen thưởng\s+(?:đột xuất\s+)?(?P<object>[^.;:,\n(]{2,80})"  # khen thưởng đột xuất Phòng …
-)
-_VI_BEFORE = re.compile(  # the units are the clause before the cue: found from the cue, not tried everywhere
-    r"\s+(?:(?:được|đã được)\s+(?:khen thưởng|tặng|trao|công nhận|biểu dương|tuyên dương|nhận)(?P<subject>)"
-    r"|với\s+(?:mô hình|công tác|việc|phong trào)(?P<model>)"
-    r"|(?:vinh dự\s+)?(?:đón nhận|nhận|tổ chức lễ đón nhận)\s+"  # X (vinh dự) đón nhận Huân chương
-    r"(?i:giấy khen|bằng khen|huân chương|cờ thi đua|kỷ niệm chương)(?P<receiver>))"
-)
-_VI_CLAUSE_MARK = re.compile(r"[.;:,\n]")
-
-
-def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of each stretch that may name honoured units."""
+def _signers(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines that sign a page: the name lines right above a date line, both of a run of
+    one or two (中共X总支部委员会 / X中学), only the last of a longer run (a list of units, then its
+    issuer)."""
     out = []
-    for m in _VI_AFTER.finditer(text):
-        group = next(g for g in ("list", "given", "object") if m.group(g))
-        out.append((group, m.start(group), m.end(group)))
-    for m in _VI_BEFORE.finditer(text):
-        group = next(g for g in ("subject", "model", "receiver") if m.group(g) is not None)
-        marks = list(_VI_CLAUSE_MARK.finditer(text, max(0, m.start() - 80), m.start()))
-        start = marks[-1].end() if marks else max(0, m.start() - 80)
-        if m.start() - start >= 2:
-            out.append((group, start, m.start()))
+    for date in _DATE_LINE.finditer(text):
+        run, end = [], date.start() - 1
+        while end > 0 and len(run) < 3:
+            start = text.rfind("\n", 0, end) + 1
+            if not _UNIT_LINE.fullmatch(text, start, end):
+                break
+            run.append((start, end))
+            end = start - 1
+        out += run if len(run) <= 2 else run[:1]
     return out
 
 
-_AFFILIATION = re.compile(r"(?:thuộc|của|trưởng|thành lập|[-–])\s*\Z")  # whose unit, founded when
+@cache
+def _heads() -> tuple[re.Pattern, frozenset[str]]:
+    """Words that end an honoured unit's name, with the words that only look like one (干部, 科技):
+    one alternation, longest first, so 航天科技 is read as 科技 and not as a department 科."""
+    rows = read_rows("units_zh.tsv", 3)
+    heads = [w for w, kind, _ in rows if {"collective", "honoured"} & set(kind.split())]
+    nots = [w for w, kind, _ in rows if kind == "not"]
+    return alternation(heads + nots), frozenset(nots)
 
 
-def _unit_prefix(chunk: str, lex: Lexicon) -> str | None:
+@cache
+def _frames() -> dict[str, re.Pattern]:
+    """body_after / body_before / member_after words (collective_frames_zh.tsv) as patterns."""
+    words: dict[str, list[str]] = {}
+    for kind, word, _why in read_rows("collective_frames_zh.tsv", 3):
+        words.setdefault(kind, []).append(word)
+    return {kind: alternation(ws) for kind, ws in words.items()}
+
+
+@cache
+def _bodies(units: frozenset[str]) -> re.Pattern:
+    """Words that end the name of a unit or of a body that may act (kind body in units_zh.tsv: 办, 委)."""
+    bodies = {w for w, kind, _ in read_rows("units_zh.tsv", 3) if kind == "body"}
+    return re.compile(_heads()[0].pattern + "|" + alternation(units | bodies).pattern)
+
+
+def _head_ends(phrase: str) -> list[tuple[int, int]]:
+    """Spans of the unit words in `phrase` (look-alikes such as 干部 left out)."""
+    heads, nots = _heads()
+    return [m.span() for m in heads.finditer(phrase) if m.group(0) not in nots]
+
+
+def _unit_prefix(chunk: str) -> str | None:
     """The longest start of `chunk` that ends with a collective word (市中区融媒体中心全员… -> 市中区融媒体中心)."""
-    best = None
     chunk = chunk.split("被")[0]  # X工会被省总工会授予: the unit is the subject before 被
-    for m in lex.collective_re.finditer(chunk):
-        if m.end() >= 3 and m.start() > 0:
-            best = chunk[: m.end()]
-    return best
+    ends = [e for s, e in _head_ends(chunk) if e >= 3 and s > 0]
+    return chunk[: ends[-1]] if ends else None
 
 
-def _ends_as_unit(phrase: str, lex: Lexicon) -> bool:
+def _ends_as_unit(phrase: str) -> bool:
+    heads, nots = _heads()
     last = None
-    for last in lex.collective_re.finditer(phrase):  # noqa: B007 - the last match is the one wanted
+    for last in heads.finditer(phrase):  # noqa: B007 - the last match is the one wanted
         pass
-    return last is not None and last.end() == len(phrase) and last.start() > 0
+    return last is not None and last.end() == len(phrase) and last.start() > 0 and last.group(0) not in nots
+
+
+_EVENT = re.compile(r"\d{4}年度|首届|第[\d一二三四五六七八九十]+届")  # X2023年度…评选: its organiser
+_WHEN = re.compile(r"(?:日前|近日|近期|今天|今日|昨天|昨日|于|也|还|再次|正式|有关)?")
+
+
+def _acting(text: str, start: int, end: int, lex: Lexicon, people: set[str]) -> bool:
+    """Does the unit at text[start:end] act (awards, organises, reports: 全国总工会《关于表彰…》,
+    获县总工会表彰, 据X报道), or stand for one of its people (X公司工会副主席陈魁, X科|科长)?"""
+    f = _frames()
+    after = _WHEN.match(text, end).end()
+    if f["body_after"].match(text, after) or f["member_after"].match(text, end) or _EVENT.match(text, end):
+        return True
+    if any(text.startswith(p, end) for p in people if len(p) >= 2):
+        return True
+    # a position after the unit (…党组|书记, …办公室烟办|主任) or sharing its last word (…科|科长)
+    for k in (-2, -1, 0, 1, 2):
+        role = lex.role_re.match(text, end - k) if end - k >= start else None
+        if role and role.end() > end and re.fullmatch(f"[{HAN}]*", text[end : end - k]):
+            return True
+    before = text[max(0, start - 2) : start]
+    return any(before.endswith(m.group(0)) for m in f["body_before"].finditer(before))
+
+
+def _quoted(text: str, start: int, end: int, honours: list[Mention]) -> bool:
+    """Is the phrase an honour title, inside one (“学习型组织先进班组”, 昔阳好家庭) or the start of one
+    (a cut line 全国优秀工会 where the text names 全国优秀工会工作者)?"""
+    name = text[start:end]
+    if any(h.start <= start and end <= h.end or h.text.startswith(name) for h in honours):
+        return True
+    opened = text.rfind("“", max(0, start - 12), start)  # a short quote is a title; a long one, speech
+    closed = text.find("”", end, end + 12)
+    return opened >= 0 and closed >= 0 and not re.search("[”，。；：！？]", text[opened + 1 : closed])
 
 
 _NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给等每其本几多")
 _COUNTED = re.compile(
     "[一二三四五六七八九十两][个名家支批项所]"
 )  # 一个乡: a number of things (五华区 is a place)
-_NOT_INSIDE = re.compile('[和与及或在是‘’"、]|大会|之所')
+_NOT_INSIDE = re.compile(
+    '[与及或在是由了‘’"、]|大会|之所|关于|表彰|激励|各级|[一两几]个|等[\\d一二两三四五六七八九十百千]'
+)
 
 
-def _plausible(name: str, people: set[str]) -> bool:
-    """A unit's name: 4-25 characters, not starting like a verb phrase or a numeral, no conjunction,
-    quote or person's name inside (到社区, 一个乡, 先进典型和团队 are not units)."""
+def _plausible(name: str, people: set[str], shortest: int = 4) -> bool:
+    """A unit's name: 4-25 characters (3 in a list of units: 卫生局), not starting like a verb phrase
+    or a numeral, no conjunction, quote or person's name inside (到社区, 一个乡, 先进典型和团队)."""
     return (
-        4 <= len(name) <= 25
+        shortest <= len(name) <= 25
         and name[0] not in _NOT_FIRST
         and not _COUNTED.match(name)
         and not _NOT_INSIDE.search(name)
         and name.count("“") == name.count("”")
         and not name.startswith("“")
         and not any(p in name for p in people)
+        and _joined_right(name)
     )
+
+
+def _joined_right(name: str) -> bool:
+    """和 inside a unit's name joins two fields of one body (人力资源和社会保障局), never two units
+    (A公司和B公司) or a phrase and a unit (先进典型和团队)."""
+    if "和" not in name:
+        return True
+    first, _, rest = name.partition("和")
+    return not _head_ends(first) and bool(re.match(r"[^和]{2,}?(?:局|厅|部|委员会)", rest))
+
+
+_MEMBERS = re.compile(r"[\d一二两三四五六七八九十百]+名")  # 税务窗口53名干部: its people, not the unit
+_TITLES = re.compile(r"等[^，。；]{0,4}?(?:奖项|称号|荣誉|奖)")
+_PLACES = re.compile(r"[^、]{0,6}?(?:在|由|经|据|受)")
+_OBJECT = re.compile("对|向|授予|表彰|命名")  # 由中央组织部对A、B…: the list is who the body honours
+
+
+def _from_body(entry: str) -> bool:
+    """Does a list open with a place or an acting body (在A、B…, 由A、B…; not 由X对A、B…)?"""
+    return bool(_PLACES.match(entry)) and not _OBJECT.search(entry)
+
+
+_ITEM_SEP = re.compile(r"[^、\s\u3000]+")
+_LABEL_LINE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十\d]+[、.．]\s*)?([^：:\n]{2,24})[：:][ \t\u3000]*(\S[^\n]*)$"
+)
+_LABEL_HONOUR = re.compile("(?:奖|集体|单位|称号|奖项|名单|家庭|团队|班组)$")
+
+
+def _list_acts(entry: str, lex: Lexicon) -> bool:
+    """Does the list's last entry name a body that acts (…、中央军委政治工作部联合开展, 镇党委、镇政府决定)?"""
+    after = _frames()["body_after"]
+    return any(
+        after.match(entry, _WHEN.match(entry, m.end()).end()) for m in _bodies(lex.units).finditer(entry)
+    )
+
+
+def _unit_lists(text: str, lex: Lexicon):
+    """(spans of the units, True) of each 、-list, or grid of two or more units (spaces between them),
+    or after an honour's label (卓越奖：工务处、卫生局); (the clause's span, False) for a list whose
+    units act (…联合开展), are places or are titles: no unit in it is honoured."""
+    f = _frames()
+    for clause in re.finditer(r"[^，。；：:;,!?！？\n]+", text):
+        entries, items = clause.group(0).split("、"), []
+        for item in _ITEM_SEP.finditer(clause.group(0)):
+            chunk = re.split(r"等|共|分别|为(?=“)|[\d一二两三四五六七八九十百]+[家个名]", item.group(0))[0]
+            if _ends_as_unit(chunk) and not _MEMBERS.match(item.group(0), len(chunk)):
+                items.append((clause.start() + item.start(), clause.start() + item.start() + len(chunk)))
+        if len(entries) < 2 and len(items) < 2:
+            continue
+        if (
+            _from_body(entries[0])
+            or _TITLES.search(entries[-1])
+            or _list_acts(entries[-1], lex)
+            or (_list_acts(entries[0], lex) and not _OBJECT.search(entries[0]))
+        ):
+            # 在A、B等媒体发表: where; A、B等奖项: titles; 由A、B…, …、X联合开展: who acts
+            yield clause.span(), False
+        elif items:
+            yield items, True
+    for m in _LABEL_LINE.finditer(text):
+        label = m.group(1).strip()
+        if not _LABEL_HONOUR.search(label) or f["body_after"].search(label) or "主办" in label:
+            continue
+        items = re.finditer(r"[^、，,；;\s\u3000]+", m.group(2))
+        yield (
+            [(m.start(2) + i.start(), m.start(2) + i.end()) for i in items if _ends_as_unit(i.group(0))],
+            True,
+        )
 
 
 def find_collectives_zh(
@@ -118,72 +240,67 @@ def find_collectives_zh(
     spans = sentences(text) if spans is None else spans
     group_honours = [h for h in honours if lex.honour_kind(h.text) in ("collective",)]
     found: dict[str, Collective] = {}
+    heads, _ = _heads()
 
-    def add(start: int, end: int) -> None:
+    def add(start: int, end: int, shortest: int = 4) -> None:
         lead = _LEADING_VERB.match(text, start, end)
         start = lead.end() if lead else start
         name = text[start:end].strip("“”").split("——")[-1]  # 最美服务窗口——邵阳市政务服务中心
         name = name.split("的")[-1] if len(name.split("的")[-1]) >= 4 else name  # 市总工会推荐的|X班组
+        lead = _LEADING_VERB.match(name)  # 获得表彰的|还有|刑事审判庭
+        name = name[lead.end() :] if lead and len(name) - lead.end() >= 3 else name
         if start and text[start - 1].isdigit() and name[0] in "个名家支批项所位":
             return  # 35家基层工会: a count's classifier, not a unit's first character
         start = text.index(name, start)
-        if name in found or name in lex.collectives or not _plausible(name, people):
+        end = start + len(name)
+        if name in found or heads.fullmatch(name) or not _plausible(name, people, shortest):
+            return
+        if _quoted(text, start, end, honours) or _acting(text, start, end, lex, people):
+            return
+        if any(_within((start, end), span) for span in barred + signers):
             return
         s, e = sentence_of(spans, start)
         near = [h for h in group_honours if s <= h.start < e] or group_honours
-        found[name] = Collective(
-            name=name, span=(start, start + len(name)), honour=near[0].text if near else None
-        )
+        found[name] = Collective(name=name, span=(start, end), honour=near[0].text if near else None)
 
-    for clause in re.finditer(r"[^，。；：:;,!?！？\n]+", text):
-        items = list(re.finditer(r"[^、]+", clause.group(0)))
-        if len(items) >= 2:
-            for item in items:
-                chunk = re.split(r"等|共|分别|[\d一二两三四五六七八九十百]+[家个名]", item.group(0))[0]
-                if _ends_as_unit(chunk, lex):
-                    add(clause.start() + item.start(), clause.start() + item.start() + len(chunk))
+    lists = list(_unit_lists(text, lex))
+    barred = [span for span, honoured in lists if not honoured]
+    signers = _signers(text)
+    for items, honoured in lists:
+        if honoured and items and not _acting(text, items[0][0], items[-1][1], lex, set()):
+            for s, e in items:
+                add(s, e, 3)
     for m in _COUNTED_UNITS.finditer(text):  # 授予市第二中学党总支等12个单位: a unit, whatever its last word
-        add(*m.span(1))
+        for part in re.finditer("[^、和及]+", m.group(1)):  # A和B两个党支部
+            add(
+                m.start(1) + part.start(),
+                m.start(1) + part.end(),
+                3 if part.span() != (0, len(m.group(1))) else 4,
+            )
     for m in [*_AWARD_SUBJECT.finditer(text), *_SUBJECT_COUNTED.finditer(text)]:
         start = m.start(1) + m.group(1).rfind("的") + 1  # 区总工会申报的|某公司工会小组榜上有名
-        if _ends_as_unit(text[start : m.end(1)].strip("“”"), lex):
+        if _ends_as_unit(text[start : m.end(1)].strip("“”")):
             add(start, m.end(1))
     for m in _OF_UNIT.finditer(text):
-        if _ends_as_unit(m.group(1), lex) and group_honours:
+        if _ends_as_unit(m.group(1)) and group_honours:
             add(*m.span(1))
     for h in group_honours:
         s, e = sentence_of(spans, h.start)
         for m in _CLAUSE_START.finditer(text, s, e):
-            unit = _unit_prefix(m.group(1), lex)
+            unit = _unit_prefix(m.group(1))
             if unit and not (m.start(1) <= h.start < m.start(1) + len(unit)):
                 add(m.start(1), m.start(1) + len(unit))
     if group_honours:  # units listed one per line, or opening a paragraph about them
         for m in _UNIT_LINE.finditer(text):
-            if _ends_as_unit(m.group(1), lex):
+            if _ends_as_unit(m.group(1)):
                 add(*m.span(1))
         for m in _PARAGRAPH_START.finditer(text):
-            unit = _unit_prefix(m.group(1), lex)
+            unit = _unit_prefix(m.group(1))
             if unit:
                 add(m.start(1), m.start(1) + len(unit))
-    return sorted(found.values(), key=lambda c: c.span)
+    inside = [c for c in found.values() for o in found.values() if o is not c and _within(c.span, o.span)]
+    return sorted((c for c in found.values() if c not in inside), key=lambda c: c.span)
 
 
-def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
-    """Units named in a `như:` list, after `tặng … cho`, before `được khen thưởng`, or before
-    `với mô hình` (the model a unit is praised for)."""
-    found: dict[str, Collective] = {}
-    for group, s, e in _vi_contexts(text):
-        for unit in _vi_unit().finditer(text, s, e):
-            name = unit.group(1).strip(" ,")
-            if name in found or len(name.split()) < 2 or name.lower() in ("tổ dân phố", "khu phố"):
-                continue
-            if _AFFILIATION.search(text[max(0, unit.start(1) - 12) : unit.start(1)]) or (
-                group in ("receiver", "object") and text[s : unit.start(1)].strip()
-            ):
-                continue  # cá nhân thuộc Công đoàn X: whose people; khen thưởng anh Y - … Ban Z: his unit
-            start = unit.start(1)
-            near = [h for h in honours if h.start < start] or honours
-            found[name] = Collective(
-                name=name, span=(start, start + len(name)), honour=near[-1].text if near else None
-            )
-    return sorted(found.values(), key=lambda c: c.span)
+def _within(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]

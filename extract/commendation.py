@@ -1,5 +1,8 @@
-"""Is this article a commendation? Weighted cue words from lexicons/commendation_cues.tsv, unless the
-page only explains or calls for honours (lexicons/commendation_not.tsv)."""
+"""Is this article a commendation? Weighted cue words from lexicons/commendation_cues.tsv say a page talks
+of honours; whether it honours anyone or only explains, regulates or calls for honours is weighed from
+the evidence of each kind in lexicons/commendation_kind.tsv (a recipient in an honouring frame against
+definitions, conditions, procedures, questions and answers, calls), with the unmistakable shapes of
+lexicons/commendation_not.tsv counting as strong evidence of an explainer or a call."""
 
 from __future__ import annotations
 
@@ -7,10 +10,15 @@ import re
 from functools import cache
 
 from extract.lexicon import alternation
+from extract.needs import may_match, needs
 from extract.tsv import read_rows
 
 THRESHOLD = 3
 TITLED_HONOUR = 2  # an honour title named in the page's title (“优秀教师”名单)
+EXPLAINS = 4  # evidence a page explains or calls for honours needs to reach, and to be twice the honouring
+SHAPE = 4  # the evidence one shape of commendation_not.tsv gives
+CALLS = 3  # call evidence that makes an explaining page a call (a call explains its conditions too)
+RECIPIENTS = 3  # distinct recipients an honouring row counts at most (three named honourees, not one)
 
 
 @cache
@@ -19,11 +27,10 @@ def cues() -> dict[str, int]:
 
 
 @cache
-def not_commendation() -> tuple[tuple[re.Pattern, str, str], ...]:
-    return tuple(
-        (re.compile(pattern), where, kind)
-        for pattern, where, kind, _why in read_rows("commendation_not.tsv", 4)
-    )
+def not_commendation() -> tuple[tuple[re.Pattern, str, str, frozenset[str] | None], ...]:
+    """(pattern, where, kind, the characters one of which it needs: extract/needs.py)."""
+    rows = read_rows("commendation_not.tsv", 4)
+    return tuple((p := re.compile(pattern), where, kind, needs(p)) for pattern, where, kind, _why in rows)
 
 
 @cache
@@ -49,13 +56,58 @@ def score(title: str, text: str) -> int:
     return sum(table[cue] * (2 if cue in in_title else 1) for cue in in_title | _found(text))
 
 
+@cache
+def kind_rows() -> tuple[tuple[re.Pattern, str, str, int, frozenset[str] | None], ...]:
+    """(pattern, side, where, weight, the characters one of which it needs: extract/needs.py)."""
+    rows = read_rows("commendation_kind.tsv", 5)
+    return tuple(
+        (p := re.compile(pattern), side, where, int(weight), needs(p))
+        for pattern, side, where, weight, _why in rows
+    )
+
+
+def evidence(title: str, text: str) -> dict[str, int]:
+    """Points for each side (explainer, call, honour): a row counts once, double in the title; a
+    `recipient` row (honour) once for each distinct recipient it frames, at most RECIPIENTS."""
+    points = {"explainer": 0, "call": 0, "honour": 0}
+    in_text, in_title = set(text), set(title)  # a row is searched only where it may match
+    for pattern, side, where, weight, need in kind_rows():
+        titled = where != "text" and may_match(need, in_title) and pattern.search(title) is not None
+        texted = where != "title" and may_match(need, in_text)
+        if side == "recipient":
+            found = _distinct(pattern, text, RECIPIENTS) if texted else 0
+            points["honour"] += weight * (found + titled)
+        elif titled or (texted and pattern.search(text)):
+            points[side] += weight * (2 if titled else 1)
+    for pattern, where, kind, need in not_commendation():
+        if may_match(need, in_title if where == "title" else in_text) and pattern.search(
+            title if where == "title" else text
+        ):
+            points[kind] += SHAPE
+            break
+    return points
+
+
+def _distinct(pattern: re.Pattern, text: str, most: int) -> int:
+    """How many different strings the pattern finds in the text, counting up to `most`."""
+    seen: set[str] = set()
+    for m in pattern.finditer(text):
+        seen.add(m.group(0))
+        if len(seen) >= most:
+            break
+    return len(seen)
+
+
 def not_a_commendation(title: str, text: str) -> str | None:
     """`explainer` (rules, law, a definition, a legal Q&A) or `call` (a selection still to come: a call
-    for nominations, an honour to be given) when the page talks of honours but honours nobody."""
-    for pattern, where, kind in not_commendation():
-        if pattern.search(title if where == "title" else text):
-            return kind
-    return None
+    for nominations, an honour to be given) when the page talks of honours but honours nobody: the
+    evidence it explains or calls reaches EXPLAINS and is at least twice the evidence it honours
+    someone (a real decision cites the law; an explainer may quote a real award, 授予朱婷等10人…)."""
+    points = evidence(title, text)
+    explains = points["explainer"] + points["call"]
+    if explains < EXPLAINS or explains < 2 * points["honour"]:
+        return None
+    return "call" if points["call"] >= CALLS else "explainer"
 
 
 def explains_only(title: str, text: str) -> bool:

@@ -30,6 +30,7 @@ _PROPOSED = re.compile(r"公示")
 _RESPECTIVELY = re.compile(r"分别(?:被)?(?:授予|评为|命名为)")
 _CLAUSE_END = re.compile(r"[，,、；;。！？!?\n]")
 _CLAUSE = re.compile(r"[，,；;。！？!?\n]|\.(?=\s)")
+_STATEMENT_END = re.compile(r"[。！？!?\n]|\.(?=\s)")  # a sentence, with the parts ；/; splits off
 _BARE_UNIT = re.compile(r"[十百千万亿]+")  # 逾百名, 近千人: vague
 _PARALLEL = re.compile(
     rf"(?:同志|个人|集体|单位)?、[^，。；、\d]{{0,30}}?等{CN_NUMBER}(?:名|人|位|个)(?:同志|个人|集体|单位)?"
@@ -47,6 +48,16 @@ class CountWords:
     future: re.Pattern
     vague: frozenset[str]
     label: frozenset[str]  # năm 2017, quận 1: a Vietnamese number that names
+    label_not: frozenset[str]  # trong số 70: no label
+    mixed_units: re.Pattern  # 2375个单位和个人: units and people together
+    helped_before: re.Pattern  # cứu 3 người: people helped
+    honour_suffix: tuple[str, ...]  # 提名奖: X提名奖 is an honour of its own
+    part_marker: re.Pattern  # 其中, trong đó: the parts of a total follow
+    honoured_after: re.Pattern  # 被授予, được trao after the number: the counted were honoured
+    awarded: re.Pattern  # nhận, 受到表彰: awarding words beside the lexicon's cues
+    proposing: re.Pattern  # xét thưởng: a council reviewing proposals
+    status_not: re.Pattern  # Hội đồng Thi đua - Khen thưởng: a body's name, no awarding act
+    vi_collective_title: tuple[str, ...]  # Tập thể…: a Vietnamese title of units
 
 
 def _initials(words: list[str]) -> str:
@@ -63,7 +74,8 @@ def words() -> CountWords:
         vi=re.compile(
             rf"(?=[\d{_initials(VI_WORDS.split('|') + ['hơn', 'gần', 'khoảng', 'trên'])}])"
             rf"(?<![\w.,])(?P<pre>(?:hơn|gần|khoảng|trên)\s+)?(?P<num>{VI_NUMBER})\s+"
-            rf"(?:(?:{alternation(w['vi_qualifier']).pattern})\s+)?(?P<cls>{alternation(units).pattern})(?!\w)",
+            rf"(?:(?:{alternation(w['vi_qualifier']).pattern})\s+)?"
+            rf"(?:(?P<cls>{alternation(units).pattern})(?!\w)|(?<=\d\s)(?=[“\"]))",  # 124 “Tập thể…”
             re.I,
         ),
         vi_units=units,
@@ -76,6 +88,18 @@ def words() -> CountWords:
         future=re.compile(rf"将[^。；;]{{0,20}}?(?:{alternation(w['future']).pattern})"),
         vague=frozenset(w["vague"]),
         label=frozenset(w["label"]),
+        label_not=frozenset(w["label_not"]),
+        honour_suffix=tuple(w["honour_suffix"]),
+        mixed_units=re.compile(rf"[^，,、。；;\d]{{0,6}}?(?:{alternation(w['mixed_units']).pattern})", re.I),
+        helped_before=re.compile(rf"(?:{alternation(w['helped_before']).pattern})\s*$", re.I),
+        part_marker=alternation(w["part_marker"], re.I),
+        honoured_after=re.compile(
+            rf"[^。；;!?！？\d\n]{{0,80}}?(?:{alternation(w['honoured_after']).pattern})", re.I
+        ),
+        awarded=re.compile(rf"(?<!\w)(?:{alternation(w['awarded']).pattern})(?!\w)", re.I),
+        proposing=alternation(w["proposing"], re.I),
+        status_not=alternation(w["status_not"], re.I),
+        vi_collective_title=tuple(w["vi_collective_title"]),
     )
 
 
@@ -102,13 +126,15 @@ def _unit_zh(text: str, m: re.Match, honour_kind: str | None) -> str | None:
 
 
 def _status(sentence: str, around: str, lex: Lexicon) -> str | None:
-    """候选 at the number; 拟… proposes; an awarding verb decides (审核公示 in a decision is its past);
-    公示 alone is a notice of proposals."""
+    """候选 at the number; 拟… or a council reviewing (xét thưởng) proposes; an awarding verb decides
+    (审核公示 in a decision is its past); 公示 alone is a notice of proposals. A council's name
+    (Hội đồng Thi đua - Khen thưởng) is no awarding act."""
     if "候选" in around or "ứng cử" in around:
         return "candidate"
-    if _PROPOSING.search(sentence):
+    sentence = words().status_not.sub(" ", sentence)
+    if _PROPOSING.search(sentence) or words().proposing.search(sentence):
         return "proposed"
-    if lex.cue_re["awarded"].search(sentence):
+    if lex.cue_re["awarded"].search(sentence) or words().awarded.search(sentence):
         return "awarded"
     return "proposed" if _PROPOSED.search(sentence) else None
 
@@ -121,7 +147,7 @@ def _honour_near(
     (tặng Bằng khen cho 35 tập thể)."""
     before = [h for h in found if sentence[0] <= h.end <= start]
     if before and re.fullmatch(
-        r"[”\"’』」]?(?:的|共|计|有|为|候选人|候选)?[:：]?", text[before[-1].end : start]
+        r"[”\"’』」]?(?:的|共|计|有|为|候选人|候选)?[:：]?|[”\"’』」]?\s*[-—–]*", text[before[-1].end : start]
     ):
         return before[-1]
     clause_end = _CLAUSE_END.search(text, end)
@@ -145,11 +171,28 @@ def _vague(text: str, m: re.Match, lang: str) -> bool:
     """数百位, 上百名, 逾百名, hàng trăm: no precise number."""
     if lang == "vi":
         before = text[max(0, m.start() - 12) : m.start()].lower().split()
-        return bool(before) and (
-            before[-1] == "hàng" or " ".join(before[-2:]) in words().label or before[-1] in words().label
+        two = " ".join(before[-2:])
+        return (
+            bool(before)
+            and two not in words().label_not
+            and (before[-1] == "hàng" or two in words().label or before[-1] in words().label)
         )
     prev = text[m.start() - 1 : m.start()]
     return prev in words().vague or bool(m.group("pre") and _BARE_UNIT.fullmatch(m.group("num")))
+
+
+def _statement(text: str, at: int) -> str:
+    """The sentence holding `at`, parts split off by ；/; included."""
+    start = max(
+        (m.end() for m in _STATEMENT_END.finditer(text, max(0, at - 400), at)), default=max(0, at - 400)
+    )
+    end = _STATEMENT_END.search(text, at)
+    return text[start : end.start() if end else len(text)]
+
+
+def _paragraph(text: str, at: int) -> str:
+    """The line holding `at`: where a count's sentence says nothing of its status."""
+    return text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -178,7 +221,7 @@ def find_counts(
     """The counts of the text. `honours_only` (a page that only explains or calls for honours)
     keeps views and votes and drops every count of people or units."""
     spans = sentences(text) if spans is None else spans
-    out: list[Count] = []
+    found: list[Count] = []
     pattern = words().vi if lang == "vi" else _ZH
     for m in pattern.finditer(text):
         count = _count(text, m, lang, honour_mentions, lex, spans)
@@ -187,14 +230,71 @@ def find_counts(
         if count.unit in ("person", "collective", "household"):
             sentence = text[slice(*sentence_of(spans, m.start()))]
             honoured = count.status or count.honour or words().contest.search(sentence)
-            vetoed = words().not_honoured.search(_clause(text, m.start(), m.end())) or words().future.search(
-                sentence
-            )
+            # …khen thưởng 3 tập thể…; 2 tập thể: the awarding verb before the ; covers what follows it
+            honoured = honoured or _status(_statement(text, m.start()), "", lex)
+            vetoed = (
+                words().not_honoured.search(_clause(text, m.start(), m.end()))
+                and not words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1])
+            ) or words().future.search(sentence)
             if honours_only or not honoured or vetoed:
                 continue
-        if not any(_same(count, kept) for kept in out):
+            if count.status is None:  # the sentence says nothing of it: its paragraph may
+                count = dataclasses.replace(count, status=_status(_paragraph(text, m.start()), "", lex))
+        found.append(count)
+    out: list[Count] = []
+    for count in _parts(found, text, spans):
+        same = next((i for i, kept in enumerate(out) if _same(count, kept)), None)
+        if same is None:
             out.append(count)
+        else:  # said again: what the first saying left out (25个单位…; 授予…等25个单位“H”称号)
+            kept = out[same]
+            out[same] = dataclasses.replace(
+                kept, honour=kept.honour or count.honour, status=kept.status or count.status
+            )
     return _respectively(out, text, spans, honour_mentions)
+
+
+def _parts(out: list[Count], text: str, spans) -> list[Count]:
+    """A total and its parts. Counts of the total's unit after 其中/trong đó that add up to no more
+    than it (共30人,其中民防人员8人、义警17人), or right after or before it that add up to exactly it
+    (计有义消167人、…208人,合计共474人), are not counted again. A total that is exactly the sum of
+    parts of several units after 其中/包括 counts no one unit (300名建议人选,包括278名个人、22个集体).
+    Parts that each name a title of their own are counts of their own (2426人…,包括1670名全国劳动模范…)."""
+    drop: set[int] = set()
+    for m in words().part_marker.finditer(text):
+        end = sentence_of(spans, m.start())[1]
+        parts = [i for i, c in enumerate(out) if m.end() < c.span[1] <= end]
+        floor = max(text.rfind("\n", 0, m.start()), m.start() - 150)
+        totals = [i for i, c in enumerate(out) if floor < c.span[1] <= m.start()]
+        if not parts or not totals or _titled(out, parts, totals[-1]):
+            continue
+        total, units, value = out[totals[-1]], {out[i].unit for i in parts}, sum(out[i].value for i in parts)
+        if units == {total.unit} and value <= total.value:  # 13 đồng chí…, trong đó có 3 đồng chí…
+            drop.update(parts)
+        elif len(units) > 1 and value == total.value:
+            drop.add(totals[-1])
+    for t, total in enumerate(out):
+        for step in (1, -1):  # the parts after it, then the parts before it
+            parts, value, i = [], 0, t + step
+            while 0 <= i < len(out) and out[i].unit == total.unit and value < total.value:
+                if abs(out[i].span[0] - total.span[0]) > 800:
+                    break
+                parts.append(i)
+                value += out[i].value
+                i += step
+            if len(parts) > 1 and value == total.value and not _titled(out, parts, t):
+                drop.update(parts)
+    return [c for i, c in enumerate(out) if i not in drop]
+
+
+def _titled(out: list[Count], parts: list[int], total: int) -> bool:
+    """The parts are counts of their own: each names its title, no two the same, and a lone part a
+    title other than the total's own (35个先进集体…,其中…两家单位被评为“安全生产标杆企业”)."""
+    titles = [out[i].honour for i in parts]
+    if None in titles or len(set(titles)) < len(titles):
+        return False
+    own = out[total].honour or ""
+    return len(parts) > 1 or bool(own) and not (own.endswith(titles[0]) or titles[0].endswith(own))
 
 
 def _respectively(out: list[Count], text: str, spans, honour_mentions: list[Mention]) -> list[Count]:
@@ -218,6 +318,10 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     value = parse_vietnamese(num) if lang == "vi" else parse_number(num)
     if value is None or value == 0 or (value == 1 and not num[:1].isdigit()) or _vague(text, m, lang):
         return None
+    if words().mixed_units.match(text, m.end()) or words().helped_before.search(
+        text, max(0, m.start() - 8), m.start()
+    ):
+        return None
     if lang != "vi" and (
         text[m.start() - 1 : m.start()] == "第" or re.search(r"[\d.]", text[m.start() - 1 : m.start()])
     ):
@@ -225,7 +329,20 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     sentence = sentence_of(spans, m.start())
     honour = _honour_near(m.start(), m.end(), text, sentence, honour_mentions)
     kind = lex.honour_kind(honour.text) if honour else None
-    unit = words().vi_units.get(m.group("cls").lower(), "person") if lang == "vi" else _unit_zh(text, m, kind)
+    if lang != "vi":
+        unit = _unit_zh(text, m, kind)
+    elif m.group("cls"):
+        unit = words().vi_units.get(m.group("cls").lower(), "person")
+    else:  # 124 “Tập thể lao động tiên tiến”: what the title right after the number honours
+        gap = (
+            text[m.end() : honour.start].lstrip('“"').lower() if honour and honour.start >= m.end() else None
+        )
+        if gap is None or len(gap) > 12:
+            unit = None
+        elif (gap or honour.text.lower()).startswith(words().vi_collective_title):
+            unit = "collective"
+        else:
+            unit = kind if not gap and kind in ("person", "collective", "household") else None
     if unit is None:
         return None
     s, e = sentence
@@ -242,5 +359,7 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         status=_status(text[s:e], text[max(s, m.start() - 6) : m.end() + 12], lex)
         or ("awarded" if honour and 0 <= honour.start - m.end() <= 2 else None),  # 58位全国道德模范
         approx=bool(m.group("pre") or (lang != "vi" and m.group("post"))),
-        honour=honour.text if honour else None,
+        honour=honour.text + next((x for x in words().honour_suffix if text.startswith(x, honour.end)), "")
+        if honour
+        else None,
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from extract.honour_bodies import CLAUSE_END, awarding_bodies, bodies_near, decision_date, sentence_bounds
@@ -120,6 +120,7 @@ def _clean_zh(as_written: str) -> str:
     return _TAIL.sub("", _QUOTES.sub("", as_written))
 
 
+@lru_cache(maxsize=4096)  # pure, and the same titles come again and again
 def _match(as_written: str, lang: str) -> tuple[TitleRule | None, int, int]:
     """The title rule a title as written matches, and where (Chinese: a variant ending the title,
     else the longest found inside it; Vietnamese: the first rule, in file order, that matches)."""
@@ -164,6 +165,7 @@ def _vi_place(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)  # pure, and the same titles come again and again
 def canonical_title(as_written: str, lang: str | None = None) -> tuple[str, str]:
     """(canonical title, the place words written with it): 石林县劳动模范 -> (劳动模范, 石林县);
     全国劳模 -> (劳动模范, ""); "2023年度盘龙区“最美奋斗者”" -> (最美奋斗者, 盘龙区);

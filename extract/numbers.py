@@ -59,7 +59,8 @@ def parse_digits(s: str, lang: str = "zh") -> int | None:
 
 
 def parse_chinese(s: str) -> int | None:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 一百 -> 100, 两千 -> 2000, 三万五千 -> 35000, 一〇五 -> 105."""
+    """一 -> 1, 十 -> 10, 十二 -> 12, 一百 -> 100, 一百零五 -> 105, 两千 -> 2000, 三万五千 -> 35000,
+    一〇五 -> 105; a last digit right after 百/千/万 counts in the unit below it (两百五 -> 250)."""
     if not s or any(c not in _CN_DIGIT and c not in _CN_UNIT and c not in _CN_BIG for c in s):
         return None
     if all(c in _CN_DIGIT for c in s) and len(s) > 1:  # 一〇五: digit by digit
@@ -74,6 +75,9 @@ def parse_chinese(s: str) -> int | None:
         else:
             total += (section + (digit or 0)) * _CN_BIG[c]
             section, digit = 0, None
+    if digit and len(s) > 1 and s[-2] in "百千万亿":  # 两百五 -> 250, 一千二 -> 1200, 三万五 -> 35000
+        unit = _CN_UNIT.get(s[-2]) or _CN_BIG[s[-2]]
+        return total + section + digit * unit // 10 if s[-2] in _CN_UNIT else total + digit * unit // 10
     return total + section + (digit or 0)
 
 

@@ -8,13 +8,14 @@ from functools import cache, cached_property
 
 from extract.events import place_zh
 from extract.lexicon import Lexicon
-from extract.people_vi import Found, acts, attends
+from extract.people_vi import Found, acts, attends, namesake
 from extract.people_zh import ZhPerson
 from extract.records import Person
 from extract.text import Mention, sentence_of
 from extract.tsv import read_rows
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
+_AS_DELEGATE = re.compile(r"(?:同志)?作为[^，,；;。\n]{2,30}?代表")
 
 
 @cache
@@ -78,10 +79,14 @@ def _relation(
 ) -> str:
     if "byline" in how or "signature" in how:
         return "author"
-    if "doctrine" in how or "contact" in how:
+    if how & {"doctrine", "contact", "namesake"}:
         return "mentioned"  # 以X同志为核心的党中央
     if "attending" in how:
         return "official"  # 出席会议的县领导还有X、Y
+    if name in ctx.lex.figures and not how & {"grid", "list", "conferred"}:
+        return "mentioned"  # 对雷锋的敬仰 in the portrait of a “中国雷锋”: a figure, not the honouree
+    if named and "conferred" in how:
+        return "honouree"  # 授予何文静等2名同志…: named as honoured, whatever they say later
     if leader and any(ctx.cue_in_clause("speech", s, e) for s, e in spans):
         return "official"  # 县委常委、组织部部长邵建平宣读了《…表彰…决定》
     if named:
@@ -122,6 +127,9 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             or ("grid" in p.how and ctx.commendation)
             or ("conferred" in p.how and ctx.commendation)
         )
+        if _accepts_for_collective(p, ctx):
+            p.how.add("representative")
+            honoured = False  # the collective is honoured, not the one who accepts for it
         if _speaks_for_collective(p, ctx):
             p.how.add("representative")
         if not honoured and _only_quoted(p, ctx) and any(named.values()) and p.name not in ctx.title:
@@ -157,6 +165,18 @@ def _only_quoted(p: ZhPerson, ctx: Context) -> bool:
     return all(ctx.lex.cue_re["witness"].match(ctx.text, e) for _, e in p.spans)
 
 
+def _accepts_for_collective(p: ZhPerson, ctx: Context) -> bool:
+    """集团党委书记高敏作为全国先进基层党组织代表接受表彰: the delegate of an honoured collective."""
+    for _, e in p.spans:
+        m = _AS_DELEGATE.match(ctx.text, e)
+        if m and any(
+            m.start() <= h.start < m.end() and ctx.lex.honour_kind(h.text) == "collective"
+            for h in ctx.honours
+        ):
+            return True
+    return False
+
+
 def _speaks_for_collective(p: ZhPerson, ctx: Context) -> bool:
     """“最美奋斗集体”代表、…胡红泉: the representative of an honoured collective is not honoured
     (优秀教师代表、…严志勇, a representative of honoured teachers, is)."""
@@ -176,23 +196,30 @@ def _best_span(p: ZhPerson) -> tuple[int, int]:
 def people_vi(found: list[Found], ctx: Context) -> list[Person]:
     text = ctx.text
     by_name: dict[str, list[Found]] = {}
-    for f in found:
-        by_name.setdefault(text[f.start : f.end], []).append(f)
+    for f in found:  # Nguyễn Hương Giang and Nguyễn Hương giang are one person
+        by_name.setdefault(text[f.start : f.end].lower(), []).append(f)
     out = []
-    for name, mentions in by_name.items():
+    for mentions in by_name.values():
+        name = max(
+            (text[f.start : f.end] for f in mentions), key=lambda n: sum(w[:1].isupper() for w in n.split())
+        )
         spans = [(f.start, f.end) for f in mentions]
-        role = next((f.role for f in mentions if f.role), None)
+        role = max((f.role for f in mentions if f.role), key=len, default=None)  # the fullest
         org = next((f.org for f in mentions if f.org), None)
         cues = " ".join(f"{f.cue} {f.role or ''}".lower() for f in mentions)
         leader = any(p in cues for p in vi_leaders())
         speaks = any(ctx.lex.cue_re["speech_vi"].search(text, s, min(len(text), e + 120)) for s, e in spans)
         speaks = speaks or any(attends(text, s) or _speech_before(text, s, ctx) for s, _ in spans)
         how = {"signature"} if any(f.author for f in mentions) else set()
+        if any(f.signer for f in mentions):
+            how = {"attending"}  # Người ký: the official who signed
+        elif namesake(text, name):
+            how = {"namesake"}  # Giải thưởng Nguyễn Văn Linh
         named = _honours_by_person(spans, how, ctx)
         official = (leader and speaks) or any(acts(text, e) for _, e in spans)
         relation = (
             "official"
-            if official and not how and not _recipient(spans, ctx)
+            if official and not how and not _recipient(spans, ctx) and not _award_list(mentions, ctx)
             else _relation(spans, how, False, ctx, bool(named), False, name)
         )
         honour = named.text if named else (ctx.main_honour if relation == "honouree" else None)
@@ -200,13 +227,16 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
             Person(
                 name=name,
                 relation=relation,
-                span=spans[0],
+                span=next(sp for sp in spans if text[sp[0] : sp[1]] == name),  # as written
                 role=role,
                 org=org,
                 honour=honour if relation == "honouree" else None,
                 gender=_gender_vi(mentions, ctx.lex),
                 posthumous=relation == "honouree"
-                and any(ctx.cue_near("posthumous", s, e, 150, 10) for s, e in spans),  # in its sentence
+                and (
+                    any(ctx.cue_near("posthumous", s, e, 400, 10) for s, e in spans)  # in its sentence
+                    or _award_list(mentions, ctx, "posthumous")
+                ),
             )
         )
     return out
@@ -226,6 +256,17 @@ def _recipient(spans, ctx: Context) -> bool:
         award = ctx.lex.cue_re["award"].search(text, a, s)
         if award and any(a <= h.start < s for h in ctx.honours):
             return True
+    return False
+
+
+def _award_list(mentions: list[Found], ctx: Context, cue: str = "award") -> bool:
+    """Is the person an item of a list an awarding sentence opens (tặng Huân chương …, gồm: A, B)?
+    With `cue="posthumous"`: one a posthumous award opens (được truy tặng …, gồm: A; B)."""
+    for f in mentions:
+        if f.listed:
+            start = max(ctx.text.rfind(". ", 0, f.start) + 2, ctx.text.rfind("\n", 0, f.start) + 1)
+            if ctx.lex.cue_re[cue].search(ctx.text, start, f.start):
+                return True
     return False
 
 

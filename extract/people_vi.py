@@ -4,6 +4,7 @@ HOÀNG LONG) or a credit line (Bài và ảnh: THANH HẢI)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -15,7 +16,8 @@ from normalize.seg_vi import read_rules
 _UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
 _LOWER = "a-zàáâãèéêìíòóôõùúýăđĩũơưạ-ỹ"
 SYLLABLE = rf"[{_UPPER}][{_LOWER}]+"
-NAME = rf"{SYLLABLE}(?:\s+{SYLLABLE}){{1,4}}"
+_VOWEL = "AÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬEÉÈẺẼẸÊẾỀỂỄỆIÍÌỈĨỊOÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢUÚÙỦŨỤƯỨỪỬỮỰYÝỲỶỸỴ"  # upper case only
+NAME = rf"{SYLLABLE}(?:\s+(?:{SYLLABLE}|[{_VOWEL}](?![{_LOWER}{_UPPER}.]))){{1,4}}"  # Nguyễn Thị Như Ý
 CAPS = rf"[{_UPPER}]{{2,}}(?:\s+[{_UPPER}]{{1,}}){{1,3}}"  # HOÀNG LONG
 _CITY_BEFORE = re.compile(r"(?:TP\.?|[Tt]hành phố)\s*$")
 INITIALS = rf"[{_UPPER}]\.\s?(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]+)"  # H.Đào, D.LỆ, L.K
@@ -38,6 +40,7 @@ _TONE_PAIRS = (
     ("óe", "oé"),
 )
 
+_ROLE_CHAR = r"(?:[^,.;:()\n]|\.(?=\w))"  # a dot glued to a letter abbreviates (UBND P.Chính Gián, TP.HCM)
 # a role phrase ends where the sentence's verb begins (Chủ tịch UBND tỉnh | nhấn mạnh)
 _VERB = re.compile(
     r"\s+(?=(?:nhấn mạnh|phát biểu|cho biết|đề nghị|trao|dự|chỉ đạo|ghi nhận|cùng|và|đã|tặng|khen|yêu cầu|nêu|"
@@ -53,6 +56,8 @@ class Found:
     role: str | None = None
     org: str | None = None
     author: bool = False
+    listed: bool = False  # an item of a list after gồm / các ông, bà: (honoured, when the list is)
+    signer: bool = False  # Người ký: X, or the name under QUYỀN CHỦ TỊCH at a decree's end
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,13 @@ class Patterns:
     stop: re.Pattern  # a capitalised word that ends a name (Phó, Trưởng, Học sinh)
     chain: re.Pattern  # a title that may open a chain of titles before a name
     credit: re.Pattern  # Bài và ảnh: THANH HẢI
+    credit_inline: re.Pattern  # (Ảnh: Hữu Thắng), D.LỆ 27/12/2013 08:41
+    signer: re.Pattern  # Người ký: Trần Lưu Quang
+    address: frozenset[str]  # ông, bà, đồng chí: address terms, no role
+    position_line: re.Pattern  # QUYỀN CHỦ TỊCH, KT. CHỦ TỊCH: a position opening a line
     attend: re.Pattern  # Dự hội nghị có …
+    namesake: re.Pattern  # Giải thưởng | Nguyễn Văn Linh: an award named after a person
+    presence: re.Pattern  # (Buổi lễ có) sự tham dự của: the officials present follow
     strong_speech: re.Pattern  # chỉ đạo, chủ trì, trao right after a name: an official
     colon_list: re.Pattern  # các ông, bà: A - …; B - …; C và D
     dashed: re.Pattern  # …, Trần Kim Hùng - Phó Chủ tịch HĐND tỉnh, …
@@ -105,7 +116,7 @@ def patterns() -> Patterns:
         ),
         tail=re.compile(
             rf"(?:\s*\(\s*|\s*,\s*(?:(?!(?i:{cues})\s|{titles})[^,.;:()\n]{{2,30}},\s*(?={titles}))?|\s+[-–]\s+|\s+(?=[{_UPPER}]))"
-            rf"(?P<role>{titles}[^,.;:()\n]{{0,60}}(?:,\s*{titles}[^,.;:()\n]{{0,60}})*)"
+            rf"(?P<role>{titles}{_ROLE_CHAR}{{0,60}}(?:,\s*{titles}{_ROLE_CHAR}{{0,60}})*)"
             rf"|\s[-–]\s(?P<org>[^,.;:()\n]{{2,60}}?)(?=\s+(?:với|đã|có|là)\s|[,.;:])"
         ),
         stop=re.compile(rf"\s+(?:{tone_free(alternation(words['stop']).pattern)})(?![{_LOWER}])"),
@@ -113,6 +124,16 @@ def patterns() -> Patterns:
         credit=re.compile(
             rf"(?m)^[ \t]*(?:{alternation(words['credit']).pattern})\s*:\s*(?P<names>[^\n]{{2,60}}?)[ \t]*$"
         ),
+        credit_inline=re.compile(
+            rf"\((?:{alternation(words['credit']).pattern})\s*:\s*(?P<names>[^()\n]{{2,40}})\)"
+            rf"|^[ \t]*(?P<dated>{SIGNED})[ \t]+\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:[ \t]+\d{{1,2}}:\d{{2}})?[ \t]*$",
+            re.M,
+        ),
+        signer=re.compile(rf"(?:{alternation(words['signer']).pattern})\s*:\s*(?P<name>{NAME})"),
+        address=frozenset(w.lower() for w in words["address"]),
+        position_line=re.compile(rf"(?:(?:KT|TM|Q)\.\s*|QUYỀN\s+)?(?i:{positions})\b"),
+        namesake=re.compile(rf"(?i:{alternation(words['namesake']).pattern})\s+$"),
+        presence=re.compile(rf"(?i:{alternation(words['presence']).pattern})"),
         attend=re.compile(rf"\s*(?:{alternation(words['attend']).pattern})\s"),
         strong_speech=re.compile(rf"[^.;:\n]{{0,30}}?\b(?:{alternation(words['strong_speech']).pattern})\b"),
         colon_list=re.compile(
@@ -146,14 +167,13 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
         for m in pattern.finditer(text):
             s, e = m.span("name")
             e = _name_end(text, s, e, p)
-            if (
-                e is None
-                or text[s:e].isupper()
-                or any(a <= s < b for a, b in found)
-                or p.not_name.match(text, s)
-            ):
+            if e is None or text[s:e].isupper() or any(a <= s < b for a, b in found):
                 continue
-            if pattern is p.by_position and text[s:e].split()[0].lower() not in p.surnames:
+            if p.not_name.match(text, s) and pattern is not p.by_position:
+                continue  # Bà mẹ Việt Nam anh hùng; but Chủ tịch Công đoàn … Việt Nam | Trần Minh Quang
+            if pattern is p.by_position and (
+                text[s:e].split()[0].lower() not in p.surnames or p.not_name.match(text, s)
+            ):
                 s, e = _name_after_unit(text, s, p)  # Chủ tịch UBND xã Vĩnh Sơn | Nguyễn Văn Phúng
                 if e is None or any(a <= s < b for a, b in found):
                     continue  # Chủ tịch UBND..., Bí thư Đảng ủy... are not names
@@ -163,6 +183,8 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
             if pattern is p.by_position:  # Thứ trưởng Bộ Nội vụ X, Trưởng Ban …: both say who X is
                 before = _title_chain(text, m.start("cue"), p) + text[m.start("cue") : s].strip()
                 role = f"{before}, {role}" if role else before
+            elif m.group("cue").lower() not in p.address:  # Bác sĩ X, Thượng tá X: the cue is a role
+                role = f"{m.group('cue')}, {role}" if role else m.group("cue")
             found[(s, e)] = Found(s, e, m.group("cue"), role, org)
     # các ông, bà: Nguyễn Thị Như Ý - Chủ tịch …; Công Thanh Thảo - …, and …, Hà Văn Lộc - Phó Chủ tịch …
     listed = [
@@ -172,13 +194,39 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
     ]
     for s, end in listed + [m.span("name") for m in p.dashed.finditer(text)]:
         e = _name_end(text, s, end, p)
-        if e and text[s:e].split()[0].lower() in p.surnames and not any(a <= s < b for a, b in found):
-            t = p.tail.match(text, e)
-            role = _VERB.split(t.group("role"))[0].strip() if t and t.group("role") else None
-            found[(s, e)] = Found(s, e, "", role, t.group("org").strip() if t and t.group("org") else None)
+        if not e or any(a <= s < b for a, b in found):
+            continue
+        t = p.tail.match(text, e)
+        role = _VERB.split(t.group("role"))[0].strip() if t and t.group("role") else None
+        # a family name, or (Công Thanh Thảo - Trưởng Ban …) a list item with its position after it
+        if text[s:e].split()[0].lower() in p.surnames or (role and (s, end) in listed):
+            org = t.group("org").strip() if t and t.group("org") else None
+            found[(s, e)] = Found(s, e, "", role, org, listed=(s, end) in listed)
+    lists = [m.span("list") for m in p.colon_list.finditer(text)]
+    for key, f in found.items():  # gồm: Thiếu tướng Nguyễn Văn Man, …: found by its cue, in a list
+        if not f.listed and any(a <= f.start < b for a, b in lists):
+            found[key] = dataclasses.replace(f, listed=True)
     for s, e in _credits(text, p) + _signature(text):
         found[(s, e)] = Found(s, e, author=True)
-    return sorted(found.values(), key=lambda f: f.start)
+    for s, e in _signers(text, p):
+        found[(s, e)] = Found(s, e, signer=True)
+    return sorted(_completed(text, list(found.values()), p), key=lambda f: f.start)
+
+
+def _completed(text: str, found: list[Found], p: Patterns) -> list[Found]:
+    """A name cut before a syllable written in lower case (đồng chí Nguyễn Hương giang) gets that
+    syllable back when the longer name is found elsewhere in the text."""
+    known = {text[f.start : f.end].lower() for f in found}
+    out = []
+    for f in found:
+        m = re.match(r"\s+(\w+)", text[f.end : f.end + 12])
+        if m and f"{text[f.start : f.end]} {m.group(1)}".lower() in known:
+            f = dataclasses.replace(f, end=f.end + m.end())
+            t = p.tail.match(text, f.end)
+            if t and t.group("role") and not f.role:
+                f = dataclasses.replace(f, role=_VERB.split(t.group("role"))[0].strip())
+        out.append(f)
+    return out
 
 
 def _name_after_unit(text: str, at: int, p: Patterns) -> tuple[int, int | None]:
@@ -189,7 +237,9 @@ def _name_after_unit(text: str, at: int, p: Patterns) -> tuple[int, int | None]:
     end = stop.start() if stop else min(len(text), at + 90)
     for m in re.finditer(rf"(?<![{_LOWER}{_UPPER}]){NAME}", text[at:end]):
         for word in re.finditer(SYLLABLE, m.group(0)):
-            if word.group(0).lower() in p.surnames:
+            if word.group(0).lower() in p.surnames and not p.not_name.match(
+                text, at + m.start() + word.start()
+            ):
                 s = at + m.start() + word.start()
                 return s, _name_end(text, s, at + m.end(), p)
     return at, None
@@ -199,7 +249,17 @@ def attends(text: str, at: int) -> bool:
     """Is the name at `at` in a sentence listing the officials attending (Dự hội nghị có đồng chí
     A, …; đồng chí B, …)?"""
     start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
-    return bool(patterns().attend.match(text, start))
+    p = patterns()
+    return bool(p.attend.match(text, start) or p.presence.search(text, start, at))
+
+
+def namesake(text: str, name: str) -> bool:
+    """Does an award bear the person's name (Giải thưởng Nguyễn Văn Linh)? Then the person is its
+    namesake, remembered, not honoured."""
+    return any(
+        patterns().namesake.search(text, max(0, m.start() - 14), m.start())
+        for m in re.finditer(re.escape(name), text)
+    )
 
 
 def acts(text: str, end: int) -> bool:
@@ -216,6 +276,10 @@ def _name_end(text: str, start: int, end: int, p: Patterns) -> int | None:
         return None
     stop = p.stop.search(text, start, end + 30)
     if stop and stop.start() < end:
+        one_word = len(stop.group(0).split()) == 1
+        closes = re.match(r"\s*(?:[,.;:)\n]|[-–]\s|$)", text[stop.end() : stop.end() + 3])
+        if one_word and (len(text[start : stop.start()].split()) < 2 or closes):
+            return end  # Ngô Trường Huy, Mai Xuân Trường,: a one-syllable stop word that is a given name
         end = stop.start()
     return end if len(text[start:end].split()) >= 2 else None
 
@@ -229,21 +293,44 @@ def _title_chain(text: str, at: int, p: Patterns) -> str:
 
 
 def _credits(text: str, p: Patterns) -> list[tuple[int, int]]:
-    """Authors on a credit line: `Bài và ảnh: THANH HẢI`, `Ảnh: Minh Anh - Ngọc Hà`."""
+    """Authors on a credit line: `Bài và ảnh: THANH HẢI`, `Ảnh: Minh Anh - Ngọc Hà`, in brackets
+    (`(Ảnh: Hữu Thắng)`), or a line of a name and a date (`D.LỆ 27/12/2013 08:41`)."""
     out = []
-    for m in p.credit.finditer(text):
-        for name in re.finditer(SIGNED, m.group("names")):
-            out.append((m.start("names") + name.start(), m.start("names") + name.end()))
+    for m in [*p.credit.finditer(text), *p.credit_inline.finditer(text)]:
+        group = "names" if m.group("names") else "dated"
+        for name in re.finditer(SIGNED, m.group(group)):
+            out.append((m.start(group) + name.start(), m.start(group) + name.end()))
+    return out
+
+
+def _signers(text: str, p: Patterns) -> list[tuple[int, int]]:
+    """Who signed a document: `Người ký: Trần Lưu Quang`, or the name under the signing position in
+    capitals closing it (QUYỀN CHỦ TỊCH / NƯỚC CỘNG HÒA … VIỆT NAM / Nguyễn Hữu Thọ)."""
+    out = [
+        (m.start("name"), m.start("name") + len(m.group("name").split("\n")[0]))
+        for m in p.signer.finditer(text)
+    ]
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()][-3:]
+    for line in lines:
+        stripped = line.group(0).strip()
+        if stripped.isupper() and p.position_line.match(stripped):
+            names = list(re.finditer(NAME, text[line.end() :]))
+            if names:
+                out.append((line.end() + names[-1].start(), line.end() + names[-1].end()))
+            break
     return out
 
 
 def _signature(text: str) -> list[tuple[int, int]]:
     """The authors' names alone on one of the last two lines (`Ngọc Phượng`, `HOÀNG LONG`, `H.Đào`,
-    `Mỹ Hạnh - Quang Cảnh`, also `Bảo Ngọc (Đài Truyền thanh xã)`, `CTV Rơ Lan Viện (Huyện …)`)."""
-    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()][-2:]
-    for m in reversed(lines):
+    `Mỹ Hạnh - Quang Cảnh`, also `Bảo Ngọc (Đài Truyền thanh xã)`, `CTV Rơ Lan Viện (Huyện …)`), or
+    on the line after the closing mark `./.` when the site's footer follows."""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    closing = [b for a, b in zip(lines, lines[1:], strict=False) if a.group(0).rstrip().endswith("/.")][-1:]
+    for m in [*closing, *reversed(lines[-2:])]:
         stripped = m.group(0).strip()
-        if patterns().stop.match(" " + stripped) or patterns().not_name.match(stripped):
+        p = patterns()
+        if p.stop.match(" " + stripped) or p.not_name.match(stripped) or p.position_line.match(stripped):
             continue  # QUYỀN CHỦ TỊCH, a position signing
         sig = _SIGNATURE.fullmatch(stripped)
         if sig and len(stripped) <= 60:

@@ -10,12 +10,13 @@ from extract.lexicon import Lexicon
 from extract.names_zh import ChineseNameFinder
 from extract.people_zh_checks import NameChecks
 from extract.people_zh_frames import frames
-from extract.people_zh_layout import bylines, credits_and_attendance, grid_line, lead_names
+from extract.people_zh_layout import bylines, credits_and_attendance, grid_line, lead_names, table_columns
 from extract.people_zh_slots import extend_end, outer_names, place_shaped, tibetan
 
 HAN = "\u4e00-\u9fff"
 _SLOGAN = re.compile("“[^“”]{0,10}”")  # a short quoted phrase: a campaign's name
 _SENTENCE_END = re.compile("[。；\n]")  # a profile (韦庆丰,男,…) starts a sentence
+_JOINS = frozenset("和与及同")  # 李四和王五: one-character words before a name in a list item that join
 
 
 @dataclass
@@ -58,8 +59,10 @@ class ChinesePeople:
         c = self.checks
         bylines(text, add, c)
         self._after_positions(text, add)
+        self._before_positions(text, add)
         self._lists_and_grids(text, add)
         credits_and_attendance(text, add, c)
+        table_columns(text, add, c)
         for pattern, how in ((self.f.conferred, "conferred"), (self.f.of, "found")):
             for m in pattern.finditer(text):
                 s, e = m.span(1)
@@ -84,10 +87,13 @@ class ChinesePeople:
                     add(m.start(1), end, "role", role, org)
         for m in self.f.annotation.finditer(text):
             self._annotate(text, m, people, add)
-        for figure in self.lex.figures:  # 习近平, 雷锋: always people, but not in a slogan (“学雷锋”)
-            at = text.find(figure)
-            if at >= 0 and not _SLOGAN.search(text, max(0, at - 6), min(len(text), at + len(figure) + 6)):
-                add(at, at + len(figure), "found")
+        for figure in sorted(
+            self.lex.figures
+        ):  # 习近平, 雷锋: people, but not in a slogan (“学雷锋”, 雷锋精神)
+            for m in re.finditer(re.escape(figure), text):
+                if not self._in_slogan(text, m.start(), m.end()):
+                    add(m.start(), m.end(), "found")
+                    break
         for m in tibetan().finditer(text) if thorough else ():
             add(*m.span(), "found")
         for start, end in self.names.find(text) if thorough else ():
@@ -105,8 +111,13 @@ class ChinesePeople:
         return [
             p
             for p in outer_names(people)
-            if p.how - {"found"}
-            or not (self._inside_unit(text, p.spans[0][0]) or place_shaped(text, p.spans, self.lex.role_re))
+            if (
+                p.how - {"found"}
+                or not (
+                    self._inside_unit(text, p.spans[0][0]) or place_shaped(text, p.spans, self.lex.role_re)
+                )
+            )
+            and not (p.name in self.lex.figures and all(self._in_slogan(text, *span) for span in p.spans))
         ]
 
     # --- patterns --------------------------------------------------------------------------------
@@ -117,12 +128,47 @@ class ChinesePeople:
             end = self.names.name_at(text, at) if at < len(text) else None
             if end is not None and self.names.context.word_after(text, end - 1, end):
                 end = None  # 乡村医生扎根基|层: the name would cut a word
-            end = end or self.checks.delimited_name(text, at)
+            end = end or self.checks.delimited_name(text, at) or self._figure_at(text, at)
             if end is None:
                 continue
             start = self._phrase_start(text, m.start())
             role, org = self._position_phrase(text[start : m.end()])
             add(at, end, "role", role, org)
+
+    def _figure_at(self, text: str, at: int) -> int | None:
+        """A public figure right after a position (中央军委主席习近平): the end of the name."""
+        return next((at + len(f) for f in self.lex.figures if text.startswith(f, at)), None)
+
+    def _before_positions(self, text: str, add) -> None:
+        """A name between its unit and its position (民防大队蔡双喜大队长、, 警友会王世贤理事长到场): the
+        order of Taiwan and Hong Kong papers. The position must close the phrase (、, 及, 到场)."""
+        for m in self.lex.role_re.finditer(text):
+            after = m.end()
+            if (
+                after < len(text)
+                and text[after] not in self.f.boundary
+                and not self.f.after_name.match(text, after)
+            ):
+                continue
+            if self.lex.roles[m.group(0)] == "member":
+                continue  # 广大党员, 龙美村村民: a member word after a name-shaped word names a group
+            for size in (3, 2):
+                s = m.start() - size
+                name = text[s : m.start()]
+                if (
+                    s <= 0
+                    or name[0] in self.f.boundary
+                    or (
+                        self.names.is_word(name) and (size == 2 or not self.names.is_name(name))
+                    )  # 常务, 宣传部
+                    or any(name.endswith(u) for u in self.lex.units)  # 党支部|书记
+                    or not self.checks.slot_name(name)
+                ):
+                    continue
+                unit = any(text.endswith(u, 0, s) for u in self.lex.units | self.lex.collectives)
+                if (unit or self.names.is_name(name)) and self.checks.cued_name(text, s, m.start()):
+                    add(s, m.start(), "role", m.group(0), None)
+                    break
 
     def _phrase_start(self, text: str, at: int) -> int:
         """Start of the unit+position phrase ending at `at`; 、 joins positions (区委常委、宣传部部长)."""
@@ -142,22 +188,37 @@ class ChinesePeople:
         chained positions keep all their position parts: (常委、宣传部部长, 盘龙区委)."""
         roles, org = [], None
         for segment in phrase.split("、"):
-            last_role = None
-            for m in self.lex.role_re.finditer(segment):
-                last_role = m
+            found = list(self.lex.role_re.finditer(segment))
+            if len(found) > 1 and found[-2].group(0) == "代表" and found[-2].end() == found[-1].start():
+                segment = segment[found[-1].start() :]  # 秘书长王忠铭代表|县长陈雪生: on behalf of the 县长
+                found = [self.lex.role_re.match(segment)]
+            last_role = found[-1] if found else None
             if last_role is None or last_role.end() != len(segment):
                 if segment.strip():
                     return None, None
                 continue
-            ends = [i + len(u) for u in self.lex.units if (i := segment.rfind(u, 0, last_role.start())) >= 0]
-            cut = max(ends, default=0)
-            roles.append(segment[cut:])
-            org = org or (segment[:cut] or None)
+            cut = self._unit_end(segment, last_role.start())
+            sub = self._unit_end(segment, cut - 1) if cut and segment[:cut].endswith(self.f.sub_body) else 0
+            if roles and cut:
+                roles.append(segment)  # 人大常委会副主任、县总工会主席: each position with its own body
+            elif sub:  # 锦纶科技有限公司|工会副主席: a body's union or Party committee holds the position
+                roles.append(segment[sub:])
+                org = org or segment[:sub]
+            else:
+                roles.append(segment[cut:])
+                org = org or (segment[:cut] or None)
         if (
             org and self.f.title_unit.fullmatch(org) and len(roles) == 1
         ):  # 县委书记, 团市委书记: the title names the body
             roles, org = [org + roles[0]], None
         return ("、".join(roles) or None), org
+
+    def _unit_end(self, segment: str, before: int) -> int:
+        """Where the last unit word (社区, 公司, 工会) ending before `before` ends, else 0."""
+        ends = [
+            i + len(u) for u in self.lex.units if 0 <= (i := segment.rfind(u, 0, before)) <= before - len(u)
+        ]
+        return max(ends, default=0)
 
     def _lists_and_grids(self, text: str, add) -> None:
         for clause in self.f.list_clause.finditer(text):
@@ -174,9 +235,18 @@ class ChinesePeople:
                 e = s + len(self.f.paren.split(text[s:e], maxsplit=1)[0])  # 龙建新(苗族)
                 bounds.append((s, e))
             starts = [self.checks.name_in(text, s, e, last_chars=True) for s, e in bounds]
+            plain = any(x == s for x, (s, _) in zip(starts, bounds, strict=True))
+            starts = [  # 对党忠诚 in 信念坚定、对党忠诚: a set phrase after a preposition, no name; but
+                # 对孙立新、周海燕等: in a list of names, the first one after its preposition
+                None if x is not None and x - s == 1 and text[s] not in _JOINS and not plain else x
+                for x, (s, _) in zip(starts, bounds, strict=True)
+            ]
+            # 授予何文静、宋立新等: a list right after an awarding verb names the honoured
+            first = starts[0] if starts[0] is not None else bounds[0][0]
+            how = "conferred" if self.f.award_before.search(text, max(0, first - 3), first) else "list"
             for (_, e), start in zip(bounds, starts, strict=True):
                 if start is not None:
-                    add(start, e, "list")
+                    add(start, e, how)
             if any(x is not None for x in starts):  # 胡桂兰、易长青: a list with one name is a list of names
                 for (s, e), start in zip(bounds, starts, strict=True):
                     if start is not None:
@@ -225,6 +295,14 @@ class ChinesePeople:
         eth = re.search(rf"[{HAN}]{{1,4}}族", annotation)
         if eth and not person.ethnicity:
             person.ethnicity = eth.group(0)
+
+    def _in_slogan(self, text: str, at: int, end: int) -> bool:
+        """Is the figure at text[at:end] part of a slogan: quoted (“学雷锋”), 学雷锋, 雷锋精神, 雷锋式?"""
+        return bool(
+            _SLOGAN.search(text, max(0, at - 6), min(len(text), end + 6))
+            or self.f.figure_before.search(text, max(0, at - 2), at)
+            or self.f.figure_after.match(text, end)
+        )
 
     # --- checks ------------------------------------------------------------------------------------
 

@@ -23,14 +23,19 @@ class Frames:
     byline_word: re.Pattern  # the credit words inside a credit
     byline_bare: re.Pattern  # 本报记者 岑思远 通讯员 祁显能: a line of credits and names only
     credit: re.Pattern  # 通讯员倪显能: a credit word right before a name
+    columns: dict[str, str]  # table header -> "grid" (its cells are honoured) | "contact" (mentioned)
+    figure_before: re.Pattern  # 学|雷锋: a figure in a campaign's name
+    figure_after: re.Pattern  # 雷锋|精神: a figure standing for an ideal
     never_last: frozenset[str]  # characters that never end a three-character name
     never_in_cell: frozenset[str]  # characters never in the given name of a grid cell or credit
     after_name: re.Pattern  # words that start right after a name (等, 主持, 获评)
     doctrine: re.Pattern  # 以X同志为核心的党中央
     attending: re.Pattern  # 出席会议的县领导还有X、Y
+    lead_by: re.Pattern  # X|等领导同志会见, X|等县领导出席: the leaders at the head of a group of leaders
     list_intro: re.Pattern  # 还有|X、Y
     attend_list: re.Pattern  # 市领导X、Y、Z参加
     credit_tail: re.Pattern  # …蔚然成风。(白续宏 张婷婷): the authors closing a paragraph
+    credit_glued: re.Pattern  # …职工之家的温暖。汪诚: an author's name glued to the last sentence
     lead_count: re.Pattern  # 孙家栋|等50名: the first of N honourees, right before 等 + a number
     award_subject: re.Pattern  # (，钟南山)被授予…: the verb whose subject opens the clause
     conferred: re.Pattern  # 授予王某等10名
@@ -42,6 +47,9 @@ class Frames:
     award_before: re.Pattern  # 授予|张秀英
     paren: re.Pattern
     line: re.Pattern
+    sub_body: tuple[
+        str, ...
+    ]  # 工会, 团委: a body inside another (公司工会副主席: the position is 工会副主席)
     title_unit: re.Pattern  # 县委, 团市委, 街道党工委: with 书记, one title
     grid_line: re.Pattern  # optional number, name, optional (annotation), then unit and position
     profile: re.Pattern  # name, then 男/女, ethnicity, and the unit and position (matched at sentence starts)
@@ -68,6 +76,12 @@ def frames() -> Frames:
             rf"(?m)^[ \t\u3000]*((?:{any_of('byline_bare')})[ \t\u3000]*[{HAN}][{HAN} \t\u3000]{{1,40}})$"
         ),
         credit=re.compile(rf"(?:{any_of('credit')})[ \u3000:：]?(?=[{HAN}])"),
+        columns={
+            **{w: "contact" for w in words["column_mentioned"]},
+            **{w: "grid" for w in words["column_honoured"]},
+        },
+        figure_before=re.compile(rf"(?:{any_of('figure_before')})$"),
+        figure_after=re.compile(any_of("figure_after")),
         never_last=frozenset(words["never_last"]),
         never_in_cell=frozenset(words["never_in_cell"]),
         after_name=re.compile(any_of("after_name")),
@@ -76,13 +90,15 @@ def frames() -> Frames:
             rf"(?:{any_of('attending')})[^，。；\n]{{0,12}}?(?:领导|嘉宾|同志)(?:还)?有[：:]?"
         ),
         list_intro=re.compile(rf"(?:{any_of('list_intro')})$"),
+        lead_by=re.compile(rf"等(?:[{''.join(words['title_level'])}]|中央|党和国家)?领导"),
         attend_list=re.compile(
             rf"领导[：:]?((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}}?)(?:等(?:同志|领导)?)?(?:{any_of('attend_verb')})"
         ),
+        credit_glued=re.compile(rf"[。！？!?”…]([{HAN}]{{2,3}})[ \t\u3000]*(?=\n|$)"),
         lead_count=re.compile(r"等[\d一二三四五六七八九十百千两]+(?:名|人|位|[（(]组)"),
         award_subject=re.compile(rf"(?:同志)?(?:{any_of('subject_verb')})"),
         credit_tail=re.compile(
-            rf"[。！？!?”…]\s*[（(]([{HAN}]{{2,4}}(?:[ \u3000]+[{HAN}]{{2,4}}){{0,3}})[）)]\s*(?=\n|$)"
+            rf"[。！？!?”…]\s*[（(]([{HAN}]{{2,4}}(?:[ \u3000]+[{HAN}]{{2,4}}){{0,3}})[）)][\s|]*(?=\n|$)"  # a table's closing | may follow
         ),
         conferred=re.compile(
             rf"(?:{any_of('conferred')})[：:]?([{HAN}]{{2,4}}?)等(?=[\d一二三四五六七八九十百千两]|同志|人)"
@@ -97,6 +113,7 @@ def frames() -> Frames:
         award_before=re.compile(rf"(?:{any_of('award_before')})$"),
         paren=re.compile(r"[（(]"),
         line=re.compile(r"[^\n]+"),
+        sub_body=tuple(words["sub_body"]),
         title_unit=re.compile(
             rf"团?[{''.join(words['title_level'])}]委|[{''.join(words['title_place'])}]*党(?:工)?委"
         ),

@@ -25,6 +25,11 @@ def bylines(text: str, add, c: NameChecks) -> None:
         for m in pattern.finditer(text)
         if _only_names(m.group(1), c)
     ]
+    chunks += [  # a name glued to a paragraph's end, said nowhere else: a signature
+        (m.start(1), m.group(1))
+        for m in f.credit_glued.finditer(text)
+        if text.count(m.group(1)) == 1 and c.slot_name(m.group(1), relaxed=True)
+    ]
     for offset, chunk in chunks:
         blanked = f.byline_word.sub(lambda r: " " * len(r.group(0)), chunk)
         tokens = [(offset + m.start(), offset + m.end()) for m in re.finditer(r"[^\s、，,：:；;/]+", blanked)]
@@ -68,6 +73,16 @@ def credits_and_attendance(text: str, add, c: NameChecks) -> None:
             s, e = m.start(1) + item.start(), m.start(1) + item.end()
             if c.cued_name(text, s, e, relaxed=True):
                 add(s, e, "attending")
+    for m in f.lead_by.finditer(text):  # 习近平等领导同志会见了…, 王明等县领导出席
+        for s in (m.start() - 3, m.start() - 2):
+            name = text[max(0, s) : m.start()]
+            if s >= 0 and (
+                name in c.lex.figures
+                or (text[s - 1] in _OPENS or c.ends_with_role(text, s))
+                and c.cued_name(text, s, m.start())
+            ):
+                add(s, m.start(), "attending")
+                break
     for m in f.attending.finditer(text):
         stop = _CLAUSE_STOP.search(text, m.end())
         at = m.end()
@@ -118,3 +133,28 @@ def grid_line(text: str, at: int, line: str, add, c: NameChecks) -> None:
         for (s, e, padded), name in zip(cells, names, strict=True):
             if padded or is_dotted(name) or c.cued_name(text, s, e, relaxed=True):
                 add(s, e, "grid")
+
+
+_ROW = re.compile(r"(?m)^[^\n|]*\|[^\n]*$")
+_CELL = re.compile(r"[^|]+")
+_NAME_SEP = re.compile(r"[^、，,；;/\s]+")
+
+
+def table_columns(text: str, add, c: NameChecks) -> None:
+    """Pipe tables (序号 | 题目 | 作者姓名 | 指导教师): the cells under a header that names people hold
+    names, honoured (作者姓名) or only mentioned (指导教师). A header holds for the rows of as many
+    cells after it, also past a caption line (a repeated header may have been cleaned away)."""
+    kinds: dict[int, str] = {}
+    width = 0
+    for row in _ROW.finditer(text):
+        cells = [(row.start() + m.start(), row.start() + m.end()) for m in _CELL.finditer(row.group(0))]
+        header = {i: c.f.columns.get(text[s:e].strip()) for i, (s, e) in enumerate(cells)}
+        if any(header.values()):
+            kinds, width = {i: k for i, k in header.items() if k}, len(cells)
+            continue
+        for i, (s, e) in enumerate(cells):
+            if i not in kinds or len(cells) != width:
+                continue
+            for m in _NAME_SEP.finditer(text, s, e):
+                if c.cued_name(text, m.start(), m.end(), relaxed=True):
+                    add(m.start(), m.end(), kinds[i])

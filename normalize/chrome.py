@@ -24,7 +24,7 @@ MAX_PHRASE_LINE = 80
 MAX_FOOTER = 200  # a footer line with several parts (主办单位… 承办单位… ICP备…) can be long
 MAX_LINK = 60  # a link title in a related-news list; Latin titles may be longer
 MAX_LINK_LATIN = 160
-_LEFTOVER = re.compile(r"[\W\d_]+")
+_LEFTOVER = re.compile(r"[\W\d_丨]+")  # 丨 is a Han character sites use as a bar
 _HEADING_MARKS = "【】[]<>《》()（）:：|｜>»›-—·•●■▪◆*#\u3000 "
 _HEADING_SPLIT = re.compile(r"[:：]")
 _SENTENCE_END = ("。", "！", "？", "!", "?", ".", ";", "；", "…")
@@ -57,10 +57,10 @@ class Chrome:
         if len(line) > MAX_LINK_LATIN:
             return None
         bare = line.strip(_HEADING_MARKS)
-        if bare in self.tails:
+        if bare.lower() in self.tails:  # TIN LIÊN QUAN as well as Tin liên quan
             return bare
         head = _HEADING_SPLIT.split(bare, maxsplit=1)[0].strip(_HEADING_MARKS)
-        return head if head != bare and head in self.tails else None
+        return head if head != bare and head.lower() in self.tails else None
 
     def footer_lines(self, lines: list[str]) -> set[int]:
         """Indices of footer lines: a footer mark, or a weaker mark on a line next to a footer line."""
@@ -125,7 +125,7 @@ def chrome_rules(path: Path = RULES) -> Chrome:
     return Chrome(
         frozenset(kinds.get("line", [])),
         _alternation(kinds.get("regex", []), escape=False),
-        frozenset(kinds.get("tail", [])),
+        frozenset(t.lower() for t in kinds.get("tail", [])),
         _alternation(kinds.get("phrase", []), escape=True),
         _alternation(kinds.get("footer", []), escape=False, flags=0, group=False),
         _alternation(kinds.get("near_footer", []), escape=False, flags=0, group=False),

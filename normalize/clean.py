@@ -74,6 +74,8 @@ _ONE = rf"[(（]\s?[a-zü{_TONED}]{{1,6}}\s?[)）]"
 # 機(jī), and doubled: 共和国(guo)(guo). The bracket comes first so that the search skips ahead to it.
 _PINYIN = re.compile(rf"(?:{_ONE})+")
 _AFTER = re.compile(f"[{HAN}0-9]")  # what an annotation follows
+_LETTER = re.compile("[A-Za-z]")
+_TONE = re.compile(f"[{_TONED}]")
 _SYLLABLE = re.compile(rf"[(（]\s?([a-zü{_TONED}]{{1,6}})\s?[)）]")
 COMMON_LOGP = -9.0  # a farm annotates any character; a real gloss annotates a rare one (王珺(jùn))
 
@@ -109,7 +111,8 @@ def _is_farm(text: str, m: re.Match, syllables: list[str]) -> bool:
 
 
 def remove_pinyin(text: str, min_count: int = 6, per_chars: int = 200) -> Cleaned:
-    """Pinyin annotations `機(jī)關(guān)`, `核心(xīn )` after characters or digits. All of them on a farm
+    """Pinyin annotations `機(jī)關(guān)`, `核心(xīn )` after characters or digits (toned ones also after a
+    letter that GBK mojibake left in place of the character: 郯l(fā)). All of them on a farm
     page, where they are dense (at least `min_count`, and one per `per_chars` Chinese characters);
     elsewhere only those that are evidently farm residue (doubled, or the usual reading of a common
     character): an occasional real gloss stays."""
@@ -117,9 +120,12 @@ def remove_pinyin(text: str, min_count: int = 6, per_chars: int = 200) -> Cleane
         return Cleaned(text)
     found = []
     for m in _PINYIN.finditer(text):
-        if not m.start() or not _AFTER.match(text[m.start() - 1]):
+        if not m.start():
             continue
         said = _SYLLABLE.findall(m.group(0))
+        before = text[m.start() - 1]
+        if not _AFTER.match(before) and not (_LETTER.match(before) and _TONE.search(m.group(0))):
+            continue  # after a letter, only a toned one: GBK mojibake ate its character (郯l(fā))
         if all(_toneless(s) in _syllables() for s in said):
             found.append((m, said))
     if not found:

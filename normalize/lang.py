@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Callable
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ]")
+_HAN_RUN = re.compile(_HAN.pattern + "+")
+_LATIN = re.compile(r"[A-Za-zÀ-ɏḀ-ỿ]+")  # runs: fewer strings to make than one per letter
 # letters only Vietnamese uses among Latin-script languages: ă â đ ê ô ơ ư and the stacked tone vowels
 _VIET = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
@@ -17,18 +18,23 @@ def detect(
     to_simplified: Callable[[str], str],
     sample: int = 3000,
     ambiguous: frozenset[str] = frozenset(),
+    count_traditional: Callable[[str], int] | None = None,
 ) -> tuple[str, str | None]:
     """Language and script. Characters that simplified text uses too (`ambiguous`: 於, 乾, 著) are not
-    counted as traditional."""
+    counted as traditional. `count_traditional` (Converter.count_traditional, which leaves out the
+    same ambiguous characters) saves converting the text's characters here."""
     text = text[:sample]
-    han = len(_HAN.findall(text))
-    latin = len(_LATIN.findall(text))
+    han = sum(map(len, _HAN_RUN.findall(text)))
+    latin = sum(map(len, _LATIN.findall(text)))
     if han >= 10 and han >= 0.2 * latin:
-        counts = Counter(_HAN.findall(text))  # convert each distinct character once, alone on its line
-        converted = to_simplified("\n".join(counts)).split("\n")
-        changed = sum(
-            counts[a] for a, b in zip(counts, converted, strict=True) if a != b and a not in ambiguous
-        )
+        if count_traditional is not None:
+            changed = count_traditional(text)
+        else:
+            counts = Counter(_HAN.findall(text))  # convert each distinct character once, alone on its line
+            converted = to_simplified("\n".join(counts)).split("\n")
+            changed = sum(
+                counts[a] for a, b in zip(counts, converted, strict=True) if a != b and a not in ambiguous
+            )
         return "zh", "hant" if changed > 0.03 * han else "hans"
     if latin >= 10 and len(_VIET.findall(text)) >= 0.03 * latin:
         return "vi", None

@@ -18,25 +18,67 @@ _SPACE = " \t\u3000\xa0\u200b\ufeff"
 _SENTENCE_END = ("。", "！", "？", "!", "?", "”", "」", ".", ";", "；")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _DATE_PREFIX = re.compile(
-    r"date\s+((?:19|20)\d\d-\d\d-\d\d)\s+(?=\S)"
-)  # `date 2024-01-22 Title`, a dump's metadata
+    r"date\s+((?:19|20)\d\d-\d\d(-\d\d)?)\s+(?=\S)"
+)  # `date 2024-01-22 Title`, `date 2025-01 Text`: a dump's metadata
 _DATE_ONLY = re.compile(r"[\d\s:：/年月日.\-|()（）\[\]【】,，]+|(?:中华民国|民国)[\d\s年月日]+")
-_BYLINE_LABEL = re.compile(r"来源|作者|编辑|记者|浏览|阅读|点击|字号|发布|nguồn|tác giả|cập nhật", re.I)
+_BYLINE_LABEL = re.compile(r"来源|作者|编辑|记者|浏览|阅读|点击|点阅|字号|发布|nguồn|tác giả|cập nhật", re.I)
+_CLOCK = re.compile(r"\d:\d\d")
+_TIME_ZONE = re.compile(r"\s*\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?\)?\s*$")  # 06/05/2021 17:28 GMT+7
+# a period (公示时间:2016年11月7日——2016年11月13日, 9月18日至9月28日) is no date of the article
+_PERIOD = re.compile(r"[日\d]\s*(?:——|—|–|~|～|至|到|\s-\s)\s*(?:(?:19|20)\d\d|1[0-4]\d\s*年|\d{1,2}\s*月)")
+# 时间/日期 after another word (公示时间, 活动日期) is the time of something else, unless that word
+# is one of these (发布时间, 更新日期)
+_PUBLISHED_WORDS = (
+    "发布",
+    "发表",
+    "更新",
+    "出版",
+    "刊发",
+    "见报",
+    "上传",
+    "录入",
+    "来源",
+    "提交",
+    "创建",
+    "成文",
+    "印发",
+)
 _SIGNER = re.compile(r"[办室会局委部厅处院校所站队心府司社团组]$")
 MAX_TITLE = 120
 MAX_TITLE_LATIN = 250  # a Vietnamese title takes about three times the characters of a Chinese one
 MAX_PREAMBLE = 12  # a line above the title (site name 桐川日报, section label) is at most this long
 MAX_PREAMBLE_LATIN = 30  # TIN TỨC - SỰ KIỆN
 BYLINE_LINES = 4  # the byline is among the first lines of the body
+MAX_HEADINGS = 3  # title-like lines at the top of an untitled page, one of which is its title
+HEADING_MARGIN = 0.3  # how much more of a later line the text must use for it to be the title
+MIN_PARTS = 3  # words (character pairs) a line needs for the text's use of them to say something
+_WORD = re.compile(r"\w+")
+MAX_ECHO_REST = 60  # page data around the title on a line that repeats it with a date
+MAX_ECHO_HAN = 16
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
 def strip_lines(text: str) -> list[str]:
     return [s for s in (line.strip(_SPACE) for line in text.splitlines()) if s]
 
 
+def other_time(line: str) -> bool:
+    """Does the line date something else than the article: a period, or the time of an event
+    (公示时间, 活动日期)?"""
+    if _PERIOD.search(line):
+        return True
+    m = LABEL.search(line)
+    if m is None or m[1] not in ("时间", "日期") or not m.start():
+        return False
+    return (
+        _HAN.match(line[m.start() - 1]) is not None
+        and line[max(0, m.start() - 2) : m.start()] not in _PUBLISHED_WORDS
+    )
+
+
 def date_line(line: str, minguo: bool = False) -> str | None:
     """The kind of date line this is (page | today | labelled), or None for an ordinary line."""
-    if len(line) > 150 or line.endswith(_SENTENCE_END) or not find_dates(line, minguo):
+    if len(line) > 150 or line.endswith(_SENTENCE_END) or not find_dates(line, minguo) or other_time(line):
         return None
     if TODAY.match(line) and len(line) <= 40:
         return "today"
@@ -50,14 +92,22 @@ def date_line(line: str, minguo: bool = False) -> str | None:
 def is_byline(line: str, minguo: bool = False) -> bool:
     """`微观盘龙 2024-01-22`, `原创 某某 2024-01-22 18:05`, `2006-05-17 来源:光明日报`: an account or
     source name and the post date."""
-    if len(line) > 80 or line.endswith(_SENTENCE_END) or not find_dates(line, minguo):
+    if len(line) > 80 or line.endswith(_SENTENCE_END) or not find_dates(line, minguo) or other_time(line):
         return False
     rest = len(re.sub(r"[\d\s:：/年月日.\-|]", "", line))
     return (len(line) <= 48 and rest <= 20) or (rest <= 40 and _BYLINE_LABEL.search(line) is not None)
 
 
+def _opening_byline(line: str, minguo: bool) -> bool:
+    """A page that opens with its byline (公告 学务处 - 竞赛资讯 | 2023-05-03 | 点阅数: 149): a byline
+    with a label, a bar or a time of day, which a title with a date in it has not."""
+    if not is_byline(line, minguo):
+        return False
+    return "|" in line or _BYLINE_LABEL.search(line) is not None or _CLOCK.search(line) is not None
+
+
 def is_date_only(line: str) -> bool:
-    return _DATE_ONLY.fullmatch(line) is not None
+    return _DATE_ONLY.fullmatch(_TIME_ZONE.sub("", line)) is not None
 
 
 @dataclass(frozen=True)
@@ -68,10 +118,15 @@ class Layout:
     boilerplate: int
 
 
+def title_limit(line: str) -> int:
+    """The most characters a title in this line's script has."""
+    return MAX_TITLE if _HAN.search(line) else MAX_TITLE_LATIN
+
+
 def _is_title(line: str) -> bool:
-    if _HAN.search(line):
-        return len(line) <= MAX_TITLE and not line.endswith("。")
-    return len(line) <= MAX_TITLE_LATIN and not line.endswith((".", ":", ";"))
+    if len(line) > title_limit(line):
+        return False
+    return not line.endswith("。" if _HAN.search(line) else (".", ":", ";"))
 
 
 def _short(line: str) -> bool:
@@ -85,13 +140,61 @@ def _untitled(
     (`dated_at` body lines precede the first dropped one, or a byline is kept in the body), the first
     long line above it: the short lines above the title are a site name or a section label."""
     at = dated_at or next((i for i, line in enumerate(body[1:BYLINE_LINES], 1) if byline(key(line))), None)
+    if at == 1 and _is_title(body[0]):
+        return body.pop(0), 0
     if at and 1 < at <= BYLINE_LINES:
         best = next((i for i in range(at) if not _short(body[i])), 0)
         if _is_title(body[best]):
             title = body[best]
             del body[: best + 1]
             return title, best
-    return (body.pop(0), 0) if len(body) > 1 and _is_title(body[0]) else ("", 0)
+    if len(body) > 1 and _is_title(body[0]):
+        best = _best_heading(body, key)
+        title = body[best]
+        del body[: best + 1]
+        return title, best
+    return "", 0
+
+
+def _parts(line: str) -> set[str]:
+    """The line's words; in Chinese, its character pairs."""
+    if _HAN.search(line):
+        return {run[i : i + 2] for run in _HAN_RUN.findall(line) for i in range(len(run) - 1)}
+    return set(_WORD.findall(line.lower()))
+
+
+def _covered(line: str, text: str) -> float:
+    """Share of the line's words (in Chinese, its character pairs) that the text uses; 0 for a line
+    of fewer than MIN_PARTS (a byline, a name)."""
+    parts = _parts(line)
+    if len(parts) < MIN_PARTS:
+        return 0.0
+    text = text if _HAN.search(line) else text.lower()
+    return sum(p in text for p in parts) / len(parts)
+
+
+def _best_heading(body: list[str], key: Callable[[str], str]) -> int:
+    """Which of the title-like lines that open an untitled page is its title: the first, unless a
+    later one is much closer to the paragraphs that follow: the lines above it are then a site name,
+    a section label or a site's slogan (Các sở, ngành, huyện, TP). A line repeated right under
+    itself (the title in <title> and <h1>) counts once."""
+    heads: list[int] = []
+    i = 0
+    while (
+        i < len(body) - 1
+        and len(heads) < MAX_HEADINGS
+        and _is_title(body[i])
+        and not body[i].endswith((":", "："))
+    ):
+        if not heads or key(body[i]) != key(body[heads[-1]]):
+            heads.append(i)
+        i += 1
+    if len(heads) < 2 or _is_title(body[i]):
+        return 0
+    following = "\n".join(key(line) for line in body[i : i + 3])
+    scores = {h: _covered(key(body[h]), following) for h in heads}
+    best = max(heads, key=lambda h: (scores[h], -h))
+    return best if scores[best] - scores[0] >= HEADING_MARGIN else 0
 
 
 def _body(lines: list[str], title: str | None, keys: list[str], rules: Chrome, minguo: bool):
@@ -110,6 +213,8 @@ def _body(lines: list[str], title: str | None, keys: list[str], rules: Chrome, m
         kind = date_line(key, minguo)
         if kind == "page" and (title is not None or body) and len(body) <= 2:
             kind = "byline"  # a weekday date under the title is the post's own date (Thứ năm, 05/10/2023 - 14:22)
+        elif kind == "page" and len(body) > 2:
+            kind = "signature"  # below the text, it closes a press release: 2018年11月5日(星期一)
         if kind is None and not body and is_date_only(key) and find_dates(key, minguo):
             kind = "byline"  # [2023年7月1日] above the first line of the article
         if kind:
@@ -135,6 +240,23 @@ def _signature(body: list[str], match: Callable[[str], str], minguo: bool) -> li
         ):
             return [DateHint(found[-1][1], "signature", line)]
     return []
+
+
+def _title_echoes(body: list[str], title: str, match: Callable[[str], str], minguo: bool) -> list[DateHint]:
+    """Lines that hold the title between page data and a date (浙江工人日报 人文 00003 <title>
+    2016-10-29 2 星期六): an e-paper's or a site's index entry for the article, whose date is the page's."""
+    hints = []
+    bare = "".join(title.split())
+    for line in body:
+        key = "".join(match(line).split())
+        if len(bare) < 6 or bare not in key or len(key) > len(bare) + MAX_ECHO_REST:
+            continue
+        rest = key.replace(bare, "\n")
+        if any(m in rest for m in "。！？!?；;") or len(_HAN.findall(rest)) > MAX_ECHO_HAN:
+            continue
+        if found := find_dates(match(line), minguo):
+            hints.append(DateHint(found[0][1], "meta", line))
+    return hints
 
 
 def _under_title(date_lines: Sequence[str], match: Callable[[str], str], minguo: bool) -> list[DateHint]:
@@ -163,7 +285,7 @@ def layout(
     rules = chrome_rules()
     dates: list[DateHint] = []
     if lines and (m := _DATE_PREFIX.match(lines[0])):
-        dates.append(DateHint(m[1], "labelled", lines[0]))
+        dates.append(DateHint(m[1], "labelled" if m[2] else "meta", lines[0]))
         lines = [lines[0][m.end() :], *lines[1:]]
     if title is not None and (rules.is_chrome(match(title)) or rules.heading(match(title))):
         title = None  # an e-paper's page name (第03版:要闻) or a site's name in <title>
@@ -171,9 +293,17 @@ def layout(
     body, found, dropped, dated_at = _body(lines, title, keys, rules, minguo)
     dates += found + _under_title(date_lines, match, minguo)
     byline = partial(is_byline, minguo=minguo)
+    if title is None and len(body) > 1 and _opening_byline(match(body[0]), minguo):
+        dates.append(DateHint(find_dates(match(body[0]), minguo)[0][1], "byline", body.pop(0)))
+        dropped += 1
     if title is None and body:
         title, skipped = _untitled(body, dated_at, match, byline)
         dropped += skipped
+    if title:
+        echoes = _title_echoes(body, match(title), match, minguo)
+        dates += echoes
+        body = [line for line in body if all(line is not h.line for h in echoes)]
+        dropped += len(echoes)
     for i, line in enumerate(body[:BYLINE_LINES]):
         if byline(match(line)):
             dates.append(DateHint(find_dates(match(line), minguo)[0][1], "byline", line))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from functools import cache, lru_cache
+from math import log
 
 from normalize.decode import PLAUSIBLE
 from normalize.hanzi import is_common, logp, plausibility
@@ -47,20 +48,44 @@ def _model():
     return tk, opencc.OpenCC("t2s")
 
 
+_NOT_HAN = re.compile("([^\u4e00-\u9fff]+)")
+
+
+def _route(part: str, freq: dict[str, int], logtotal: float) -> float:
+    """jieba's `calc` over its `get_DAG` in one pass, same arithmetic: the log-probability of the
+    best segmentation of a run of Chinese characters (a character the dictionary lacks scores 1)."""
+    n = len(part)
+    best = [0.0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        top = None
+        i, frag = k, part[k]
+        while frag in freq:
+            f = freq[frag]
+            if f:
+                score = log(f) - logtotal + best[i + 1]
+                if top is None or score > top:
+                    top = score
+            i += 1
+            if i == n:
+                break
+            frag = part[k : i + 1]
+        best[k] = (log(freq.get(part[k]) or 1) - logtotal + best[k + 1]) if top is None else top
+    return best[0]
+
+
 @lru_cache(maxsize=65536)
 def _fluency(text: str) -> float:
     """Log-probability of the best jieba segmentation of `text`; each punctuation mark costs 7."""
     tk, cc = _model()
+    freq, logtotal = tk.FREQ, log(tk.total)
     total = 0.0
-    for part in re.split("([^\u4e00-\u9fff]+)", cc.convert(text)):
+    for part in _NOT_HAN.split(cc.convert(text)):
         if not part:
             continue
         if not "\u4e00" <= part[0] <= "\u9fff":
             total += PUNCT_LOGP * len(part)
             continue
-        route: dict = {}
-        tk.calc(part, tk.get_DAG(part), route)
-        total += route[0][0]
+        total += _route(part, freq, logtotal)
     return total
 
 
@@ -114,25 +139,90 @@ def _gbk_table() -> dict[tuple[int, int], str]:
     return table
 
 
-@lru_cache(maxsize=65536)
-def _gbk_bytes(char: str) -> bytes:
-    return char.encode("gbk", "ignore")
+def _base_score(c: str) -> float:
+    return PUNCT_LOGP if c in _PUNCT else logp(c)
+
+
+@cache
+def _ranked_table() -> tuple[dict[int, list[tuple[str, int]]], dict[int, list[str]], list[tuple[str, int]]]:
+    """The GBK table best first (by character score, then character): each lead's (character,
+    trail), each trail's characters, and all (character, trail)."""
+    ranked = sorted(
+        ((c, a, b) for (a, b), c in _gbk_table().items()), key=lambda t: (-_base_score(t[0]), t[0])
+    )
+    by_lead: dict[int, list[tuple[str, int]]] = {}
+    by_trail: dict[int, list[str]] = {}
+    for c, a, b in ranked:
+        by_lead.setdefault(a, []).append((c, b))
+        by_trail.setdefault(b, []).append(c)
+    return by_lead, by_trail, [(c, b) for c, _, b in ranked]
+
+
+@cache
+def _spellings() -> tuple[
+    dict[str, tuple[tuple[int, int], ...]], dict[int, frozenset[str]], dict[int, frozenset[str]]
+]:
+    """Every two-byte GBK character -> its byte pairs (its own encoding and the table's pairs for
+    it), and the characters spelled with each lead byte and with each trail byte."""
+    table = _gbk_table()
+    pairs: dict[str, set[tuple[int, int]]] = {}
+    for a in _LEADS:
+        for b in range(0x40, 0xFF):
+            try:
+                c = bytes((a, b)).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            own = c.encode("gbk", "ignore")
+            pairs.setdefault(c, set()).update([tuple(own)] if len(own) == 2 else [])
+    for pair, c in table.items():
+        pairs.setdefault(c, set()).add(pair)
+    by_lead: dict[int, set[str]] = {}
+    by_trail: dict[int, set[str]] = {}
+    for c, ps in pairs.items():
+        for a, b in ps:
+            by_lead.setdefault(a, set()).add(c)
+            by_trail.setdefault(b, set()).add(c)
+    return (
+        {c: tuple(sorted(ps)) for c, ps in pairs.items() if ps},
+        {a: frozenset(cs) for a, cs in by_lead.items()},
+        {b: frozenset(cs) for b, cs in by_trail.items()},
+    )
+
+
+def _table_choices(lead: int | None, trail: int | None, trails: frozenset[int]) -> list[str]:
+    """The TOP best distinct characters of the table for the pair, best first."""
+    by_lead, by_trail, everything = _ranked_table()
+    if trail is not None and lead is None:
+        return list(dict.fromkeys(by_trail.get(trail, ())))[:TOP]
+    rows = by_lead.get(lead, ()) if lead is not None else everything
+    found: dict[str, None] = {}
+    for c, b in rows:
+        if b in trails and c not in found:
+            found[c] = None
+            if len(found) == TOP:
+                break
+    return list(found)
 
 
 @lru_cache(maxsize=65536)
 def _choices(
     lead: int | None, trail: int | None, local: frozenset[str], trail_pool: tuple[int, ...]
 ) -> list[str]:
-    """Characters the pair can decode to: common ones, punctuation, or ones used nearby, best first."""
-    table = _gbk_table()
-    leads = (lead,) if lead is not None else _LEADS
-    trails = (trail,) if trail is not None else trail_pool
-    found = {table[a, b] for a in leads for b in trails if (a, b) in table}
-    for c in local:
-        b = _gbk_bytes(c)
-        if len(b) == 2 and b[0] in leads and b[1] in trails:
-            found.add(c)
-    score = {c: (c in local) * LOCAL_BONUS + (PUNCT_LOGP if c in _PUNCT else logp(c)) for c in found}
+    """Characters the pair can decode to: common ones, punctuation, or ones used nearby, best first.
+    A table character below the table's TOP best can only get in as a local one (LOCAL_BONUS)."""
+    leads = frozenset((lead,) if lead is not None else _LEADS)
+    trails = frozenset((trail,) if trail is not None else trail_pool)
+    found = set(_table_choices(lead, trail, trails))
+    if local:
+        spelled, by_lead, by_trail = _spellings()
+        if lead is not None:
+            near = local & by_lead.get(lead, frozenset())
+        elif trail is not None:
+            near = local & by_trail.get(trail, frozenset())
+        else:
+            near = local
+        found.update(c for c in near if any(a in leads and b in trails for a, b in spelled.get(c, ())))
+    score = {c: (c in local) * LOCAL_BONUS + _base_score(c) for c in found}
     return sorted(found, key=lambda c: (-score[c], c))[:TOP]
 
 

@@ -16,10 +16,16 @@ from normalize.lang import detect
 from normalize.records import Article, InputError, Page, Source
 from normalize.segment import Segmenters
 
-_FULLWIDTH_ALNUM = {
-    c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)
-}
-_HAS_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")  # ０-９ Ａ-Ｚ ａ-ｚ
+
+
+def _halfwidth(m: re.Match) -> str:
+    return "".join(chr(ord(c) - 0xFEE0) for c in m[0])
+
+
+# Vietnamese PDFs whose font maps ư to ơi's glyph: text extracted from them reads THƢỞNG, Ngƣời
+_PDF_GLYPHS = {ord("ƣ"): "ư", ord("Ƣ"): "Ư"}
+_HAS_PDF_GLYPH = re.compile("[ƣƢ]")
 CLEANERS = ("emoji", "mojibake", "pinyin", "punct")  # each has its own count in `cleaning`
 STEPS = (*CLEANERS, "junk")  # anti-scraping strings and image names count as page chrome (boilerplate)
 
@@ -73,8 +79,10 @@ class Normalizer:
             result = steps[name](text)
             text = result.text
             counts[name] = counts.get(name, 0) + result.removed
+        if _HAS_PDF_GLYPH.search(text):
+            text = text.translate(_PDF_GLYPHS)
         text = unicodedata.normalize("NFC", text)
-        return text.translate(_FULLWIDTH_ALNUM) if _HAS_FULLWIDTH.search(text) else text
+        return _FULLWIDTH.sub(_halfwidth, text)  # few matches: faster than str.translate
 
     def _line_converter(self, lines: list[str], title: str | None):
         """Lines in simplified script, converted in one call (conversion keeps lengths and breaks)."""
@@ -107,7 +115,10 @@ class Normalizer:
         lines = layout.strip_lines(text)
         title = lines.pop(0) if has_title and lines else None
         joined = "\n".join(lines)
-        lang, script = detect(joined, self.converter.to_simplified, ambiguous=self.converter.ambiguous)
+        conv = self.converter
+        lang, script = detect(
+            joined, conv.to_simplified, ambiguous=conv.ambiguous, count_traditional=conv.count_traditional
+        )
         match = self._match(script, lines, title, joined)
         lay = layout.layout(lines, title, match, minguo=script == "hant", date_lines=page.date_lines)
         counts["boilerplate"] = lay.boilerplate + counts.pop("junk", 0)
@@ -117,7 +128,8 @@ class Normalizer:
         original = "\n".join(body)
         if len(original) < self.settings.min_text_chars:
             raise InputError("no article text found")
-        text = match(original)
+        # conversion goes line by line: on a traditional page the lines are converted already
+        text = "\n".join(map(match, body)) if script == "hant" else match(original)
         title = lay.title or fallback_title(body, source.uri)
         return Article(
             id=article_id(source),
@@ -140,9 +152,15 @@ class Normalizer:
         )
 
 
+_INNER_END = re.compile(r"[。！？!?]|\.\s")
+
+
 def fallback_title(body: list[str], uri: str, most: int = 40) -> str:
-    """A title for an untitled page: the start of its first line, else the file name."""
+    """A title for an untitled page: its first line when that is one sentence no longer than a title
+    (a title ending in 。, a page that is one sentence), else the line's start, else the file name."""
     first = next((line.strip() for line in body if line.strip()), "")
-    if first:
-        return first if len(first) <= most else first[: most - 1].rstrip() + "…"
-    return Path(uri.rsplit("/", 1)[-1]).stem
+    if not first:
+        return Path(uri.rsplit("/", 1)[-1]).stem
+    if len(first) <= most or (len(first) <= layout.title_limit(first) and not _INNER_END.search(first[:-1])):
+        return first
+    return first[: most - 1].rstrip() + "…"

@@ -1,16 +1,14 @@
-"""Person names on UNER zh GSDSimp: the CRF tagger (extract/tagger_zh.py), the rule-based finder
-(extract/names_zh) and their combinations, entity-level P/R/F1 (exact character spans).
+"""Person names on UNER zh GSDSimp: the CRF tagger (extract/names_zh/crf.py), the rule-based
+finder (extract/names_zh) and their combinations, entity-level P/R/F1 (exact character spans).
 
-    .venv/bin/python bench/tagger_eval.py                # dev: every strategy, thresholds tuned on dev
-    .venv/bin/python bench/tagger_eval.py --split test   # the same, then test once with dev's choices
-    .venv/bin/python bench/tagger_eval.py --speed        # also chars/s on the seeds' news text
+    .venv/bin/python bench/tagger/tagger_eval.py                # dev: every strategy, thresholds tuned on dev
+    .venv/bin/python bench/tagger/tagger_eval.py --split test   # the same, then test once with dev's choices
+    .venv/bin/python bench/tagger/tagger_eval.py --speed        # also chars/s on the seeds' news text
 
 Each strategy's thresholds are picked on dev, and so is the best strategy; test is only scored
-with what dev picked. The extractor's combination is extract.tagger_zh.merge with its defaults
-KEEP, ADD, OVERRIDE = 0 / 0.7 / 0.7 ("tagger overrides rule boundaries" at 0.7): 0.6 F1 below the
-best of the dev grid (0.005 / 0.5 / 0.5), which on the seeds' news text loses three of their 25
-names to the tagger (马德强 -> 马德, 许雅兰 dropped) and adds three false ones, where 0.7 / 0.7
-adds one (关卡) and loses none: the tagger, trained on encyclopaedia text, is less sure of news.
+with what dev picked. The last line is the finder itself (ChineseNameFinder.find): merge() with
+the thresholds crf_keep / crf_add / crf_override of names_zh_weights.tsv and the rules' veto on
+the tagger's spans (finder._may_be).
 """
 
 from __future__ import annotations
@@ -26,8 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from names_zh_eval import score, uner_sentences  # noqa: E402
-from tagger_zh import ADD, KEEP, OVERRIDE, NameTagger, Reading, merge  # noqa: E402
 from ud import UNER  # noqa: E402
+
+from extract.names_zh.crf import NameTagger, Reading, merge  # noqa: E402
 
 Span = tuple[int, int]
 Combine = Callable[[list[Span], Reading], list[Span]]
@@ -55,14 +54,13 @@ def strategies() -> dict[str, list[tuple[str, Combine]]]:
             for o in (*THRESHOLDS, never)
             if o >= a or o == never
         ],
-        f"merge() defaults {KEEP} / {ADD} / {OVERRIDE} (extractor)": [("", lambda rule, r: merge(rule, r))],
     }
 
 
 def readings(finder, tagger: NameTagger, split: str) -> list[tuple[list[Span], Reading, set[Span]]]:
     """Per sentence: the rule finder's spans, the tagger's reading and the gold spans."""
     sentences = uner_sentences(UNER / f"zh_gsdsimp-ud-{split}.iob2")
-    return [(finder.find(text), tagger.read(text), gold) for text, gold in sentences]
+    return [(finder.find_by_rules(text), tagger.read(text), gold) for text, gold in sentences]
 
 
 def evaluate(data, combine: Combine) -> tuple[float, float, float]:
@@ -77,7 +75,7 @@ def rule_finder():
     from extract.names_zh import ChineseNameFinder
     from normalize.seg_zh import ChineseSegmenter
 
-    return ChineseNameFinder(ChineseSegmenter().is_word, rjieba.Jieba().tag)
+    return ChineseNameFinder(ChineseSegmenter().is_word, rjieba.Jieba().tag)  # with the tagger
 
 
 def speed(tagger: NameTagger, finder, n: int = 1_000_000) -> None:
@@ -87,7 +85,7 @@ def speed(tagger: NameTagger, finder, n: int = 1_000_000) -> None:
     from normalize.pipeline import Normalizer
     from normalize.sources import read_file
 
-    seeds = Path(__file__).resolve().parents[1] / "tests" / "shared" / "seeds"
+    seeds = Path(__file__).resolve().parents[2] / "tests" / "shared" / "seeds"
     norm = Normalizer()
     docs = [norm.normalize(read_file(p, 20_000_000)) for p in sorted(seeds.glob("*.txt"))]
     docs = [a.text for a in docs if a.lang == "zh"]
@@ -95,8 +93,8 @@ def speed(tagger: NameTagger, finder, n: int = 1_000_000) -> None:
     total = sum(map(len, articles))
     for name, f in (
         ("tagger.tag", tagger.tag),
-        ("rule finder.find", finder.find),
-        ("merge(find, read)", lambda t: merge(finder.find(t), tagger.read(t))),
+        ("finder.find_by_rules", finder.find_by_rules),
+        ("finder.find (with the tagger)", finder.find),
     ):
         best = min(_cpu_time(f, articles) for _ in range(3))
         print(f"{name:<24}{total / best / 1e3:7.0f} k chars/s  (one article at a time, {total:,} chars)")
@@ -114,7 +112,8 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
     ap.add_argument("--speed", action="store_true")
     args = ap.parse_args()
-    tagger, finder = NameTagger(), rule_finder()
+    finder = rule_finder()
+    tagger = finder.crf
     dev = readings(finder, tagger, "dev")
     test = readings(finder, tagger, "test") if args.split == "test" else None
     header = f"{'UNER zh_gsdsimp PER, exact span':<46}{'picked on dev':<26}dev P     R    F1"
@@ -131,6 +130,15 @@ def main() -> None:
         if on_dev[2] > best[2][2]:
             best = (name, label, on_dev, combine)
     print(f"best on dev: {best[0]} {best[1]}")
+    line = f"{'ChineseNameFinder.find (rules, tagger, veto)':<46}{'names_zh_weights.tsv':<26}"
+    line += "{:5.1f} {:5.1f} {:5.1f}".format(
+        *score(finder.find, uner_sentences(UNER / "zh_gsdsimp-ud-dev.iob2"))
+    )
+    if test:
+        line += "     {:5.1f} {:5.1f} {:5.1f}".format(
+            *score(finder.find, uner_sentences(UNER / "zh_gsdsimp-ud-test.iob2"))
+        )
+    print(line)
     if args.speed:
         speed(tagger, finder)
 

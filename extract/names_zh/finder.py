@@ -1,15 +1,31 @@
 """The name finder: candidates from the regexes, each scored by the Chinese or the foreign reader,
-the best of them kept without overlaps, then widened by lists and glosses."""
+the best of them kept without overlaps, then widened by lists and glosses; then, unless built
+without it, combined with the CRF tagger's reading of the text (crf.py, thresholds in
+names_zh_weights.tsv)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
+from itertools import accumulate
 from operator import itemgetter
 
 from extract.names_zh.chinese import ChineseNames
 from extract.names_zh.context import Context
+from extract.names_zh.crf import NameTagger, load_tagger, merge
 from extract.names_zh.foreign import ForeignNames
-from extract.names_zh.tables import Patterns, Scored, Span, Tables, Tagger, is_han, read_weights
+from extract.names_zh.tables import (
+    COUNTERS,
+    DOTS,
+    PERSON_TAGS,
+    Patterns,
+    Scored,
+    Span,
+    Tables,
+    Tagger,
+    is_han,
+    read_weights,
+)
 
 
 class ChineseNameFinder:
@@ -18,8 +34,11 @@ class ChineseNameFinder:
         is_word: Callable[[str], bool],
         tag: Tagger | None = None,
         weights: Mapping[str, float] | None = None,
+        crf: bool = True,
     ):
-        self.is_word, self.tag, self.w = is_word, tag, read_weights(weights)
+        self.is_word, self.w = is_word, read_weights(weights)
+        self.tag = _last_text(tag) if tag is not None else None  # find() asks twice for one text
+        self.crf: NameTagger | None = load_tagger() if crf else None
         self.tables = Tables.build(self.w)
         self.patterns = Patterns.build(self.tables)
         self.context = Context(self.tables, self.w, self.patterns, is_word)
@@ -40,6 +59,66 @@ class ChineseNameFinder:
 
     def find(self, text: str) -> list[Span]:
         """Spans of the person names in `text`, in order."""
+        names = self.find_by_rules(text)
+        if self.crf is None:
+            return names
+        w, inside = self.w, self._inside_word(text)
+        return merge(
+            names,
+            self.crf.read(text),
+            w.crf_keep,
+            w.crf_add,
+            w.crf_override,
+            lambda a, b, p: self._may_be(text, a, b, p) and not inside(a, b),
+        )
+
+    def _inside_word(self, text: str) -> Callable[[int, int], bool]:
+        """Does text[a:b] lie inside a longer word of the tagger (jieba's) that is no person's
+        (孝老爱|亲)? Never, without a tagger."""
+        if self.tag is None:
+            return lambda a, b: False
+        pairs = self.tag(text)
+        ends = list(accumulate(map(len, map(itemgetter(0), pairs))))
+        starts, tags = [0, *ends[:-1]] if ends else [], list(map(itemgetter(1), pairs))
+
+        def inside(a: int, b: int) -> bool:
+            k = bisect_right(starts, a) - 1
+            return ends[k] >= b and (starts[k], ends[k]) != (a, b) and tags[k] not in PERSON_TAGS
+
+        return inside
+
+    def _may_be(self, text: str, a: int, b: int, p: float) -> bool:
+        """May the tagger's span text[a:b] be a name, as far as the rules know? The tagger learnt
+        from encyclopaedia text, which has neither the spaces and ASCII punctuation of normalised
+        pages nor their titles and slogans. So: Latin letters only (Katherine), or Han characters
+        and the dots of foreign names only; not after a number (十余年, 千人红歌会), nor starting
+        with a frequent word (黄金周), nor an era name before a year (乾隆五年); no role,
+        honorific or suffix after its first character (冯书记, 苗老师); and, longer than three
+        characters without a dot, neither starting nor ending with a common word (农户严桂香家,
+        蒙秀珍光荣上榜) -- foreign names (汉密尔顿) and compound surnames pass; a two-character
+        common word (层层“关卡”) only from probability `crf_word` on."""
+        name, t = text[a:b], self.tables
+        if name.isascii() and name.replace("-", "").isalpha():
+            return True
+        if not all(is_han(c) or c in DOTS for c in name) or name[0] in DOTS or name[-1] in DOTS:
+            return False
+        if name[0] in COUNTERS or name in t.places or name[:2] in t.common:
+            return False
+        if name in t.era and any(text[b : b + n] in t.not_after_era for n in (1, 2)):
+            return False
+        if any(name[k:] in t.not_given_words for k in range(1, len(name))):
+            return False
+        if len(name) == 2 and self.is_word(name) and t.words.get(name, ("n",))[0] not in PERSON_TAGS:
+            return p >= self.w.crf_word
+        if len(name) <= 3 or any(c in DOTS for c in name):
+            return True
+        return not any(
+            self.is_word(piece) and t.words.get(piece, ("n",))[0] not in PERSON_TAGS
+            for piece in (name[:2], name[-2:])
+        )
+
+    def find_by_rules(self, text: str) -> list[Span]:
+        """The names the rules find in `text`, in order (without the CRF)."""
         w, p, ctx = self.w, self.patterns, self.context
         hints = ctx.tag_hints(self.tag, text) if self.tag is not None else None
         starts = [m.start() for m in p.starts.finditer(text)] + [
@@ -71,3 +150,15 @@ class ChineseNameFinder:
             found += [c for c in self.foreign.readings(text, i, m.end(), bonus, whole) if c[1] == i]
         found += [c for c in self.foreign.marked(text, i, min(len(text), i + 40)) if c[1] == i]
         return max(found, default=None)
+
+
+def _last_text(tag: Tagger) -> Tagger:
+    """`tag` that remembers its last text: the rules and the CRF's filter ask for the same one."""
+    last: list = [None, None]
+
+    def tagged(text: str) -> list[tuple[str, str]]:
+        if last[0] is not text and last[0] != text:
+            last[:] = [text, tag(text)]
+        return last[1]
+
+    return tagged

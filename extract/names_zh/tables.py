@@ -29,6 +29,10 @@ class Weights:
 
     accept: float
     near: float
+    crf_keep: float
+    crf_add: float
+    crf_override: float
+    crf_word: float
     min_inner: float
     compound_surname: float
     japanese_surname: float

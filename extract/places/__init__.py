@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from extract.places import vi, zh
 from extract.places.record import LEVELS, Place
@@ -28,11 +29,22 @@ def resolve(
     """The division `name` names, or None when it is not a place ("还有温泉街道"). `context` (a parent
     Place, or text that mentions parents) chooses among namesakes (鼓楼区); `year` chooses between a
     Vietnamese division before and after the 2025 reorganisation."""
+    if context is None:
+        return _resolve_bare(name, lang, year)
     if not name or not name.strip():
         return None
     if _lang(name, lang) == "vi":
         return vi.resolve(name, context, year)
     return zh.resolve(name, context)
+
+
+@lru_cache(maxsize=8192)  # a name without context always resolves the same; names come again and again
+def _resolve_bare(name: str, lang: str | None, year: int | None) -> Place | None:
+    if not name or not name.strip():
+        return None
+    if _lang(name, lang) == "vi":
+        return vi.resolve(name, None, year)
+    return zh.resolve(name, None)
 
 
 def place_from_bodies(

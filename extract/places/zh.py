@@ -127,17 +127,32 @@ def _without_lead(s: str) -> list[str]:
 def chain(s: str) -> tuple[list[tuple[Place, ...]], str]:
     """The divisions `s` starts with, longest name first at each step (云南省昆明市石林县 -> three),
     and the rest of `s`."""
-    g, i, found = gazetteer(), 0, []
+    i, found = 0, []
     while i < len(s):
-        for size in range(min(g.longest, len(s) - i), 1, -1):
-            hit = g.named.get(s[i : i + size])
-            if hit:
-                found.append(hit)
-                i += size
-                break
-        else:
+        hit, size = _longest(s, i)
+        if found and not _under(hit, found[-1]):  # 济南市中区: the 市 of 济南市 also opens 市中区
+            shared, n = _longest(s, i - 1, found[-1])
+            if shared:
+                hit, size, i = shared, n, i - 1
+        if not hit:
             break
+        found.append(hit)
+        i += size
     return found, s[i:]
+
+
+def _longest(s: str, at: int, parent: tuple[Place, ...] | None = None) -> tuple[tuple[Place, ...], int]:
+    """The longest division name at s[at:] and its length; with `parent`, only one lying under it."""
+    g = gazetteer()
+    for size in range(min(g.longest, len(s) - at), 1, -1):
+        hit = g.named.get(s[at : at + size])
+        if hit and (parent is None or _under(hit, parent)):
+            return hit, size
+    return (), 0
+
+
+def _under(hit: tuple[Place, ...], parent: tuple[Place, ...]) -> bool:
+    return any(q.name in p.path[:-1] for p in hit for q in parent)
 
 
 def _follow(pieces: list[tuple[Place, ...]], context: str | Place | None) -> Place | None:

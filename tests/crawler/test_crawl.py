@@ -71,7 +71,7 @@ def test_gbk_big5_and_gb18030_pages_are_decoded(crawled):
         titles["/news/2024/0428-shilin-laomo.html"] == "县委县政府关于表彰2023年度劳动模范和先进工作者的决定"
     )  # GBK, undeclared
     assert (
-        titles["/news/2023/0402-shizhong-repost.html"] == "济南市中区表彰一批“出彩型”好干部"
+        titles["/news/2023/0402-shizhong-repost.html"] == "济南市中区表彰一批「出彩型」好干部"
     )  # Big5 → simplified
     assert (
         titles["/news/2024/1105-jiaxing-gongshi.html"] == "关于2024年度“嘉兴好人”拟推荐人选的公示"

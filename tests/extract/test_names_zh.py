@@ -154,6 +154,42 @@ def test_era_names_are_people_unless_dates(finder):
     assert names(finder, "乾隆五年，乾隆年间") == []
 
 
+# --- the CRF tagger (crf.py) and the rules' veto on its spans -----------------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("同样获评优秀教师的滕家宝来自石门镇中学。", ["滕家宝"]),
+        ("评选出的好少年有彭可欣、黎子墨。", ["彭可欣", "黎子墨"]),
+    ],
+)
+def test_the_tagger_adds_names_the_rules_miss(finder, text, expected):
+    assert names(finder, text) == expected  # the rules alone miss 滕家宝 and 彭可欣 (for now)
+
+
+@pytest.mark.parametrize(
+    "text, refused",
+    [
+        ("经过层层“关卡”后脱颖而出。", "关卡"),  # a common word, the tagger not sure enough
+        ("孝老爱亲模范严冬梅、周宏亮获表彰。", "孝老爱"),  # inside a longer word of jieba's
+        ("乾隆五年，黄金周到了。", "黄金周"),  # starts with a frequent word
+        ("候选人:蒙秀珍光荣上榜。", "蒙秀珍光荣"),  # four characters and more end with a word
+        ("千人红歌会举行", "千人红"),  # a number
+    ],
+)
+def test_the_rules_veto_spans_of_the_tagger(tagged, text, refused):
+    assert refused in [text[a:b] for a, b, _ in tagged.crf.tag(text, tagged.w.crf_add)]
+    assert refused not in names(tagged, text)
+
+
+def test_the_tagger_ships_in_the_package_and_can_be_left_out(is_word):
+    from extract.names_zh.crf import MODEL
+
+    assert MODEL.parent.name == "lexicons" and MODEL.stat().st_size < 2_000_000
+    rules = ChineseNameFinder(is_word, crf=False)
+    text = "同样获评优秀教师的滕家宝来自石门镇中学。"
+    assert rules.crf is None and rules.find(text) == rules.find_by_rules(text)
+
+
 # --- the seeds ---------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def seed_texts(normalizer) -> list[tuple[str, set[str]]]:

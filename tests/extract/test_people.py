@@ -88,3 +88,62 @@ def test_vietnamese_shapes(extractor):
     assert {c.name for c in found.collectives} >= {"Hội phụ nữ phường", "tổ dân phố 17"}
     assert {(c.value, c.unit) for c in found.counts} >= {(6, "collective"), (36, "person")}
     assert found.events[0].place == "phường Quang Trung" and found.events[0].year == 2024
+
+
+def test_name_between_unit_and_position(extractor):
+    text = ("由县府秘书长周文华代表县长黄国平主持,表扬今年绩优义消。获表扬的有陈建国、林美玲等2人。"
+            "并邀请民防大队许志明大队长及义交大队郑德胜大队长到场观礼。\n撰文: 吴佳颖")  # fmt: skip
+    _, people = run(extractor, text)
+    assert people["黄国平"].role == "县长" and people["黄国平"].relation == "official"
+    assert people["许志明"].role == people["郑德胜"].role == "大队长"
+    assert people["许志明"].relation == "mentioned" and people["吴佳颖"].relation == "author"
+    assert people["陈建国"].relation == people["林美玲"].relation == "honouree"
+
+
+def test_table_columns_and_glued_author(extractor):
+    text = ("我校学生作品获评优秀征文。具体获奖情况如下:\n序号 | 题目 | 作者姓名 | 指导教师 |\n1 | 春天的信 | 王雨桐、李思远 | 张秀兰 |\n"
+            "优秀征文\n2 | 学习雷锋精神 | 赵晨曦 | 刘海波 |\n学校将继续组织学生参加征文活动。孙明哲\n")  # fmt: skip
+    _, people = run(extractor, text)
+    assert all(people[n].relation == "honouree" for n in ("王雨桐", "李思远", "赵晨曦"))
+    assert people["张秀兰"].relation == people["刘海波"].relation == "mentioned"
+    assert people["孙明哲"].relation == "author" and "雷锋" not in people
+
+
+def test_leaders_delegates_and_chained_positions(extractor):
+    text = ("会议要求弘扬信念坚定、对党忠诚、勇于担当的品格。授予吴海燕、郭建军等2名同志“优秀共产党员”称号,授予江南电子集团党委“先进基层党组织”称号。"
+            "江南电子集团党委书记彭立华作为先进基层党组织代表上台领奖。宏远机械有限公司工会主席吴海燕发言时表示将扎根一线。"
+            "市人大常委会副主任、市总工会主席高文杰出席。中共中央总书记、国家主席、中央军委主席习近平等领导同志会见了代表。")  # fmt: skip
+    _, people = run(extractor, text)
+    assert "党忠诚" not in people
+    assert people["吴海燕"].relation == "honouree"
+    assert (people["吴海燕"].role, people["吴海燕"].org) == ("工会主席", "宏远机械有限公司")
+    assert people["彭立华"].relation == "mentioned"
+    assert "市总工会主席" in people["高文杰"].role and people["高文杰"].relation == "official"
+    assert people["习近平"].relation == "official"
+
+
+def test_vietnamese_lists_credits_and_signers(extractor):
+    text = ("Buổi lễ có sự tham dự của ông Lục Văn Hưng, Phó Chủ tịch UBND tỉnh.\n"
+            "Những cá nhân đạt giải gồm các ông, bà: Mạc Thị Kim Y - Chủ tịch Công đoàn Công ty May Bình An; Khổng Văn Tài - Trưởng Ban Nữ công.\n"
+            "Ông Khổng Văn Tài, Trưởng Ban Nữ công, trao quà cho đoàn viên (Ảnh: Thu Hằng).\n"
+            "Tại buổi lễ, đồng chí Lò Minh quân phát biểu. Đồng chí Lò Minh Quân, Bí thư Huyện ủy, trao giải.\n"
+            "Giải thưởng Vũ Đình Hòe mang tên đồng chí Vũ Đình Hòe.\nNơi ban hành: UBND tỉnh Người ký: Hà Văn Sáu\n"
+            "Các cá nhân tiếp tục phát huy./.\nThanh Xuân\nTRANG THÔNG TIN ĐIỆN TỬ HUYỆN")  # fmt: skip
+    _, people = run(extractor, text, "vi", "Trao giải thưởng cán bộ công đoàn")
+    assert people["Lục Văn Hưng"].relation == "official"
+    assert people["Mạc Thị Kim Y"].relation == people["Khổng Văn Tài"].relation == "honouree"
+    assert people["Thu Hằng"].relation == people["Thanh Xuân"].relation == "author"
+    assert people["Lò Minh Quân"].relation == "official" and people["Lò Minh Quân"].role == "Bí thư Huyện ủy"
+    assert "Lò Minh quân" not in people and people["Vũ Đình Hòe"].relation == "mentioned"
+    assert people["Hà Văn Sáu"].relation == "official"
+
+
+def test_vietnamese_details(extractor):
+    text = ("Ngày 4/11, tỉnh tổ chức lễ công bố quyết định.\n2 đồng chí được truy tặng Huân chương Bảo vệ Tổ quốc hạng Ba, gồm: "
+            "Thiếu tá Lương Văn Đạt, Phó Chính ủy Lữ đoàn 6, Bộ Chỉ huy quân sự tỉnh, Quân khu 7, Quân đoàn 4, Binh đoàn 12; "
+            "Đại úy Vi Thanh Sơn, Phó Cục trưởng Cục Hậu cần.\nThiếu tá Lương Văn Đạt trao quà cho người dân.\n"
+            "UBND tỉnh tặng Bằng khen cho Bác sĩ Ninh Thị Mai, Trạm Y tế UBND P.Tân Phú.")  # fmt: skip
+    _, people = run(extractor, text, "vi", "Truy tặng Huân chương")
+    assert people["Lương Văn Đạt"].relation == "honouree" and people["Lương Văn Đạt"].posthumous
+    assert people["Vi Thanh Sơn"].posthumous and "Phó Cục trưởng" in people["Vi Thanh Sơn"].role
+    assert "Phó Chính ủy" in people["Lương Văn Đạt"].role and people["Ninh Thị Mai"].role.startswith("Bác sĩ")

@@ -1,55 +1,33 @@
-"""A statistical person-name tagger for simplified Chinese: a linear-chain CRF over characters
-(labels O, B, I), trained on UNER zh GSDSimp train by bench/train_tagger_zh.py with python-crfsuite.
-
-Every feature is a small integer key per character, computed for a whole text at once with numpy:
-the character and its neighbours (window ±2 and its bigrams), their classes (Han, Latin,
-digit, punctuation, the dot of foreign names), the surname and given-name weights of
-lexicons/names_zh_*.tsv, and the longest word of jieba's dictionary that starts or ends at the
-character (its length, tag and frequency). The model file is crfsuite's; at run time its weights
-are read once into arrays, and the forward-backward pass runs over all sentences of a text at
-once, so tagging needs no Python loop per character. `tag` returns the spans whose posterior
-probability (the probability that exactly this span is a name) reaches a threshold; `merge`
-combines a reading with the rule-based finder's names (bench/tagger_eval.py measures both).
-The model reads lexicons/names_zh_{surnames,chars,cues}.tsv and jieba's dictionary: retrain it
-(bench/train_tagger_zh.py) when they change.
-"""
+"""The features of the CRF person-name tagger (crf.py): one small integer key per character and
+template, computed for a whole batch of sentences at once with numpy -- the character and its
+neighbours (window +-2 and its bigrams), their classes (Han, Latin, digit, punctuation, the dot of
+foreign names), the surname and given-name weights of lexicons/names_zh_*.tsv, the longest word of
+jieba's dictionary that starts or ends at the character (its length, tag and frequency) and the
+cue words (names_zh_cues.tsv) right before and after it. The model depends on these tables:
+retrain it (bench/tagger/train_tagger_zh.py) when they change."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from normalize.tables import read_blocks, read_rows
+from extract.names_zh.tables import DERIVED_BY
+from extract.tsv import read_blocks, read_rows
 
-LEXICONS = Path(__file__).resolve().parents[2] / "extract" / "lexicons"
-MODEL = Path(__file__).with_name("tagger_zh.crfsuite")
-LABELS = ("O", "B", "I")
-Span = tuple[int, int, float]  # (start, end, probability)
 BOS, EOS = 2, 3  # code points standing for the edges of a sentence (never in text)
-MAX_NAME = 20  # longest name returned
 MAX_WORD = 5  # longest dictionary word looked up
 HASH = np.uint64(0x100000001B3)  # multiplier of the n-gram hash of dictionary words
+SLOTS = 1 << 16  # slots a word table has at least
+FEW = 16  # keys still probing that HashTable.get follows one by one
+
 TEMPLATES = tuple(  # the feature templates, in the order of Features.keys
     "c0 c-1 c+1 c-2 c+2 c-1c0 c0c+1 c-2c-1 c+1c+2 class sur sur-w given translit "  # noqa: SIM905
     "word-start word-end word-in bias cue-before cue-after given-after foreign-run".split()
 )
 CUES_BEFORE = ("role", "lead", "place_before", "measure_before", "place_prep")  # names_zh_cues.tsv
 CUES_AFTER = ("speech", "action", "honorific", "not_after", "subject_after")
-_SENTENCE = re.compile(r"[^。！？!?；\n]*(?:[。！？!?；\n]+[”’」』）)]*|$)")
-KEEP, ADD, OVERRIDE = 0.0, 0.7, 0.7  # how merge() combines with the rule finder (bench/tagger_eval.py)
-_LONG = 200  # a sentence longer than this is tagged in pieces of this length
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of `text`, none empty, none longer than _LONG."""
-    out = []
-    for m in _SENTENCE.finditer(text):
-        out += [(a, min(a + _LONG, m.end())) for a in range(m.start(), m.end(), _LONG)]
-    return out
 
 
 def _char_tables() -> tuple[np.ndarray, np.ndarray]:
@@ -113,13 +91,24 @@ class HashTable:
         out = np.where(found == keys, self.values[slot], default)
         todo = np.flatnonzero((found != keys) & (found != 0))  # another key there: probe on
         slot = slot[todo]
-        while len(todo):
+        while len(todo) > FEW:
             slot = (slot + 1) & self.mask
             found = self.keys[slot]
             hit = found == keys[todo]
             out[todo[hit]] = self.values[slot[hit]]
             go_on = ~hit & (found != 0)
             todo, slot = todo[go_on], slot[go_on]
+        mask = self.mask  # the last few keys one by one: a numpy round costs more than a Python loop
+        for k, s in zip(todo.tolist(), slot.tolist(), strict=True):
+            key = int(keys[k])
+            while True:
+                s = (s + 1) & mask
+                found = int(self.keys[s])
+                if found == key:
+                    out[k] = self.values[s]
+                    break
+                if found == 0:
+                    break
         return out
 
 
@@ -143,8 +132,9 @@ def _table(items: Iterable[tuple[str, int]]) -> Words:
         grams = np.frombuffer("".join(w for w, _ in these).encode("utf-32-le"), np.uint32)
         keys.append(_hash(grams.reshape(-1, m)))
         values.append(1000 * m + np.array([i for _, i in these], np.int64))
-    table = HashTable(np.concatenate(keys), np.concatenate(values))
-    return Words(table, tuple(sorted(by_length)))
+    keys = np.concatenate(keys)
+    room = max(2, SLOTS // max(1, len(keys)))  # a small table (the cue words) sparse: short probes
+    return Words(HashTable(keys, np.concatenate(values), room), tuple(sorted(by_length)))
 
 
 def _matches(cp: np.ndarray, words: Words) -> tuple[np.ndarray, ...]:
@@ -152,13 +142,18 @@ def _matches(cp: np.ndarray, words: Words) -> tuple[np.ndarray, ...]:
     of the longest that ends there (0: none), and whether a word covers it inside."""
     n = len(cp)
     start, end, inside = np.zeros(n, np.int64), np.zeros(n, np.int64), np.zeros(n, np.int64)
-    h = cp.astype(np.uint64)
-    for m in range(1, min(MAX_WORD, n) + 1):  # shortest first: a longer word overwrites
+    grams, h = [], cp.astype(np.uint64)
+    for m in range(1, min(MAX_WORD, n) + 1):
         if m > 1:
             h = h[:-1] * HASH + cp[m - 1 :].astype(np.uint64)  # the m-grams from the (m-1)-grams
-        if m not in words.lengths:
-            continue
-        code = words.table.get(h, 0).astype(np.int64)
+        if m in words.lengths:
+            grams.append((m, h))
+    if not grams:
+        return start, end, inside
+    codes = words.table.get(np.concatenate([h for _, h in grams]), 0).astype(np.int64)  # one look-up
+    at = 0
+    for m, h in grams:  # shortest first: a longer word overwrites
+        code, at = codes[at : at + len(h)], at + len(h)
         hit = (code // 1000) == m  # not a word of another length that shares the hash
         code = np.where(hit, code, 0)
         start[: len(h)] = np.where(hit, code, start[: len(h)])
@@ -187,11 +182,11 @@ class Features:
 
     def __init__(self, words: Sequence[tuple[str, int, str]] | None = None):
         self.cls, self.remap = _char_tables()
-        sur = read_blocks(LEXICONS / "names_zh_surnames.tsv")
+        sur = read_blocks("names_zh_surnames.tsv")
         self.lex = np.zeros((5, 0x10000), np.int64)  # surname class and four weight bins per char
         for k, kind in enumerate(("rare", "single", "compound", "weak"), 1):
             self.lex[0, [ord(s[0]) for s in sur[kind]]] = k
-        for c, *cells in read_rows(LEXICONS / "names_zh_chars.tsv"):
+        for c, *cells in read_rows("names_zh_chars.tsv", 5, derived_by=DERIVED_BY):
             if len(c) == 1 and ord(c) < 0x10000:
                 self.lex[1:, ord(c)] = [_bin(x) for x in cells[:4]]
         if words is None:
@@ -202,7 +197,7 @@ class Features:
         self.words = _table(
             (w, 100 * tag_class.get(t, 5) + min(len(str(f)), 6)) for w, f, t in words if len(w) > 1
         )
-        cues = read_blocks(LEXICONS / "names_zh_cues.tsv")
+        cues = read_blocks("names_zh_cues.tsv")
         self.before = _table((w, k) for k, kind in enumerate(CUES_BEFORE, 1) for w in cues[kind])
         self.after = _table((w, k) for k, kind in enumerate(CUES_AFTER, 1) for w in cues[kind])
 
@@ -259,142 +254,3 @@ class Features:
         """The features of each character as crfsuite attribute names (for training)."""
         keys = self.keys([sentence])
         return [[f"{t}:{k}" for t, k in enumerate(col) if k >= 0] for col in keys.T.tolist()]
-
-
-@dataclass(frozen=True)
-class Reading:
-    """The posterior over a text: marg[k] = P(O, B, I at k), cond[k, i, j] = P(label j at k |
-    label (B, I)[i] at k - 1), and the ends of the text's sentences (each a chain of its own)."""
-
-    marg: np.ndarray
-    cond: np.ndarray
-    ends: np.ndarray
-
-    def _last(self, a: int) -> int:
-        return int(self.ends[np.searchsorted(self.ends, a, side="right")])
-
-    def prob(self, a: int, b: int) -> float:
-        """P(text[a:b] is exactly a name: B at a, I up to b, no I at b)."""
-        if not 0 <= a < b <= len(self.marg) or b > (last := self._last(a)):
-            return 0.0
-        p = float(self.marg[a, 1])
-        if b > a + 1:  # B then I at a + 1, I after I up to b - 1
-            p *= float(self.cond[a + 1, 0, 2] * np.prod(self.cond[a + 2 : b, 1, 2]))
-        return p * (1.0 - float(self.cond[b, int(b > a + 1), 2])) if b < last else p
-
-    def spans(self, min_prob: float) -> list[Span]:
-        """(start, end, probability) of the spans at `min_prob` or more, best first where they
-        overlap, in order."""
-        out, marg, cond = [], self.marg, self.cond
-        for a in np.flatnonzero(marg[:, 1] >= min_prob).tolist():
-            last, p = self._last(a), float(marg[a, 1])  # p = P(B at a, I up to b - 1)
-            for b in range(a + 1, min(last, a + MAX_NAME) + 1):
-                go_on = 0.0 if b == last else float(cond[b, int(b > a + 1), 2])  # P(I at b | ...)
-                if p * (1.0 - go_on) >= min_prob:
-                    out.append((p * (1.0 - go_on), a, b))
-                if (p := p * go_on) < min_prob:
-                    break
-        taken, used = [], np.zeros(len(marg) + 1, bool)
-        for p, a, b in sorted(out, key=lambda x: (-x[0], x[1])):
-            if not used[a:b].any():
-                used[a:b] = True
-                taken.append((a, b, p))
-        return sorted(taken)
-
-
-class NameTagger:
-    """The CRF of `model` (built once per process); `tag(text)` -> person-name spans."""
-
-    def __init__(self, model: Path = MODEL, features: Features | None = None, min_prob: float = 0.5):
-        import pycrfsuite
-
-        crf = pycrfsuite.Tagger()
-        crf.open(str(model))
-        info, label = crf.info(), {x: k for k, x in enumerate(LABELS)}
-        self.features, self.min_prob = features or Features(), min_prob
-        self.trans = np.zeros((3, 3))
-        for (a, b), w in info.transitions.items():
-            self.trans[label[a], label[b]] = w
-        rows: dict[tuple[int, int], np.ndarray] = {}  # (template, key) -> weights of O, B, I
-        for (attr, y), w in info.state_features.items():
-            t, key = map(int, attr.split(":"))
-            rows.setdefault((t, key), np.zeros(3))[label[y]] += w
-        self.templates = np.arange(len(TEMPLATES), dtype=np.uint64)[:, None]
-        pairs = np.array(list(rows), np.int64).reshape(-1, 2)
-        keys = pairs[:, 1].astype(np.uint64) * HASH + pairs[:, 0].astype(np.uint64)  # as in posteriors()
-        self.rows = HashTable(keys, np.arange(len(rows)), room=8)  # the last row, all zeros: unknown
-        self.weights = np.vstack([*rows.values(), np.zeros(3)])
-        crf.close()
-
-    def tag(self, text: str, min_prob: float | None = None) -> list[Span]:
-        """(start, end, probability) of the person names in `text`, in order: the spans that the
-        model gives at least `min_prob` (default: the tagger's) of being exactly a name."""
-        return self.read(text).spans(self.min_prob if min_prob is None else min_prob)
-
-    def read(self, text: str) -> Reading:
-        """The model's posterior over `text`, to ask for spans or for the probability of a span."""
-        bounds = _sentences(text)
-        if not bounds:
-            return Reading(np.zeros((0, 3)), np.zeros((0, 2, 3)), np.zeros(0, np.int64))
-        marg, cond = self.posteriors([text[a:b] for a, b in bounds])
-        return Reading(marg, cond, np.array([b for _, b in bounds]))  # the sentences tile the text
-
-    def posteriors(self, sentences: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Over the characters of `sentences` (each a chain of its own): the marginals (n, 3) of
-        the labels O, B, I, and cond[k, i, j] = P(label j at k | label (B, I)[i] at k - 1)."""
-        keys = self.features.keys(sentences).astype(np.uint64) * HASH + self.templates
-        rows = self.rows.get(keys.ravel(), len(self.weights) - 1).reshape(keys.shape)
-        emit = self.weights[rows].sum(axis=0)
-        lengths = np.fromiter(map(len, sentences), np.int64, len(sentences))
-        sent = np.repeat(np.arange(len(sentences)), lengths)
-        at = np.arange(len(sent)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        e = np.exp(emit - emit.max(axis=1, keepdims=True))
-        trans = np.exp(self.trans)
-        steps = np.broadcast_to(np.eye(3), (int(lengths.max()), len(sentences), 3, 3)).copy()
-        steps[at, sent] = trans[None] * e[:, None, :]  # padding (after a chain's end) changes nothing
-        alpha, beta = _forward_backward(steps, e[at == 0])
-        marg = alpha[at, sent] * beta[at, sent]
-        marg /= marg.sum(axis=1, keepdims=True)
-        # P(j at k | i at k-1) is proportional to trans[i, j] * e[k, j] * beta[k, j]
-        step = trans[1:][None] * (e * beta[at, sent])[:, None, :]
-        return marg, step / step.sum(axis=2, keepdims=True)
-
-
-def _forward_backward(steps: np.ndarray, first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Forward and backward probabilities of a batch of chains, each scaled by some factor per
-    step: steps[t, c, i, j] = exp(transition i -> j + emission j) at step t of chain c, `first` the
-    exponentiated emissions of the chains' first steps."""
-    n = len(steps)
-    alpha, beta = np.empty(steps.shape[:3]), np.ones(steps.shape[:3])
-    alpha[0] = first
-    for t in range(1, n):
-        np.matmul(alpha[t - 1][:, None, :], steps[t], out=alpha[t][:, None, :])
-        if t % 16 == 0:  # rescale before the numbers run out of range (16 steps are safe while
-            # no transition weight is beyond ±40)
-            alpha[t] /= alpha[t].sum(axis=1, keepdims=True)
-    for t in range(n - 2, -1, -1):
-        np.matmul(steps[t + 1], beta[t + 1][:, :, None], out=beta[t][:, :, None])
-        if t % 16 == 0:
-            beta[t] /= beta[t].sum(axis=1, keepdims=True)
-    return alpha, beta
-
-
-def merge(
-    names: Sequence[tuple[int, int]],
-    reading: Reading,
-    keep: float = KEEP,
-    add: float = ADD,
-    override: float = OVERRIDE,
-) -> list[tuple[int, int]]:
-    """Combine the rule finder's `names` with the tagger's `reading` of the same text: the names
-    the tagger gives at least `keep` of being exactly a name; the tagger's spans at `override` or
-    more in place of the names they overlap; its spans at `add` or more where no name is."""
-    kept = [(a, b) for a, b in names if keep <= 0 or reading.prob(a, b) >= keep]
-    spans = reading.spans(min(add, override))
-    first = [(a, b) for a, b, p in spans if p >= override]
-    out, used = [], set()
-    for a, b in first + kept + [(a, b) for a, b, p in spans if p >= add]:
-        if used.isdisjoint(range(a, b)):
-            used.update(range(a, b))
-            out.append((a, b))
-    return sorted(out)

@@ -1,0 +1,122 @@
+"""Honoured Vietnamese collectives (issue 11): a unit head (units_vi.tsv: Phòng, Trường, Công ty, tổ …)
+after `như:`/`gồm:`, `tặng … cho`, `khen thưởng`, `Tập thể`, on a list line, or before `được … tặng` /
+`đón nhận Bằng khen`; not a look-alike (units_vi_not.tsv), nor after a person's or a place's word
+(collective_frames_vi.tsv, positions_vi.tsv)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract.lexicon import alternation
+from extract.records import Collective
+from extract.text import Mention
+from extract.tsv import read_rows
+
+
+@cache
+def _vi_heads() -> list[str]:
+    """The Vietnamese unit heads, longest first."""
+    return sorted((row[0] for row in read_rows("units_vi.tsv", 2)), key=len, reverse=True)
+
+
+@cache
+def _vi_unit() -> re.Pattern:
+    """A Vietnamese unit's name: an organisation head word (its lower-case form too: tổ Văn, checked in
+    `_vi_name`), then words up to a stop word or punctuation."""
+    heads = list(_vi_heads())
+    heads += [h[0].lower() + h[1:] for h in heads if h[0].isupper() and not h.isupper()]
+    stop = r"(?:và|với|vì|được|đã|có|là|cho|trong|tại|của|đạt|tích cực|nhận|đón nhận|vinh dự|năm|tặng|trao)\b"
+    return re.compile(rf"(?<![\w])((?:{alternation(heads).pattern})(?:\s+(?!{stop})[\w/.-]+){{0,8}})", re.U)
+
+
+@cache
+def _vi_not() -> re.Pattern:
+    return re.compile(alternation(row[0] for row in read_rows("units_vi_not.tsv", 2)).pattern + r"\b")
+
+
+def _vi_name(name: str, before: str) -> bool:
+    """A unit's name, not a look-alike (Khoa học, Hội nghị); one starting in lower case must go on with
+    a proper name or number (tổ Văn, xã Tân Thành, tổ dân phố 17; not nông thôn mới) and not end one
+    (Liên đoàn Lao động: not a unit `đoàn Lao động`)."""
+    words = name.split()
+    if len(words) < 2 or name.lower() in ("tổ dân phố", "khu phố") or _vi_not().match(name):
+        return False
+    if name[0].islower():
+        head = next((h for h in _vi_heads() if name.lower().startswith(h.lower() + " ")), words[0])
+        rest = name[len(head) :].strip()
+        previous = before.split()[-1:] or [""]
+        return (rest[:1].isupper() or rest[:1].isdigit()) and not previous[0][:1].isupper()
+    return True
+
+
+_VI_AFTER = re.compile(  # the units come after the cue
+    r"(?:như|gồm|là)\s*:(?P<list>[^\n]+)"  # a list of models after `như:`
+    r"|(?:tặng|trao|khen thưởng|biểu dương|tuyên dương)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
+    r"|khen thưởng\s+(?:đột xuất\s+)?(?P<object>[^.;:,\n(]{2,80})"  # khen thưởng đột xuất Phòng …
+    r"|\b[Tt]ập thể\s+(?P<named>[^.;:,\n]{3,80})"  # Tập thể Ban Quản lý chợ X: a unit named as one
+    r"|(?m:^[ \t]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\))[ \t]*(?P<line>(?:\S+[ \t]+){0,15}\S+)[ \t]*$)"  # a list line
+)
+_VI_BEFORE = re.compile(  # the units are the clause before the cue: found from the cue, not tried everywhere
+    r"\s+(?:(?:được|đã được)\s+(?:[^\s.;,:\n]+\s+){0,10}?"  # được (LĐLĐ tỉnh) tặng: the giver may stand between
+    r"(?:khen thưởng|tặng|trao|công nhận|biểu dương|tuyên dương|nhận)(?P<subject>)"
+    r"|với\s+(?:mô hình|công tác|việc|phong trào)(?P<model>)"
+    r"|(?:vinh dự\s+)?(?:đón nhận|nhận|tổ chức lễ đón nhận)\s+"  # X (vinh dự) đón nhận Huân chương
+    r"(?i:giấy khen|bằng khen|huân chương|cờ thi đua|kỷ niệm chương)(?P<receiver>))"
+)
+_VI_CLAUSE_MARK = re.compile(r"[.;:,\n]")
+
+
+def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each stretch that may name honoured units."""
+    out = []
+    for m in _VI_AFTER.finditer(text):
+        group = next(g for g in ("list", "given", "object", "named", "line") if m.group(g))
+        out.append((group, m.start(group), m.end(group)))
+    for m in _VI_BEFORE.finditer(text):
+        group = next(g for g in ("subject", "model", "receiver") if m.group(g) is not None)
+        marks = list(_VI_CLAUSE_MARK.finditer(text, max(0, m.start() - 80), m.start()))
+        start = marks[-1].end() if marks else max(0, m.start() - 80)
+        if m.start() - start >= 2:
+            out.append((group, start, m.start()))
+    return out
+
+
+@cache
+def _affiliation() -> re.Pattern:
+    """The words right before a unit that make it someone's unit or a place (collective_frames_vi.tsv,
+    and the positions of positions_vi.tsv)."""
+    words = [row[1] for row in read_rows("collective_frames_vi.tsv", 3)]
+    words += [row[0] for row in read_rows("positions_vi.tsv", 3)]
+    return re.compile(rf"(?:{alternation(words, re.I).pattern})\s*\Z", re.I)
+
+
+def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
+    """Units named in a `như:` list, after `tặng … cho`, before `được khen thưởng`, or before
+    `với mô hình` (the model a unit is praised for)."""
+    found: dict[str, Collective] = {}
+    for group, s, e in _vi_contexts(text):
+        for unit in _vi_unit().finditer(text, s, e):
+            name = unit.group(1).strip(" ,.")
+            if name in found or not _vi_name(name, text[max(0, unit.start(1) - 20) : unit.start(1)]):
+                continue
+            reach = max(s if group == "line" else 0, unit.start(1) - 12)  # a list line's bullet is no dash
+            if _affiliation().search(text[reach : unit.start(1)]) or (
+                group in ("receiver", "object", "named", "line") and text[s : unit.start(1)].strip(' \t"“')
+            ):
+                continue  # cá nhân thuộc Công đoàn X: whose people; khen thưởng anh Y - … Ban Z: his unit
+            start = unit.start(1)
+            inner = _TAP_THE.match(name)  # Tập thể Ban Quản lý chợ X: the unit is Ban Quản lý chợ X
+            if inner and _vi_unit().fullmatch(name, inner.end()):
+                name, start = name[inner.end() :], start + inner.end()
+            near = [h for h in honours if h.start < start] or honours
+            found.setdefault(
+                name,
+                Collective(
+                    name=name, span=(start, start + len(name)), honour=near[-1].text if near else None
+                ),
+            )
+    return sorted(found.values(), key=lambda c: c.span)
+
+
+_TAP_THE = re.compile(r"[Tt]ập thể\s+")

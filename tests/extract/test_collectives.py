@@ -1,0 +1,99 @@
+"""Honoured collectives (issue 11): units in lists, grids and honouring frames are found whatever their
+last word; awarding bodies, organisers, sources, places and people's units are not. Invented units."""
+
+from extract.collectives import find_collectives_vi, find_collectives_zh
+from extract.lexicon import lexicon
+from extract.text import honours
+
+
+def zh(text: str, people: frozenset[str] = frozenset()) -> list[str]:
+    lex = lexicon()
+    return [c.name for c in find_collectives_zh(text, lex, honours(text, lex, "zh"), set(people))]
+
+
+def vi(text: str) -> list[str]:
+    return [c.name for c in find_collectives_vi(text, honours(text, lexicon(), "vi"))]
+
+
+def test_a_list_of_varied_unit_types():
+    found = zh("县委、县政府决定，授予青禾农业开发有限公司、东坪镇卫生院、石岭村、梨乡食品厂包装车间、"
+               "县人力资源和社会保障局就业促进科、柳河派出所、果农专业合作社、县供电公司抢修班组等8个单位“先进集体”称号。")  # fmt: skip
+    assert found == [
+        "青禾农业开发有限公司", "东坪镇卫生院", "石岭村", "梨乡食品厂包装车间",
+        "县人力资源和社会保障局就业促进科", "柳河派出所", "果农专业合作社", "县供电公司抢修班组",
+    ]  # fmt: skip
+
+
+def test_short_names_in_lists_labels_and_naming_frames():
+    assert zh("命名档案科、县审计局、东坪镇敬老院为“优秀服务窗口”。") == [
+        "档案科",
+        "县审计局",
+        "东坪镇敬老院",
+    ]
+    assert zh("一、卓越奖：工务处、卫生局\n二、最美家庭：孟青华家庭、谢玉娟家庭\n") == [
+        "工务处", "卫生局", "孟青华家庭", "谢玉娟家庭",
+    ]  # fmt: skip
+
+
+def test_a_grid_of_units_separated_by_spaces():
+    text = "“工人先锋号”（4个）\n县交警大队城区中队　县一高化学教研组 远襄镇财政所  惠济乡综合服务中心\n"
+    assert zh(text) == ["县交警大队城区中队", "县一高化学教研组", "远襄镇财政所", "惠济乡综合服务中心"]
+
+
+def test_counted_units_with_a_title_between_and_units_joined_by_he():
+    assert zh("而在航天动力“神箭”团队等22个“最美奋斗者”集体中，也有本省人。") == ["航天动力“神箭”团队"]
+    assert zh("获得表彰的还有刑事审判庭和行政处两个先进党支部。") == ["刑事审判庭", "行政处"]
+
+
+def test_awarding_bodies_organisers_sources_and_places_are_not_honoured():
+    text = ("据青川县融媒体中心报道，由青川县委宣传部、县文明办、县总工会、团县委、县妇联联合主办的“最美集体”颁奖仪式"
+            "在县文化艺术中心举行。县委宣传部、县文明办决定，授予青川县蓝天救援队“最美集体”称号。"
+            "县第二人民医院急诊科护士长齐晓红获评“最美志愿者”。青川县总工会《关于表彰…的决定》同时印发。\n"
+            "中共青川县委宣传部\n2024年12月5日")  # fmt: skip
+    assert zh(text, frozenset({"齐晓红"})) == ["青川县蓝天救援队"]
+
+
+def test_a_unit_followed_by_a_position_is_a_persons_unit():
+    assert zh("晋阳市总工会党组书记彭培华被授予“优秀工会工作者”称号；东华公司工会委员会等35家基层工会荣获“模范职工之家”称号。") == [
+        "东华公司工会委员会"
+    ]  # fmt: skip
+
+
+def test_words_that_only_look_like_units():
+    assert zh("航天科技集团、北方重工集团荣获“先进集体”称号。") == ["航天科技集团", "北方重工集团"]
+    assert zh("授予航天科技、北方重工、中心大局“先进集体”称号。") == []  # 科技, 大局: no 科, no 局
+    assert zh("宝川县总工会荣获“学习型组织先进班组”称号。") == [
+        "宝川县总工会"
+    ]  # a title in quotes is no unit
+    assert zh("颁奖活动还设立了优秀公益社团、昔川好少年、昔川好家庭等奖项。") == []  # a list of titles
+
+
+def test_the_last_lines_above_a_date_sign_the_page_but_a_long_list_keeps_its_units():
+    names = "县医院妇产科\n城关街道东关社区居民委员会\n县第一实验小学语文教研组\n石坡镇核桃种植专业合作社\n"
+    text = "全县“三八红旗集体”名单（4个）\n" + names + "洛川县妇女联合会\n2023年3月6日"
+    assert zh(text) == names.split()
+
+
+def test_vietnamese_dashed_lines_tap_the_and_lower_case_heads():
+    text = ("Chủ tịch UBND huyện Đức Thọ ký Quyết định tặng Giấy khen cho 3 tập thể, gồm:\n- Tổ Toán - Tin, Trường THCS Tùng Ảnh;\n"
+            "- Phòng Tư pháp huyện;\n- Hợp tác xã dịch vụ nông nghiệp Yên Hồ.\nTập thể Ban Quản lý chợ Trổ được tặng Bằng khen; "
+            "tổ Ngữ văn và tổ Lịch sử được Công đoàn ngành Giáo dục huyện tặng giấy khen.")  # fmt: skip
+    assert vi(text) == [
+        "Tổ Toán - Tin", "Phòng Tư pháp huyện", "Hợp tác xã dịch vụ nông nghiệp Yên Hồ",
+        "Ban Quản lý chợ Trổ", "tổ Ngữ văn", "tổ Lịch sử",
+    ]  # fmt: skip
+
+
+def test_vietnamese_places_peoples_units_and_look_alikes_are_not_honoured():
+    assert (
+        vi(
+            "UBND tỉnh tặng Bằng khen cho các Bà mẹ: Đặng Thị Lý quê ở xã Ngọc Sơn, Lê Thị Xin quê ở xã Trung Sơn."
+        )
+        == []
+    )
+    assert (
+        vi("Anh Quách Văn Hùng, công nhân Công ty TNHH Dịch vụ công ích quận 5 vừa được tặng Bằng khen.")
+        == []
+    )
+    assert vi("Em được tặng Giấy khen vì đạt giải nhì cuộc thi Khoa học kỹ thuật cấp ngành.") == []
+    assert vi("Dịp này, Liên đoàn Lao động tỉnh tặng Bằng khen cho 5 tập thể.") == []

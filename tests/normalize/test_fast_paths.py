@@ -1,0 +1,83 @@
+"""The normaliser's fast paths (issue 15) compute exactly what the plain code they replace does."""
+
+import math
+import re
+
+from conftest import seed_text
+
+from normalize import mojibake
+from normalize.convert import Converter
+from normalize.lang import detect
+from normalize.seg_vi import VietnameseSegmenter, features
+
+conv = Converter()
+SEEDS = ("000", "001", "002", "003", "004")
+
+
+def test_detect_counting_traditional_characters_agrees_with_converting_them():
+    for prefix in SEEDS:
+        text = seed_text(prefix)
+        for part in (text, text[:200], text[1000:1400]):
+            slow = detect(part, conv.to_simplified, ambiguous=conv.ambiguous)
+            fast = detect(
+                part, conv.to_simplified, ambiguous=conv.ambiguous, count_traditional=conv.count_traditional
+            )
+            assert fast == slow
+
+
+def test_route_is_jiebas_calc_over_get_dag():
+    tk, _ = mojibake._model()
+    chars = "".join(re.findall("[\u4e00-\u9fff]+", seed_text("000") + seed_text("002")))
+    for n in range(0, len(chars) - 12, 7):
+        for part in (
+            chars[n : n + 1],
+            chars[n : n + 5],
+            chars[n : n + 12],
+            chars[n + 3 : n + 4] + chars[n : n + 3],
+        ):
+            route: dict = {}
+            tk.calc(part, tk.get_DAG(part), route)
+            assert mojibake._route(part, tk.FREQ, math.log(tk.total)) == route[0][0]
+
+
+def _choices_by_brute_force(lead, trail, local, pool):
+    """The plain definition: every pair of the table, every local character spelled with the bytes."""
+    table = mojibake._gbk_table()
+    leads = (lead,) if lead is not None else mojibake._LEADS
+    trails = (trail,) if trail is not None else pool
+    found = {table[a, b] for a in leads for b in trails if (a, b) in table}
+    for c in local:
+        b = c.encode("gbk", "ignore")
+        if len(b) == 2 and b[0] in leads and b[1] in trails:
+            found.add(c)
+    score = {c: (c in local) * mojibake.LOCAL_BONUS + mojibake._base_score(c) for c in found}
+    return sorted(found, key=lambda c: (-score[c], c))[: mojibake.TOP]
+
+
+def test_choices_from_the_ranked_table_are_the_brute_force_ones():
+    text = seed_text("002")
+    locals_ = [frozenset(), frozenset(re.findall("[\u4e00-\u9fff]", text[:600])), frozenset("獎誰藍盧罕")]
+    cases = [(None, 0xA1), (0xC0, None), (0xB0, 0xA1), (None, None), (0x81, None), (None, 0x5F)]
+    for local in locals_:
+        for lead, trail in cases:
+            for pool in (mojibake._LEADS, mojibake._USER_AREA):
+                assert mojibake._choices(lead, trail, local, pool) == _choices_by_brute_force(
+                    lead, trail, local, pool
+                )
+
+
+def test_vietnamese_features_are_pyvis():
+    from pyvi.ViTokenizer import ViTokenizer
+
+    seg = VietnameseSegmenter()
+    for line in seed_text("004").splitlines():
+        toks = seg._syllables(line)[2]
+        want = ViTokenizer.sent2features(toks, False)
+        got = features(toks, ViTokenizer.bi_grams, ViTokenizer.tri_grams)
+        assert got == want and [list(f) for f in got] == [list(f) for f in want]
+
+
+def test_conversion_fast_paths_keep_the_output():
+    text = seed_text("002") + "\n他著有專著三部，隨著時代顯著變化，土著。１２３ＡＢＣ"
+    assert conv.to_simplified(text) == "\n".join(conv.to_simplified(line) for line in text.split("\n"))
+    assert "着有" not in conv.to_simplified("他著有專著") and "随着" in conv.to_simplified("隨著")
