@@ -35,6 +35,7 @@ bench: debs $(STAMP)
 	$(PY) bench/webload.py
 	$(PY) bench/study.py
 	$(PY) bench/linking.py
+	$(PY) bench/cluster.py
 
 # The 100 k-article comparison of the two engines (about an hour on 2 cores); bench/webload.py then
 # also measures the page against the archive it leaves.

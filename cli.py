@@ -80,6 +80,7 @@ def cmd_extract(args, settings: config.Settings) -> int:
 
 
 def cmd_ingest(args, settings: config.Settings) -> int:
+    settings = settings.replace(cluster=args.cluster)
     with open_archive(settings, create=True) as archive:
         report = archive.ingest(args.paths)
     print(f"ingested into {settings.data_dir}: {report.summary()}")
@@ -87,6 +88,7 @@ def cmd_ingest(args, settings: config.Settings) -> int:
 
 
 def cmd_reprocess(args, settings: config.Settings) -> int:
+    settings = settings.replace(cluster=args.cluster)
     with open_archive(settings) as archive:
         report = archive.reprocess()
     print(f"reprocessed from raw bytes: {report.summary()}")
@@ -125,7 +127,7 @@ def cmd_crawl(args, settings: config.Settings) -> int:
     return EXIT_OK
 
 
-FILTERS = ("kind", "lang", "year", "place", "honour", "min_count", "unit", "duplicates")
+FILTERS = ("kind", "lang", "year", "place", "honour", "min_count", "unit", "duplicates", "relation", "level")
 
 
 def query_from(args):
@@ -246,6 +248,8 @@ def add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-count", type=argtypes.count, help="events that honoured at least N (see --unit)")
     p.add_argument("--unit", help="person, collective or household, for --min-count")
     p.add_argument("--duplicates", action="store_true", help="show every repost, not one per cluster")
+    p.add_argument("--relation", help="people of one relation: honouree, official, author, mentioned, all")
+    p.add_argument("--level", help="honours of one level: national, provincial, prefecture, county, ...")
 
 
 def _crawl_options(p: argparse.ArgumentParser) -> None:
@@ -290,9 +294,17 @@ def _serve_options(p: argparse.ArgumentParser, demo: bool = False) -> None:
         p.add_argument(
             "--processes",
             type=argtypes.positive,
-            default=1,
-            help="server processes (more answer more at once)",
+            default=os.cpu_count() or 1,
+            help="server processes, each answering on its own (default: one per core)",
         )
+
+
+def _cluster_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--cluster",
+        metavar="tcp://HOST:8786",
+        help="normalise and extract on the workers of this Dask scheduler (the store stays here)",
+    )
 
 
 def build_parser() -> Parser:
@@ -315,9 +327,12 @@ def build_parser() -> Parser:
 
     p = command("ingest", cmd_ingest, "normalise, extract, store and index files, directories, WARCs")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    _cluster_option(p)
 
     _crawl_options(command("crawl", cmd_crawl, "crawl a configured site (--site) or the site of some URLs"))
-    command("reprocess", cmd_reprocess, "normalise and extract every article again from its raw bytes")
+    _cluster_option(
+        command("reprocess", cmd_reprocess, "normalise and extract every article again from its raw bytes")
+    )
     command("reindex", cmd_reindex, "rebuild the search index from the store")
 
     p = command("search", cmd_search, "search people, collectives, events and articles")

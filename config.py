@@ -29,6 +29,7 @@ class Settings:
     index_every: int = 1000  # articles stored before the index is brought up to date (and at the end)
     pool_from: int = 24  # inputs from which normalising runs in worker processes
     ahead: int = 64  # inputs handed to the workers and not yet stored, at most
+    cluster: str = ""  # a Dask scheduler (tcp://HOST:8786) whose workers normalise and extract instead
     # crawler
     contact: str = "https://github.com/honours-archive"  # who we are, in the crawler's User-Agent
     # web page

@@ -52,6 +52,12 @@ class StoreError(HonoursError, RuntimeError):
     http_status = 503
 
 
+class ClusterError(HonoursError, RuntimeError):
+    """The Dask cluster asked for cannot be reached."""
+
+    http_status = 503
+
+
 class EngineError(HonoursError, RuntimeError):
     """The search index cannot be opened or used."""
 

@@ -24,7 +24,6 @@ FIELDS = {
 }
 
 
-
 @dataclass(frozen=True)
 class Site:
     name: str

@@ -12,8 +12,9 @@ import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,10 @@ from config import Settings
 from index import clusters, linking
 from index.documents import article_docs, as_duplicate, view
 from index.engine import EngineError, open_engine
-from index.lock import WriterLock
+from index.lock import WriterLock, held_here
 from index.store import Store, StoreError
 from index.views import Member, StoredArticle
-from index.work import Processed, ahead, init_worker, process
+from index.work import Processed, ahead, cluster_pool, init_worker, process, process_on
 from normalize.records import InputError, Source
 from normalize.sources import read_warc_record
 
@@ -114,7 +115,8 @@ class Archive:
                 if self.store.stats()["articles"]:
                     self.notice(f"{e}; rebuilding it from the store")
                     self.index_health = "rebuilt"
-                self.reindex()
+                with nullcontext() if held_here(self.dir / "writer.lock") else self.lock():
+                    self.reindex()  # a reader rebuilding must not race a writer doing the same
                 self._engine = open_engine(self.engine_name, self.index_dir, notice=self.notice)
         return self._engine
 
@@ -151,7 +153,11 @@ class Archive:
 
     def _run(self, todo: Iterable[Source], report: Report, total: int, reprocessed: bool = False) -> None:
         workers = min(self.settings.workers, os.cpu_count() or 1)
-        if total >= self.settings.pool_from and workers > 1:
+        if self.settings.cluster:
+            with cluster_pool(self.settings) as pool:
+                work = partial(process_on, self.settings)
+                self._consume(ahead(pool, todo, self.settings.ahead, work), report, total, reprocessed)
+        elif total >= self.settings.pool_from and workers > 1:
             with ProcessPoolExecutor(workers, initializer=init_worker, initargs=(self.settings,)) as pool:
                 self._consume(ahead(pool, todo, self.settings.ahead), report, total, reprocessed)
         else:

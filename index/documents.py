@@ -12,7 +12,7 @@ from extract.honours import HONOUR_LEVELS, canonical_title
 from extract.places import Place, resolve
 from extract.records import Extraction
 from index import analysis
-from index.engine import UNITS, IndexDoc
+from index.engine import TREE, UNITS, IndexDoc
 from normalize.records import Article
 
 BODY_BIGRAMS = (
@@ -61,6 +61,18 @@ def place_filters(place: Place | None, written: str | None = None) -> tuple[str,
         return ()
     names = [n for n in (written, place.display, place.name, *place.path) if n]
     return tuple(dict.fromkeys(x for n in names for x in place_variants(n)))
+
+
+def tree(place: Place | None) -> tuple[str, ...]:
+    """A division's values in the place tree, one per level from its province down: /云南省,
+    /云南省/昆明市, /云南省/昆明市/石林彝族自治县 (a Vietnamese division's successor's after the 2025
+    merger). None for a place the division lists lack (no code): the tree holds only divisions."""
+    while place is not None and place.successor is not None:
+        place = place.successor
+    if place is None or place.code is None:
+        return ()
+    path = place.path[: len(TREE)]
+    return tuple("/" + "/".join(path[: i + 1]) for i in range(len(path)))
 
 
 def place_variants(place: str | None) -> tuple[str, ...]:
@@ -191,6 +203,8 @@ def article_docs(v: View, segment) -> list[IndexDoc]:
         at = where(doc_place)
         places = place_filters(at, doc_place) if at else place_variants(doc_place)
         places += tuple(x for written in doc_also for x in place_filters(where(written), written))
+        branch = tree(at)  # a tree value filters exactly what its facet counts: the shown place's
+        places += tuple(analysis.normalise_query(x) for x in branch)
         return IndexDoc(
             id=doc_id,
             kind=kind,
@@ -207,6 +221,7 @@ def article_docs(v: View, segment) -> list[IndexDoc]:
             relation=doc_relation,
             levels=doc_levels,
             level=doc_levels[0] if doc_levels else None,
+            tree=branch,
         )
 
     def held(e: dict) -> dict:

@@ -9,11 +9,12 @@ only each cluster's canonical article is read.
 from __future__ import annotations
 
 from dataclasses import asdict
+from functools import lru_cache
 from typing import Any
 
 from extract.text import sentence_around
 from index import analysis, linking
-from index.views import ENTITIES, Mention, plain
+from index.views import Mention, plain
 
 CANDIDATES = 200  # person documents read to find which stored names a query means
 MENTIONS = 500  # mentions read, oldest first: a very common name must not stall the page
@@ -60,21 +61,24 @@ def dossier(archive, query: str) -> dict[str, Any]:
     names = _names(archive, query)
     if not names:
         return {"query": query, "people": []}
-    found = archive.store.mentions(names, MENTIONS + 1)
-    links = _links(archive.store, names)
+    store = archive.store
+    found = store.mentions(names, MENTIONS + 1)
+    shown = found[:MENTIONS]
+    links = _links(store, names, [(m.article_id, m.n) for m in shown])
     people: dict[str, dict[str, Any]] = {}
-    events: dict[str, tuple] = {}
-    for m in found[:MENTIONS]:
+    events = store.entities_of("events", [(m.article_id, 0) for m in shown])
+    held = store.entities_of("honours", [(m.article_id, m.n) for m in shown])
+    for m in shown:
         p = m.person
-        pid, n = links.get((m.article_id, p.span[0] if p.span else None), (None, None))
-        pid = pid or linking.person_id(m.article_id, p.name)
+        pid = links.get((m.article_id, m.n)) or linking.person_id(m.article_id, p.name)
         home = people.setdefault(
             pid, {"person_id": pid, "name": p.name, "orgs": [], "places": [], "roles": [], "honours": []}
         )
         for key, value in (("orgs", p.org), ("places", p.place), ("roles", p.role)):
             if value and value not in home[key]:
                 home[key].append(value)
-        home["honours"].append(_mention(m) | _award(archive.store, m, n, events))
+        first = events[(m.article_id, 0)]
+        home["honours"].append(_mention(m) | _award(m, first, held[(m.article_id, m.n)]))
     for p in people.values():
         p["honours"].sort(key=ladder)
     return {"query": query, "people": list(people.values()), "truncated": len(found) > MENTIONS}
@@ -86,25 +90,24 @@ def ladder(h: dict[str, Any]) -> tuple:
     return (not h.get("honour"), rank, h.get("year") or 0, h.get("published") or "")
 
 
-def _links(store, names: list[str]) -> dict[tuple[str, int | None], tuple[str, int]]:
-    """(article id, start of the name) -> (person id, the mention's n), linking what is unlinked."""
+def _links(store, names: list[str], keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """(article id, person number) -> person id for the mentions shown: as linked at ingest, or,
+    when one of them is unlinked or only weakly linked, decided again with every mention of the
+    names (index/linking.py)."""
+    stored = store.links_of(keys)
+    if len(stored) == len(set(keys)) and not any(weak for _, weak in stored.values()):
+        return {k: pid for k, (pid, _) in stored.items()}
     rows = store.link_rows(names)
     persons = linking.assign(rows)
-    return {(r.article_id, r.start): (persons[r.key][0], r.n) for r in rows}
+    return {r.key: persons[r.key][0] for r in rows}
 
 
-def _award(store, m: Mention, n: int | None, events: dict[str, tuple]) -> dict[str, Any]:
+def _award(m: Mention, events: tuple, honours: tuple) -> dict[str, Any]:
     """The honour of a mention: the stored honour record when there is one (its canonical title,
     level, awarding bodies, status), what it lacks from the article's first event (its organisers,
     and the level they and its place say)."""
-    if m.article_id not in events:
-        first = next(iter(store.entities("events", m.article_id)), None)
-        events[m.article_id] = (tuple(first.organizers), first.place) if first else ((), None)
-    bodies, place = events[m.article_id]
-    held = []
-    if n is not None and "honours" in ENTITIES:
-        held = list(store.entities("honours", m.article_id, person=n))
-    h = held[0] if held else None
+    bodies, place = (tuple(events[0].organizers), events[0].place) if events else ((), None)
+    h = honours[0] if honours else None
     honour = h.title if h else m.person.honour
     return {
         "honour_title": honour,
@@ -115,6 +118,7 @@ def _award(store, m: Mention, n: int | None, events: dict[str, tuple]) -> dict[s
     }
 
 
+@lru_cache(maxsize=4096)
 def _level(honour: str | None, bodies: tuple, place: str | None) -> str | None:
     if not honour:
         return None

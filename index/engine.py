@@ -20,7 +20,8 @@ from typing import Any, Protocol
 from errors import EngineError  # noqa: F401  (re-exported)
 
 TEXT_FIELDS = ("words", "bigrams", "vi", "vifold", "pinyin")  # token-list fields, all with positions
-FACETS = ("year", "place", "honour", "lang", "kind", "relation", "level")
+TREE = ("place1", "place2", "place3")  # the division tree: province, its children, theirs (issue 13)
+FACETS = ("year", "place", "honour", "lang", "kind", "relation", "level", *TREE)
 UNITS = ("person", "collective", "household")
 
 
@@ -40,6 +41,7 @@ class IndexDoc:
     relation: str | None = None  # a person's: honouree | official | author | mentioned
     levels: tuple[str, ...] = ()  # a person's or collective's honour levels, for filters
     level: str | None = None  # the highest of them, shown in facets
+    tree: tuple[str, ...] = ()  # the shown place's division path, one value per TREE facet (/云南省/昆明市)
     tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # TEXT_FIELDS -> tokens
 
 

@@ -3,7 +3,10 @@
 Honour tables (CSV, Parquet): one row per honour a person holds in the canonical article of each
 cluster of reposts (`all_reposts` adds the copies), in FILE, and one row per honour of a collective
 in FILE.collectives.EXT beside it; an honouree with no honour record still gets a row, its honour
-columns empty. CSV is UTF-8 with a byte-order mark so spreadsheet programs read it; booleans are
+columns empty (so does anyone of the relation asked for). The rows follow the query's filters as
+the page shows them (`wanted`): people of one relation (honourees unless another, or all, is asked
+for), honours of one level or title; the place, year and words choose the people and articles the
+rows come from. CSV is UTF-8 with a byte-order mark so spreadsheet programs read it; booleans are
 true / false, and text a spreadsheet would run as a formula starts with a ' (see `cells`).
 JSONL: one article per line, with word spans, entities (people and collectives with their
 "honours") and provenance, and the two honour tables beside it as FILE.honours.jsonl and
@@ -21,6 +24,7 @@ import io
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -28,7 +32,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from errors import ExportError  # noqa: F401  (re-exported)
 from extract.text import sentence_of, sentences
-from index.query import Query, request
+from index import analysis
+from index.documents import honour_filters
+from index.query import ALL, Query, request
 from index.schema import SCHEMA_VERSION
 from index.views import now, plain
 
@@ -68,9 +74,13 @@ def article_ids(archive, q: Query | None) -> list[str]:
 
 def found_by(archive, q: Query | None) -> tuple[list[str], set[tuple[str, str, int]] | None]:
     """The articles a query finds (every live one without a query) and, when it finds only people
-    or collectives, which ones: (article, person | collective, n); None when whole articles count."""
+    or collectives, which ones: (article, person | collective, n); None when whole articles count.
+    A query filtering on what people hold (place, title, level, relation) finds people and
+    collectives, as the page's facets count them."""
     if q is None:
         return archive.store.live_ids(), None
+    if not q.kinds and (q.place or q.honour or q.level or q.relation not in (None, ALL)):
+        q = replace(q, kinds=("person", "collective"))  # filters of people: the rows of those found
     result = archive.engine.search(request(q, archive.segmenter.spans, limit=MAX_RESULTS, facets=False))
     ids = sorted(dict.fromkeys(h.article for h in result.hits))
     if not result.hits or any(h.kind not in ("person", "collective") for h in result.hits):
@@ -144,12 +154,38 @@ def _joined(value: Any) -> Any:
     return "; ".join(value) if isinstance(value, (list, tuple)) else value
 
 
+def wanted(q: Query | None) -> Callable[[str, Any, Any, str | None], bool]:
+    """Whether a row belongs in the export of `q`: keep(owner, person or collective, honour record
+    or None, lang). A person's relation is the query's (honouree unless another, or all, is asked
+    for); with a level or a title asked for, only honours of that level or title (an honouree with
+    no record at all stays with a title, as the title found it; never with a level)."""
+    relation = (q.relation if q else None) or "honouree"
+    level, title = (q.level, q.honour) if q else (None, None)
+
+    def keep(owner: str, item, h, lang: str | None) -> bool:
+        if owner == "person" and relation != ALL and item.relation != relation:
+            return False
+        if level and (h is None or h.level != level):
+            return False
+        if title and h is not None:
+            titles = honour_filters([h.as_written or h.title], lang)
+            return title in (*titles, analysis.normalise_query(h.title))
+        return True
+
+    return keep
+
+
 def honour_rows(
-    store, ids: Iterable[str], owner: str, only: set[tuple[str, str, int]] | None = None
+    store,
+    ids: Iterable[str],
+    owner: str,
+    only: set[tuple[str, str, int]] | None = None,
+    keep: Callable[[str, Any, Any, str | None], bool] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """One row per honour of each person (owner "person": honourees without one get a row too) or
-    collective of these articles (of those in `only`, when given), in article order; lists joined
-    with "; "."""
+    """One row per honour of each person (owner "person": one without any gets a row too) or
+    collective of these articles (of those in `only`, when given) that `keep` keeps, in article
+    order (the export's default: `wanted(None)`); lists joined with "; "."""
+    keep = keep or wanted(None)
     for a in ids:
         r = store.article(a, tokens=False)
         found = store.extraction(r)
@@ -170,8 +206,9 @@ def honour_rows(
             held = found.honours_of(owner, n)
             if only is not None and (a, owner, n) not in only:
                 continue
-            if not held and (owner != "person" or item.relation != "honouree"):
+            if not held and owner != "person":
                 continue
+            held = [h for h in held or (None,) if keep(owner, item, h, r.lang)]
             who = {"name": item.name}
             if owner == "person":
                 who |= {
@@ -182,7 +219,7 @@ def honour_rows(
                     "org": item.org,
                     "posthumous": bool(item.posthumous),
                 }
-            for h in held or (None,):
+            for h in held:
                 record = {k: _joined(getattr(h, k)) for k in HONOUR} if h else dict.fromkeys(HONOUR)
                 s, e = sentence_of(spans, (item.span or (h.span if h else None) or (0, 0))[0])  # where named
                 yield who | record | source | {"evidence": r.text[s:e].strip()}
@@ -293,7 +330,7 @@ def export(
 
     def table(owner: str, fmt: str, picked=chosen) -> Callable[[Path], int]:
         columns, _ = tables[owner]
-        rows = honour_rows(store, picked, owner, only)
+        rows = honour_rows(store, picked, owner, only, wanted(q))
         return {
             "csv": lambda: _text(_csv_lines(rows, columns)),
             "parquet": lambda: _parquet(rows, columns),

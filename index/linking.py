@@ -281,4 +281,3 @@ def link(store, article_ids: Iterable[str]) -> int:
     changed = {k: v for k, v in assign(rows).items() if before.get(k) != v}
     store.set_links(changed)
     return len(changed)
-

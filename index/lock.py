@@ -55,6 +55,14 @@ class WriterLock:
             self.fd = None
 
 
+def held_here(path: Path) -> bool:
+    """Whether this process holds the lock (its pid is written only while it does)."""
+    try:
+        return int(path.read_text().strip() or 0) == os.getpid()
+    except (OSError, ValueError):
+        return False
+
+
 def _open(path: Path) -> int:
     try:
         return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)

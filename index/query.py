@@ -2,7 +2,11 @@
 
 Syntax (index/query_parse.py): words (all must match), "quoted phrases", -excluded words, OR
 between them, (parentheses) for grouping, and field:value filters for kind, lang, year (2023 or
-2020..2023), place and honour. Anything else is a clear error.
+2020..2023), place and honour. Anything else is a clear error. Beside the text: a person's
+relation and an honour level (the page's and the command line's --relation, --level).
+
+A place is a name (盘龙区, also finding what lies below it) or a branch of the division tree,
+/云南省/昆明市, which finds exactly what the tree facet of that branch counts.
 """
 
 from __future__ import annotations
@@ -12,12 +16,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from errors import QueryError
+from extract.honours import HONOUR_LEVELS
 from index import analysis
 from index.engine import UNITS, AllOf, Clause, Negated, Request, leaves, map_leaves, side_by_side
 from index.query_parse import Phrase, Term, parse_text, render
 
 MAX_QUERY = 500
 KINDS = ("article", "person", "collective", "event")
+RELATIONS = ("honouree", "official", "author", "mentioned")  # a person's part in its article
+ALL = "all"  # relation=all: every relation, where honourees are the default (exports, person searches)
 _YEARS = re.compile(r"^(\d{4})(?:\s*(?:\.\.|-|–|to)\s*(\d{4}))?$")
 
 
@@ -33,6 +40,8 @@ class Query:
     min_count: int | None = None
     unit: str | None = None
     duplicates: bool = False
+    relation: str | None = None  # one of RELATIONS, or ALL; None: the caller's default
+    level: str | None = None  # one of HONOUR_LEVELS: people and collectives holding such an honour
     filters: dict[str, str] = field(default_factory=dict)  # as the user wrote them, for manifests
 
     def terms(self) -> tuple[tuple[str, bool, bool], ...]:
@@ -68,7 +77,8 @@ def years(value: str) -> tuple[int, int]:
 
 
 def parse(text: str, **filters) -> Query:
-    """The user's query text plus command-line filters (kind, lang, year, place, honour, min_count, unit)."""
+    """The user's query text plus command-line filters (kind, lang, year, place, honour, min_count,
+    unit, relation, level)."""
     if len(text) > MAX_QUERY:
         raise QueryError(f"query too long ({len(text)} characters; the limit is {MAX_QUERY})")
     match, written = parse_text(text)
@@ -103,6 +113,12 @@ def _with_filters(q: Query, given: dict) -> Query:
             changes["min_count"] = int(given["min_count"])
         except (TypeError, ValueError):
             raise QueryError(f"min-count must be a whole number, not {given['min_count']!r}") from None
+    for name, known in (("relation", (*RELATIONS, ALL)), ("level", HONOUR_LEVELS)):
+        if name in given:
+            value = str(given[name]).strip().lower()
+            if value not in known:
+                raise QueryError(f"{name} must be one of {', '.join(known)}, not {given[name]!r}")
+            changes[name] = value
     if given.get("duplicates"):
         changes["duplicates"] = True
     return replace(q, **changes)
@@ -190,6 +206,8 @@ def request(q: Query, segment, limit: int = 20, offset: int = 0, facets: bool = 
         honour=q.honour,
         min_count=q.min_count,
         unit=q.unit,
+        relation=q.relation if q.relation != ALL else None,
+        level=q.level,
         duplicates=q.duplicates,
         limit=limit,
         offset=offset,

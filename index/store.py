@@ -266,6 +266,33 @@ class Store:
         rows = self.db.execute(f"SELECT * FROM {table} WHERE article_id = ?{only} ORDER BY n", args)  # noqa: S608
         return tuple(from_row(ENTITIES[table], r) for r in rows)
 
+    def entities_of(self, table: str, keys: list[tuple[str, int]]) -> dict[tuple[str, int], tuple]:
+        """Entities of many articles at once, by (article id, number): the events or collectives
+        numbered so, or for `honours` those of the people numbered so."""
+        column = "owner_n" if table == "honours" else "n"
+        out: dict[tuple[str, int], list] = {k: [] for k in keys}
+        for key, r in self._keyed(table, column, keys, " AND owner = 'person'" if table == "honours" else ""):
+            out[key].append(from_row(ENTITIES[table], r))
+        return {k: tuple(v) for k, v in out.items()}
+
+    def links_of(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], tuple[str, bool]]:
+        """The person (and whether weakly) of each (article id, person number) already linked."""
+        return {k: (r["person_id"], bool(r["weak"])) for k, r in self._keyed("person_links", "n", keys)}
+
+    def _keyed(self, table: str, column: str, keys: list[tuple[str, int]], where: str = "") -> Iterator:
+        """(key, row) for the rows of `table` whose (article_id, `column`) is one of the keys, in
+        order of n; one query per 500 articles."""
+        wanted = set(keys)
+        ids, numbers = list(dict.fromkeys(a for a, _ in keys)), sorted({n for _, n in keys})
+        only = f" AND {column} IN ({','.join(map(str, numbers))})"  # integers, not text: no injection
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT * FROM {table} WHERE article_id IN ({marks}){where}{only} ORDER BY n"  # noqa: S608
+            for r in self.db.execute(sql, chunk):
+                if (key := (r["article_id"], r[column])) in wanted:
+                    yield key, r
+
     def entity(self, table: str, article_id: str, n: int):
         """The n-th person, collective, event or count of an article, or None."""
         row = self.db.execute(
@@ -288,6 +315,7 @@ class Store:
             Mention(
                 from_row(Person, r),
                 r["article_id"],
+                r["n"],
                 r["year"],
                 r["title"],
                 r["source"],

@@ -19,6 +19,7 @@ import tantivy
 from index.engine import (
     FACETS,
     TEXT_FIELDS,
+    TREE,
     UNITS,
     AllOf,
     AnyOf,
@@ -37,20 +38,21 @@ from index.engine import (
 )
 
 _FACET_FIELD = {f: f for f in ("year", "lang", "kind", "relation")} | {
-    f: f"{f}_facet" for f in ("place", "honour", "level")
+    f: f"{f}_facet" for f in ("place", "honour", "level", *TREE)
 }
 FACET_SIZE = 50
 HEAP = 128_000_000
 FOOTER_MAGIC = 1337  # tantivy's footer: [body][JSON {"version", "crc"}][u32 JSON length][u32 magic]
 CONTEXT_SCORE = 0.5  # a word found in an entity's article ranks below one in its own fields
-LATER_FIELDS = ("relation", "level", "level_facet")  # an index without them is rebuilt (issue 13)
+TREE_FIELDS = tuple(f"{f}_facet" for f in TREE)  # the place tree's levels, one facet field each
+LATER_FIELDS = ("relation", "level", "level_facet", *TREE_FIELDS)  # an index without them is rebuilt
 
 
 def schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     for name in ("id", "article"):
         sb.add_text_field(name, stored=True, tokenizer_name="raw")
-    for name in ("kind", "lang", "place_facet", "honour_facet", "relation", "level_facet"):
+    for name in ("kind", "lang", "place_facet", "honour_facet", "relation", "level_facet", *TREE_FIELDS):
         sb.add_text_field(name, stored=name == "kind", fast=True, tokenizer_name="raw")
     for name in ("canonical", "place", "honour", "level"):
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
@@ -105,6 +107,7 @@ class TantivyEngine:
                 **{"place": list(d.places), "honour": list(d.honours), "level": list(d.levels)},
                 **{"year": d.year, "place_facet": d.place, "honour_facet": d.honour},
                 **{"relation": d.relation, "level_facet": d.level},
+                **{f"{f}_facet": v for f, v in zip(TREE, d.tree, strict=False)},
             }
             fields |= {k: v for k, v in optional.items() if v not in (None, "", [])}
             w.add_document(tantivy.Document(**fields))

@@ -68,6 +68,7 @@ class Mention:
 
     person: Person
     article_id: str
+    n: int  # the person's number in the article
     year: int | None  # the year of the article's first event
     title: str
     source: str

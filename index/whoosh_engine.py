@@ -22,6 +22,7 @@ from whoosh.query import And, AndMaybe, ConstantScoreQuery, Every, Not, NumericR
 from index.engine import (
     FACETS,
     TEXT_FIELDS,
+    TREE,
     UNITS,
     AllOf,
     AnyOf,
@@ -40,7 +41,7 @@ from index.engine import (
 )
 
 _FACET_FIELD = {f: f for f in ("year", "lang", "kind", "relation")} | {
-    f: f"{f}_facet" for f in ("place", "honour", "level")
+    f: f"{f}_facet" for f in ("place", "honour", "level", *TREE)
 }
 SUMS = "checksums.json"  # file name -> [size, CRC-32], written after each commit
 CONTEXT_SCORE = 0.5  # a word found in an entity's article ranks below one in its own fields
@@ -64,6 +65,7 @@ def schema() -> Schema:
         relation=ID(sortable=True),
         level=KEYWORD(commas=True),
         level_facet=ID(sortable=True),
+        **{f"{f}_facet": ID(sortable=True) for f in TREE},
         **fields,
     )
 
@@ -120,6 +122,7 @@ class WhooshEngine:
             }
             optional = {"year": d.year, "place_facet": d.place, "honour_facet": d.honour}
             optional |= {"relation": d.relation, "level_facet": d.level}
+            optional |= {f"{f}_facet": v for f, v in zip(TREE, d.tree, strict=False)}
             fields |= {k: v for k, v in optional.items() if v not in (None, "")}
             w.add_document(**fields)  # the caller deleted the article's documents first
 

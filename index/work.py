@@ -9,12 +9,14 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from config import Settings
+from errors import ClusterError, ConfigError
 from index import clusters
 from index.documents import article_docs, view
 from index.views import Record
@@ -65,7 +67,35 @@ def process(source: Source | None) -> Processed:
         return Processed(source, error=error, trace=traceback.format_exc())
 
 
-def ahead(pool: ProcessPoolExecutor, items: Iterable[Source | None], most: int) -> Iterator[Processed]:
+def process_on(settings: Settings, source: Source | None) -> Processed:
+    """`process` in a process this archive did not start (a Dask worker): its tools built once."""
+    if "extractor" not in _WORKER:
+        init_worker(settings)
+    return process(source)
+
+
+@contextmanager
+def cluster_pool(settings: Settings) -> Iterator[Executor]:
+    """The workers of a Dask cluster as an executor: `settings.cluster` names its scheduler. A worker
+    lost mid-run costs nothing: the scheduler runs its tasks again elsewhere, and the results are
+    still taken in order, each once."""
+    try:
+        from distributed import Client
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise ConfigError("--cluster needs the distributed package (pip install distributed)") from None
+    try:
+        client = Client(settings.cluster, timeout=10, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise ClusterError(f"cannot reach the Dask scheduler at {settings.cluster}: {e}") from None
+    try:
+        yield client.get_executor(pure=False)
+    finally:
+        client.close()
+
+
+def ahead(
+    pool: Executor, items: Iterable[Source | None], most: int, work: Callable[[Source], Processed] = process
+) -> Iterator[Processed]:
     """`process` over the items in the pool, results in order, with at most `most` items in flight
     (Executor.map submits everything at once: a large ingest's pages and records would pile up in
     memory). A None in the items is a flush point: everything before it first, then the pause."""
@@ -76,7 +106,7 @@ def ahead(pool: ProcessPoolExecutor, items: Iterable[Source | None], most: int) 
                 yield pending.popleft().result()
             yield Processed(None)
             continue
-        pending.append(pool.submit(process, item))
+        pending.append(pool.submit(work, item))
         while pending and (len(pending) > most or pending[0].done()):
             yield pending.popleft().result()
     while pending:

@@ -37,7 +37,11 @@ def add_api(app: FastAPI, library: Library) -> None:
             None, max_length=10, description="the same as lang (the page's name for it)"
         ),
         year: str | None = Query(None, max_length=20, description="2023 or 2020..2023"),
-        place: str | None = Query(None, max_length=MAX_FIELD),
+        place: str | None = Query(
+            None,
+            max_length=MAX_FIELD,
+            description="a place name, or a branch of the division tree (/云南省/昆明市) as facets place1-3 count",
+        ),
         honour: str | None = Query(None, max_length=MAX_FIELD),
         min_count: int | None = Query(
             None, ge=0, le=MAX_COUNT, description="events that honoured at least N (see unit)"

@@ -125,7 +125,7 @@ def bind(host: str, port: int) -> socket.socket:
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, processes: int = 1) -> int:
     """Serve the archive until interrupted. More than one process answers more requests at once on
-    several cores (each process has its own readers); one is the default."""
+    several cores (each process has its own readers)."""
     import uvicorn
 
     sock = bind(host, port)  # before anything else: a busy port fails at once, in one line
@@ -140,10 +140,12 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, process
     if processes == 1:
         uvicorn.Server(uvicorn.Config(app, **UVICORN)).run(sockets=[sock])
         return 0
-    sock.close()  # the worker processes bind it themselves
+    from uvicorn.supervisors import Multiprocess
+
     app.state.library.close()
     os.environ[SETTINGS_ENV] = json.dumps(
         {k: str(v) if isinstance(v, Path) else v for k, v in asdict(settings).items()}
     )
-    uvicorn.run("web.app:from_environment", factory=True, workers=processes, host=host, port=port, **UVICORN)
+    config = uvicorn.Config("web.app:from_environment", factory=True, workers=processes, **UVICORN)
+    Multiprocess(config, sockets=[sock]).run()  # the workers answer on the socket bound above
     return 0

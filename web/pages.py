@@ -15,6 +15,7 @@ from index.check import check, read_text
 from index.dossier import article as article_view
 from index.dossier import dossier
 from index.dossier import event as event_view
+from index.engine import TREE
 from index.export import FORMATS, ExportError, export
 from web.chart import chart
 from web.problems import Problem
@@ -53,12 +54,29 @@ def chips(state: dict[str, str], here, lang: str) -> list[tuple[str, str, str]]:
         "duplicates": lambda v: "✓",
         "relation": lambda v: label("relation_", v),
         "level": lambda v: label("level_", v),
+        "place": lambda v: " > ".join(branch(v)) or v,
     }
     return [
         (k, shown.get(k, str)(state[k]), here(**{k: None}, **({"unit": None} if k == "min_count" else {})))
         for k in (*FILTERS, *NARROW)
         if state[k]
     ]
+
+
+def branch(place: str) -> list[str]:
+    """The divisions of a tree value, from its province down (/云南省/昆明市); none for a place name."""
+    return [p for p in place.split("/") if p] if place.startswith("/") else []
+
+
+def place_tree(place: str, facets: dict[str, dict[str, int]], here) -> dict:
+    """The place facet as the division tree: the chosen branch as a breadcrumb (全部 > 云南省 >
+    昆明市), each step a link back up to it, and the branch's children with their counts, each a
+    link down. Without a chosen branch the children are the provinces."""
+    parts = branch(place)
+    crumbs = [(name, here(place="/" + "/".join(parts[: i + 1]), page=None)) for i, name in enumerate(parts)]
+    below = facets.get(TREE[len(parts)], {}) if len(parts) < len(TREE) else {}
+    children = [(v.rsplit("/", 1)[-1], v, here(place=v, page=None), n) for v, n in below.items()]
+    return {"top": here(place=None, page=None), "crumbs": crumbs, "children": children}
 
 
 def add_pages(app: FastAPI, library: Library) -> None:
@@ -91,6 +109,7 @@ def add_pages(app: FastAPI, library: Library) -> None:
             marked=marked,
             safe_link=safe_link,
             chips=chips(state, here, lang),
+            tree=place_tree(state["place"], found["facets"], here),
             formats=FORMATS,
         )
 

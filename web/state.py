@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from extract.honours import HONOUR_LEVELS as LEVELS  # national ... unit, highest first
-from index.query import Query, QueryError, parse
+from index.query import ALL, RELATIONS, Query, QueryError, parse
 from web.problems import Problem
 
 PAGE_SIZE, MAX_PAGE, API_LIMIT, API_OFFSET = 20, 500, 100, 10_000
@@ -17,8 +17,6 @@ MAX_QUERY, MAX_FIELD, MAX_NAME = 500, 200, 100  # characters of the query, a fil
 MAX_COUNT = 10**9  # the largest minimum count, as on the command line
 FILTERS = ("kind", "language", "year", "place", "honour", "min_count", "unit", "duplicates")
 NARROW = ("relation", "level")  # filters of the page the query language has no word for
-RELATIONS = ("honouree", "official", "author", "mentioned")  # a person's part in its article
-ALL = "all"  # relation=all: every relation, where people are shown as honourees by default
 ARTICLE_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 EVENT_ID = re.compile(r"(?:e:)?([0-9A-Za-z_-]{1,64}):(\d{1,5})")
 
@@ -70,7 +68,8 @@ def count(value: str) -> str:
 
 
 def query_of(state: Mapping[str, str]) -> Query:
-    filters: dict[str, Any] = {k: state.get(k) or None for k in FILTERS}
+    """The query of the page's state, its relation and level included (the export's filters)."""
+    filters: dict[str, Any] = {k: state.get(k) or None for k in (*FILTERS, *NARROW)}
     filters["lang"] = filters.pop("language")
     filters["duplicates"] = state.get("duplicates") in ("1", "true", "yes", "on")
     if filters.get("unit") and not filters.get("min_count"):
@@ -90,7 +89,7 @@ def narrowing(state: Mapping[str, str]) -> dict[str, str]:
 
 
 def has_query(state: Mapping[str, str]) -> bool:
-    return any(state.get(k) for k in ("q", *FILTERS))
+    return any(state.get(k) for k in ("q", *FILTERS, *NARROW))
 
 
 def article_id(value: str) -> str:

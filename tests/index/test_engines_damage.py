@@ -98,3 +98,38 @@ def test_a_failure_inside_the_engine_is_an_engine_error(archive):
             index.search("not a request")
     finally:
         index.close()
+
+
+def test_a_reader_does_not_rebuild_under_a_writer(archive, tmp_path):
+    """A damaged index found while another process writes is not rebuilt beside its rebuild: the
+    reader says who writes, in one line, and the index is rebuilt once the writer is gone."""
+    import subprocess
+    import sys
+
+    engine, data, honours = archive
+    damage(data / "index" / engine)
+    ready = tmp_path / "locked"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from index.lock import WriterLock\n"
+            "with WriterLock(Path(sys.argv[1]), print):\n"
+            "    Path(sys.argv[2]).touch(); time.sleep(60)",
+            str(data / "writer.lock"),
+            str(ready),
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        while not ready.exists():
+            assert holder.poll() is None
+        done = run_honours(*honours, "search", "王芳", "--json")
+        assert done.returncode == 1
+        assert f"being written by process {holder.pid}" in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 2, done.stderr  # the damage, then who writes
+    finally:
+        holder.kill()
+        holder.wait()
+    assert stats(honours)["health"] == "rebuilt"  # by the first reader after the writer
+    assert stats(honours)["health"] == "ok"
