@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from index.persons import HONOURS_FIRST, LinkMention, Unit
@@ -195,17 +196,69 @@ def _loose(m: LinkMention) -> bool:
     return not _org(m) and not _own_units(m) and not m.birth_year
 
 
-def verdict(m: LinkMention, person: list[LinkMention]) -> int | None:
+def profile(m: LinkMention) -> tuple:
+    """Everything `conflict`, `doubt`, `agreement` and `_loose` read of a mention."""
+    role = m.role if m.lang == "vi" else None
+    return (m.place, m.org, role, m.lang, m.event_place, m.gender, m.ethnicity, m.birth_year)
+
+
+def _stand_in(p: tuple) -> LinkMention:
+    """A mention with only what a profile holds: all that comparing two mentions reads."""
+    place, org, role, lang, event_place, gender, ethnicity, birth_year = p
+    return LinkMention(
+        "",
+        0,
+        "",
+        role=role,
+        org=org,
+        place=place,
+        gender=gender,
+        ethnicity=ethnicity,
+        birth_year=birth_year,
+        lang=lang,
+        event_place=event_place,
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _compare(a: tuple, b: tuple) -> tuple[bool, bool, int]:
+    """(conflict, doubt, agreement) of two profiles: people named alike are compared once."""
+    m, q = _stand_in(a), _stand_in(b)
+    return conflict(m, q), doubt(m, q), agreement(m, q)
+
+
+@dataclass
+class Person:
+    """What linking knows of one person: the different profiles of its mentions (a person named a
+    thousand times the same way is compared once), and the articles and clusters of all of them."""
+
+    profiles: dict[tuple, None] = field(default_factory=dict)  # in order of first mention
+    articles: set[str] = field(default_factory=set)
+    clusters: set[str] = field(default_factory=set)
+
+    def add(self, m: LinkMention) -> None:
+        self.profiles.setdefault(profile(m), None)
+        self.articles.add(m.article_id)
+        if m.cluster:
+            self.clusters.add(m.cluster)
+
+    def loose(self) -> bool:
+        return all(_loose(_stand_in(p)) for p in self.profiles)
+
+
+def verdict(m: LinkMention, person: Person) -> int | None:
     """None when the mention cannot be this person, else how well it agrees (100: the same article,
     or a repost of it when nothing conflicts or doubts: near-duplicate decisions can share a cluster)."""
-    if any(conflict(m, q) for q in person):
+    own = profile(m)
+    pairs = [_compare(own, p) for p in person.profiles]
+    if any(conflicts for conflicts, _, _ in pairs):
         return None
-    if any(q.article_id == m.article_id for q in person):
+    if m.article_id in person.articles:
         return 100
-    doubted = any(doubt(m, q) for q in person)
-    if not doubted and m.cluster and any(q.cluster == m.cluster for q in person):
+    doubted = any(doubts for _, doubts, _ in pairs)
+    if not doubted and m.cluster and m.cluster in person.clusters:
         return 100
-    best = max(agreement(m, q) for q in person)
+    best = max(agrees for _, _, agrees in pairs)
     if best < 3 and doubted:  # only similar organisations outweigh a doubt
         return None
     return best
@@ -231,12 +284,12 @@ def order(m: LinkMention) -> tuple:
 def assign(mentions: Iterable[LinkMention]) -> dict[tuple[str, int], tuple[str, bool]]:
     """Every mention's (person id, weak): linked mentions keep their person, except weak ones, which
     are decided again with the others in `order` against the persons of their name."""
-    people: dict[str, dict[str, list[LinkMention]]] = {}  # name -> person id -> mentions, first seen first
+    people: dict[str, dict[str, Person]] = {}  # name -> person id -> person, first seen first
     out: dict[tuple[str, int], tuple[str, bool]] = {}
     fresh = []
     for m in mentions:
         if m.person_id and not m.weak:
-            people.setdefault(m.name, {}).setdefault(m.person_id, []).append(m)
+            people.setdefault(m.name, {}).setdefault(m.person_id, Person()).add(m)
             out[m.key] = (m.person_id, False)
         else:
             fresh.append(m)
@@ -249,12 +302,12 @@ def assign(mentions: Iterable[LinkMention]) -> dict[tuple[str, int], tuple[str, 
                 deferred.append(m)
                 continue
             pid = pid or person_id(m.article_id, m.name)
-            persons.setdefault(pid, []).append(m)
+            persons.setdefault(pid, Person()).add(m)
             out[m.key] = (pid, weak)
     return out
 
 
-def choose(m: LinkMention, persons: dict[str, list[LinkMention]]) -> tuple[str | None, bool]:
+def choose(m: LinkMention, persons: dict[str, Person]) -> tuple[str | None, bool]:
     """The person a new mention joins (None for a new person), and whether only for want of another."""
     scored = [(v, pid) for pid, ms in persons.items() if (v := verdict(m, ms)) is not None]
     if not scored:
@@ -263,7 +316,7 @@ def choose(m: LinkMention, persons: dict[str, list[LinkMention]]) -> tuple[str |
     if best >= 2:
         return next(pid for v, pid in scored if v == best), False  # a tie goes to the person seen first
     some = [pid for v, pid in scored if v >= 1]
-    if len(some) == 1 and (_loose(m) or all(map(_loose, persons[some[0]]))):
+    if len(some) == 1 and (_loose(m) or persons[some[0]].loose()):
         return some[0], False
     if _loose(m) and len(persons) == 1 and scored:  # the only person of the name, so far
         return scored[0][1], True

@@ -88,10 +88,9 @@ MEMBER = "SELECT id, cluster, canonical, superseded_by IS NULL AS live, cleaning
 # order and the limit are settled (sorting thousands of texts along is slow)
 MENTIONS = """
 WITH chosen AS (
-    SELECT p.article_id, p.n, (SELECT year FROM events e WHERE e.article_id = a.id ORDER BY n LIMIT 1) AS year,
-           coalesce((SELECT year FROM events e WHERE e.article_id = a.id ORDER BY n LIMIT 1),
-                    substr(a.published, 1, 4)) AS y, a.published, a.id
+    SELECT p.article_id, p.n, e.year, coalesce(e.year, substr(a.published, 1, 4)) AS y, a.published, a.id
     FROM people p JOIN articles a ON a.id = p.article_id
+    LEFT JOIN events e ON e.article_id = p.article_id AND e.n = 0  -- the article's first event
     WHERE a.superseded_by IS NULL AND a.canonical = 1 AND p.name IN ({marks})
     ORDER BY y, a.published, a.id, p.n LIMIT ?
 )

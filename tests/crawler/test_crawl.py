@@ -95,7 +95,11 @@ def test_robots_crawl_delay_spaces_requests_even_with_no_delay_asked(crawled):
     server, _, _ = crawled
     times = [e["t"] for e in server.log]
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= 0.15  # Crawl-delay: 0.2 (log times are taken as each request arrives)
+    # Crawl-delay: 0.2. Arrival times jitter on a loaded machine (a late request narrows the gap
+    # after it and widens the one before), so the pace is checked over the whole crawl, and no two
+    # requests may come together as they would with no delay at all.
+    assert times[-1] - times[0] >= 0.9 * 0.2 * len(gaps)
+    assert min(gaps) >= 0.05
 
 
 def test_every_article_names_its_warc_record_and_the_warcs_pass_warcio_check(crawled):
