@@ -127,16 +127,20 @@ def _parse(text: str, i: int) -> tuple[int, list[int | None], list[int]] | None:
 @cache
 def _gbk_table() -> dict[tuple[int, int], str]:
     """Every two-byte GBK sequence that decodes to a common character or to punctuation."""
-    table = {}
+    return {(a, b): c for a, b, c in _gbk_pairs() if c in _PUNCT or is_common(c)}
+
+
+@cache
+def _gbk_pairs() -> tuple[tuple[int, int, str], ...]:
+    """Every two-byte GBK sequence that decodes, with its character."""
+    out = []
     for a in _LEADS:
         for b in range(0x40, 0xFF):
             try:
-                c = bytes((a, b)).decode("gbk")
+                out.append((a, b, bytes((a, b)).decode("gbk")))
             except UnicodeDecodeError:
                 continue
-            if c in _PUNCT or is_common(c):
-                table[a, b] = c
-    return table
+    return tuple(out)
 
 
 def _base_score(c: str) -> float:
@@ -166,14 +170,9 @@ def _spellings() -> tuple[
     it), and the characters spelled with each lead byte and with each trail byte."""
     table = _gbk_table()
     pairs: dict[str, set[tuple[int, int]]] = {}
-    for a in _LEADS:
-        for b in range(0x40, 0xFF):
-            try:
-                c = bytes((a, b)).decode("gbk")
-            except UnicodeDecodeError:
-                continue
-            own = c.encode("gbk", "ignore")
-            pairs.setdefault(c, set()).update([tuple(own)] if len(own) == 2 else [])
+    for _, _, c in _gbk_pairs():
+        own = c.encode("gbk", "ignore")
+        pairs.setdefault(c, set()).update([tuple(own)] if len(own) == 2 else [])
     for pair, c in table.items():
         pairs.setdefault(c, set()).add(pair)
     by_lead: dict[int, set[str]] = {}

@@ -1,6 +1,8 @@
 """The comparison the parity tests make: both engines answer one query alike (totals, hit sets,
 facets, and the top hits up to ties in score)."""
 
+from conftest import ENGINES, SAMPLE_FILES, SEEDS, make_archive
+
 from index.query import parse, request
 
 TOP = 5
@@ -25,3 +27,12 @@ def assert_engines_agree(both: dict, text: str, filters: dict) -> None:
     assert w.facets == t.facets
     assert {h.id for h in w.hits[:TOP]} <= within_ties(t.hits)
     assert {h.id for h in t.hits[:TOP]} <= within_ties(w.hits)
+
+
+def both_engines(tmp_path_factory):
+    """The seeds and samples in one archive per engine ({engine: archive}); a module fixture:
+    `both = pytest.fixture(scope="module")(both_engines)`."""
+    archives = {e: make_archive(tmp_path_factory.mktemp(e), SEEDS, *SAMPLE_FILES, engine=e) for e in ENGINES}
+    yield archives
+    for a in archives.values():
+        a.close()

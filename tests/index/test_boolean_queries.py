@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ENGINES, SAMPLE_FILES, SEEDS, make_archive, run_honours
-from parity import assert_engines_agree
+from conftest import run_honours
+from parity import assert_engines_agree, both_engines
 
 from index.engine import AllOf, AnyOf, Negated
 from index.query import QueryError, parse, request
@@ -198,12 +198,7 @@ MIX = [("王芳 OR 蓝波", {}), ("(王芳 OR 蓝波) -撤销", {"kind": "person
        ("biểu dương OR 社区", {}), ("鼓楼街道桃源社区 OR tran van chanh", {})]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def both(tmp_path_factory):
-    archives = {e: make_archive(tmp_path_factory.mktemp(e), SEEDS, *SAMPLE_FILES, engine=e) for e in ENGINES}
-    yield archives
-    for a in archives.values():
-        a.close()
+both = pytest.fixture(scope="module")(both_engines)
 
 
 @pytest.mark.parametrize("text, filters", MIX, ids=[f"{t}{f}" for t, f in MIX])

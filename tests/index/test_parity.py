@@ -7,8 +7,7 @@ one engine only need to lie within the other's top hits plus every document tied
 """
 
 import pytest
-from conftest import ENGINES, SAMPLE_FILES, SEEDS, make_archive
-from parity import assert_engines_agree
+from parity import assert_engines_agree, both_engines
 
 MIX = [("王芳", {}), ("藍波", {}), ("tran van chanh", {}), ("wang fang", {}), ('"最美奋斗者"', {}), ("劳动模范", {}),
        ("", {"kind": "person"}), ("", {"kind": "event", "min_count": 50, "unit": "collective"}), ("biểu dương", {}),
@@ -16,12 +15,7 @@ MIX = [("王芳", {}), ("藍波", {}), ("tran van chanh", {}), ("wang fang", {})
        ("-王芳 最美奋斗者", {}), ("", {"place": "盘龙区"}), ("", {"honour": "劳动模范", "kind": "person"}), ("Quang Trung", {})]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def both(tmp_path_factory):
-    archives = {e: make_archive(tmp_path_factory.mktemp(e), SEEDS, *SAMPLE_FILES, engine=e) for e in ENGINES}
-    yield archives
-    for a in archives.values():
-        a.close()
+both = pytest.fixture(scope="module")(both_engines)
 
 
 @pytest.mark.parametrize("text, filters", MIX, ids=[f"{t}{f}" for t, f in MIX])

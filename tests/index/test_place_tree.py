@@ -13,21 +13,15 @@ import csv
 from collections import Counter
 
 import pytest
-from conftest import ENGINES, SAMPLE_FILES, SEEDS, make_archive, run_honours
-from parity import assert_engines_agree
+from conftest import ENGINES, run_honours
+from parity import assert_engines_agree, both_engines
 
 from extract.places import resolve
 from index.engine import TREE
 from index.export import export
 from index.query import parse, request
 
-
-@pytest.fixture(scope="module")
-def both(tmp_path_factory):
-    archives = {e: make_archive(tmp_path_factory.mktemp(e), SEEDS, *SAMPLE_FILES, engine=e) for e in ENGINES}
-    yield archives
-    for a in archives.values():
-        a.close()
+both = pytest.fixture(scope="module")(both_engines)
 
 
 def facets(archive, **filters) -> tuple[int, dict[str, dict[str, int]]]:
