@@ -198,8 +198,11 @@ def _loose(m: LinkMention) -> bool:
 
 def profile(m: LinkMention) -> tuple:
     """Everything `conflict`, `doubt`, `agreement` and `_loose` read of a mention."""
-    role = m.role if m.lang == "vi" else None
-    return (m.place, m.org, role, m.lang, m.event_place, m.gender, m.ethnicity, m.birth_year)
+    return profile_of(m.place, m.org, m.role, m.lang, m.event_place, m.gender, m.ethnicity, m.birth_year)
+
+
+def profile_of(place, org, role, lang, event_place, gender, ethnicity, birth_year=None) -> tuple:
+    return (place, org, role if lang == "vi" else None, lang, event_place, gender, ethnicity, birth_year)
 
 
 def _stand_in(p: tuple) -> LinkMention:
@@ -293,6 +296,13 @@ def assign(mentions: Iterable[LinkMention]) -> dict[tuple[str, int], tuple[str, 
             out[m.key] = (m.person_id, False)
         else:
             fresh.append(m)
+    return out | _place(people, fresh)
+
+
+def _place(people: dict[str, dict[str, Person]], fresh: list[LinkMention]) -> dict:
+    """The (person id, weak) of each open mention, against the persons there are (`people`, by
+    name then id, first seen first), which the mentions placed join."""
+    out: dict[tuple[str, int], tuple[str, bool]] = {}
     deferred = []
     for final in (False, True):  # weak links last: a namesake later in the order must be seen first
         for m in deferred if final else sorted(fresh, key=order):
@@ -329,8 +339,17 @@ def link(store, article_ids: Iterable[str]) -> int:
     names = store.unlinked_names(list(article_ids))
     if not names:
         return 0
-    rows = store.link_rows(names)
-    before = {r.key: (r.person_id, r.weak) for r in rows}
-    changed = {k: v for k, v in assign(rows).items() if before.get(k) != v}
+    fresh = store.open_link_rows(names)
+    ids, clusters = sorted({m.article_id for m in fresh}), sorted({m.cluster for m in fresh if m.cluster})
+    profiles, named = store.link_state(names, ids, clusters)
+    people: dict[str, dict[str, Person]] = {}
+    for name, pid, *seen in profiles:
+        people.setdefault(name, {}).setdefault(pid, Person()).profiles.setdefault(profile_of(*seen), None)
+    for name, pid, article, cluster in named:
+        if (person := people.get(name, {}).get(pid)) is not None:
+            person.articles.add(article)
+            person.clusters.update([cluster] if cluster else [])
+    before = {m.key: (m.person_id, m.weak) for m in fresh}
+    changed = {k: v for k, v in _place(people, fresh).items() if before.get(k) != v}
     store.set_links(changed)
     return len(changed)

@@ -123,6 +123,26 @@ FROM people p JOIN articles a ON a.id = p.article_id
 WHERE a.superseded_by IS NULL AND p.name IN ({marks})
 """
 LINKED = "(SELECT {} FROM person_links l WHERE l.article_id = p.article_id AND l.n = p.n)"
+# linking new mentions reads, of the persons there are, only what a verdict weighs (index/linking.py):
+# the mentions still open (unlinked or weakly linked), each person's distinct profiles, and the
+# persons already named in the open mentions' articles or clusters; nothing that grows per mention
+OPEN_LINK_ROWS = """
+SELECT p.*, a.cluster, a.lang, a.published, a.seq, l.person_id, coalesce(l.weak, 0) AS weak,
+       (SELECT place FROM events e WHERE e.article_id = a.id ORDER BY n LIMIT 1) AS event_place,
+       (SELECT year FROM events e WHERE e.article_id = a.id AND year IS NOT NULL ORDER BY n LIMIT 1) AS year
+FROM people p JOIN articles a ON a.id = p.article_id
+LEFT JOIN person_links l ON l.article_id = p.article_id AND l.n = p.n
+WHERE a.superseded_by IS NULL AND p.name IN ({marks}) AND (l.person_id IS NULL OR l.weak = 1)
+"""
+_STRONG = """FROM person_links l JOIN people p ON p.article_id = l.article_id AND p.n = l.n
+JOIN articles a ON a.id = p.article_id WHERE a.superseded_by IS NULL AND l.weak = 0 AND p.name IN ({marks})"""
+PERSON_PROFILES = f"""
+SELECT p.name, l.person_id, p.place, p.org, p.role, a.lang, e.place AS event_place, p.gender, p.ethnicity
+{_STRONG.replace("WHERE", "LEFT JOIN events e ON e.article_id = p.article_id AND e.n = 0 WHERE")}
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY min(a.seq), min(p.rowid)
+"""
+PERSONS_IN = f"""SELECT DISTINCT p.name, l.person_id, a.id, a.cluster {_STRONG}
+AND (a.id IN ({{ids}}) OR a.cluster IN ({{clusters}}))"""
 SET_LINKS = "INSERT OR REPLACE INTO person_links VALUES (?, ?, ?, ?)"
 PERSON_IDS = "SELECT n, person_id FROM person_links WHERE article_id = ?"
 UPGRADES["person_links"] = (

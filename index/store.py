@@ -341,6 +341,22 @@ class Store:
         sql = schema.LINK_ROWS.format(person_id=person_id, weak=weak, marks=",".join("?" * len(names)))
         return [from_row(LinkMention, r) for r in self.db.execute(sql, names)]
 
+    def open_link_rows(self, names: list[str]) -> list[LinkMention]:
+        """The live mentions of these names not linked yet or linked only weakly."""
+        sql = schema.OPEN_LINK_ROWS.format(marks=",".join("?" * len(names)))
+        return [from_row(LinkMention, r) for r in self.db.execute(sql, names)]
+
+    def link_state(self, names: list[str], ids: list[str], clusters: list[str]) -> tuple[list, list]:
+        """Of the persons of these names (strong links): (name, person, place, org, role, lang,
+        first event's place, gender, ethnicity) once per distinct profile, first seen first; and
+        (name, person, article, cluster) for those named in these articles or clusters."""
+        marks = ",".join("?" * len(names))
+        profiles = self.db.execute(schema.PERSON_PROFILES.format(marks=marks), names).fetchall()
+        sql = schema.PERSONS_IN.format(
+            marks=marks, ids=",".join("?" * len(ids)), clusters=",".join("?" * len(clusters))
+        )
+        return [tuple(r) for r in profiles], self.db.execute(sql, [*names, *ids, *clusters]).fetchall()
+
     def person_ids(self, article_id: str) -> dict[int, str]:
         """An article's people (by n) -> their person ids, for exports; empty before any linking."""
         if not self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'person_links'").fetchone():
