@@ -239,14 +239,63 @@ class Person:
     articles: set[str] = field(default_factory=set)
     clusters: set[str] = field(default_factory=set)
 
-    def add(self, m: LinkMention) -> None:
-        self.profiles.setdefault(profile(m), None)
-        self.articles.add(m.article_id)
-        if m.cluster:
-            self.clusters.add(m.cluster)
-
     def loose(self) -> bool:
         return all(_loose(_stand_in(p)) for p in self.profiles)
+
+
+def _keys(m: LinkMention) -> set[tuple]:
+    """What a mention can agree with another on: its organisation (whole, and its runs of three
+    characters: similar organisations share one), its county or township, its birth year."""
+    keys: set[tuple] = set()
+    if org := _org(m):
+        low = org.lower()
+        keys |= {("org", low)} | {("run", low[i : i + 3]) for i in range(len(low) - 2)}
+    for u in _units(m):
+        if u.level in _SPECIFIC:
+            keys |= (
+                {("unit", u.level, u.name), ("path", u.level, u.path)}
+                if u.path
+                else {("unit", u.level, u.name)}
+            )
+    if m.birth_year:
+        keys.add(("born", m.birth_year))
+    return keys
+
+
+@dataclass
+class Namesakes:
+    """The persons of one name, first seen first, and who shares what with whom: a new mention is
+    weighed only against the persons it could agree with (or share an article or cluster with),
+    not against every namesake; against the only one, always."""
+
+    persons: dict[str, Person] = field(default_factory=dict)
+    index: dict[tuple, set[str]] = field(default_factory=dict)
+
+    def add(
+        self, pid: str, seen: tuple | None = None, article: str | None = None, cluster: str | None = None
+    ):
+        person = self.persons.setdefault(pid, Person())
+        keys: set[tuple] = set()
+        if seen is not None and seen not in person.profiles:
+            person.profiles[seen] = None
+            keys = _keys(_stand_in(seen))
+        if article:
+            person.articles.add(article)
+            keys.add(("article", article))
+        if cluster:
+            person.clusters.add(cluster)
+            keys.add(("cluster", cluster))
+        for k in keys:
+            self.index.setdefault(k, set()).add(pid)
+
+    def candidates(self, m: LinkMention) -> dict[str, Person]:
+        if len(self.persons) <= 1:  # the only person of the name: a loose mention may join it anyway
+            return self.persons
+        keys = _keys(m) | {("article", m.article_id)} | ({("cluster", m.cluster)} if m.cluster else set())
+        ids = set().union(*(self.index.get(k, ()) for k in keys))
+        if len(ids) == len(self.persons):
+            return self.persons
+        return {pid: person for pid, person in self.persons.items() if pid in ids}
 
 
 def verdict(m: LinkMention, person: Person) -> int | None:
@@ -287,32 +336,32 @@ def order(m: LinkMention) -> tuple:
 def assign(mentions: Iterable[LinkMention]) -> dict[tuple[str, int], tuple[str, bool]]:
     """Every mention's (person id, weak): linked mentions keep their person, except weak ones, which
     are decided again with the others in `order` against the persons of their name."""
-    people: dict[str, dict[str, Person]] = {}  # name -> person id -> person, first seen first
+    people: dict[str, Namesakes] = {}
     out: dict[tuple[str, int], tuple[str, bool]] = {}
     fresh = []
     for m in mentions:
         if m.person_id and not m.weak:
-            people.setdefault(m.name, {}).setdefault(m.person_id, Person()).add(m)
+            people.setdefault(m.name, Namesakes()).add(m.person_id, profile(m), m.article_id, m.cluster)
             out[m.key] = (m.person_id, False)
         else:
             fresh.append(m)
     return out | _place(people, fresh)
 
 
-def _place(people: dict[str, dict[str, Person]], fresh: list[LinkMention]) -> dict:
+def _place(people: dict[str, Namesakes], fresh: list[LinkMention]) -> dict:
     """The (person id, weak) of each open mention, against the persons there are (`people`, by
     name then id, first seen first), which the mentions placed join."""
     out: dict[tuple[str, int], tuple[str, bool]] = {}
     deferred = []
     for final in (False, True):  # weak links last: a namesake later in the order must be seen first
         for m in deferred if final else sorted(fresh, key=order):
-            persons = people.setdefault(m.name, {})
-            pid, weak = choose(m, persons)
+            namesakes = people.setdefault(m.name, Namesakes())
+            pid, weak = choose(m, namesakes.candidates(m))
             if weak and not final:
                 deferred.append(m)
                 continue
             pid = pid or person_id(m.article_id, m.name)
-            persons.setdefault(pid, Person()).add(m)
+            namesakes.add(pid, profile(m), m.article_id, m.cluster)
             out[m.key] = (pid, weak)
     return out
 
@@ -342,13 +391,12 @@ def link(store, article_ids: Iterable[str]) -> int:
     fresh = store.open_link_rows(names)
     ids, clusters = sorted({m.article_id for m in fresh}), sorted({m.cluster for m in fresh if m.cluster})
     profiles, named = store.link_state(names, ids, clusters)
-    people: dict[str, dict[str, Person]] = {}
+    people: dict[str, Namesakes] = {}
     for name, pid, *seen in profiles:
-        people.setdefault(name, {}).setdefault(pid, Person()).profiles.setdefault(profile_of(*seen), None)
+        people.setdefault(name, Namesakes()).add(pid, profile_of(*seen))
     for name, pid, article, cluster in named:
-        if (person := people.get(name, {}).get(pid)) is not None:
-            person.articles.add(article)
-            person.clusters.update([cluster] if cluster else [])
+        if name in people and pid in people[name].persons:
+            people[name].add(pid, None, article, cluster)
     before = {m.key: (m.person_id, m.weak) for m in fresh}
     changed = {k: v for k, v in _place(people, fresh).items() if before.get(k) != v}
     store.set_links(changed)
