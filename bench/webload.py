@@ -52,7 +52,7 @@ def small_archive(work: Path) -> Path:
     site = ROOT / "data" / "samples" / "site"
     samples = [
         *sorted((ROOT / "data" / "samples").glob("*.txt")),
-        *sorted(site.glob("news/20*/*.html")),
+        *sorted(p for p in site.glob("news/20*/*.html") if p.name != "offsite.html"),  # no article
         site / "notices",
     ]
     data = work / "small"

@@ -8,6 +8,7 @@ only each cluster's canonical article is read.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import asdict
 from functools import lru_cache
 from typing import Any
@@ -24,10 +25,10 @@ LADDER = ("unit", "township", "county", "prefecture", "provincial", "national") 
 def _names(archive, query: str) -> list[str]:
     """The stored names the query means: itself (simplified, NFC), its unaccented match in
     Vietnamese, or for a pinyin query the Chinese names that read so."""
-    name = analysis.normalise_query(query)
-    store = archive.store
-    if store.has_person(name):
-        return [name]
+    name, store = analysis.normalise_query(query), archive.store
+    for written in dict.fromkeys((unicodedata.normalize("NFC", query.strip()), name)):
+        if store.has_person(written):  # as written first: 於 is a surname of its own, not 于
+            return [written]
     found = [
         store.entity("people", h.article, int(h.id.rsplit(":", 1)[1])) for h in _person_hits(archive, query)
     ]

@@ -90,3 +90,21 @@ def test_dossier_groups_one_persons_honours_across_articles(seeded):
 def test_person_command(seeded):
     proc = run_honours("--data-dir", str(seeded.dir), "--engine", seeded.engine_name, "person", "王芳")
     assert proc.returncode == 0 and "最美奋斗者" in proc.stdout and "党委书记" in proc.stdout
+
+
+def test_a_dossier_finds_a_name_as_written_before_converting_it(tmp_path):
+    """於 is a surname of its own in simplified Chinese: 於秀兰's page must not look for 于秀兰."""
+    from conftest import make_archive
+
+    page = tmp_path / "in" / "notice.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "关于表彰2023年度优秀共产党员的决定\n经研究，决定授予红岩村党支部书记於秀兰同志“优秀共产党员”称号。\n",
+        encoding="utf-8",
+    )
+    archive = make_archive(tmp_path / "data", page.parent)
+    try:
+        found = dossier(archive, "於秀兰")["people"]
+        assert [p["name"] for p in found] == ["於秀兰"]
+    finally:
+        archive.close()
