@@ -57,6 +57,7 @@ CREATE TABLE IF NOT EXISTS honours (
     PRIMARY KEY (article_id, n)
 );
 CREATE INDEX IF NOT EXISTS honours_title ON honours(title);
+CREATE INDEX IF NOT EXISTS honours_owner ON honours(article_id, owner, owner_n);  -- a person's honours
 CREATE TABLE IF NOT EXISTS bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id));
 CREATE INDEX IF NOT EXISTS bands_article ON bands(article_id);
 """

@@ -271,7 +271,9 @@ class Store:
         numbered so, or for `honours` those of the people numbered so."""
         column = "owner_n" if table == "honours" else "n"
         out: dict[tuple[str, int], list] = {k: [] for k in keys}
-        for key, r in self._keyed(table, column, keys, " AND owner = 'person'" if table == "honours" else ""):
+        for key, r in self._keyed(
+            table, column, keys, " AND t.owner = 'person'" if table == "honours" else ""
+        ):
             out[key].append(from_row(ENTITIES[table], r))
         return {k: tuple(v) for k, v in out.items()}
 
@@ -280,18 +282,17 @@ class Store:
         return {k: (r["person_id"], bool(r["weak"])) for k, r in self._keyed("person_links", "n", keys)}
 
     def _keyed(self, table: str, column: str, keys: list[tuple[str, int]], where: str = "") -> Iterator:
-        """(key, row) for the rows of `table` whose (article_id, `column`) is one of the keys, in
-        order of n; one query per 500 articles."""
-        wanted = set(keys)
-        ids, numbers = list(dict.fromkeys(a for a, _ in keys)), sorted({n for _, n in keys})
-        only = f" AND {column} IN ({','.join(map(str, numbers))})"  # integers, not text: no injection
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT * FROM {table} WHERE article_id IN ({marks}){where}{only} ORDER BY n"  # noqa: S608
-            for r in self.db.execute(sql, chunk):
-                if (key := (r["article_id"], r[column])) in wanted:
-                    yield key, r
+        """(key, row) for the rows of `table` whose (article_id, `column`) is one of the keys, each
+        looked up by the primary key; one query per 400 keys."""
+        keys = list(dict.fromkeys(keys))
+        for i in range(0, len(keys), 400):
+            chunk = keys[i : i + 400]
+            sql = (
+                f"WITH k(a, n) AS (VALUES {','.join(['(?, ?)'] * len(chunk))}) "  # noqa: S608
+                f"SELECT t.* FROM k CROSS JOIN {table} t ON t.article_id = k.a AND t.{column} = k.n{where} ORDER BY t.n"
+            )
+            for r in self.db.execute(sql, [v for key in chunk for v in key]):
+                yield (r["article_id"], r[column]), r
 
     def entity(self, table: str, article_id: str, n: int):
         """The n-th person, collective, event or count of an article, or None."""
