@@ -22,6 +22,9 @@ from errors import EngineError  # noqa: F401  (re-exported)
 TEXT_FIELDS = ("words", "bigrams", "vi", "vifold", "pinyin")  # token-list fields, all with positions
 TREE = ("place1", "place2", "place3")  # the division tree: province, its children, theirs (issue 13)
 FACETS = ("year", "place", "honour", "lang", "kind", "relation", "level", *TREE)
+FACET_FIELD = {f: f for f in ("year", "lang", "kind", "relation")} | {  # the field each facet counts
+    f: f"{f}_facet" for f in ("place", "honour", "level", *TREE)
+}
 UNITS = ("person", "collective", "household")
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import tantivy
 
 from index.engine import (
+    FACET_FIELD,
     FACETS,
     TEXT_FIELDS,
     TREE,
@@ -37,9 +38,6 @@ from index.engine import (
     side_by_side,
 )
 
-_FACET_FIELD = {f: f for f in ("year", "lang", "kind", "relation")} | {
-    f: f"{f}_facet" for f in ("place", "honour", "level", *TREE)
-}
 FACET_SIZE = 50
 HEAP = 128_000_000
 FOOTER_MAGIC = 1337  # tantivy's footer: [body][JSON {"version", "crc"}][u32 JSON length][u32 magic]
@@ -153,7 +151,7 @@ class TantivyEngine:
             )
         groups: dict[str, dict[str, int]] = {}
         if request.facets:
-            spec = {name: {"terms": {"field": _FACET_FIELD[name], "size": FACET_SIZE}} for name in FACETS}
+            spec = {name: {"terms": {"field": FACET_FIELD[name], "size": FACET_SIZE}} for name in FACETS}
             aggs = searcher.aggregate(query, spec)
             for name in FACETS:
                 buckets = aggs.get(name, {}).get("buckets", [])

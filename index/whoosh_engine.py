@@ -20,6 +20,7 @@ from whoosh.index import LockError
 from whoosh.query import And, AndMaybe, ConstantScoreQuery, Every, Not, NumericRange, Or, Phrase, Term
 
 from index.engine import (
+    FACET_FIELD,
     FACETS,
     TEXT_FIELDS,
     TREE,
@@ -40,9 +41,6 @@ from index.engine import (
     side_by_side,
 )
 
-_FACET_FIELD = {f: f for f in ("year", "lang", "kind", "relation")} | {
-    f: f"{f}_facet" for f in ("place", "honour", "level", *TREE)
-}
 SUMS = "checksums.json"  # file name -> [size, CRC-32], written after each commit
 CONTEXT_SCORE = 0.5  # a word found in an entity's article ranks below one in its own fields
 
@@ -154,7 +152,7 @@ class WhooshEngine:
     def _search(self, request: Request) -> Result:
         query = _query(request)
         facets = (
-            {name: sorting.FieldFacet(_FACET_FIELD[name], maptype=sorting.Count) for name in FACETS}
+            {name: sorting.FieldFacet(FACET_FIELD[name], maptype=sorting.Count) for name in FACETS}
             if request.facets
             else None
         )
