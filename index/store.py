@@ -22,8 +22,8 @@ from typing import Any
 from errors import StoreError  # noqa: F401  (re-exported)
 from extract.records import Extraction, Person
 from index import schema
-from index.persons import LinkMention  # people linked across articles (issue 13)
 from index.schema import MEMBER, MENTIONS, quoted
+from index.store_links import PersonLinks
 from index.views import (
     ENTITIES,
     Member,
@@ -41,7 +41,7 @@ from index.views import (
 )
 
 
-class Store:
+class Store(PersonLinks):
     def __init__(self, path: Path):
         self.path = path
         try:
@@ -277,10 +277,6 @@ class Store:
             out[key].append(from_row(ENTITIES[table], r))
         return {k: tuple(v) for k, v in out.items()}
 
-    def links_of(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], tuple[str, bool]]:
-        """The person (and whether weakly) of each (article id, person number) already linked."""
-        return {k: (r["person_id"], bool(r["weak"])) for k, r in self._keyed("person_links", "n", keys)}
-
     def _keyed(self, table: str, column: str, keys: list[tuple[str, int]], where: str = "") -> Iterator:
         """(key, row) for the rows of `table` whose (article_id, `column`) is one of the keys, each
         looked up by the primary key; one query per 400 keys."""
@@ -325,47 +321,6 @@ class Store:
             )
             for r in rows
         ]
-
-    # --- people linked across articles (issue 13: index/linking.py) ---------------------------------
-
-    def unlinked_names(self, article_ids: list[str]) -> list[str]:
-        sql = schema.UNLINKED_NAMES.format(marks=",".join("?" * len(article_ids)))
-        return [r[0] for r in self.db.execute(sql, article_ids)]
-
-    def unlinked_articles(self) -> list[str]:
-        return [r[0] for r in self.db.execute(schema.UNLINKED_ARTICLES)]
-
-    def link_rows(self, names: list[str]) -> list[LinkMention]:
-        """Every live mention of these names, with what linking weighs and its person (if linked)."""
-        links = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'person_links'").fetchone()
-        person_id, weak = (schema.LINKED.format(c) if links else "NULL" for c in ("person_id", "weak"))
-        sql = schema.LINK_ROWS.format(person_id=person_id, weak=weak, marks=",".join("?" * len(names)))
-        return [from_row(LinkMention, r) for r in self.db.execute(sql, names)]
-
-    def open_link_rows(self, names: list[str]) -> list[LinkMention]:
-        """The live mentions of these names not linked yet or linked only weakly."""
-        sql = schema.OPEN_LINK_ROWS.format(marks=",".join("?" * len(names)))
-        return [from_row(LinkMention, r) for r in self.db.execute(sql, names)]
-
-    def link_state(self, names: list[str], ids: list[str], clusters: list[str]) -> tuple[list, list]:
-        """Of the persons of these names (strong links): (name, person, place, org, role, lang,
-        first event's place, gender, ethnicity) once per distinct profile, first seen first; and
-        (name, person, article, cluster) for those named in these articles or clusters."""
-        marks = ",".join("?" * len(names))
-        profiles = self.db.execute(schema.PERSON_PROFILES.format(marks=marks), names).fetchall()
-        sql = schema.PERSONS_IN.format(
-            marks=marks, ids=",".join("?" * len(ids)), clusters=",".join("?" * len(clusters))
-        )
-        return [tuple(r) for r in profiles], self.db.execute(sql, [*names, *ids, *clusters]).fetchall()
-
-    def person_ids(self, article_id: str) -> dict[int, str]:
-        """An article's people (by n) -> their person ids, for exports; empty before any linking."""
-        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'person_links'").fetchone():
-            return {}
-        return dict(self.db.execute(schema.PERSON_IDS, (article_id,)).fetchall())
-
-    def set_links(self, links: dict[tuple[str, int], tuple[str, bool]]) -> None:
-        self.db.executemany(schema.SET_LINKS, [(a, n, p, int(w)) for (a, n), (p, w) in links.items()])
 
     # --- reading clusters of reposts -------------------------------------------------------------
 

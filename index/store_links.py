@@ -1,0 +1,66 @@
+"""The store's reads and writes of people linked across articles (issue 13, index/linking.py): a part
+of `Store` (index/store.py), kept apart to keep each module short. `person_links` is a table an
+archive gains as it is opened for writing; a read-only older archive may lack it."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from index import schema
+from index.persons import LinkMention
+from index.views import from_row
+
+
+class PersonLinks:
+    db: sqlite3.Connection
+
+    def _linked(self) -> bool:
+        return (
+            self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'person_links'").fetchone() is not None
+        )
+
+    def links_of(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], tuple[str, bool]]:
+        """The person (and whether weakly) of each (article id, person number) already linked."""
+        if not self._linked():
+            return {}
+        return {k: (r["person_id"], bool(r["weak"])) for k, r in self._keyed("person_links", "n", keys)}
+
+    def unlinked_names(self, article_ids: list[str]) -> list[str]:
+        sql = schema.UNLINKED_NAMES.format(marks=",".join("?" * len(article_ids)))
+        return [r[0] for r in self.db.execute(sql, article_ids)]
+
+    def unlinked_articles(self) -> list[str]:
+        return [r[0] for r in self.db.execute(schema.UNLINKED_ARTICLES)]
+
+    def link_rows(self, names: list[str]) -> list[LinkMention]:
+        """Every live mention of these names, with what linking weighs and its person (if linked)."""
+        person_id, weak = (
+            schema.LINKED.format(c) if self._linked() else "NULL" for c in ("person_id", "weak")
+        )
+        sql = schema.LINK_ROWS.format(person_id=person_id, weak=weak, marks=",".join("?" * len(names)))
+        return [from_row(LinkMention, r) for r in self.db.execute(sql, names)]
+
+    def open_link_rows(self, names: list[str]) -> list[LinkMention]:
+        """The live mentions of these names not linked yet or linked only weakly."""
+        sql = schema.OPEN_LINK_ROWS.format(marks=",".join("?" * len(names)))
+        return [from_row(LinkMention, r) for r in self.db.execute(sql, names)]
+
+    def link_state(self, names: list[str], ids: list[str], clusters: list[str]) -> tuple[list, list]:
+        """Of the persons of these names (strong links): (name, person, place, org, role, lang,
+        first event's place, gender, ethnicity) once per distinct profile, first seen first; and
+        (name, person, article, cluster) for those named in these articles or clusters."""
+        marks = ",".join("?" * len(names))
+        profiles = self.db.execute(schema.PERSON_PROFILES.format(marks=marks), names).fetchall()
+        sql = schema.PERSONS_IN.format(
+            marks=marks, ids=",".join("?" * len(ids)), clusters=",".join("?" * len(clusters))
+        )
+        return [tuple(r) for r in profiles], self.db.execute(sql, [*names, *ids, *clusters]).fetchall()
+
+    def person_ids(self, article_id: str) -> dict[int, str]:
+        """An article's people (by n) -> their person ids, for exports; empty before any linking."""
+        if not self._linked():
+            return {}
+        return dict(self.db.execute(schema.PERSON_IDS, (article_id,)).fetchall())
+
+    def set_links(self, links: dict[tuple[str, int], tuple[str, bool]]) -> None:
+        self.db.executemany(schema.SET_LINKS, [(a, n, p, int(w)) for (a, n), (p, w) in links.items()])
