@@ -4,6 +4,10 @@
     .venv/bin/python bench/names_zh_eval.py --dev      # the same on dev (tune there, not on test)
     .venv/bin/python bench/names_zh_eval.py --errors   # also list misses and false names
     .venv/bin/python bench/names_zh_eval.py --speed    # also chars/s of find on the seeds' news text
+    .venv/bin/python bench/names_zh_eval.py --dev --model /tmp/m.crfsuite  # another CRF model
+
+The shipped model is trained on train + dev, so its dev figure is no measurement: measure dev with
+a model trained on train alone (bench/tagger/train_tagger_zh.py --out /tmp/m.crfsuite).
 
 Each sentence is the concatenation of its tokens (no spaces); a PER entity counts when its exact
 character span is found. The finder runs with jieba's tags as hints (rjieba) and without them,
@@ -131,6 +135,12 @@ def main() -> None:
         "  rules alone, jieba tag hints": ChineseNameFinder(is_word, tag, crf=False),
         "  rules alone, dictionary only": ChineseNameFinder(is_word, crf=False),
     }
+    if "--model" in sys.argv:
+        from extract.names_zh.crf import NameTagger
+
+        crf = NameTagger(Path(sys.argv[sys.argv.index("--model") + 1]))
+        for finder in finders.values():
+            finder.crf = crf if finder.crf is not None else None
     path, split = (UNER_ZH_DEV, "dev") if "--dev" in sys.argv else (UNER_ZH, "test")
     if "--errors" in sys.argv:
         errors(finders["ChineseNameFinder + jieba tag hints"], path)

@@ -11,23 +11,24 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extract.count_parts import parts, respectively
+from extract.count_titles import title_after, trimmed
 from extract.lexicon import Lexicon, alternation
-from extract.numbers import CN_NUMBER, VI_NUMBER, VI_WORDS, parse_number, parse_vietnamese
+from extract.numbers import CN_NUMBER, CN_NUMERAL, VI_NUMBER, VI_WORDS, parse_number, parse_vietnamese
 from extract.records import Count
 from extract.text import Mention, sentence_of, sentences
 from extract.tsv import read_blocks
 
 _ZH = re.compile(  # the look-ahead lets the engine skip to digits and numerals
-    rf"(?=[\d零〇一二两三四五六七八九十百千万亿超近约逾])"
-    rf"(?P<pre>超过|近|超|约|逾)?(?P<num>{CN_NUMBER})(?P<post>余|多)?(?P<cls>人次|名|人|位|个|组|支|户|票|次|家)"
-)
+    rf"(?=[\d{CN_NUMERAL}超近约逾])"
+    rf"(?P<pre>超过|近|超|约|逾)?(?P<num>{CN_NUMBER})(?P<post>余|多)?[ \u3000]?(?P<cls>人次|名|人|位|个|组|支|户|票|次|家|所)"
+)  # 18 位獲獎者: Taiwanese pages put a space between the number and its classifier
 _VIEW_BEFORE = re.compile(r"访问|浏览|阅读|观看|点击|播放|收看")
 _VIEW_AFTER = re.compile(r"^(?:观看|围观|收看|参与|点赞|次)")
 _PROPOSING = re.compile(
     r"拟[^，。；,;]{0,12}?(?:推荐|授予|表彰|命名|评|确定|入选|认定|推选)|推荐人选|建议人选|đề nghị khen thưởng|đề nghị tặng"
 )
 _PROPOSED = re.compile(r"公示")
-_RESPECTIVELY = re.compile(r"分别(?:被)?(?:授予|评为|命名为)")
 _CLAUSE_END = re.compile(r"[，,、；;。！？!?\n]")
 _CLAUSE = re.compile(r"[，,；;。！？!?\n]|\.(?=\s)")
 _STATEMENT_END = re.compile(r"[。！？!?\n]|\.(?=\s)")  # a sentence, with the parts ；/; splits off
@@ -58,6 +59,14 @@ class CountWords:
     proposing: re.Pattern  # xét thưởng: a council reviewing proposals
     status_not: re.Pattern  # Hội đồng Thi đua - Khen thưởng: a body's name, no awarding act
     vi_collective_title: tuple[str, ...]  # Tập thể…: a Vietnamese title of units
+    counted_noun: re.Pattern  # 村镇, 学校: what a count names before its title (3316个村镇…称号)
+    title_mark: re.Pattern  # 届, 文明, 先进: words that make a phrase after 为 a title
+    title_verb: re.Pattern  # 授予, 命名: verbs whose count may be followed by a title no lexicon knows
+    title_holder: re.Pattern  # 211位市长奖得主: a title right after the count, then its holders
+    entrants: re.Pattern  # 166名参选…: right after a count, its people entered a selection
+    title_subject: re.Pattern  # 66位优秀青年获得表扬: what is counted, then an honouring verb
+    list_cue_before: re.Pattern  # 名单如下（共16人）: the count of the list announced just before it
+    list_cue: re.Pattern  # 分别是, 如下: right after a count, the list of what it counts follows
 
 
 def _initials(words: list[str]) -> str:
@@ -85,7 +94,9 @@ def words() -> CountWords:
         household_noun=re.compile(rf"^(?:{alternation(w['household_noun']).pattern})"),
         not_honoured=alternation(w["not_honoured"], re.I),
         contest=alternation(w["contest"], re.I),
-        future=re.compile(rf"将[^。；;]{{0,20}}?(?:{alternation(w['future']).pattern})"),
+        future=re.compile(
+            rf"将[^。；;]{{0,20}}?(?:{alternation(w['future']).pattern})|{alternation(w['plan']).pattern}"
+        ),
         vague=frozenset(w["vague"]),
         label=frozenset(w["label"]),
         label_not=frozenset(w["label_not"]),
@@ -100,6 +111,23 @@ def words() -> CountWords:
         proposing=alternation(w["proposing"], re.I),
         status_not=alternation(w["status_not"], re.I),
         vi_collective_title=tuple(w["vi_collective_title"]),
+        counted_noun=re.compile(
+            rf"(?:{alternation(w['collective_noun'] + w['household_noun'] + w['counted_noun']).pattern})*"
+            r"(?:[(（][^)）]{0,6}[)）])?(?:为|的)?"
+        ),
+        title_mark=alternation(w["title_mark"]),
+        title_verb=alternation(w["title_verb"]),
+        list_cue=re.compile(
+            rf"[^，,。；;\n]{{0,8}}?[，,：:]?\s*(?:{alternation(w['list_cue']).pattern})", re.I
+        ),
+        list_cue_before=re.compile(rf"(?:{alternation(w['list_cue']).pattern})[^，,。；;\n]{{0,6}}$"),
+        title_subject=re.compile(
+            rf"(?P<t>[^，,、。；;：:“”\"\d\s的]{{2,10}}?)(?:{alternation(w['honoured_after']).pattern})"
+        ),
+        entrants=re.compile(rf"\s*(?:{alternation(w['entrants']).pattern})", re.I),
+        title_holder=re.compile(
+            rf"[“\"「『]?(?P<t>[^，,、。；;：:“”\"「」『』\d\s的]{{2,12}}?)[”\"」』]?(?:{alternation(w['title_holder']).pattern})"
+        ),
     )
 
 
@@ -140,7 +168,7 @@ def _status(sentence: str, around: str, lex: Lexicon) -> str | None:
 
 
 def _honour_near(
-    start: int, end: int, text: str, sentence: tuple[int, int], found: list[Mention]
+    start: int, end: int, text: str, sentence: tuple[int, int], found: list[Mention], suffix=None
 ) -> Mention | None:
     """The count's honour: one right before the number (“十佳青年”10名, 奖章的30名), else the first after
     it in its clause before any other number, else the nearest before it in the sentence
@@ -150,6 +178,8 @@ def _honour_near(
         r"[”\"’』」]?(?:的|共|计|有|为|候选人|候选)?[:：]?|[”\"’』」]?\s*[-—–]*", text[before[-1].end : start]
     ):
         return before[-1]
+    aside = _ASIDE.match(text, end)  # 70人(87人次)获颁…: the aside is no other count
+    end = aside.end() if aside else end
     clause_end = _CLAUSE_END.search(text, end)
     stop = clause_end.start() if clause_end else len(text)
     for _ in range(4):  # X等384名同志、Y等16名同志“H”称号: parallel counts share the honour after them
@@ -161,14 +191,25 @@ def _honour_near(
         stop = clause_end.start() if clause_end else len(text)
     next_count = _ZH.search(text, end, stop) or words().vi.search(text, end, stop)
     stop = next_count.start() if next_count else stop
-    after = [h for h in found if end <= h.start < stop]
+    after = [h for h in found if end <= h.start < stop or start <= h.start < end < h.end]
     if after:
-        return after[0]
-    return before[-1] if before else None
+        return trimmed(after[0], text, end, words().counted_noun) if suffix else after[0]
+    verb = words().title_verb.search(text, max(sentence[0], start - 40), start)
+    w = words()
+    titled = title_after(text, end, stop, suffix, w.counted_noun, w.title_mark) if suffix and verb else None
+    # 211位市长奖得主; 66位优秀青年获得表扬 (the counted are named by their title, then honoured)
+    holder = w.title_holder.match(text, end) or w.title_subject.match(text, end) if suffix else None
+    if holder and not titled and (holder.re is w.title_holder or w.title_mark.search(holder.group("t"))):
+        titled = Mention(holder.start("t"), holder.end("t"), holder.group("t"))
+    return titled or (before[-1] if before else None)
+
+
+_ELIDED = re.compile(r"(?<=[，,、；;])\d+(?=获)")
+_ASIDE = re.compile(r"[(（][^()（）]{1,12}[)）]")
 
 
 def _vague(text: str, m: re.Match, lang: str) -> bool:
-    """数百位, 上百名, 逾百名, hàng trăm: no precise number."""
+    """数百位, 上百名, 逾百名, 十余位, 一百多位, hàng trăm: no precise number."""
     if lang == "vi":
         before = text[max(0, m.start() - 12) : m.start()].lower().split()
         two = " ".join(before[-2:])
@@ -178,7 +219,10 @@ def _vague(text: str, m: re.Match, lang: str) -> bool:
             and (before[-1] == "hàng" or two in words().label or before[-1] in words().label)
         )
     prev = text[m.start() - 1 : m.start()]
-    return prev in words().vague or bool(m.group("pre") and _BARE_UNIT.fullmatch(m.group("num")))
+    decade = m.group("post") and parse_number(m.group("num")) in (10, 100, 1000, 10_000)  # 十余位, 一百多位
+    return (
+        prev in words().vague or bool(m.group("pre") and _BARE_UNIT.fullmatch(m.group("num"))) or bool(decade)
+    )
 
 
 def _statement(text: str, at: int) -> str:
@@ -232,17 +276,28 @@ def find_counts(
             honoured = count.status or count.honour or words().contest.search(sentence)
             # …khen thưởng 3 tập thể…; 2 tập thể: the awarding verb before the ; covers what follows it
             honoured = honoured or _status(_statement(text, m.start()), "", lex)
+            cue = words().list_cue.match(text, m.end()) or words().list_cue_before.search(
+                text, max(0, m.start() - 8), m.start()
+            )
+            if not honoured and cue:  # 浙江籍的个人有20位,分别是…; 名单如下（共16人）
+                honoured = _status(text[max(0, m.start() - 600) : m.start()], "", lex)
+            clause = _clause(text, m.start(), m.end())
             vetoed = (
-                words().not_honoured.search(_clause(text, m.start(), m.end()))
+                words().not_honoured.search(clause)
                 and not words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1])
+                and not _PROPOSING.search(clause)  # 拟推荐1个集体申报…奖状: a nomination, not a sign-up
             ) or words().future.search(sentence)
             if honours_only or not honoured or vetoed:
                 continue
-            if count.status is None:  # the sentence says nothing of it: its paragraph may
-                count = dataclasses.replace(count, status=_status(_paragraph(text, m.start()), "", lex))
+            if count.status is None:  # the sentence says nothing of it: its paragraph may, or (a
+                # heading above a list: 一、先进集体（20个）) what the text said before it
+                status = _status(_paragraph(text, m.start()), "", lex)
+                status = status or _status(text[max(0, m.start() - 600) : m.start()], "", lex)
+                count = dataclasses.replace(count, status=status)
         found.append(count)
+    found += _elided(text, lang, found, honour_mentions, spans)
     out: list[Count] = []
-    for count in _parts(found, text, spans):
+    for count in parts(sorted(found, key=lambda c: c.span), text, spans, words().part_marker):
         same = next((i for i, kept in enumerate(out) if _same(count, kept)), None)
         if same is None:
             out.append(count)
@@ -251,62 +306,29 @@ def find_counts(
             out[same] = dataclasses.replace(
                 kept, honour=kept.honour or count.honour, status=kept.status or count.status
             )
-    return _respectively(out, text, spans, honour_mentions)
+    return respectively(out, text, spans, honour_mentions)
 
 
-def _parts(out: list[Count], text: str, spans) -> list[Count]:
-    """A total and its parts. Counts of the total's unit after 其中/trong đó that add up to no more
-    than it (共30人,其中民防人员8人、义警17人), or right after or before it that add up to exactly it
-    (计有义消167人、…208人,合计共474人), are not counted again. A total that is exactly the sum of
-    parts of several units after 其中/包括 counts no one unit (300名建议人选,包括278名个人、22个集体).
-    Parts that each name a title of their own are counts of their own (2426人…,包括1670名全国劳动模范…)."""
-    drop: set[int] = set()
-    for m in words().part_marker.finditer(text):
-        end = sentence_of(spans, m.start())[1]
-        parts = [i for i, c in enumerate(out) if m.end() < c.span[1] <= end]
-        floor = max(text.rfind("\n", 0, m.start()), m.start() - 150)
-        totals = [i for i, c in enumerate(out) if floor < c.span[1] <= m.start()]
-        if not parts or not totals or _titled(out, parts, totals[-1]):
-            continue
-        total, units, value = out[totals[-1]], {out[i].unit for i in parts}, sum(out[i].value for i in parts)
-        if units == {total.unit} and value <= total.value:  # 13 đồng chí…, trong đó có 3 đồng chí…
-            drop.update(parts)
-        elif len(units) > 1 and value == total.value:
-            drop.add(totals[-1])
-    for t, total in enumerate(out):
-        for step in (1, -1):  # the parts after it, then the parts before it
-            parts, value, i = [], 0, t + step
-            while 0 <= i < len(out) and out[i].unit == total.unit and value < total.value:
-                if abs(out[i].span[0] - total.span[0]) > 800:
-                    break
-                parts.append(i)
-                value += out[i].value
-                i += step
-            if len(parts) > 1 and value == total.value and not _titled(out, parts, t):
-                drop.update(parts)
-    return [c for i, c in enumerate(out) if i not in drop]
-
-
-def _titled(out: list[Count], parts: list[int], total: int) -> bool:
-    """The parts are counts of their own: each names its title, no two the same, and a lone part a
-    title other than the total's own (35个先进集体…,其中…两家单位被评为“安全生产标杆企业”)."""
-    titles = [out[i].honour for i in parts]
-    if None in titles or len(set(titles)) < len(titles):
-        return False
-    own = out[total].honour or ""
-    return len(parts) > 1 or bool(own) and not (own.endswith(titles[0]) or titles[0].endswith(own))
-
-
-def _respectively(out: list[Count], text: str, spans, honour_mentions: list[Mention]) -> list[Count]:
-    """X等500个基层党组织、Y等50名共产党员…，分别授予“A”、“B”称号: the k-th count of the sentence gets
-    the k-th title named after 分别授予 (when at least two are named)."""
-    for m in _RESPECTIVELY.finditer(text):
-        s, e = sentence_of(spans, m.start())
-        counts = [i for i, c in enumerate(out) if s <= c.span[0] < m.start()]
-        titles = [h for h in honour_mentions if m.end() <= h.start < e][: len(counts)]
-        if len(titles) >= 2:  # fewer titles than counts: a list cut short, the first ones still pair
-            for i, title in zip(counts, titles, strict=False):
-                out[i] = dataclasses.replace(out[i], honour=title.text)
+def _elided(text: str, lang: str, found: list[Count], honour_mentions, spans) -> list[Count]:
+    """5人获颁大紫荆勋章,10人获金紫荆星章,…,41获铜紫荆星章: a number in a series of counts that
+    drops its classifier counts what the count before it counts, when that one is followed by 获 too."""
+    out = []
+    for m in _ELIDED.finditer(text) if lang != "vi" else ():
+        prev = next(
+            (c for c in found if 0 < m.start() - c.span[1] <= 24 and text[c.span[1] : c.span[1] + 1] == "获"),
+            None,
+        )
+        if prev and prev.unit in ("person", "collective"):
+            honour = _honour_near(m.start(), m.end(), text, sentence_of(spans, m.start()), honour_mentions)
+            out.append(
+                dataclasses.replace(
+                    prev,
+                    value=int(m.group()),
+                    text=m.group(),
+                    span=m.span(),
+                    honour=honour.text if honour else None,
+                )
+            )
     return out
 
 
@@ -318,8 +340,10 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     value = parse_vietnamese(num) if lang == "vi" else parse_number(num)
     if value is None or value == 0 or (value == 1 and not num[:1].isdigit()) or _vague(text, m, lang):
         return None
-    if words().mixed_units.match(text, m.end()) or words().helped_before.search(
-        text, max(0, m.start() - 8), m.start()
+    if (
+        words().entrants.match(text, m.end())
+        or words().mixed_units.match(text, m.end())
+        or words().helped_before.search(text, max(0, m.start() - 8), m.start())
     ):
         return None
     if lang != "vi" and (
@@ -327,7 +351,9 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     ):
         return None
     sentence = sentence_of(spans, m.start())
-    honour = _honour_near(m.start(), m.end(), text, sentence, honour_mentions)
+    honour = _honour_near(
+        m.start(), m.end(), text, sentence, honour_mentions, lex.suffix_re if lang != "vi" else None
+    )
     kind = lex.honour_kind(honour.text) if honour else None
     if lang != "vi":
         unit = _unit_zh(text, m, kind)

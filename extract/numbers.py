@@ -20,7 +20,8 @@ _CN_DIGIT = {
 }
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
-CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿廿卅卌"
+_CN_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}  # 廿八 = 28 (Hong Kong, Macau and Taiwan pages)
 DIGITS = r"\d+(?:[.,]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 # a Chinese number: digits or numeral characters, optionally followed by 万/亿 ("10万", "2万余" -> 2万)
 CN_NUMBER = rf"(?:{DIGITS})(?:[万亿])?|[{CN_NUMERAL}]+"
@@ -60,7 +61,8 @@ def parse_digits(s: str, lang: str = "zh") -> int | None:
 
 def parse_chinese(s: str) -> int | None:
     """一 -> 1, 十 -> 10, 十二 -> 12, 一百 -> 100, 一百零五 -> 105, 两千 -> 2000, 三万五千 -> 35000,
-    一〇五 -> 105; a last digit right after 百/千/万 counts in the unit below it (两百五 -> 250)."""
+    一〇五 -> 105, 廿八 -> 28; a last digit right after 百/千/万 counts in the unit below it (两百五 -> 250)."""
+    s = "".join(_CN_TENS.get(c, c) for c in s)
     if not s or any(c not in _CN_DIGIT and c not in _CN_UNIT and c not in _CN_BIG for c in s):
         return None
     if all(c in _CN_DIGIT for c in s) and len(s) > 1:  # 一〇五: digit by digit

@@ -15,6 +15,7 @@ from extract.text import Mention, sentence_of
 from extract.tsv import read_rows
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
+_GIVEN_TO = re.compile(r"[为向给]")  # 为X颁奖: the person named after it receives
 _AS_DELEGATE = re.compile(r"(?:同志)?作为[^，,；;。\n]{2,30}?代表")
 
 
@@ -63,6 +64,16 @@ class Context:
         s, e = self.clause(start, end)
         return bool(self.lex.cue_re[kind].search(self.text, s, e))
 
+    def speaks_after(self, start: int, end: int) -> bool:
+        """Does the person's clause go on with a speech verb (甄子丹则肯定, 阮苏少湄表示), the clause not
+        making them the one given to (为邹婉婷颁发…)? Chinese only."""
+        if not "\u4e00" <= self.text[start] <= "\u9fff":
+            return False  # a Vietnamese clause runs on past its full stop (. is no clause end here)
+        s, e = self.clause(start, end)
+        return not _GIVEN_TO.search(self.text, s, start) and bool(
+            self.lex.cue_re["speech"].search(self.text, end, e)
+        )
+
     def cue_in_rest_of_sentence(self, kind: str, start: int, end: int) -> bool:
         """A cue after the person in the same sentence, or just before (袁庆华,…参加会议; 普佳表示)."""
         s, e = sentence_of(self.sentences, start)
@@ -91,6 +102,8 @@ def _relation(
         return "official"  # 县委常委、组织部部长邵建平宣读了《…表彰…决定》
     if named:
         return "honouree"
+    if not how & {"grid", "list", "conferred"} and all(ctx.speaks_after(s, e) for s, e in spans):
+        return "official"  # 另一主礼嘉宾,国际影星甄子丹则肯定…: no honour of their own, every clause speaks
     if leader and any(ctx.cue_in_rest_of_sentence("speech", s, e) for s, e in spans):
         return "official"
     if (
@@ -117,9 +130,13 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
     named = {p.name: _honours_by_person(p.spans, p.how, ctx) for p in found}
     prizes = {n for n, h in named.items() if h and ctx.lex.honour_kind(h.text) == "prize"}
     out = []
-    for p in found:
+    leaders: set[tuple[int, int]] = set()  # the spans of leaders, for the names listed after them
+    for p in sorted(found, key=lambda p: p.spans[0]):
         role_words = [r for r in ctx.lex.roles if p.role and p.role.endswith(r)]
         leader = any(ctx.lex.roles[r] == "leader" for r in role_words) and "代表" not in (p.role or "")
+        leader = leader or (not p.role and any(_listed_after(s, leaders, ctx.text) for s, _ in p.spans))
+        if leader:
+            leaders.update(p.spans)
         if any(ctx.lex.roles[r] == "mention" for r in role_words):
             p.how.add("contact")  # 联系人：贝文静
         honoured = (
@@ -156,6 +173,11 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             )
         )
     return out
+
+
+def _listed_after(start: int, leaders: set[tuple[int, int]], text: str) -> bool:
+    """副市长雷佩兰、龙毅、艾琴: a name right after a leader's name and a 、 shares the position."""
+    return start > 0 and text[start - 1] == "、" and any(e == start - 1 for _, e in leaders)
 
 
 def _only_quoted(p: ZhPerson, ctx: Context) -> bool:

@@ -206,6 +206,10 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
     for key, f in found.items():  # gồm: Thiếu tướng Nguyễn Văn Man, …: found by its cue, in a list
         if not f.listed and any(a <= f.start < b for a, b in lists):
             found[key] = dataclasses.replace(f, listed=True)
+        if found[key].listed and attends(text, f.start):  # Dự lễ trao Huân chương có các đồng chí: A; B
+            found[key] = dataclasses.replace(
+                found[key], listed=False
+            )  # the officials present, not a list of recipients
     for s, e in _credits(text, p) + _signature(text):
         found[(s, e)] = Found(s, e, author=True)
     for s, e in _signers(text, p):

@@ -24,12 +24,23 @@ MAX_PHRASE_LINE = 80
 MAX_FOOTER = 200  # a footer line with several parts (主办单位… 承办单位… ICP备…) can be long
 MAX_LINK = 60  # a link title in a related-news list; Latin titles may be longer
 MAX_LINK_LATIN = 160
+MAX_FIELDS = 80  # a line of metadata fields (来源: 作者: 访问量:) is short
+MENU_ITEMS = 5  # a menu line has at least this many items (即时 热门 政治 军武 社会 …)
+MAX_ITEM = 8  # characters of one menu item
+MENU_RUN = 4  # consecutive one-item lines that make a menu (• 热门 / • 健康 / • 房地产 / …)
+MIN_PARAGRAPH = 15  # a line this long with a sentence mark inside is a paragraph: the page head ends there
+_ITEM_SPLIT = re.compile(r"[\s|｜/•·]+")
+_LATIN_SPLIT = re.compile(r"\s*[|｜/•·]+\s*")  # Latin words are short: only marks part a Latin menu
+_CLAUSE = re.compile(r"[。，,、；;！？!?]")  # marks of running text (a title may have quotes and colons)
+_PUNCT = re.compile(r"[。，,、；;！？!?：:（）()“”\"]")
 _LEFTOVER = re.compile(r"[\W\d_丨]+")  # 丨 is a Han character sites use as a bar
 _HEADING_MARKS = "【】[]<>《》()（）:：|｜>»›-—·•●■▪◆*#\u3000 "
 _HEADING_SPLIT = re.compile(r"[:：]")
 _SENTENCE_END = ("。", "！", "？", "!", "?", ".", ";", "；", "…")
 _LIST_MARK = re.compile(r"^\s*(?:[-·•●■▪◆>»]|\d{1,2}[.、)])\s*")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_COUNTERS = re.compile(r"\d+(?:\s+\d+)+")  # numbers alone on a line in the page head: counters
 _URL = re.compile(r"https?://\S+")
 
 
@@ -41,12 +52,20 @@ class Chrome:
     phrases: re.Pattern  # chrome words, longest first
     footer: re.Pattern  # a line with one of these is a footer line
     near_footer: re.Pattern  # a line with one of these is a footer line when it touches the footer
+    fields: re.Pattern  # metadata labels (来源:, 作者:, 访问量:): a short line of two or more is page data
 
     def is_chrome(self, line: str) -> bool:
         if len(line) > MAX_CHROME:
             return _URL.fullmatch(line) is not None  # a long bare link (tracking data in its query)
         if line in self.lines or self.pattern.fullmatch(line) is not None:
             return True
+        if (
+            len(line) <= MAX_FIELDS
+            and not line.endswith(_SENTENCE_END)
+            and _YEAR.search(line) is None  # a dated one is the byline, which gives the page its date
+            and len(self.fields.findall(line)) >= 2
+        ):
+            return True  # 来自:上海市人民政府 作者:上海要闻 访问量:1620
         if len(line) > MAX_PHRASE_LINE or not self.phrases.search(line):
             return False
         leftover = _LEFTOVER.sub("", self.phrases.sub("", line))
@@ -129,4 +148,54 @@ def chrome_rules(path: Path = RULES) -> Chrome:
         _alternation(kinds.get("phrase", []), escape=True),
         _alternation(kinds.get("footer", []), escape=False, flags=0, group=False),
         _alternation(kinds.get("near_footer", []), escape=False, flags=0, group=False),
+        re.compile(
+            rf"(?:{'|'.join(map(re.escape, kinds.get('field', [])))})\s*[:：]"
+            if kinds.get("field")
+            else "(?!)"
+        ),
     )
+
+
+def is_paragraph(line: str) -> bool:
+    """A line of running text: long enough, with a sentence mark inside; or one that announces a list
+    (决定对以下8名同志予以通报表彰：)."""
+    if line.endswith((":", "：")) and len(line) > MAX_ITEM:
+        return True
+    return len(line) >= MIN_PARAGRAPH * (1 if _HAN.search(line) else 3) and _CLAUSE.search(line) is not None
+
+
+def _items(line: str) -> list[str]:
+    return [t for t in (_ITEM_SPLIT if _HAN.search(line) else _LATIN_SPLIT).split(line) if t]
+
+
+def _menu_item(line: str) -> bool:
+    """One short item without punctuation: a line of a vertical menu (• 热门)."""
+    items = _items(line)
+    most = MAX_ITEM if _HAN.search(line) else MAX_ITEM * 2
+    return len(items) == 1 and len(items[0]) <= most and _PUNCT.search(line) is None
+
+
+def head_menus(keys: list[str], is_chrome) -> set[int]:
+    """Menu lines at the head of the page, above its first paragraph: a line of many short items
+    (即时 热门 政治 军武 社会 …), or a run of one-item lines (• 热门 / • 健康 / …). Below the first
+    paragraph such lines are article text (a list of names, a poem), so only the head is looked at."""
+    end = next((i for i, k in enumerate(keys) if is_paragraph(k) and not is_chrome(k)), len(keys))
+    found = {i for i in range(end) if _COUNTERS.fullmatch(keys[i])}  # 76547 4151: views and replies
+    for i in range(end):
+        items = _items(keys[i])
+        if (
+            len(items) >= MENU_ITEMS
+            and _PUNCT.search(keys[i]) is None
+            and max(map(len, items)) <= MAX_ITEM
+            and sum(map(len, items)) / len(items) <= MAX_ITEM / 2 + 1
+        ):
+            found.add(i)
+    i = 0
+    while i < end:
+        j = i
+        while j < end and _menu_item(keys[j]):
+            j += 1
+        if j - i >= MENU_RUN:
+            found.update(range(i, j))
+        i = max(j, i + 1)
+    return found

@@ -28,6 +28,8 @@ _IMAGE = re.compile(
     re.I,
 )
 _AFTER = re.compile(rf"[{_CJK}]")
+# a ? that opens a line before Chinese text or a digit stands for a character the copy lost (?7月9日)
+_LOST_OPENING = re.compile(r"^\?(?=[\d\u4e00-\u9fff])", re.M)
 _EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|tiff?|heic)(?![A-Za-z0-9])", re.I)
 # HTML entities left unescaped by a copy (&nbsp& &nbsp&本縣舉凡): spaces go, marks come back as marks
 _ENTITY = re.compile(
@@ -52,6 +54,9 @@ def strip_junk(text: str) -> Cleaned:
     n = 0
     if "&" in text:
         text, n = _ENTITY.subn(lambda m: _ENTITIES.get(m[1], ""), text)
+    if "?" in text:
+        text, m = _LOST_OPENING.subn("", text)
+        n += m
     if "." in text and _EXTENSION.search(text):
         text, m = _drop_images(text)
         n += m

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from normalize.chrome import Chrome, chrome_rules, link_block
+from normalize.chrome import Chrome, chrome_rules, head_menus, link_block
 from normalize.dates import LABEL, TODAY, WEEKDAY, find_dates
 from normalize.records import DateHint
 
@@ -201,7 +201,7 @@ def _body(lines: list[str], title: str | None, keys: list[str], rules: Chrome, m
     """Body lines and date hints, without chrome, link blocks, footers and date lines."""
     body: list[str] = []
     dates: list[DateHint] = []
-    footer = rules.footer_lines(keys)
+    footer = rules.footer_lines(keys) | head_menus(keys, rules.is_chrome)
     i, dropped, dated_at = 0, 0, None
     while i < len(lines):
         line, key = lines[i], keys[i]

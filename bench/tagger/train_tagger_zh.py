@@ -56,13 +56,15 @@ def train(
     c2: float = C2,
     iterations: int = ITERATIONS,
     splits: tuple[str, ...] = ("train",),
+    extra: dict[str, str] | None = None,
 ) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for text, gold in (s for name in splits for s in split(name)):
         trainer.append(features.attributes(text), labels(text, gold))
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.minfreq": MIN_FREQ})
+    params = {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.minfreq": MIN_FREQ}
+    trainer.set_params({**params, **(extra or {})})
     trainer.train(str(out))
 
 
@@ -77,6 +79,7 @@ def main() -> None:
     ap.add_argument("--c2", type=float, default=C2)
     ap.add_argument("--iterations", type=int, default=ITERATIONS)
     ap.add_argument("--out", type=Path, default=MODEL)
+    ap.add_argument("--set", nargs="*", default=[], help="more crfsuite parameters, as name=value")
     ap.add_argument("--grid", action="store_true", help="try the (c1, c2) of GRID on dev, write nothing")
     ap.add_argument("--with-dev", action="store_true", help="train on train + dev (the shipped model)")
     args = ap.parse_args()
@@ -94,7 +97,8 @@ def main() -> None:
         return
     t0 = time.perf_counter()
     splits = ("train", "dev") if args.with_dev else ("train",)
-    train(args.out, features, args.c1, args.c2, args.iterations, splits)
+    extra = dict(x.split("=", 1) for x in args.set)
+    train(args.out, features, args.c1, args.c2, args.iterations, splits, extra)
     size = args.out.stat().st_size / 1e6
     print(f"trained in {time.perf_counter() - t0:.0f} s -> {args.out} ({size:.2f} MB)")
     if args.with_dev:

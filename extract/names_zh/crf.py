@@ -124,13 +124,19 @@ class NameTagger:
         at = np.arange(len(sent)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         e = np.exp(emit - emit.max(axis=1, keepdims=True))
         trans = np.exp(self.trans)
-        steps = np.broadcast_to(np.eye(3), (int(lengths.max()), len(sentences), 3, 3)).copy()
-        steps[at, sent] = trans[None] * e[:, None, :]  # padding (after a chain's end) changes nothing
-        alpha, beta = _forward_backward(steps, e[at == 0])
-        marg = alpha[at, sent] * beta[at, sent]
+        n = int(lengths.max())
+        left = np.ones((n, len(sentences), 3))  # e of the chains from their first step (padding: 1)
+        left[at, sent] = e
+        right = np.ones((n, len(sentences), 3))  # the same up to their last step
+        back = at + (n - lengths)[sent]  # where each character's step is in `right`
+        right[back, sent] = e
+        alpha, beta = _forward_backward(trans, left, right)
+        alpha, beta = alpha[at, sent], beta[back, sent]
+        beta /= beta.sum(axis=1, keepdims=True)  # each scaled on its own: their product stays in range
+        marg = alpha / alpha.sum(axis=1, keepdims=True) * beta
         marg /= marg.sum(axis=1, keepdims=True)
         # P(j at k | i at k-1) is proportional to trans[i, j] * e[k, j] * beta[k, j]
-        step = trans[1:][None] * (e * beta[at, sent])[:, None, :]
+        step = trans[1:][None] * (e * beta)[:, None, :]
         return marg, step / step.sum(axis=2, keepdims=True)
 
 
@@ -140,20 +146,23 @@ def load_tagger() -> NameTagger:
     return NameTagger()
 
 
-def _forward_backward(steps: np.ndarray, first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _forward_backward(
+    trans: np.ndarray, left: np.ndarray, right: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Forward and backward probabilities of a batch of chains, each scaled by some factor per
-    step: steps[t, c, i, j] = exp(transition i -> j + emission j) at step t of chain c, `first` the
-    exponentiated emissions of the chains' first steps."""
-    n = len(steps)
-    alpha, beta = np.empty(steps.shape[:3]), np.ones(steps.shape[:3])
-    alpha[0] = first
-    for t in range(1, n):
-        np.matmul(alpha[t - 1][:, None, :], steps[t], out=alpha[t][:, None, :])
+    step, from the exponentiated transition weights `trans` and emissions: left[t, c] those of
+    chain c at its step t, right[t, c] the same aligned on the chains' last steps (beta is read
+    there: every chain ends at the last step, so none needs a mask)."""
+    alpha, beta = np.empty(left.shape), np.ones(right.shape)
+    alpha[0] = left[0]
+    for t in range(1, len(left)):  # one (chains x 3) by (3 x 3) product a step, not one per chain
+        np.multiply(alpha[t - 1] @ trans, left[t], out=alpha[t])
         if t % 16 == 0:  # rescale before the numbers run out of range (16 steps are safe while
             # no transition weight is beyond ±40)
             alpha[t] /= alpha[t].sum(axis=1, keepdims=True)
-    for t in range(n - 2, -1, -1):
-        np.matmul(steps[t + 1], beta[t + 1][:, :, None], out=beta[t][:, :, None])
+    back = trans.T.copy()
+    for t in range(len(right) - 2, -1, -1):
+        np.matmul(right[t + 1] * beta[t + 1], back, out=beta[t])
         if t % 16 == 0:
             beta[t] /= beta[t].sum(axis=1, keepdims=True)
     return alpha, beta
@@ -169,12 +178,18 @@ def merge(
 ) -> list[tuple[int, int]]:
     """Combine the rule finder's `names` with the tagger's `reading` of the same text: the names
     the tagger gives at least `keep` of being exactly a name; the tagger's spans at `override` or
-    more in place of the names they overlap (unless inside one: 安德里亚·皮萨诺 stays whole); its
-    spans at `add` or more where no name is. Spans (start, end, probability) of the tagger that
-    `may_be` refuses are left out."""
+    more in place of the names they overlap (unless inside one: 安德里亚·皮萨诺 stays whole, or
+    around two: 李辅国奉承肃宗 is two names, not one); its spans at `add` or more where no name
+    is. Spans (start, end, probability) of the tagger that `may_be` refuses are left out."""
     kept = [(a, b) for a, b in names if keep <= 0 or reading.prob(a, b) >= keep]
     spans = [s for s in reading.spans(min(add, override)) if may_be(*s)]
-    first = [(a, b) for a, b, p in spans if p >= override and not any(x <= a and b <= y for x, y in kept)]
+    first = [
+        (a, b)
+        for a, b, p in spans
+        if p >= override
+        and not any(x <= a and b <= y for x, y in kept)
+        and sum(a <= x and y <= b for x, y in kept) < 2
+    ]
     out, used = [], set()
     for a, b in first + kept + [(a, b) for a, b, p in spans if p >= add]:
         if used.isdisjoint(range(a, b)):

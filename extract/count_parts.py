@@ -1,0 +1,68 @@
+"""What follows finding the counts of a text: totals and their parts, and counts paired with the
+titles named after 分别授予 (extract/counts.py finds the counts)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from extract.records import Count
+from extract.text import Mention, sentence_of
+
+_RESPECTIVELY = re.compile(r"分别(?:被)?(?:授予|评为|命名为)")
+
+
+def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[Count]:
+    """A total and its parts. Counts of the total's unit after 其中/trong đó that add up to no more
+    than it (共30人,其中民防人员8人、义警17人), or right after or before it that add up to exactly it
+    (计有义消167人、…208人,合计共474人), are not counted again. A total that is exactly the sum of
+    parts of several units after 其中/包括 counts no one unit (300名建议人选,包括278名个人、22个集体).
+    Parts that each name a title of their own are counts of their own (2426人…,包括1670名全国劳动模范…)."""
+    drop: set[int] = set()
+    for m in part_marker.finditer(text):
+        end = sentence_of(spans, m.start())[1]
+        parts = [i for i, c in enumerate(out) if m.end() < c.span[1] <= end]
+        floor = max(text.rfind("\n", 0, m.start()), m.start() - 150)
+        totals = [i for i, c in enumerate(out) if floor < c.span[1] <= m.start()]
+        if not parts or not totals or titled(out, parts, totals[-1]):
+            continue
+        total, units, value = out[totals[-1]], {out[i].unit for i in parts}, sum(out[i].value for i in parts)
+        if units == {total.unit} and value <= total.value:  # 13 đồng chí…, trong đó có 3 đồng chí…
+            drop.update(parts)
+        elif len(units) > 1 and value == total.value:
+            drop.add(totals[-1])
+    for t, total in enumerate(out):
+        for step in (1, -1):  # the parts after it, then the parts before it
+            parts, value, i = [], 0, t + step
+            while 0 <= i < len(out) and out[i].unit == total.unit and value < total.value:
+                if abs(out[i].span[0] - total.span[0]) > 800:
+                    break
+                parts.append(i)
+                value += out[i].value
+                i += step
+            if len(parts) > 1 and value == total.value and not titled(out, parts, t):
+                drop.update(parts)
+    return [c for i, c in enumerate(out) if i not in drop]
+
+
+def titled(out: list[Count], parts: list[int], total: int) -> bool:
+    """The parts are counts of their own: each names its title, no two the same, and a lone part a
+    title other than the total's own (35个先进集体…,其中…两家单位被评为“安全生产标杆企业”)."""
+    titles = [out[i].honour for i in parts]
+    if None in titles or len(set(titles)) < len(titles):
+        return False
+    own = out[total].honour or ""
+    return len(parts) > 1 or bool(own) and not (own.endswith(titles[0]) or titles[0].endswith(own))
+
+
+def respectively(out: list[Count], text: str, spans, honour_mentions: list[Mention]) -> list[Count]:
+    """X等500个基层党组织、Y等50名共产党员…，分别授予“A”、“B”称号: the k-th count of the sentence gets
+    the k-th title named after 分别授予 (when at least two are named)."""
+    for m in _RESPECTIVELY.finditer(text):
+        s, e = sentence_of(spans, m.start())
+        counts = [i for i, c in enumerate(out) if s <= c.span[0] < m.start()]
+        titles = [h for h in honour_mentions if m.end() <= h.start < e][: len(counts)]
+        if len(titles) >= 2:  # fewer titles than counts: a list cut short, the first ones still pair
+            for i, title in zip(counts, titles, strict=False):
+                out[i] = dataclasses.replace(out[i], honour=title.text)
+    return out
