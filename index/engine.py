@@ -96,7 +96,15 @@ class Request:
     duplicates: bool = False  # include reposts, not only each cluster's canonical member
     limit: int = 20
     offset: int = 0
-    facets: bool = True
+    facets: bool | tuple[str, ...] = True  # True: every facet; or the names of those the caller shows
+    count: bool = True  # False: the total is not counted (Result.total is then offset + hits)
+
+
+def facet_names(r: Request) -> tuple[str, ...]:
+    """The facets a request asks for, in FACETS order (True: all of them)."""
+    if r.facets is True:
+        return FACETS
+    return tuple(f for f in FACETS if f in (r.facets or ()))
 
 
 # A query is a tree of AllOf, AnyOf and Negated over leaves: index/query.py builds it over the words
@@ -262,14 +270,14 @@ def in_context(search: Callable[[Request], Result], r: Request) -> Request:
     of their articles instead (表彰 --kind person: the people of articles about a 表彰). `search`
     is the engine's plain search: one count per word, and for such a word a search of the articles
     (at most MAX_CONTEXT of them). Every leaf of the tree is read so, in OR branches and excluded."""
-    if not r.kinds or not set(r.kinds) <= set(ENTITY_KINDS):
+    if not widens(r):
         return r
 
     def widen(c: Clause) -> Clause:
         if c.optional or c.articles is not None:
             return c
-        probe = Request(match=c, kinds=r.kinds, limit=1, facets=False)
-        if search(probe).total:
+        probe = Request(match=c, kinds=r.kinds, limit=1, facets=False, count=False)
+        if search(probe).hits:
             return c
         found = search(replace(probe, kinds=("article",), limit=MAX_CONTEXT))
         return replace(c, articles=tuple(sorted({h.article for h in found.hits})))
@@ -277,11 +285,30 @@ def in_context(search: Callable[[Request], Result], r: Request) -> Request:
     return replace(r, match=map_leaves(r.match, widen))
 
 
+def widens(r: Request) -> bool:
+    """Whether in_context may read a word of the request in its articles: a search of entities only."""
+    return bool(r.kinds) and set(r.kinds) <= set(ENTITY_KINDS)
+
+
+def contextual(search: Callable[[Request], Result], r: Request) -> Result:
+    """search(in_context(r)), without in_context's probes when they cannot change the request: when
+    every word must match (no OR, no exclusion at the top) and the request finds something as it
+    stands, each word has matches of its own among those kinds, so none would be widened."""
+    if widens(r) and all(isinstance(i, Clause) for i in side_by_side(r.match)):
+        found = search(r)
+        if found.hits or (r.count and found.total):
+            return found
+    return search(in_context(search, r))
+
+
 ENGINES = {"tantivy": "index.tantivy_engine", "whoosh": "index.whoosh_engine"}  # name -> module
 
 
-def open_engine(name: str, path: Path, create: bool = False, notice=lambda message: None) -> Engine:
-    """The engine called `name`, its module imported now (each module names its class ENGINE)."""
+def open_engine(
+    name: str, path: Path, create: bool = False, notice=lambda message: None, memo=None
+) -> Engine:
+    """The engine called `name`, its module imported now (each module names its class ENGINE).
+    `memo`: an index/memo.py Memo to share between engines of one index (one per thread, say)."""
     if name not in ENGINES:
         raise EngineError(f"unknown search engine {name!r} (engines: {', '.join(ENGINES)})")
-    return importlib.import_module(ENGINES[name]).ENGINE(path, create, notice)
+    return importlib.import_module(ENGINES[name]).ENGINE(path, create, notice, memo)

@@ -13,10 +13,11 @@ from index.views import plain
 SNIPPET = 70  # characters on each side of the first match
 
 
-def search(archive, q: Query, limit: int = 20, offset: int = 0, **narrow) -> dict[str, Any]:
-    """One page of hits, described. `narrow`: filters the query language has no word for (the web
-    page's `relation` and `level`), as engine request fields."""
-    r = request(q, archive.segmenter.spans, limit=limit, offset=offset)
+def search(archive, q: Query, limit: int = 20, offset: int = 0, facets=True, **narrow) -> dict[str, Any]:
+    """One page of hits, described. `facets`: True for all, or the names of those shown. `narrow`:
+    filters the query language has no word for (the web page's `relation` and `level`), as engine
+    request fields."""
+    r = request(q, archive.segmenter.spans, limit=limit, offset=offset, facets=facets)
     result = archive.engine.search(replace(r, **narrow))
     needles = _needles(q, archive.segmenter.spans)
     hits = [_describe(archive.store, h, needles) for h in result.hits]
@@ -126,8 +127,8 @@ def per_year(archive, q: Query, **narrow) -> dict[int, int]:
     kinds = tuple(k for k in q.kinds if k in ("person", "collective")) or ("person", "collective")
     if q.kinds and not set(q.kinds) & {"person", "collective"}:
         return {}
-    r = request(replace(q, kinds=kinds), archive.segmenter.spans, limit=1)
-    result = archive.engine.search(replace(r, **narrow))
+    r = request(replace(q, kinds=kinds), archive.segmenter.spans, limit=0, facets=("year",))
+    result = archive.engine.search(replace(r, count=False, **narrow))
     return dict(sorted((int(y), n) for y, n in result.facets.get("year", {}).items()))
 
 

@@ -18,7 +18,6 @@ import tantivy
 
 from index.engine import (
     FACET_FIELD,
-    FACETS,
     TEXT_FIELDS,
     TREE,
     UNITS,
@@ -31,12 +30,15 @@ from index.engine import (
     Negated,
     Request,
     Result,
+    contextual,
     crc32_file,
+    facet_names,
     guarded,
-    in_context,
     open_index,
     side_by_side,
 )
+from index.memo import Memo
+from index.memo import key as memo_key
 
 FACET_SIZE = 50
 HEAP = 128_000_000
@@ -65,10 +67,14 @@ def schema() -> tantivy.Schema:
 class TantivyEngine:
     name = "tantivy"
 
-    def __init__(self, path: Path, create: bool = False, notice=lambda message: None):
+    def __init__(
+        self, path: Path, create: bool = False, notice=lambda message: None, memo: Memo | None = None
+    ):
         self.path = path
         self.notice = notice
+        self.memo = memo if memo is not None else Memo()
         self._writer = None
+        self._version = None  # meta.json as stat saw it when the reader last reloaded
         self.schema = schema()
         self.ix = open_index(
             path,
@@ -78,6 +84,7 @@ class TantivyEngine:
             make=lambda: tantivy.Index(self.schema, path=str(path)),
             check=lambda ix: check(path, ix),
         )
+        self.ix.config_reader("manual")  # reloaded by _searcher when meta.json changes, so versions are known
 
     # --- writing ----------------------------------------------------------------------------------
 
@@ -137,29 +144,54 @@ class TantivyEngine:
         return guarded(self.path, count)
 
     def search(self, request: Request) -> Result:
-        return guarded(self.path, lambda: self._search(in_context(self._search, request)))
+        return guarded(self.path, lambda: contextual(self._search, request))
+
+    def _searcher(self):
+        """A searcher and the version it reads: meta.json as stat sees it, the reader reloaded when
+        it changed; None (nothing remembered) when it changed again during the reload."""
+        before = _stamp(self.path)
+        if before != self._version:
+            self.ix.reload()
+            self._version = before if _stamp(self.path) == before else None
+        return self.ix.searcher(), self._version
 
     def _search(self, request: Request) -> Result:
+        """The hits asked for; the total and facets from the memo when this version of the index
+        has counted them for this query, else counted now (the total as the kind facet's sum when
+        that facet is counted anyway: every document has one kind)."""
         query = _query(self.schema, request)
-        searcher = self.ix.searcher()
-        found = searcher.search(query, limit=max(1, request.limit), offset=request.offset, count=True)
+        searcher, version = self._searcher()
+        mkey = memo_key(request)
+        known = self.memo.get(version, mkey)
+        names = facet_names(request)
+        todo = [name for name in names if name not in known]
+        counted = request.count and "total" not in known and "kind" not in todo
         hits = []
-        for score, address in found.hits[: request.limit]:
-            doc = searcher.doc(address)
-            hits.append(
-                Hit(id=doc["id"][0], kind=doc["kind"][0], article=doc["article"][0], score=round(score, 4))
-            )
-        groups: dict[str, dict[str, int]] = {}
-        if request.facets:
-            spec = {name: {"terms": {"field": FACET_FIELD[name], "size": FACET_SIZE}} for name in FACETS}
+        if request.limit > 0 or counted:
+            found = searcher.search(query, limit=max(1, request.limit), offset=request.offset, count=counted)
+            for score, address in found.hits[: request.limit]:
+                doc = searcher.doc(address)
+                hits.append(
+                    Hit(
+                        id=doc["id"][0], kind=doc["kind"][0], article=doc["article"][0], score=round(score, 4)
+                    )
+                )
+            if counted:
+                known["total"] = found.count
+        if todo:
+            spec = {name: {"terms": {"field": FACET_FIELD[name], "size": FACET_SIZE}} for name in todo}
             aggs = searcher.aggregate(query, spec)
-            for name in FACETS:
+            for name in todo:
                 buckets = aggs.get(name, {}).get("buckets", [])
                 ordered = sorted(
                     ((str(b["key"]), int(b["doc_count"])) for b in buckets), key=lambda kv: (-kv[1], kv[0])
                 )
-                groups[name] = dict(ordered)
-        return Result(total=found.count, hits=tuple(hits), facets=groups)
+                known[name] = dict(ordered)
+            if "kind" in todo:
+                known.setdefault("total", sum(known["kind"].values()))
+        self.memo.put(version, mkey, known)
+        total = known["total"] if request.count else request.offset + len(hits)
+        return Result(total=total, hits=tuple(hits), facets={name: known[name] for name in names})
 
 
 def check(path: Path, ix) -> None:
@@ -182,6 +214,11 @@ def check(path: Path, ix) -> None:
     searcher = ix.searcher()
     for _, address in searcher.search(tantivy.Query.all_query(), limit=1).hits:
         searcher.doc(address)
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    st = (path / "meta.json").stat()
+    return st.st_mtime_ns, st.st_size, st.st_ino
 
 
 def _footer_ok(f: Path) -> bool:
@@ -291,9 +328,9 @@ def _query(schema, r: Request):
     if r.min_count is not None:
         units = [r.unit] if r.unit else list(UNITS)
         filters.append(_any([_range(schema, f"count_{u}", r.min_count, None) for u in units]))
-    if not r.duplicates:
-        filters.append(term("canonical", "1"))
     scored, excluded, ranking = _parts(schema, side_by_side(r.match))
+    if not r.duplicates:  # every document is canonical 1 or 0, and reposts are few: left out, not looked up
+        excluded.append(term("canonical", "0"))
     return _combine(scored, excluded, ranking, filters)
 
 

@@ -21,7 +21,6 @@ from whoosh.query import And, AndMaybe, ConstantScoreQuery, Every, Not, NumericR
 
 from index.engine import (
     FACET_FIELD,
-    FACETS,
     TEXT_FIELDS,
     TREE,
     UNITS,
@@ -34,9 +33,10 @@ from index.engine import (
     Negated,
     Request,
     Result,
+    contextual,
     crc32_file,
+    facet_names,
     guarded,
-    in_context,
     open_index,
     side_by_side,
 )
@@ -76,8 +76,8 @@ def _keyword(value: str) -> str:
 class WhooshEngine:
     name = "whoosh"
 
-    def __init__(self, path: Path, create: bool = False, notice=lambda message: None):
-        self.path = path
+    def __init__(self, path: Path, create: bool = False, notice=lambda message: None, memo=None):
+        self.path = path  # `memo` is tantivy's; Whoosh is not the engine kept fast
         self.notice = notice
         self._writer = None
         self.ix = open_index(
@@ -147,30 +147,27 @@ class WhooshEngine:
         return guarded(self.path, self.ix.doc_count)
 
     def search(self, request: Request) -> Result:
-        return guarded(self.path, lambda: self._search(in_context(self._search, request)))
+        return guarded(self.path, lambda: contextual(self._search, request))
 
     def _search(self, request: Request) -> Result:
         query = _query(request)
-        facets = (
-            {name: sorting.FieldFacet(FACET_FIELD[name], maptype=sorting.Count) for name in FACETS}
-            if request.facets
-            else None
-        )
+        names = facet_names(request)
+        facets = {name: sorting.FieldFacet(FACET_FIELD[name], maptype=sorting.Count) for name in names}
         with self.ix.searcher() as searcher:
             results = searcher.search(
-                query, limit=request.offset + request.limit, groupedby=facets, terms=False
+                query, limit=max(1, request.offset + request.limit), groupedby=facets or None, terms=False
             )
             hits = tuple(
                 Hit(id=h["id"], kind=h["kind"], article=h["article"], score=round(h.score or 0.0, 4))
                 for h in results[request.offset : request.offset + request.limit]
             )
             groups = {}
-            if facets:
-                for name in FACETS:
-                    counts = results.groups(name)
-                    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
-                    groups[name] = {str(k): v for k, v in ordered if _facet_value(name, k)}
-            return Result(total=len(results), hits=hits, facets=groups)
+            for name in names:
+                counts = results.groups(name)
+                ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+                groups[name] = {str(k): v for k, v in ordered if _facet_value(name, k)}
+            total = len(results) if request.count else request.offset + len(hits)
+            return Result(total=total, hits=hits, facets=groups)
 
 
 def _files(path: Path) -> list[Path]:

@@ -13,23 +13,24 @@ from typing import Any
 from config import Settings
 from errors import EngineError, StoreError
 from index.engine import open_engine
+from index.memo import Memo
 from index.query import Query
 from index.search import per_year, search, variants, years_of
 from index.store import ReadOnlyStore
 from web.problems import Problem
 from web.render import headline
-from web.state import PAGE_SIZE, narrowing
+from web.state import PAGE_SIZE, facets_shown, narrowing
 from web.suggest import suggestions
 
 
 class Reader:
     """What index/ reads an archive through (store, engine, segmenter), for one thread."""
 
-    def __init__(self, settings: Settings, segmenter):
+    def __init__(self, settings: Settings, segmenter, memo: Memo | None = None):
         self.settings, self.dir, self.engine_name = settings, Path(settings.data_dir), settings.engine
         self.store = ReadOnlyStore(self.dir / "archive.sqlite")
         try:
-            self.engine = open_engine(settings.engine, self.dir / "index" / settings.engine)
+            self.engine = open_engine(settings.engine, self.dir / "index" / settings.engine, memo=memo)
         except EngineError:
             self.store.close()
             raise
@@ -42,7 +43,8 @@ class Reader:
 
 
 class Library:
-    """The app's one piece of state: readers made per worker thread, and the pool they run in."""
+    """The app's one piece of state: readers made per worker thread, the pool they run in, and the
+    totals and facet counts their queries have counted (shared by the readers, per index version)."""
 
     def __init__(self, settings: Settings):
         from normalize.segment import Segmenters
@@ -56,7 +58,7 @@ class Library:
             Reader(settings, self.segmenter).close()
         except EngineError:  # no index yet, or a damaged one: rebuilt once, as the CLI would
             rebuild_index(settings)
-        self.local, self.readers, self.lock = threading.local(), [], threading.Lock()
+        self.local, self.readers, self.lock, self.memo = threading.local(), [], threading.Lock(), Memo()
         self.timeout = settings.page_timeout
         self.pool = ThreadPoolExecutor(settings.web_threads, thread_name_prefix="honours-web")
 
@@ -64,7 +66,7 @@ class Library:
         """This thread's reader, made on first use."""
         reader = getattr(self.local, "reader", None)
         if reader is None:
-            reader = self.local.reader = Reader(self.settings, self.segmenter)
+            reader = self.local.reader = Reader(self.settings, self.segmenter, self.memo)
             with self.lock:
                 self.readers.append(reader)
         return reader
@@ -99,7 +101,8 @@ def page_data(reader: Reader, state: dict[str, str], q: Query) -> dict[str, Any]
     """The search page: one page of hits (each with a headline), the variants read, the per-year
     counts of the whole query, and each hit's year."""
     page, narrow = int(state["page"]), narrowing(state)
-    found = search(reader, q, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, **narrow)
+    offset, shown = (page - 1) * PAGE_SIZE, facets_shown(state)
+    found = search(reader, q, limit=PAGE_SIZE, offset=offset, facets=shown, **narrow)
     found["variants"] = variants(found)
     found["per_year"] = per_year(reader, q, **narrow)
     found["years"] = years_of(reader.store, [h["article_id"] for h in found["hits"]])

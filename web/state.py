@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from extract.honours import HONOUR_LEVELS as LEVELS  # national ... unit, highest first
+from index.engine import TREE
 from index.query import ALL, RELATIONS, Query, QueryError, parse
 from web.problems import Problem
 
@@ -86,6 +87,14 @@ def narrowing(state: Mapping[str, str]) -> dict[str, str]:
     relation = state.get("relation") or ("honouree" if state.get("kind") == "person" else "")
     out = {"relation": relation if relation != ALL else "", "level": state.get("level") or ""}
     return {k: v for k, v in out.items() if v}
+
+
+def facets_shown(state: Mapping[str, str]) -> tuple[str, ...]:
+    """The facets the search page shows (the engine counts only those): kind, relation, level, year,
+    honour, language, and of the place tree the level below the chosen branch."""
+    place = state.get("place") or ""
+    depth = len([p for p in place.split("/") if p]) if place.startswith("/") else 0
+    return ("kind", "relation", "level", "year", "honour", "lang", *TREE[depth : depth + 1])
 
 
 def has_query(state: Mapping[str, str]) -> bool:
