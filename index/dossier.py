@@ -8,14 +8,17 @@ only each cluster's canonical article is read.
 
 from __future__ import annotations
 
+import bisect
+import json
+import re
 import unicodedata
 from dataclasses import asdict
 from functools import lru_cache
 from typing import Any
 
-from extract.text import sentence_around
+from extract.text import _VI_STOP
 from index import analysis, linking
-from index.views import Mention, plain
+from index.views import plain
 
 CANDIDATES = 200  # person documents read to find which stored names a query means
 MENTIONS = 500  # mentions read, oldest first: a very common name must not stall the page
@@ -63,23 +66,19 @@ def dossier(archive, query: str) -> dict[str, Any]:
     if not names:
         return {"query": query, "people": []}
     store = archive.store
-    found = store.mentions(names, MENTIONS + 1)
+    found = store.dossier_rows(names, MENTIONS + 1)
     shown = found[:MENTIONS]
-    links = _links(store, names, [(m.article_id, m.n) for m in shown])
+    links = _links(store, names, shown)
     people: dict[str, dict[str, Any]] = {}
-    events = store.entities_of("events", [(m.article_id, 0) for m in shown])
-    held = store.entities_of("honours", [(m.article_id, m.n) for m in shown])
-    for m in shown:
-        p = m.person
-        pid = links.get((m.article_id, m.n)) or linking.person_id(m.article_id, p.name)
+    for r in shown:
+        pid = links.get((r["article_id"], r["n"])) or linking.person_id(r["article_id"], r["name"])
         home = people.setdefault(
-            pid, {"person_id": pid, "name": p.name, "orgs": [], "places": [], "roles": [], "honours": []}
+            pid, {"person_id": pid, "name": r["name"], "orgs": [], "places": [], "roles": [], "honours": []}
         )
-        for key, value in (("orgs", p.org), ("places", p.place), ("roles", p.role)):
-            if value and value not in home[key]:
-                home[key].append(value)
-        first = events[(m.article_id, 0)]
-        home["honours"].append(_mention(m) | _award(m, first, held[(m.article_id, m.n)]))
+        for key, column in (("orgs", "org"), ("places", "place"), ("roles", "role")):
+            if r[column] and r[column] not in home[key]:
+                home[key].append(r[column])
+        home["honours"].append(_mention(r) | _award(r))
     for p in people.values():
         p["honours"].sort(key=ladder)
     return {"query": query, "people": list(people.values()), "truncated": len(found) > MENTIONS}
@@ -91,32 +90,42 @@ def ladder(h: dict[str, Any]) -> tuple:
     return (not h.get("honour"), rank, h.get("year") or 0, h.get("published") or "")
 
 
-def _links(store, names: list[str], keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
+def _links(store, names: list[str], rows: list) -> dict[tuple[str, int], str]:
     """(article id, person number) -> person id for the mentions shown: as linked at ingest, or,
     when one of them is unlinked or only weakly linked, decided again with every mention of the
     names (index/linking.py)."""
-    stored = store.links_of(keys)
-    if len(stored) == len(set(keys)) and not any(weak for _, weak in stored.values()):
-        return {k: pid for k, (pid, _) in stored.items()}
-    rows = store.link_rows(names)
-    persons = linking.assign(rows)
-    return {r.key: persons[r.key][0] for r in rows}
+    if all(r["person_id"] and not r["weak"] for r in rows):
+        return {(r["article_id"], r["n"]): r["person_id"] for r in rows}
+    found = store.link_rows(names)
+    persons = linking.assign(found)
+    return {r.key: persons[r.key][0] for r in found}
 
 
-def _award(m: Mention, events: tuple, honours: tuple) -> dict[str, Any]:
-    """The honour of a mention: the stored honour record when there is one (its canonical title,
+def _award(r) -> dict[str, Any]:
+    """The honour of a mention: its first stored honour record when there is one (canonical title,
     level, awarding bodies, status), what it lacks from the article's first event (its organisers,
     and the level they and its place say)."""
-    bodies, place = (tuple(events[0].organizers), events[0].place) if events else ((), None)
-    h = honours[0] if honours else None
-    honour = h.title if h else m.person.honour
+    bodies = _names_in(r["organizers"]) if r["has_event"] else ()
+    place = r["event_place"] if r["has_event"] else None
+    held = r["h_title"] is not None
+    honour = r["h_title"] if held else r["honour"]
     return {
         "honour_title": honour,
-        "level": (h.level if h else None) or _level(m.person.honour or honour, bodies, place),
-        "awarded_by": list((h.awarded_by if h else ()) or bodies),
-        "status": h.status if h else None,
-        "year": (h.year if h else None) or m.year or (int(m.published[:4]) if m.published else None),
+        "level": (r["h_level"] if held else None) or _level(r["honour"] or honour, bodies, place),
+        "awarded_by": list((_names_in(r["h_awarded_by"]) if held else ()) or bodies),
+        "status": r["h_status"] if held else None,
+        "year": (r["h_year"] if held else None) or _year(r),
     }
+
+
+@lru_cache(maxsize=4096)
+def _names_in(column: str | None) -> tuple[str, ...]:
+    """A JSON list of bodies as stored (the same few lists recur across mentions)."""
+    return tuple(json.loads(column or "[]"))
+
+
+def _year(r) -> int | None:
+    return r["year"] or (int(r["published"][:4]) if r["published"] else None)
 
 
 @lru_cache(maxsize=4096)
@@ -129,24 +138,43 @@ def _level(honour: str | None, bodies: tuple, place: str | None) -> str | None:
     return level_of(honour, bodies, resolve(place) if place else None)
 
 
-def _mention(m: Mention) -> dict[str, Any]:
-    p = m.person
-    a, b = sentence_around(m.text, p.span[0] if p.span else 0)
-    year = m.year or (int(m.published[:4]) if m.published else None)
+def _mention(r) -> dict[str, Any]:
+    """What a dossier shows of one mention; the evidence is the sentence around it, read from the
+    text the row carries around the mention (`at` is where that text starts)."""
+    text = r["around"] or ""
     return {
-        "name": p.name,
-        "relation": p.relation,
-        "honour": p.honour,
-        "role": p.role,
-        "org": p.org,
-        "place": p.place,
-        "year": year,
-        "published": m.published,
-        "article_id": m.article_id,
-        "title": m.title,
-        "source": m.source,
-        "evidence": m.text[a:b].strip(),
+        "name": r["name"],
+        "relation": r["relation"],
+        "honour": r["honour"],
+        "role": r["role"],
+        "org": r["org"],
+        "place": r["place"],
+        "year": _year(r),
+        "published": r["published"],
+        "article_id": r["article_id"],
+        "title": r["title"],
+        "source": r["source"],
+        "evidence": _sentence(text, (r["start"] or 0) - r["at"]),
     }
+
+
+_BEFORE = re.compile(r".*[。！？!?；;\n]", re.S)  # up to the last sentence end before a position
+_END = re.compile(r"\n|[。！？!?；;]+")
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of `text` holding position `at`, as extract.text.sentences cuts them (after a
+    run of 。！？；, a line end, or a Vietnamese full stop), found from `at` outwards."""
+    before = _BEFORE.match(text, 0, at)
+    start = before.end() if before else 0
+    after = _END.search(text, at)
+    end = (after.end() if after.group() != "\n" else after.start()) if after else len(text)
+    chunk, at = text[start:end], at - start
+    if "." in chunk:  # Vietnamese sentences end at ". " before a capital
+        cuts = [0, *(m.end() for m in _VI_STOP.finditer(chunk)), len(chunk)]
+        i = bisect.bisect_right(cuts, at) - 1
+        chunk = chunk[cuts[min(i, len(cuts) - 2)] : cuts[min(i, len(cuts) - 2) + 1]]
+    return chunk.strip()
 
 
 # --- one event and one article, as the web page and its API show them --------------------------------

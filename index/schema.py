@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS honours (
     PRIMARY KEY (article_id, n)
 );
 CREATE INDEX IF NOT EXISTS honours_title ON honours(title);
-CREATE INDEX IF NOT EXISTS honours_owner ON honours(article_id, owner, owner_n);  -- a person's honours
+CREATE INDEX IF NOT EXISTS honours_owner_n ON honours(article_id, owner, owner_n, n);  -- a person's honours, in order
 CREATE TABLE IF NOT EXISTS bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id));
 CREATE INDEX IF NOT EXISTS bands_article ON bands(article_id);
 """
@@ -85,19 +85,25 @@ UPGRADES = {**ENTITY_COLUMNS, "articles": (*PUT_COLUMNS, "seq")}
 
 # the longer read queries of Store (index/store.py runs them)
 MEMBER = "SELECT id, cluster, canonical, superseded_by IS NULL AS live, cleaning, script, published, fetched, seq FROM articles"
-# a person's mentions in canonical live articles, oldest first; their texts joined only after the
-# order and the limit are settled (sorting thousands of texts along is slow)
-MENTIONS = """
-WITH chosen AS (
-    SELECT p.article_id, p.n, e.year, coalesce(e.year, substr(a.published, 1, 4)) AS y, a.published, a.id
-    FROM people p JOIN articles a ON a.id = p.article_id
-    LEFT JOIN events e ON e.article_id = p.article_id AND e.n = 0  -- the article's first event
-    WHERE a.superseded_by IS NULL AND a.canonical = 1 AND p.name IN ({marks})
-    ORDER BY y, a.published, a.id, p.n LIMIT ?
+# the first `limit` mentions of one name stored in canonical live articles (walked in the order the
+# name's index holds them, so a very common name costs no more than the limit), with what a dossier
+# shows of each: the article's first event, the mention's first honour, its stored link and the text
+# around it
+DOSSIER = """
+SELECT p.article_id, p.n, p.name, p.relation, p.honour, p.role, p.org, p.place, p.start, e.year, a.title,
+    a.source, a.published, max(0, coalesce(p.start, 0) - {around}) AS at,
+    substr(a.text, max(0, coalesce(p.start, 0) - {around}) + 1, 2 * {around}) AS around,
+    e.rowid IS NOT NULL AS has_event, e.organizers, e.place AS event_place, h.title AS h_title,
+    h.level AS h_level, h.awarded_by AS h_awarded_by, h.status AS h_status, h.year AS h_year,
+    {link}
+FROM people p JOIN articles a ON a.id = p.article_id
+LEFT JOIN events e ON e.article_id = p.article_id AND e.n = 0  -- the article's first event
+LEFT JOIN honours h ON h.rowid = (
+    SELECT rowid FROM honours WHERE article_id = p.article_id AND owner = 'person' AND owner_n = p.n ORDER BY n LIMIT 1
 )
-SELECT p.*, a.title, a.source, a.published, a.text, c.year
-FROM chosen c JOIN people p ON p.article_id = c.article_id AND p.n = c.n JOIN articles a ON a.id = c.article_id
-ORDER BY c.y, c.published, c.id, c.n
+{join}
+WHERE p.name = ? AND a.superseded_by IS NULL AND a.canonical = 1
+ORDER BY p.rowid LIMIT ?
 """
 
 

@@ -20,14 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from errors import StoreError  # noqa: F401  (re-exported)
-from extract.records import Extraction, Person
+from extract.records import Extraction
 from index import schema
-from index.schema import MEMBER, MENTIONS, quoted
+from index.schema import MEMBER, quoted
 from index.store_links import PersonLinks
 from index.views import (
     ENTITIES,
     Member,
-    Mention,
     PutResult,
     Record,
     Repost,
@@ -303,24 +302,6 @@ class Store(PersonLinks):
 
     def has_person(self, name: str) -> bool:
         return self.db.execute("SELECT 1 FROM people WHERE name = ? LIMIT 1", (name,)).fetchone() is not None
-
-    def mentions(self, names: list[str], limit: int) -> list[Mention]:
-        """People of these names in canonical live articles, the oldest first (by the year of the
-        article's first event, else its publication)."""
-        rows = self.db.execute(MENTIONS.format(marks=",".join("?" * len(names))), (*names, limit)).fetchall()
-        return [
-            Mention(
-                from_row(Person, r),
-                r["article_id"],
-                r["n"],
-                r["year"],
-                r["title"],
-                r["source"],
-                r["published"],
-                r["text"],
-            )
-            for r in rows
-        ]
 
     # --- reading clusters of reposts -------------------------------------------------------------
 

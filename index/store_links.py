@@ -25,6 +25,19 @@ class PersonLinks:
             return {}
         return {k: (r["person_id"], bool(r["weak"])) for k, r in self._keyed("person_links", "n", keys)}
 
+    def dossier_rows(self, names: list[str], limit: int, around: int = 300) -> list[sqlite3.Row]:
+        """Up to `limit` mentions of each name (schema.DOSSIER), oldest first (by the year of the
+        article's first event, else its publication), with `around` characters of text on each
+        side of each mention."""
+        linked = self._linked()
+        sql = schema.DOSSIER.format(
+            around=int(around),
+            link="l.person_id, l.weak" if linked else "NULL AS person_id, 0 AS weak",
+            join="LEFT JOIN person_links l ON l.article_id = p.article_id AND l.n = p.n" if linked else "",
+        )
+        rows = [r for name in names for r in self.db.execute(sql, (name, limit))]
+        return sorted(rows, key=_oldest)
+
     def unlinked_names(self, article_ids: list[str]) -> list[str]:
         sql = schema.UNLINKED_NAMES.format(marks=",".join("?" * len(article_ids)))
         return [r[0] for r in self.db.execute(sql, article_ids)]
@@ -64,3 +77,8 @@ class PersonLinks:
 
     def set_links(self, links: dict[tuple[str, int], tuple[str, bool]]) -> None:
         self.db.executemany(schema.SET_LINKS, [(a, n, p, int(w)) for (a, n), (p, w) in links.items()])
+
+
+def _oldest(r: sqlite3.Row) -> tuple:
+    published = r["published"] or ""
+    return (str(r["year"]) if r["year"] else published[:4], published, r["article_id"], r["n"])

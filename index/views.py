@@ -1,5 +1,5 @@
 """The frozen records the store takes and gives: what the workers hand it (`Record`), what storing
-one did (`PutResult`) and what its queries return (`StoredArticle`, `Mention`, `Member`, `Repost`,
+one did (`PutResult`) and what its queries return (`StoredArticle`, `Member`, `Repost`,
 `Version`). People, collectives, events, counts and honours come back as the extractor's own records."""
 
 from __future__ import annotations
@@ -60,20 +60,6 @@ class StoredArticle(Article):
     cluster: str | None = None
     canonical: bool = True
     ingested: str = ""
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A person named in one article, with what a dossier shows of the article."""
-
-    person: Person
-    article_id: str
-    n: int  # the person's number in the article
-    year: int | None  # the year of the article's first event
-    title: str
-    source: str
-    published: str | None
-    text: str
 
 
 @dataclass(frozen=True)
