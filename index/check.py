@@ -69,7 +69,7 @@ class Prior:
 @dataclass(frozen=True)
 class Match:
     person_id: str
-    units: tuple[str, ...]  # the organisations and places the person is named with
+    units: tuple[str, ...]  # the organisations and places named with their honours
     in_unit: bool | None  # None when no unit was given
     honours: tuple[Prior, ...]
     repeat: tuple[str, ...]  # titles the person would hold again (or holds twice)
@@ -141,7 +141,7 @@ def check(archive, rows: Iterable[Candidate | BadRow]) -> list[Finding]:
 
 
 def candidate(archive, c: Candidate) -> Finding:
-    found = dossier(archive, c.name)["people"]
+    found = dossier(archive, c.name, honoured=True)["people"]
     matches = [_match(p, c) for p in found]
     matches = [m for m in matches if m.honours]
     flags = []

@@ -61,12 +61,14 @@ def _person_hits(archive, query: str) -> tuple:
     return archive.engine.search(request(q, archive.segmenter.spans, limit=CANDIDATES, facets=False)).hits
 
 
-def dossier(archive, query: str) -> dict[str, Any]:
+def dossier(archive, query: str, honoured: bool = False) -> dict[str, Any]:
+    """Everyone the query may name, with their mentions (`honoured`: only their honours) as an
+    honour ladder each."""
     names = _names(archive, query)
     if not names:
         return {"query": query, "people": []}
     store = archive.store
-    found = store.dossier_rows(names, MENTIONS + 1)
+    found = store.dossier_rows(names, MENTIONS + 1, honoured=honoured)
     shown = found[:MENTIONS]
     links = _links(store, names, shown)
     people: dict[str, dict[str, Any]] = {}

@@ -102,7 +102,7 @@ LEFT JOIN honours h ON h.rowid = (
     SELECT rowid FROM honours WHERE article_id = p.article_id AND owner = 'person' AND owner_n = p.n ORDER BY n LIMIT 1
 )
 {join}
-WHERE p.name = ? AND a.superseded_by IS NULL AND a.canonical = 1
+WHERE p.name = ? AND a.superseded_by IS NULL AND a.canonical = 1{honoured}
 ORDER BY p.rowid LIMIT ?
 """
 
