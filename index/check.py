@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from index import linking
 from index.dossier import dossier
+from index.units import similar
 
 MAX_NAME, MAX_LINE, MAX_ROWS = 40, 200, 10_000
 SEPARATORS = re.compile(r"[,，\t;；]")
@@ -179,7 +179,7 @@ def _match(person: dict, c: Candidate) -> Match:
         repeat = tuple(t for t, n in titles.items() if n > 1)
     in_unit = None
     if c.unit:
-        in_unit = any(linking.similar(c.unit, u) or c.unit in u for u in units)
+        in_unit = any(similar(c.unit, u) or c.unit in u for u in units)
     return Match(person["person_id"], units, in_unit, honours, repeat)
 
 

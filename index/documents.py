@@ -15,9 +15,7 @@ from index import analysis
 from index.engine import TREE, UNITS, IndexDoc
 from normalize.records import Article
 
-BODY_BIGRAMS = (
-    False  # bigrams of titles and names only: body bigrams double the postings (Whoosh: 2x slower ingest)
-)
+BODY_BIGRAMS = False  # bigrams of titles and names only: body bigrams double the postings (Whoosh: 2x slower ingest)  # and engine.LOOSE matches a phrase's bigrams without positions, right only in such short fields
 
 
 @cache

@@ -18,6 +18,7 @@ import tantivy
 
 from index.engine import (
     FACET_FIELD,
+    LOOSE,
     TEXT_FIELDS,
     TREE,
     UNITS,
@@ -250,14 +251,16 @@ def _clause(schema, c):
 
 
 def _fields(schema, tokens: dict[str, tuple[str, ...]]):
+    """Any of the fields: one token is a term, several a phrase (in a LOOSE field, all of them)."""
     parts = []
     for name, toks in tokens.items():
-        if toks:
-            parts.append(
-                tantivy.Query.term_query(schema, name, toks[0])
-                if len(toks) == 1
-                else tantivy.Query.phrase_query(schema, name, list(toks))
-            )
+        if len(toks) == 1:
+            parts.append(tantivy.Query.term_query(schema, name, toks[0]))
+        elif name in LOOSE:
+            terms = [tantivy.Query.term_query(schema, name, t) for t in dict.fromkeys(toks)]
+            parts.append(tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in terms]))
+        elif toks:
+            parts.append(tantivy.Query.phrase_query(schema, name, list(toks)))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else _any(parts)

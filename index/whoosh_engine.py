@@ -21,6 +21,7 @@ from whoosh.query import And, AndMaybe, ConstantScoreQuery, Every, Not, NumericR
 
 from index.engine import (
     FACET_FIELD,
+    LOOSE,
     TEXT_FIELDS,
     TREE,
     UNITS,
@@ -229,7 +230,11 @@ def _facet_value(name: str, value) -> bool:
 def _clause(c):
     """A clause: any of its fields; with `articles`, also any entity of those articles."""
     parts = [
-        Term(name, toks[0]) if len(toks) == 1 else Phrase(name, list(toks))
+        Term(name, toks[0])
+        if len(toks) == 1
+        else And([Term(name, t) for t in dict.fromkeys(toks)])
+        if name in LOOSE
+        else Phrase(name, list(toks))
         for name, toks in c.tokens.items()
         if toks
     ]
