@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import argtypes
+import cli_options as options
 import config
 from argtypes import MAX_LIMIT, MAX_OFFSET  # hits a search prints at once; how deep it may page
 from errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, HonoursError, UsageError
@@ -226,95 +227,14 @@ def cmd_demo(args, settings: config.Settings) -> int:
 # --- the parser ------------------------------------------------------------------------------------
 
 
-def add_global_options(p: argparse.ArgumentParser, after_command: bool) -> None:
-    """The options every command takes, before or after its name (after wins when both are given)."""
-    keep = {"default": argparse.SUPPRESS} if after_command else {}
-    p.add_argument("--data-dir", help="archive directory (default data/archive)", **keep)
-    p.add_argument("--config", help="settings file (default ./honours.toml when present)", **keep)
-    p.add_argument(
-        "--engine", choices=("whoosh", "tantivy"), help="the search index to build or read", **keep
-    )
-    p.add_argument(
-        "--debug", action="store_true", help="log what happens, with tracebacks of internal errors", **keep
-    )
-
-
-def add_filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--kind", help="person, collective, event, article (comma-separated)")
-    p.add_argument("--lang", help="zh, vi or other")
-    p.add_argument("--year", help="2023 or 2020..2023")
-    p.add_argument("--place", help="a place name (盘龙区, Quang Trung)")
-    p.add_argument("--honour", help="an honour title (劳动模范)")
-    p.add_argument("--min-count", type=argtypes.count, help="events that honoured at least N (see --unit)")
-    p.add_argument("--unit", help="person, collective or household, for --min-count")
-    p.add_argument("--duplicates", action="store_true", help="show every repost, not one per cluster")
-    p.add_argument("--relation", help="people of one relation: honouree, official, author, mentioned, all")
-    p.add_argument("--level", help="honours of one level: national, provincial, prefecture, county, ...")
-
-
-def _crawl_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("urls", nargs="*", metavar="URL", help="ad-hoc crawl: stays on these URLs' hosts")
-    p.add_argument("--site", help="a site from crawler/sites/ (or --sites-dir)")
-    p.add_argument("--sites-dir", help="where site .toml files are (default crawler/sites)")
-    p.add_argument("--resume", action="store_true", help="continue the last interrupted crawl of the site")
-    p.add_argument(
-        "--max-pages", type=argtypes.count, help="stop after this many responses (--resume continues)"
-    )
-    p.add_argument(
-        "--delay", type=argtypes.seconds, default=1.0, help="seconds between requests to a site (default 1)"
-    )
-    p.add_argument(
-        "--concurrency", type=argtypes.positive, default=2, help="requests in flight per site (default 2)"
-    )
-    p.add_argument(
-        "--impolite",
-        action="store_true",
-        help="your own servers only: no delay, no AutoThrottle, no Crawl-delay",
-    )
-    p.add_argument(
-        "--redis", metavar="redis://HOST:PORT", help="share the frontier with other crawl processes"
-    )
-    p.add_argument(
-        "--crawl", default="main", help="with --redis: the crawl's name (a new name starts a new pass)"
-    )
-    p.add_argument(
-        "--linger", type=argtypes.seconds, help="with --redis: seconds to wait for work before leaving (10)"
-    )
-    p.add_argument("--verbose", action="store_true", help="show Scrapy's log")
-
-
-def _serve_options(p: argparse.ArgumentParser, demo: bool = False) -> None:
-    p.add_argument(
-        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
-    )
-    p.add_argument("--port", type=argtypes.port, default=8000, help="port of the web page (default 8000)")
-    if demo:
-        p.add_argument("--no-serve", action="store_true", help="stop after the searches")
-    else:
-        p.add_argument(
-            "--processes",
-            type=argtypes.positive,
-            default=os.cpu_count() or 1,
-            help="server processes, each answering on its own (default: one per core)",
-        )
-
-
-def _cluster_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--cluster",
-        metavar="tcp://HOST:8786",
-        help="normalise and extract on the workers of this Dask scheduler (the store stays here)",
-    )
-
-
 def build_parser() -> Parser:
     parser = Parser(prog="honours", description="A searchable archive of commendation news.")
-    add_global_options(parser, after_command=False)
+    options.add_global_options(parser, after_command=False)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     def command(name: str, run, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
-        add_global_options(p, after_command=True)
+        options.add_global_options(p, after_command=True)
         p.set_defaults(run=run)
         return p
 
@@ -327,17 +247,19 @@ def build_parser() -> Parser:
 
     p = command("ingest", cmd_ingest, "normalise, extract, store and index files, directories, WARCs")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")
-    _cluster_option(p)
+    options.cluster_option(p)
 
-    _crawl_options(command("crawl", cmd_crawl, "crawl a configured site (--site) or the site of some URLs"))
-    _cluster_option(
+    options.crawl_options(
+        command("crawl", cmd_crawl, "crawl a configured site (--site) or the site of some URLs")
+    )
+    options.cluster_option(
         command("reprocess", cmd_reprocess, "normalise and extract every article again from its raw bytes")
     )
     command("reindex", cmd_reindex, "rebuild the search index from the store")
 
     p = command("search", cmd_search, "search people, collectives, events and articles")
     p.add_argument("query", nargs="?", default="", help='words, "phrases", -excluded, OR, ( ), field:value')
-    add_filters(p)
+    options.add_filters(p)
     p.add_argument(
         "--limit", type=argtypes.limit, default=20, help=f"hits to show (default 20, at most {MAX_LIMIT})"
     )
@@ -354,7 +276,7 @@ def build_parser() -> Parser:
     p.add_argument(
         "--all-reposts", action="store_true", help="honour rows of every repost, not one per cluster"
     )
-    add_filters(p)
+    options.add_filters(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
 
     p = command(
@@ -368,8 +290,8 @@ def build_parser() -> Parser:
     p = command("stats", cmd_stats, "what the archive holds, and the health of its index")
     p.add_argument("--json", action="store_true")
 
-    _serve_options(command("serve", cmd_serve, "the search web page and its JSON API (read-only)"))
-    _serve_options(
+    options.serve_options(command("serve", cmd_serve, "the search web page and its JSON API (read-only)"))
+    options.serve_options(
         command("demo", cmd_demo, "what `make demo` runs: crawl the sample site, search it, serve the page"),
         demo=True,
     )
