@@ -9,6 +9,7 @@ import re
 from extract.records import Count
 from extract.text import Mention, sentence_of
 
+_BRACKET = re.compile(r"[^，,。；;（(\d]{0,4}?\s*([（(])")  # 106 em (, 计十人（
 _RESPECTIVELY = re.compile(r"分别(?:被)?(?:授予|评为|命名为)")
 
 
@@ -42,7 +43,19 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
                 i += step
             if len(parts) > 1 and value == total.value and not titled(out, parts, t):
                 drop.update(parts)
+        drop.update(bracketed(out, t, text))
     return [c for i, c in enumerate(out) if i not in drop]
+
+
+def bracketed(out: list[Count], t: int, text: str) -> list[int]:
+    """计十人（含消防二人、义消二人…）, 106 em (11 học sinh…, 45…): counts of the total's unit in the
+    bracket right after it are its parts."""
+    opened = _BRACKET.match(text, out[t].span[1])
+    if not opened:
+        return []
+    close = text.find("）" if opened.group(1) == "（" else ")", opened.end())
+    end = close if close != -1 else opened.end()
+    return [i for i, c in enumerate(out) if i != t and opened.end() <= c.span[0] < end and c.unit == out[t].unit]
 
 
 def titled(out: list[Count], parts: list[int], total: int) -> bool:

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
-from functools import cache
 
 from extract.count_parts import parts, respectively
 from extract.count_titles import title_after, trimmed
-from extract.lexicon import Lexicon, alternation
-from extract.numbers import CN_NUMBER, CN_NUMERAL, VI_NUMBER, VI_WORDS, parse_number, parse_vietnamese
+from extract.count_words import words
+from extract.lexicon import Lexicon
+from extract.numbers import CN_NUMBER, CN_NUMERAL, parse_number, parse_vietnamese
 from extract.records import Count
 from extract.text import Mention, sentence_of, sentences
-from extract.tsv import read_blocks
 
 _ZH = re.compile(  # the look-ahead lets the engine skip to digits and numerals
     rf"(?=[\d{CN_NUMERAL}超近约逾])"
@@ -38,100 +36,7 @@ _PARALLEL = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class CountWords:
-    vi: re.Pattern
-    vi_units: dict[str, str]  # what a Vietnamese word counts: person | collective | household | view | vote
-    collective_noun: re.Pattern
-    household_noun: re.Pattern
-    not_honoured: re.Pattern
-    contest: re.Pattern
-    future: re.Pattern
-    vague: frozenset[str]
-    label: frozenset[str]  # năm 2017, quận 1: a Vietnamese number that names
-    label_not: frozenset[str]  # trong số 70: no label
-    mixed_units: re.Pattern  # 2375个单位和个人: units and people together
-    helped_before: re.Pattern  # cứu 3 người: people helped
-    honour_suffix: tuple[str, ...]  # 提名奖: X提名奖 is an honour of its own
-    part_marker: re.Pattern  # 其中, trong đó: the parts of a total follow
-    honoured_after: re.Pattern  # 被授予, được trao after the number: the counted were honoured
-    awarded: re.Pattern  # nhận, 受到表彰: awarding words beside the lexicon's cues
-    proposing: re.Pattern  # xét thưởng: a council reviewing proposals
-    status_not: re.Pattern  # Hội đồng Thi đua - Khen thưởng: a body's name, no awarding act
-    vi_collective_title: tuple[str, ...]  # Tập thể…: a Vietnamese title of units
-    counted_noun: re.Pattern  # 村镇, 学校: what a count names before its title (3316个村镇…称号)
-    title_mark: re.Pattern  # 届, 文明, 先进: words that make a phrase after 为 a title
-    title_verb: re.Pattern  # 授予, 命名: verbs whose count may be followed by a title no lexicon knows
-    title_holder: re.Pattern  # 211位市长奖得主: a title right after the count, then its holders
-    entrants: re.Pattern  # 166名参选…: right after a count, its people entered a selection
-    title_subject: re.Pattern  # 66位优秀青年获得表扬: what is counted, then an honouring verb
-    list_cue_before: re.Pattern  # 名单如下（共16人）: the count of the list announced just before it
-    list_cue: re.Pattern  # 分别是, 如下: right after a count, the list of what it counts follows
-
-
-def _initials(words: list[str]) -> str:
-    """The first letters of the words, both cases, for a look-ahead character class."""
-    return re.escape("".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())})))
-
-
-@cache
-def words() -> CountWords:
-    w = {k: [x.replace("&", " ") for x in v] for k, v in read_blocks("counts.tsv").items()}
-    units = {x: "person" for x in w["vi_person"]} | {x: "collective" for x in w["vi_collective"]}
-    units |= {x: "household" for x in w["vi_household"]} | {"lượt": "view", "phiếu": "vote"}
-    return CountWords(
-        vi=re.compile(
-            rf"(?=[\d{_initials(VI_WORDS.split('|') + ['hơn', 'gần', 'khoảng', 'trên'])}])"
-            rf"(?<![\w.,])(?P<pre>(?:hơn|gần|khoảng|trên)\s+)?(?P<num>{VI_NUMBER})\s+"
-            rf"(?:(?:{alternation(w['vi_qualifier']).pattern})\s+)?"
-            rf"(?:(?P<cls>{alternation(units).pattern})(?!\w)|(?<=\d\s)(?=[“\"]))",  # 124 “Tập thể…”
-            re.I,
-        ),
-        vi_units=units,
-        collective_noun=re.compile(
-            rf"^[^，,、。；;：:]{{0,10}}?(?:{alternation(w['collective_noun']).pattern})"
-        ),
-        household_noun=re.compile(rf"^(?:{alternation(w['household_noun']).pattern})"),
-        not_honoured=alternation(w["not_honoured"], re.I),
-        contest=alternation(w["contest"], re.I),
-        future=re.compile(
-            rf"将[^。；;]{{0,20}}?(?:{alternation(w['future']).pattern})|{alternation(w['plan']).pattern}"
-        ),
-        vague=frozenset(w["vague"]),
-        label=frozenset(w["label"]),
-        label_not=frozenset(w["label_not"]),
-        honour_suffix=tuple(w["honour_suffix"]),
-        mixed_units=re.compile(rf"[^，,、。；;\d]{{0,6}}?(?:{alternation(w['mixed_units']).pattern})", re.I),
-        helped_before=re.compile(rf"(?:{alternation(w['helped_before']).pattern})\s*$", re.I),
-        part_marker=alternation(w["part_marker"], re.I),
-        honoured_after=re.compile(
-            rf"[^。；;!?！？\d\n]{{0,80}}?(?:{alternation(w['honoured_after']).pattern})", re.I
-        ),
-        awarded=re.compile(rf"(?<!\w)(?:{alternation(w['awarded']).pattern})(?!\w)", re.I),
-        proposing=alternation(w["proposing"], re.I),
-        status_not=alternation(w["status_not"], re.I),
-        vi_collective_title=tuple(w["vi_collective_title"]),
-        counted_noun=re.compile(
-            rf"(?:{alternation(w['collective_noun'] + w['household_noun'] + w['counted_noun']).pattern})*"
-            r"(?:[(（][^)）]{0,6}[)）])?(?:为|的)?"
-        ),
-        title_mark=alternation(w["title_mark"]),
-        title_verb=alternation(w["title_verb"]),
-        list_cue=re.compile(
-            rf"[^，,。；;\n]{{0,8}}?[，,：:]?\s*(?:{alternation(w['list_cue']).pattern})", re.I
-        ),
-        list_cue_before=re.compile(rf"(?:{alternation(w['list_cue']).pattern})[^，,。；;\n]{{0,6}}$"),
-        title_subject=re.compile(
-            rf"(?P<t>[^，,、。；;：:“”\"\d\s的]{{2,10}}?)(?:{alternation(w['honoured_after']).pattern})"
-        ),
-        entrants=re.compile(rf"\s*(?:{alternation(w['entrants']).pattern})", re.I),
-        title_holder=re.compile(
-            rf"[“\"「『]?(?P<t>[^，,、。；;：:“”\"「」『』\d\s的]{{2,12}}?)[”\"」』]?(?:{alternation(w['title_holder']).pattern})"
-        ),
-    )
-
-
-def _unit_zh(text: str, m: re.Match, honour_kind: str | None) -> str | None:
+def _unit_zh(text: str, m: re.Match, honour_kind: str | None, honour_before: bool = False) -> str | None:
     cls, after = m.group("cls"), text[m.end() : m.end() + 14]
     before = text[max(0, m.start() - 8) : m.start()]
     if cls == "人次" or (cls == "人" and _VIEW_AFTER.match(after)):
@@ -148,8 +53,10 @@ def _unit_zh(text: str, m: re.Match, honour_kind: str | None) -> str | None:
         return "person"
     if words().household_noun.match(after) and cls != "家":
         return "household"
-    if honour_kind in ("collective", "household"):
-        return honour_kind
+    if honour_kind in ("collective", "household") or (
+        honour_kind == "person" and honour_before and cls == "个"
+    ):
+        return honour_kind  # 全国五一劳动奖章1088个: persons counted by their medal
     return "collective" if words().collective_noun.match(after) else None
 
 
@@ -220,8 +127,12 @@ def _vague(text: str, m: re.Match, lang: str) -> bool:
         )
     prev = text[m.start() - 1 : m.start()]
     decade = m.group("post") and parse_number(m.group("num")) in (10, 100, 1000, 10_000)  # 十余位, 一百多位
+    bare = m.group("num") in ("百", "千", "万")  # 百位基层芳草人物: a round figure in a name
     return (
-        prev in words().vague or bool(m.group("pre") and _BARE_UNIT.fullmatch(m.group("num"))) or bool(decade)
+        prev in words().vague
+        or bool(m.group("pre") and _BARE_UNIT.fullmatch(m.group("num")))
+        or bool(decade)
+        or bare
     )
 
 
@@ -239,10 +150,14 @@ def _paragraph(text: str, at: int) -> str:
     return text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
 
 
-def _clause(text: str, start: int, end: int) -> str:
+def _clause(text: str, start: int, end: int, lang: str = "zh") -> str:
+    """The clause of a count. A Vietnamese one ends at the next noun of people or units after it: what
+    follows belongs to them (11 giáo viên thành tích bồi dưỡng học sinh tham gia kỳ thi)."""
     a = max((m.end() for m in _CLAUSE.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
     b = _CLAUSE.search(text, end)
-    return text[a : b.start() if b else len(text)]
+    b = b.start() if b else len(text)
+    noun = words().vi_noun.search(text, end, b) if lang == "vi" else None
+    return text[a : noun.start() if noun else b]
 
 
 def _same(a: Count, b: Count) -> bool:
@@ -281,7 +196,7 @@ def find_counts(
             )
             if not honoured and cue:  # 浙江籍的个人有20位,分别是…; 名单如下（共16人）
                 honoured = _status(text[max(0, m.start() - 600) : m.start()], "", lex)
-            clause = _clause(text, m.start(), m.end())
+            clause = _clause(text, m.start(), m.end(), lang)
             vetoed = (
                 words().not_honoured.search(clause)
                 and not words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1])
@@ -342,6 +257,8 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         return None
     if (
         words().entrants.match(text, m.end())
+        or words().share.match(text, m.end())
+        or words().money.match(text, m.end())
         or words().mixed_units.match(text, m.end())
         or words().helped_before.search(text, max(0, m.start() - 8), m.start())
     ):
@@ -356,7 +273,7 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     )
     kind = lex.honour_kind(honour.text) if honour else None
     if lang != "vi":
-        unit = _unit_zh(text, m, kind)
+        unit = _unit_zh(text, m, kind, bool(honour and honour.end == m.start() and num[:1].isdigit()))
     elif m.group("cls"):
         unit = words().vi_units.get(m.group("cls").lower(), "person")
     else:  # 124 “Tập thể lao động tiên tiến”: what the title right after the number honours

@@ -184,6 +184,7 @@ def canonical_title(as_written: str, lang: str | None = None) -> tuple[str, str]
     return _YEARS.sub("", bare[len(head) :]) or bare, head
 
 
+@lru_cache(maxsize=1024)  # pure, and a text's bodies come again for each of its honours
 def _body_level(body: str, lang: str) -> str | None:
     rules = honour_rules().body_levels[lang]
     text = normal(body).lower() if lang == "vi" else body

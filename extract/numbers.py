@@ -7,6 +7,7 @@ import re
 _CN_DIGIT = {
     "零": 0,
     "〇": 0,
+    "○": 0,  # 二○八: Taiwanese pages write the zero as a white circle
     "一": 1,
     "二": 2,
     "两": 2,
@@ -20,7 +21,7 @@ _CN_DIGIT = {
 }
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
-CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿廿卅卌"
+CN_NUMERAL = "零〇○一二两三四五六七八九十百千万亿廿卅卌"
 _CN_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}  # 廿八 = 28 (Hong Kong, Macau and Taiwan pages)
 DIGITS = r"\d+(?:[.,]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 # a Chinese number: digits or numeral characters, optionally followed by 万/亿 ("10万", "2万余" -> 2万)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from extract.commendation import not_a_commendation
 from extract.events import place_zh
 from extract.lexicon import Lexicon
 from extract.people_vi import Found, acts, attends, namesake
@@ -14,9 +15,19 @@ from extract.records import Person
 from extract.text import Mention, sentence_of
 from extract.tsv import read_rows
 
+# X - Giám đốc Sở …; Y - Bí thư huyện uỷ được trao tặng Huân chương: leaders named before a passive award
+_PASSIVE_AWARD = re.compile(r"được\s+(?:trao tặng|trao|tặng thưởng|tặng|truy tặng|phong tặng|nhận)\b", re.I)
+_NEW_SUBJECT = re.compile(r"\b(?:các|những|mong|chúc)\b")  # mong rằng các đồng chí được nhận …: others get it
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _GIVEN_TO = re.compile(r"[为向给]")  # 为X颁奖: the person named after it receives
 _AS_DELEGATE = re.compile(r"(?:同志)?作为[^，,；;。\n]{2,30}?代表")
+# 金克杨为一等奖获得者颁奖, 薛菊芳副局长为…获得者…进行颁奖: the one before 为 presents (因为, 评为 are no 为)
+_PRESENTS_TO = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?<![因作成认评称被])[为向给](?:[^。；;，,\n]|[，,]、){1,60}?(?:颁奖|颁发|颁授|授奖|授牌|颁证)"
+)
+# 由总统蔡英文亲自表扬: the one a ceremony is held "by"
+_BY = re.compile(r"由[\u4e00-\u9fff]{0,8}$")
+_BY_ACTS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:亲自)?(?:颁奖|颁发|颁授|表扬|表彰|授予|授勋)")
 
 
 @cache
@@ -80,12 +91,27 @@ class Context:
         return bool(self.lex.cue_re[kind].search(self.text, max(s, start - 30), e))
 
     @cached_property
+    def explains(self) -> bool:
+        """A page that talks of honours only to explain them: an obituary, a portrait of past honourees (a
+        call's past winners stay honourees)."""
+        return not self.commendation and not_a_commendation(self.title, self.text) == "explainer"
+
+    @cached_property
     def main_honour(self) -> str | None:
         people = [h.text for h in self.honours if self.lex.honour_kind(h.text) in ("person", "prize")]
         return people[0] if people else (self.honours[0].text if self.honours else None)
 
 
 def _relation(
+    spans, how: set[str], leader: bool, ctx: Context, named: bool, prize_winners: bool, name: str
+) -> str:
+    relation = _relation_of(spans, how, leader, ctx, named, prize_winners, name)
+    if relation == "honouree" and ctx.explains and not how & {"grid", "list"}:
+        return "mentioned"  # 申纪兰…三次被评为全国劳动模范 in her obituary: honoured before, not by this page
+    return relation
+
+
+def _relation_of(
     spans, how: set[str], leader: bool, ctx: Context, named: bool, prize_winners: bool, name: str
 ) -> str:
     if "byline" in how or "signature" in how:
@@ -137,6 +163,8 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
         leader = leader or (not p.role and any(_listed_after(s, leaders, ctx.text) for s, _ in p.spans))
         if leader:
             leaders.update(p.spans)
+        if "conferred" not in p.how and any(_presents(s, e, ctx.text) for s, e in p.spans):
+            p.how.add("attending")  # 夏伟根书记为二等奖获得者邢福生颁发获奖证书: the presenter
         if any(ctx.lex.roles[r] == "mention" for r in role_words):
             p.how.add("contact")  # 联系人：贝文静
         honoured = (
@@ -173,6 +201,13 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             )
         )
     return out
+
+
+def _presents(start: int, end: int, text: str) -> bool:
+    """Does the person hand the honours over (X为获奖者颁奖, 由总统X亲自表扬) rather than receive them?"""
+    if _PRESENTS_TO.match(text, end):
+        return True
+    return bool(_BY.search(text, max(0, start - 9), start) and _BY_ACTS.match(text, end))
 
 
 def _listed_after(start: int, leaders: set[tuple[int, int]], text: str) -> bool:
@@ -238,11 +273,16 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
         elif namesake(text, name):
             how = {"namesake"}  # Giải thưởng Nguyễn Văn Linh
         named = _honours_by_person(spans, how, ctx)
+        passive = not how and any(_passive_recipient(e, ctx) for _, e in spans)
         official = (leader and speaks) or any(acts(text, e) for _, e in spans)
         relation = (
             "official"
-            if official and not how and not _recipient(spans, ctx) and not _award_list(mentions, ctx)
-            else _relation(spans, how, False, ctx, bool(named), False, name)
+            if official
+            and not how
+            and not _recipient(spans, ctx)
+            and not _award_list(mentions, ctx)
+            and not passive
+            else _relation(spans, how, False, ctx, bool(named) or passive, False, name)
         )
         honour = named.text if named else (ctx.main_honour if relation == "honouree" else None)
         out.append(
@@ -279,6 +319,21 @@ def _recipient(spans, ctx: Context) -> bool:
         if award and any(a <= h.start < s for h in ctx.honours):
             return True
     return False
+
+
+def _passive_recipient(end: int, ctx: Context) -> bool:
+    """Is the person one of those an award is given to later in their sentence, in the passive (X - Giám
+    đốc Sở …; Y - Bí thư huyện uỷ được trao tặng Huân chương …), no speech or act of theirs between?"""
+    text = ctx.text
+    stop = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    m = _PASSIVE_AWARD.search(text, end, min(stop, end + 300))
+    if (
+        not m
+        or ctx.lex.cue_re["speech_vi"].search(text, end, m.start())
+        or _NEW_SUBJECT.search(text, end, m.start())
+    ):
+        return False
+    return any(m.end() <= h.start <= m.end() + 40 for h in ctx.honours)
 
 
 def _award_list(mentions: list[Found], ctx: Context, cue: str = "award") -> bool:

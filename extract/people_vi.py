@@ -139,7 +139,10 @@ def patterns() -> Patterns:
         colon_list=re.compile(
             rf"(?i:{alternation(words['list_intro']).pattern})\s*:\s*(?P<list>[^\n]+?)(?:\.(?=\s|$)|\n|$)"
         ),
-        dashed=re.compile(rf"(?<=[,;]\s)(?P<name>{NAME})(?=\s+[-–]\s+(?i:{positions}))"),
+        dashed=re.compile(  # also after two spaces, and after a degree (GS.TS Thái Văn Thành - Giám đốc Sở)
+            rf"(?:(?<=[,;]\s)|(?<=[,;]\s\s)|(?<=GS\.TS\s)|(?<=GS\.\s)|(?<=TS\.\s)|(?<=ThS\.\s))"
+            rf"(?P<name>{NAME})(?=\s+[-–]\s+(?i:{positions}))"
+        ),
         not_name=re.compile(rf"(?i:{alternation(words['not_name']).pattern})\b"),
         surnames=frozenset(s.lower() for s in [*rules.get("surname", []), *words["surname"]]),
     )

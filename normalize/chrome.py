@@ -28,6 +28,8 @@ MAX_FIELDS = 80  # a line of metadata fields (来源: 作者: 访问量:) is sho
 MENU_ITEMS = 5  # a menu line has at least this many items (即时 热门 政治 军武 社会 …)
 MAX_ITEM = 8  # characters of one menu item
 MENU_RUN = 4  # consecutive one-item lines that make a menu (• 热门 / • 健康 / • 房地产 / …)
+MAX_TAIL_WORDS = 8  # a heading with a word added to a heading word (房地产相关新闻) is this short
+MIN_TAIL = 4  # heading words found inside a longer heading have at least this many characters
 MIN_PARAGRAPH = 15  # a line this long with a sentence mark inside is a paragraph: the page head ends there
 _ITEM_SPLIT = re.compile(r"[\s|｜/•·]+")
 _LATIN_SPLIT = re.compile(r"\s*[|｜/•·]+\s*")  # Latin words are short: only marks part a Latin menu
@@ -53,23 +55,31 @@ class Chrome:
     footer: re.Pattern  # a line with one of these is a footer line
     near_footer: re.Pattern  # a line with one of these is a footer line when it touches the footer
     fields: re.Pattern  # metadata labels (来源:, 作者:, 访问量:): a short line of two or more is page data
+    trail: re.Pattern  # page data glued to the end of a paragraph (…炼成的—— N02 |, …动力。①9)
+
+    def trim(self, line: str) -> str:
+        """The line without page data glued to its end."""
+        return self.trail.sub("", line) if line[-1:].isdigit() or line.endswith(("|", "｜")) else line
 
     def is_chrome(self, line: str) -> bool:
         if len(line) > MAX_CHROME:
             return _URL.fullmatch(line) is not None  # a long bare link (tracking data in its query)
         if line in self.lines or self.pattern.fullmatch(line) is not None:
             return True
-        if (
-            len(line) <= MAX_FIELDS
-            and not line.endswith(_SENTENCE_END)
-            and _YEAR.search(line) is None  # a dated one is the byline, which gives the page its date
-            and len(self.fields.findall(line)) >= 2
-        ):
-            return True  # 来自:上海市人民政府 作者:上海要闻 访问量:1620
+        if _YEAR.search(line) is None and self.is_fields(line):
+            return True  # a dated one is the byline, which gives the page its date
         if len(line) > MAX_PHRASE_LINE or not self.phrases.search(line):
             return False
         leftover = _LEFTOVER.sub("", self.phrases.sub("", line))
         return len(leftover) <= 3
+
+    def is_fields(self, line: str) -> bool:
+        """A short line of two or more metadata fields (来自:上海市人民政府 作者:上海要闻 访问量:1620)."""
+        return (
+            len(line) <= MAX_FIELDS
+            and not line.endswith(_SENTENCE_END)
+            and len(self.fields.findall(line)) >= 2
+        )
 
     def heading(self, line: str) -> str | None:
         """The related-links heading this line is (【相关新闻】, 推荐阅读：某某文章), or None."""
@@ -79,7 +89,19 @@ class Chrome:
         if bare.lower() in self.tails:  # TIN LIÊN QUAN as well as Tin liên quan
             return bare
         head = _HEADING_SPLIT.split(bare, maxsplit=1)[0].strip(_HEADING_MARKS)
-        return head if head != bare and head.lower() in self.tails else None
+        if head != bare and head.lower() in self.tails:
+            return head
+        return self._tail_inside(bare)
+
+    def _tail_inside(self, bare: str) -> str | None:
+        """A short Chinese heading that starts or ends with a heading word (房地产相关新闻,
+        相关阅读推荐): a section's related list, or the same list with a word added."""
+        if len(bare) > MAX_TAIL_WORDS or not _HAN.match(bare):
+            return None
+        for tail in self.tails:
+            if len(tail) >= MIN_TAIL and _HAN.match(tail) and (bare.startswith(tail) or bare.endswith(tail)):
+                return tail
+        return None
 
     def footer_lines(self, lines: list[str]) -> set[int]:
         """Indices of footer lines: a footer mark, or a weaker mark on a line next to a footer line."""
@@ -138,7 +160,7 @@ def chrome_rules(path: Path = RULES) -> Chrome:
     for row in path.read_text(encoding="utf-8").splitlines():
         if row.strip() and not row.startswith("#"):
             kind, pattern = row.split("\t")[:2]
-            if kind in ("regex", "footer", "near_footer"):
+            if kind in ("regex", "footer", "near_footer", "trail"):
                 re.compile(pattern)  # a broken rule fails here, naming itself
             kinds.setdefault(kind, []).append(pattern)
     return Chrome(
@@ -153,6 +175,7 @@ def chrome_rules(path: Path = RULES) -> Chrome:
             if kinds.get("field")
             else "(?!)"
         ),
+        re.compile(f"(?:{'|'.join(kinds.get('trail', [])) or '(?!)'})$"),
     )
 
 
@@ -175,11 +198,26 @@ def _menu_item(line: str) -> bool:
     return len(items) == 1 and len(items[0]) <= most and _PUNCT.search(line) is None
 
 
+def _head_end(keys: list[str], is_chrome) -> int:
+    """Index of the first paragraph: the page head (menus, site name, slogan) is above it."""
+    return next((i for i, k in enumerate(keys) if is_paragraph(k) and not is_chrome(k)), len(keys))
+
+
+def site_header(keys: list[str], footer: set[int], is_chrome) -> set[int]:
+    """The lines above a footer line that comes before the first paragraph (site name, slogan,
+    © 2023 Siêu thị PDF): a site header that carries its copyright line, not the article. A sentence
+    above it (a short page's only paragraph) means the footer closes the article instead."""
+    first = min(footer, default=len(keys))
+    if first >= _head_end(keys, is_chrome) or any(k.endswith(_SENTENCE_END) for k in keys[:first]):
+        return set()
+    return set(range(first))
+
+
 def head_menus(keys: list[str], is_chrome) -> set[int]:
     """Menu lines at the head of the page, above its first paragraph: a line of many short items
     (即时 热门 政治 军武 社会 …), or a run of one-item lines (• 热门 / • 健康 / …). Below the first
     paragraph such lines are article text (a list of names, a poem), so only the head is looked at."""
-    end = next((i for i, k in enumerate(keys) if is_paragraph(k) and not is_chrome(k)), len(keys))
+    end = _head_end(keys, is_chrome)
     found = {i for i in range(end) if _COUNTERS.fullmatch(keys[i])}  # 76547 4151: views and replies
     for i in range(end):
         items = _items(keys[i])

@@ -105,3 +105,23 @@ def pick_published(hints: list[DateHint] | tuple[DateHint, ...]) -> str | None:
             if h.kind == kind:
                 return h.value
     return None
+
+
+_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def settle_order(value: str | None, hints: list[DateHint], text: str) -> str | None:
+    """The published date, read month first when its line wrote it a/b/yyyy and the text names that
+    day as 6月8日 (发布日期:6/8/2024 above "6月8日,屏东县政府…"). Without such a word it stays day first:
+    Vietnamese and Hong Kong sites write day/month/year (05-07-2021 is 5 July)."""
+    line = next((h.line for h in hints if h.value == value), None)
+    m = _DMY.search(line) if line and value else None
+    if m is None or _valid(int(m[3]), int(m[2]), int(m[1])) != value:
+        return value
+    a, b = int(m[1]), int(m[2])
+    if a == b or a > 12 or b > 12:
+        return value
+    said = {(int(x), int(y)) for x, y in _MONTH_DAY.findall(text)}
+    if (a, b) in said and (b, a) not in said:
+        return _valid(int(m[3]), a, b)
+    return value

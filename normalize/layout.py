@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from normalize.chrome import Chrome, chrome_rules, head_menus, link_block
+from normalize.chrome import Chrome, chrome_rules, head_menus, link_block, site_header
 from normalize.dates import LABEL, TODAY, WEEKDAY, find_dates
 from normalize.records import DateHint
 
@@ -44,6 +44,8 @@ _PUBLISHED_WORDS = (
     "印发",
 )
 _SIGNER = re.compile(r"[办室会局委部厅处院校所站队心府司社团组]$")
+_BULLETS = "•·●■▪◆▶►"
+MIN_TITLE_HEAD = 6  # a title is kept whole unless this much is left without the button after it
 MAX_TITLE = 120
 MAX_TITLE_LATIN = 250  # a Vietnamese title takes about three times the characters of a Chinese one
 MAX_PREAMBLE = 12  # a line above the title (site name 桐川日报, section label) is at most this long
@@ -201,7 +203,8 @@ def _body(lines: list[str], title: str | None, keys: list[str], rules: Chrome, m
     """Body lines and date hints, without chrome, link blocks, footers and date lines."""
     body: list[str] = []
     dates: list[DateHint] = []
-    footer = rules.footer_lines(keys) | head_menus(keys, rules.is_chrome)
+    footer = rules.footer_lines(keys)
+    footer |= head_menus(keys, rules.is_chrome) | site_header(keys, footer, rules.is_chrome)
     i, dropped, dated_at = 0, 0, None
     while i < len(lines):
         line, key = lines[i], keys[i]
@@ -224,8 +227,10 @@ def _body(lines: list[str], title: str | None, keys: list[str], rules: Chrome, m
                 dated_at = len(body)
         elif i in footer or rules.is_chrome(key):
             dropped += 1
+            if dated_at is None and body and len(body) <= BYLINE_LINES and rules.is_fields(key):
+                dated_at = len(body)  # 来自:上海市人民政府 作者:上海要闻 访问量:1620 under the title
         else:
-            body.append(line)
+            body.append(rules.trim(line))
         i += 1
     return body, dates, dropped, dated_at
 
@@ -312,4 +317,13 @@ def layout(
             break
     if body and (found := find_dates(match(body[0]), minguo)) and found[0][0] <= 12:
         dates.append(DateHint(found[0][1], "dateline", body[0]))
-    return Layout(title or "", body, dates + _signature(body, match, minguo), dropped)
+    return Layout(_bare_title(title or "", match, rules), body, dates + _signature(body, match, minguo), dropped)
+
+
+def _bare_title(title: str, match: Callable[[str], str], rules: Chrome) -> str:
+    """The title without a list bullet before it (• 10位…) or a button after it (…的通知 下载本文)."""
+    title = title.lstrip(_BULLETS + _SPACE)
+    head, _, tail = title.rpartition(" ")
+    if len(head) >= MIN_TITLE_HEAD and match(tail) in rules.lines:
+        return head.rstrip(_SPACE)
+    return title

@@ -10,7 +10,7 @@ from pathlib import Path
 from config import Settings
 from normalize import clean, html, junk, layout, mojibake, repeats
 from normalize.convert import Converter
-from normalize.dates import pick_published
+from normalize.dates import pick_published, settle_order
 from normalize.decode import decode
 from normalize.lang import detect
 from normalize.records import Article, InputError, Page, Source
@@ -131,6 +131,7 @@ class Normalizer:
         # conversion goes line by line: on a traditional page the lines are converted already
         text = "\n".join(map(match, body)) if script == "hant" else match(original)
         title = lay.title or fallback_title(body, source.uri)
+        hints = list(lay.dates) + list(page.dates)
         return Article(
             id=article_id(source),
             source=source.uri,
@@ -138,7 +139,7 @@ class Normalizer:
             lang=lang,
             script=script,
             title=match(title),
-            published=pick_published(list(lay.dates) + list(page.dates)),
+            published=settle_order(pick_published(hints), hints, text),
             text=text,
             original_title=title,
             original_text=original,

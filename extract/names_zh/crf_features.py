@@ -137,30 +137,44 @@ def _table(items: Iterable[tuple[str, int]]) -> Words:
     return Words(HashTable(keys, np.concatenate(values), room), tuple(sorted(by_length)))
 
 
-def _matches(cp: np.ndarray, words: Words) -> tuple[np.ndarray, ...]:
-    """At each position of cp: 1000 * length + info of the longest of `words` that starts there,
-    of the longest that ends there (0: none), and whether a word covers it inside."""
-    n = len(cp)
-    start, end, inside = np.zeros(n, np.int64), np.zeros(n, np.int64), np.zeros(n, np.int64)
-    grams, h = [], cp.astype(np.uint64)
-    for m in range(1, min(MAX_WORD, n) + 1):
-        if m > 1:
-            h = h[:-1] * HASH + cp[m - 1 :].astype(np.uint64)  # the m-grams from the (m-1)-grams
-        if m in words.lengths:
-            grams.append((m, h))
-    if not grams:
-        return start, end, inside
-    codes = words.table.get(np.concatenate([h for _, h in grams]), 0).astype(np.int64)  # one look-up
-    at = 0
-    for m, h in grams:  # shortest first: a longer word overwrites
-        code, at = codes[at : at + len(h)], at + len(h)
-        hit = (code // 1000) == m  # not a word of another length that shares the hash
-        code = np.where(hit, code, 0)
-        start[: len(h)] = np.where(hit, code, start[: len(h)])
-        end[m - 1 :] = np.where(hit, code, end[m - 1 :])
-        for j in range(1, m - 1):
-            inside[j : j + len(h)] |= hit
-    return start, end, inside
+class Lookup:
+    """Several word tables read in one pass: the text's n-grams are hashed once and looked up once
+    in a table of all their keys, whose value picks each table's own answer (what its `get` gives)."""
+
+    def __init__(self, tables: Sequence[Words]):
+        keys = np.unique(np.concatenate([t.table.keys[t.table.keys != 0] for t in tables]))
+        self.table = HashTable(keys, np.arange(len(keys)), room=2)
+        self.codes = np.zeros((len(tables), len(keys) + 1), np.int64)  # the last column: no word
+        for k, t in enumerate(tables):
+            self.codes[k, :-1] = t.table.get(keys, 0)
+        self.sizes = np.array(sorted(frozenset().union(*(t.lengths for t in tables))), np.int64)
+        self.has = np.array([[m in t.lengths for m in self.sizes] for t in tables])[:, :, None]
+
+    def matches(self, cp: np.ndarray) -> list[tuple[np.ndarray, ...]]:
+        """For each table, at each position of cp: 1000 * length + info of the longest of its words
+        that starts there, of the longest that ends there (0: none), and whether one covers it
+        inside (the last only for the first table)."""
+        n, sizes = len(cp), self.sizes
+        grams, h = np.zeros((len(sizes), n), np.uint64), cp.astype(np.uint64)
+        for m in range(1, min(MAX_WORD, n) + 1):  # the hash of the m-gram starting at each position
+            if m > 1:
+                h = h[:-1] * HASH + cp[m - 1 :].astype(np.uint64)  # the m-grams from the (m-1)-grams
+            if m in sizes:
+                grams[sizes.searchsorted(m), : len(h)] = h
+        found = self.table.get(grams.ravel(), self.codes.shape[1] - 1).reshape(grams.shape)
+        codes = self.codes[:, found]  # (table, size, position): one look-up for all tables
+        at = np.arange(n)
+        hit = (codes // 1000 == sizes[:, None]) & (at <= n - sizes[:, None]) & self.has
+        codes = np.where(hit, codes, 0)  # a longer word has a larger code
+        by_end = np.zeros((len(codes), len(sizes), n + MAX_WORD), np.int64)
+        for k, m in enumerate(sizes.tolist()):
+            by_end[:, k, m - 1 : m - 1 + n] = codes[:, k]
+        inside = np.zeros(n + MAX_WORD, bool)
+        for k, m in enumerate(sizes.tolist()):
+            for j in range(1, m - 1):
+                inside[j : j + n] |= hit[0, k]
+        starts, ends = codes.max(axis=1), by_end[:, :, :n].max(axis=1)
+        return [(starts[k], ends[k], inside[:n].astype(np.int64)) for k in range(len(codes))]
 
 
 def _runs(on: np.ndarray) -> np.ndarray:
@@ -200,6 +214,7 @@ class Features:
         cues = read_blocks("names_zh_cues.tsv")
         self.before = _table((w, k) for k, kind in enumerate(CUES_BEFORE, 1) for w in cues[kind])
         self.after = _table((w, k) for k, kind in enumerate(CUES_AFTER, 1) for w in cues[kind])
+        self.lookup = Lookup((self.words, self.before, self.after))
 
     def keys(self, sentences: Sequence[str]) -> np.ndarray:
         """int64 array (len(TEMPLATES), total characters): the key of each template at each
@@ -217,7 +232,8 @@ class Features:
         cls = np.where(bmp, self.cls[np.where(bmp, cp, 0)], 0)
         lex = np.where(bmp, self.lex[:, np.where(bmp, cp, 0)], 0)
         c = {o: read[pos + o] for o in (-2, -1, 0, 1, 2)}
-        start, end, inside = (x[pos] for x in _matches(cp, self.words))
+        (start, end, inside), before, after = self.lookup.matches(cp)
+        start, end, inside = start[pos], end[pos], inside[pos]
         sur = lex[0]
         return np.stack(
             [
@@ -239,16 +255,12 @@ class Features:
                 end,
                 inside * 100 + (start // 1000) * 10 + end // 1000,
                 np.zeros(n, np.int64),
-                *self._cues(cp, pos),
+                before[1][pos - 1] % 1000,  # the cue word that ends right before
+                after[0][pos + 1] % 1000,  # and the one that starts right after
                 sur[pos] * 10000 + lex[1, pos + 1] * 100 + lex[1, pos + 2],
                 _runs(lex[3] >= _bin("1"))[pos],
             ]
         )
-
-    def _cues(self, cp: np.ndarray, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The kind of the longest cue word that ends right before each position, and of the
-        longest that starts right after it (0: none)."""
-        return _matches(cp, self.before)[1][pos - 1] % 1000, _matches(cp, self.after)[0][pos + 1] % 1000
 
     def attributes(self, sentence: str) -> list[list[str]]:
         """The features of each character as crfsuite attribute names (for training)."""

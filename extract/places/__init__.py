@@ -31,6 +31,11 @@ def resolve(
     Vietnamese division before and after the 2025 reorganisation."""
     if context is None:
         return _resolve_bare(name, lang, year)
+    return _resolve_in(name, lang, context, year)
+
+
+@lru_cache(maxsize=1024)  # one text asks again for each of its honours: the same answer
+def _resolve_in(name: str, lang: str | None, context: str | Place, year: int | None) -> Place | None:
     if not name or not name.strip():
         return None
     if _lang(name, lang) == "vi":
@@ -56,10 +61,13 @@ def place_from_bodies(
     """The place of the first awarding body that belongs to one: 中共石林县委 -> 石林县. `context` and
     `year` choose among namesakes as in `resolve`."""
     for body in bodies:
-        if _lang(body, lang) == "vi":
-            place = vi.from_body(body, context, year)
-        else:
-            place = zh.from_body(body, context)
-        if place is not None:
+        if (place := _from_body(body, lang, context, year)) is not None:
             return place
     return None
+
+
+@lru_cache(maxsize=1024)  # one text asks again for each of its honours: the same answer
+def _from_body(body: str, lang: str | None, context: str | Place | None, year: int | None) -> Place | None:
+    if _lang(body, lang) == "vi":
+        return vi.from_body(body, context, year)
+    return zh.from_body(body, context)

@@ -1,0 +1,113 @@
+"""The words counts are read with (extract/lexicons/counts.tsv), compiled once into the patterns
+extract/counts.py uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extract.lexicon import alternation
+from extract.numbers import CN_NUMBER, DIGITS, VI_NUMBER, VI_WORDS
+from extract.tsv import read_blocks
+
+
+@dataclass(frozen=True)
+class CountWords:
+    vi: re.Pattern
+    vi_units: dict[str, str]  # what a Vietnamese word counts: person | collective | household | view | vote
+    collective_noun: re.Pattern
+    household_noun: re.Pattern
+    not_honoured: re.Pattern
+    contest: re.Pattern
+    future: re.Pattern
+    vague: frozenset[str]
+    label: frozenset[str]  # năm 2017, quận 1: a Vietnamese number that names
+    label_not: frozenset[str]  # trong số 70: no label
+    mixed_units: re.Pattern  # 2375个单位和个人: units and people together
+    helped_before: re.Pattern  # cứu 3 người: people helped
+    honour_suffix: tuple[str, ...]  # 提名奖: X提名奖 is an honour of its own
+    part_marker: re.Pattern  # 其中, trong đó: the parts of a total follow
+    honoured_after: re.Pattern  # 被授予, được trao after the number: the counted were honoured
+    awarded: re.Pattern  # nhận, 受到表彰: awarding words beside the lexicon's cues
+    proposing: re.Pattern  # xét thưởng: a council reviewing proposals
+    status_not: re.Pattern  # Hội đồng Thi đua - Khen thưởng: a body's name, no awarding act
+    vi_collective_title: tuple[str, ...]  # Tập thể…: a Vietnamese title of units
+    counted_noun: re.Pattern  # 村镇, 学校: what a count names before its title (3316个村镇…称号)
+    title_mark: re.Pattern  # 届, 文明, 先进: words that make a phrase after 为 a title
+    title_verb: re.Pattern  # 授予, 命名: verbs whose count may be followed by a title no lexicon knows
+    title_holder: re.Pattern  # 211位市长奖得主: a title right after the count, then its holders
+    entrants: re.Pattern  # 166名参选…: right after a count, its people entered a selection
+    title_subject: re.Pattern  # 66位优秀青年获得表扬: what is counted, then an honouring verb
+    list_cue_before: re.Pattern  # 名单如下（共16人）: the count of the list announced just before it
+    list_cue: re.Pattern  # 分别是, 如下: right after a count, the list of what it counts follows
+    vi_noun: re.Pattern  # học sinh, tập thể: a Vietnamese noun of people or units
+    share: re.Pattern  # 农民工172人,占18.2%: a share of a total, a part
+    money: re.Pattern  # 优等奖七名十万元: a prize scale
+
+
+def _initials(words: list[str]) -> str:
+    """The first letters of the words, both cases, for a look-ahead character class."""
+    return re.escape("".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())})))
+
+
+@cache
+def words() -> CountWords:
+    w = {k: [x.replace("&", " ") for x in v] for k, v in read_blocks("counts.tsv").items()}
+    units = {x: "person" for x in w["vi_person"]} | {x: "collective" for x in w["vi_collective"]}
+    units |= {x: "household" for x in w["vi_household"]} | {"lượt": "view", "phiếu": "vote"}
+    return CountWords(
+        vi=re.compile(
+            rf"(?=[\d{_initials(VI_WORDS.split('|') + ['hơn', 'gần', 'khoảng', 'trên'])}])"
+            rf"(?<![\w.,])(?P<pre>(?:hơn|gần|khoảng|trên)\s+)?(?P<num>{VI_NUMBER})\s+"
+            rf"(?:(?:{alternation(w['vi_qualifier']).pattern})\s+)?"
+            rf"(?:(?P<cls>{alternation(units).pattern})(?!\w)|(?<=\d\s)(?=[“\"]))",  # 124 “Tập thể…”
+            re.I,
+        ),
+        vi_units=units,
+        collective_noun=re.compile(
+            rf"^[^，,、。；;：:]{{0,10}}?(?:{alternation(w['collective_noun']).pattern})"
+        ),
+        household_noun=re.compile(rf"^(?:{alternation(w['household_noun']).pattern})"),
+        not_honoured=alternation(w["not_honoured"], re.I),
+        contest=alternation(w["contest"], re.I),
+        future=re.compile(
+            rf"将[^。；;]{{0,20}}?(?:{alternation(w['future']).pattern})|{alternation(w['plan']).pattern}"
+        ),
+        vague=frozenset(w["vague"]),
+        label=frozenset(w["label"]),
+        label_not=frozenset(w["label_not"]),
+        honour_suffix=tuple(w["honour_suffix"]),
+        mixed_units=re.compile(rf"[^，,、。；;\d]{{0,6}}?(?:{alternation(w['mixed_units']).pattern})", re.I),
+        helped_before=re.compile(rf"(?:{alternation(w['helped_before']).pattern})\s*$", re.I),
+        part_marker=alternation(w["part_marker"], re.I),
+        honoured_after=re.compile(
+            rf"[^。；;!?！？\d\n]{{0,80}}?(?:{alternation(w['honoured_after']).pattern})", re.I
+        ),
+        awarded=re.compile(rf"(?<!\w)(?:{alternation(w['awarded']).pattern})(?!\w)", re.I),
+        proposing=alternation(w["proposing"], re.I),
+        status_not=alternation(w["status_not"], re.I),
+        vi_collective_title=tuple(w["vi_collective_title"]),
+        counted_noun=re.compile(
+            rf"(?:{alternation(w['collective_noun'] + w['household_noun'] + w['counted_noun']).pattern})*"
+            r"(?:[(（][^)）]{0,6}[)）])?(?:为|的)?"
+        ),
+        title_mark=alternation(w["title_mark"]),
+        title_verb=alternation(w["title_verb"]),
+        list_cue=re.compile(
+            rf"[^，,。；;\n]{{0,8}}?[，,：:]?\s*(?:{alternation(w['list_cue']).pattern})", re.I
+        ),
+        list_cue_before=re.compile(rf"(?:{alternation(w['list_cue']).pattern})[^，,。；;\n]{{0,6}}$"),
+        title_subject=re.compile(
+            rf"(?P<t>[^，,、。；;：:“”\"\d\s的]{{2,10}}?)(?:{alternation(w['honoured_after']).pattern})"
+        ),
+        vi_noun=re.compile(rf"(?<!\w)(?:{alternation(units).pattern})(?!\w)", re.I),
+        share=re.compile(
+            rf"[，,]?\s*(?:{alternation(w['share']).pattern})[^，,。；;\d]{{0,6}}?[\d.,]+\s*[%％]", re.I
+        ),
+        money=re.compile(rf"\s*(?:{CN_NUMBER}|{DIGITS})\s*(?:{alternation(w['money']).pattern})", re.I),
+        entrants=re.compile(rf"\s*(?:{alternation(w['entrants']).pattern})", re.I),
+        title_holder=re.compile(
+            rf"[“\"「『]?(?P<t>[^，,、。；;：:“”\"「」『』\d\s的]{{2,12}}?)[”\"」』]?(?:{alternation(w['title_holder']).pattern})"
+        ),
+    )
