@@ -9,6 +9,7 @@ turned into exit codes in one place, `main`, from the error's own `exit_code` (e
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import os
@@ -115,6 +116,7 @@ def cmd_crawl(args, settings: config.Settings) -> int:
     site = sites.load(args.site, sites_dir) if args.site else sites.adhoc(args.urls)
     names = ("resume", "max_pages", "delay", "concurrency", "impolite", "redis", "crawl", "verbose", "linger")
     opts = Options(**{k: getattr(args, k) for k in names if getattr(args, k) is not None})
+    opts = dataclasses.replace(opts, process=not args.archive_only)
     try:
         outcome = crawl(settings, site, opts, notice=warn)
     except ConnectionError as e:

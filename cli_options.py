@@ -64,6 +64,11 @@ def crawl_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--linger", type=argtypes.seconds, help="with --redis: seconds to wait for work before leaving (10)"
     )
+    p.add_argument(
+        "--archive-only",
+        action="store_true",
+        help="only write the pages to the WARC; `honours ingest DATA/warc/` processes them later",
+    )
     p.add_argument("--verbose", action="store_true", help="show Scrapy's log")
 
 

@@ -1,11 +1,15 @@
 """Crawl throughput: `honours crawl --impolite` against a generated site on a local server,
-including normalise -> extract -> store -> index, with and without WARC writing.
+including normalise -> extract -> store -> index, with and without WARC writing, and a crawl that
+only archives (fetch, frontier, WARC: what the crawler itself costs, the pages left for a later
+`honours ingest DATA/warc/`).
 
     .venv/bin/python bench/crawl.py [--n 2000] [--work bench/out/crawl]
 
 The site has N article pages (~2.5 KB of text each, the shapes bench/scale.py uses) behind list
 pages of 50 links. Each crawl runs in its own process (Scrapy's reactor runs once per process)
-into a fresh archive. Reports pages/s and articles/s end to end, and what WARC writing costs.
+into a fresh archive. Reports pages/s and articles/s end to end, what WARC writing costs, and CPU
+time a page: the crawl process (of it the thread that stores) and the worker processes. On a
+loaded machine the CPU figures are the ones to compare.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import argparse
 import html
 import json
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -57,21 +62,34 @@ def generate(root: Path, n: int) -> None:
     (root / "index.html").write_text(f"<html><body>{pages}</body></html>", encoding="utf-8")
 
 
-def child(url: str, data: str, warc: bool) -> None:
+def child(url: str, data: str, mode: str) -> None:
     """One crawl, in this process; prints its numbers as JSON."""
     import config
     from crawler import sites
     from crawler.run import Options, crawl
 
     settings = config.Settings(data_dir=Path(data))
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     out = crawl(
-        settings, sites.adhoc([url]), Options(impolite=True, delay=0.0, warc=warc), notice=lambda m: None
+        settings,
+        sites.adhoc([url]),
+        Options(impolite=True, delay=0.0, warc=mode != "nowarc", process=mode != "archive"),
+        notice=lambda m: None,
     )
-    took = time.perf_counter() - t
+    took, cpu = time.perf_counter() - t, time.process_time() - cpu
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool's processes, joined by now
     responses = out.stats.get("downloader/response_count", 0)
     print(
-        json.dumps({"seconds": took, "responses": responses, "articles": out.report.new if out.report else 0})
+        json.dumps(
+            {
+                "seconds": took,
+                "responses": responses,
+                "articles": out.report.new if out.report else out.stats.get("honours/articles/archived", 0),
+                "cpu": cpu,
+                "store_cpu": out.stats.get("honours/store_cpu_seconds", 0.0),
+                "workers_cpu": workers.ru_utime + workers.ru_stime,
+            }
+        )
     )
 
 
@@ -79,10 +97,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--work", default="bench/out/crawl")
-    ap.add_argument("--child", nargs=3, metavar=("URL", "DATA", "WARC"), help=argparse.SUPPRESS)
+    ap.add_argument("--child", nargs=3, metavar=("URL", "DATA", "MODE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        return child(args.child[0], args.child[1], args.child[2] == "1")
+        return child(*args.child)
     from crawler.sample_site import SampleSite
 
     work = Path(args.work)
@@ -93,11 +111,11 @@ def main() -> None:
         flush=True,
     )
     rows = {}
-    for label, warc in (("with WARC", True), ("without WARC", False)):
-        data = work / f"data-{int(warc)}"
+    for label, mode in (("with WARC", "warc"), ("without WARC", "nowarc"), ("archive only", "archive")):
+        data = work / f"data-{mode}"
         shutil.rmtree(data, ignore_errors=True)
         done = subprocess.run(
-            [sys.executable, __file__, "--child", server.url, str(data), str(int(warc))],
+            [sys.executable, __file__, "--child", server.url, str(data), mode],
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -107,12 +125,12 @@ def main() -> None:
         r = json.loads(done.stdout.strip().splitlines()[-1])
         rows[label] = r
         print(
-            f"{label:13s} {r['responses']:6d} pages in {r['seconds']:6.1f} s = {r['responses'] / r['seconds']:6.1f} pages/s, {r['articles'] / r['seconds']:6.1f} articles/s stored",
+            f"{label:13s} {r['responses']:6d} pages in {r['seconds']:6.1f} s = {r['responses'] / r['seconds']:6.1f} pages/s, {r['articles'] / r['seconds']:6.1f} articles/s {'archived' if mode == 'archive' else 'stored'}; CPU a page: crawl process {1000 * r['cpu'] / r['responses']:.1f} ms (storing {1000 * r['store_cpu'] / r['responses']:.1f}), workers {1000 * r['workers_cpu'] / r['responses']:.1f} ms",
             flush=True,
         )
     a, b = rows["with WARC"], rows["without WARC"]
     print(
-        f"WARC writing costs {100 * (a['seconds'] - b['seconds']) / b['seconds']:+.1f} % of crawl time; {sum(p.stat().st_size for p in (work / 'data-1' / 'warc').glob('*.gz')) / 1e6:.1f} MB of WARC"
+        f"WARC writing costs {100 * (a['seconds'] - b['seconds']) / b['seconds']:+.1f} % of crawl time; {sum(p.stat().st_size for p in (work / 'data-warc' / 'warc').glob('*.gz')) / 1e6:.1f} MB of WARC"
     )
     server.shutdown()
 

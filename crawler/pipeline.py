@@ -2,7 +2,9 @@
 
 A dedicated thread owns the archive (SQLite connections belong to one thread) and feeds a pool
 of worker processes; downloading goes on meanwhile. A URL is marked done in the frontier only
-once the store has committed its article, so a crash never loses one.
+once the store has committed its article, so a crash never loses one. A crawl that only archives
+(`Options.process` False) marks an article done once its WARC record is written, for a later
+`honours ingest DATA/warc/`.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 
 from twisted.internet.threads import deferToThread
 
@@ -24,6 +27,7 @@ class ArchivePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self.settings = crawler.settings["HONOURS_SETTINGS"]
+        self.process = crawler.settings.getbool("HONOURS_PROCESS", True)
         self.queue: queue.Queue = queue.Queue(maxsize=256)
         self.report = None
         self.error: str | None = None
@@ -34,11 +38,17 @@ class ArchivePipeline:
 
     def open_spider(self) -> None:
         self.spider = self.crawler.spider
+        if not self.process:
+            return
         self.thread = threading.Thread(target=self._run, name="archive", daemon=True)
         self.thread.start()
 
     def process_item(self, item):
         if self.error:
+            return item
+        if not self.process:  # the WarcMiddleware has written the page before the spider saw it
+            self.spider.frontier.done(fingerprint(item["source"].uri), "archived", article=True)
+            self.crawler.stats.inc_value("honours/articles/archived")
             return item
         try:
             self.queue.put_nowait(item)
@@ -47,6 +57,8 @@ class ArchivePipeline:
         return item
 
     def close_spider(self) -> None:
+        if not self.process:
+            return
         self.queue.put(STOP)
         self.thread.join()
         spider = self.spider
@@ -96,3 +108,4 @@ class ArchivePipeline:
                 pass
         finally:
             frontier.close()
+            stats.set_value("honours/store_cpu_seconds", time.thread_time())  # bench/crawl.py reports it

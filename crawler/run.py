@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from scrapy.logformatter import LogFormatter
+
 from config import Settings
 from crawler import warc
 from crawler.frontier import Frontier, RedisFrontier
@@ -37,6 +39,7 @@ class Options:
     linger: float = 10.0  # with --redis: seconds to wait for more work before leaving
     verbose: bool = False
     warc: bool = True  # False keeps raw pages in the store instead (bench/crawl.py measures the cost)
+    process: bool = True  # False: articles only go to the WARC, for a later `honours ingest DATA/warc/`
 
 
 @dataclass
@@ -67,6 +70,16 @@ class Outcome:
         return lines
 
 
+class QuietLog(LogFormatter):
+    """Scrapy's log formatter without a line for every page fetched and every item scraped."""
+
+    def crawled(self, request, response, spider):
+        return None
+
+    def scraped(self, item, response, spider):
+        return None
+
+
 def scrapy_settings(settings: Settings, site: Site, opts: Options, frontier) -> dict:
     polite = not opts.impolite
     s = {
@@ -78,7 +91,12 @@ def scrapy_settings(settings: Settings, site: Site, opts: Options, frontier) -> 
         "REMOTE_CONTROL_ENABLED": False,  # no listening port on a crawler
         "LOG_LEVEL": "INFO" if opts.verbose else "CRITICAL",
         "LOG_INSTALL_ROOT_HANDLER": opts.verbose,
+        # Scrapy's own logger stays at DEBUG whatever LOG_LEVEL says: build no record a page for nothing
+        "LOG_FORMATTER": "scrapy.logformatter.LogFormatter" if opts.verbose else "crawler.run.QuietLog",
         "CONCURRENT_REQUESTS": 16,
+        # Scrapy starts this many asyncio tasks for every response's output; ours is one item or a
+        # list page's links, queued without waiting, so a hundred tasks a page only cost CPU
+        "CONCURRENT_ITEMS": 1,
         "CONCURRENT_REQUESTS_PER_DOMAIN": opts.concurrency if polite else 16,
         "DOWNLOAD_DELAY": opts.delay if polite else 0,
         "DOWNLOAD_DELAY_JITTER": 0.5 if polite else 0,
@@ -105,6 +123,7 @@ def scrapy_settings(settings: Settings, site: Site, opts: Options, frontier) -> 
             "crawler.politeness.RobotsThrottle": 0,
         },
         "HONOURS_SETTINGS": settings,
+        "HONOURS_PROCESS": opts.process,
     }
     if opts.redis:
         s.update(
@@ -126,6 +145,8 @@ def crawl(settings: Settings, site: Site, opts: Options, notice: Callable[[str],
     from crawler.spider import HonoursSpider
     from index.lock import WriterLock, alive
 
+    if not (opts.process or opts.warc):
+        raise ValueError("a crawl that does not process its pages must keep them in WARC files")
     data_dir = Path(settings.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     with WriterLock(data_dir / "writer.lock", notice):

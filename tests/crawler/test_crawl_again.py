@@ -146,3 +146,31 @@ def test_two_processes_share_one_crawl_over_redis(site, tmp_path, redis_url):
     assert a and b  # both did a share of the work
     fetched = [p for p in site.paths(200) if p != "/robots.txt"]  # robots.txt: each process reads it
     assert len(fetched) == len(set(fetched))  # nothing fetched twice
+
+
+ARCHIVE_ONLY = """
+import sys
+from pathlib import Path
+import config
+from crawler import sites
+from crawler.run import Options, crawl
+out = crawl(config.Settings(data_dir=Path(sys.argv[1])), sites.adhoc([sys.argv[2]]),
+            Options(delay=0.0, process=False), notice=print)
+print(out.finished, out.stats.get("honours/articles/archived", 0))
+"""
+
+
+def test_a_crawl_that_only_archives_leaves_the_articles_for_ingest_and_not_to_fetch_again(site, tmp_path):
+    data = tmp_path / "data"
+    done = subprocess.run(
+        [sys.executable, "-c", ARCHIVE_ONLY, str(data), site.url], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-2:] == ["True", str(len(ARTICLES))]
+    assert not (data / "archive.sqlite").exists()  # nothing processed or stored
+    before = len(site.log)
+    crawl(data, site.url, "--delay", "0")  # an ordinary crawl after it: the articles are known
+    assert not {e["path"] for e in site.log[before:]} & ARTICLES
+    ingest = run_honours("--data-dir", str(data), "ingest", str(data / "warc"))
+    assert ingest.returncode == 0, ingest.stderr
+    assert paths(stored(data)) == sorted(ARTICLES)
