@@ -15,7 +15,9 @@ from index import analysis
 from index.engine import TREE, UNITS, IndexDoc
 from normalize.records import Article
 
-BODY_BIGRAMS = False  # bigrams of titles and names only: body bigrams double the postings (Whoosh: 2x slower ingest)  # and engine.LOOSE matches a phrase's bigrams without positions, right only in such short fields
+# Bigrams of titles and names only: body bigrams double the postings (Whoosh: 2x slower ingest), and
+# engine.LOOSE matches a phrase's bigrams without positions, which is right only in such short fields.
+BODY_BIGRAMS = False
 
 
 @cache

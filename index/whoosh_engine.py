@@ -21,7 +21,6 @@ from whoosh.query import And, AndMaybe, ConstantScoreQuery, Every, Not, NumericR
 
 from index.engine import (
     FACET_FIELD,
-    LOOSE,
     TEXT_FIELDS,
     TREE,
     UNITS,
@@ -38,6 +37,7 @@ from index.engine import (
     crc32_file,
     facet_names,
     guarded,
+    loose,
     open_index,
     side_by_side,
 )
@@ -233,7 +233,7 @@ def _clause(c):
         Term(name, toks[0])
         if len(toks) == 1
         else And([Term(name, t) for t in dict.fromkeys(toks)])
-        if name in LOOSE
+        if loose(name, toks)
         else Phrase(name, list(toks))
         for name, toks in c.tokens.items()
         if toks

@@ -1,0 +1,89 @@
+"""Phrases and searches with no words, answered without visiting every match (issue 15).
+
+A phrase's character bigrams match without positions (engine.LOOSE: they hold only titles and
+names); a search with no words reads its hits block by block in tantivy, in the order the
+documents were added, so pages follow on from one another; an index made before blocks existed
+answers as it did.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ENGINES
+
+from index import tantivy_blocks
+from index.engine import Clause, IndexDoc, Request, open_engine
+from index.memo import Memo
+
+
+def doc(n: int, kind: str, bigrams: tuple[str, ...] = ("劳动", "动模", "模范")) -> IndexDoc:
+    return IndexDoc(
+        id=f"{kind[0]}:a{n}:0" if kind != "article" else f"a:a{n}",
+        kind=kind,
+        article=f"a{n}",
+        canonical=True,
+        lang="zh",
+        year=2020 + n % 3,
+        places=(),
+        place=None,
+        honours=(),
+        honour=None,
+        tokens={"words": ("劳动模范",), "bigrams": bigrams},
+    )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_phrase_matches_the_chain_of_its_bigrams_and_separate_runs_in_a_row(tmp_path, engine):
+    e = open_engine(engine, tmp_path / engine, create=True)
+    chain = ("劳动", "动模", "模范")
+    e.add(
+        [
+            doc(1, "person"),
+            doc(2, "person", ("劳动", "先进", "动模", "模范")),
+            doc(3, "person", ("劳动", "模范")),
+        ]
+    )
+    e.add([doc(4, "person", ("王芳", "最美")), doc(5, "person", ("王芳", "主任", "最美"))])
+    e.commit()
+    found = lambda toks: {h.id for h in e.search(Request(match=Clause(tokens={"bigrams": toks}))).hits}  # noqa: E731
+    assert found(chain) == {"p:a1:0", "p:a2:0"}  # a chain's bigrams, wherever they are
+    assert found(("王芳", "最美")) == {"p:a4:0"}  # two runs ("王芳 最美"): still a phrase
+    e.close()
+
+
+@pytest.fixture
+def blocks(tmp_path, monkeypatch):
+    monkeypatch.setattr(tantivy_blocks, "BLOCK", 4)  # small blocks: a page spans several
+    e = open_engine("tantivy", tmp_path / "t", create=True, memo=Memo())
+    for start in (0, 30):  # two writer sessions: the second numbers on from the first's blocks
+        e.add([doc(n, kind) for n in range(start, start + 30) for kind in ("article", "person")])
+        e.commit()
+    yield e
+    e.close()
+
+
+def test_a_search_with_no_words_pages_through_in_the_order_documents_were_added(blocks):
+    ids = []
+    for offset in range(0, 60, 7):
+        found = blocks.search(Request(kinds=("person",), limit=7, offset=offset, facets=False))
+        assert found.total == 60
+        ids += [h.id for h in found.hits]
+    assert ids == [f"p:a{n}:0" for n in range(60)]
+    assert blocks.search(Request(kinds=("collective",), facets=False)).total == 0
+
+
+def test_an_index_made_before_blocks_answers_as_it_did(tmp_path):
+    path = tmp_path / "old"
+    open_engine("tantivy", path, create=True).close()
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))  # today's schema but its last field
+    meta["schema"] = [f for f in meta["schema"] if f["name"] != "blk"]
+    (path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    old = open_engine("tantivy", path)
+    assert not old.blocks
+    old.add([doc(n, "person") for n in range(5)])
+    old.commit()
+    found = old.search(Request(kinds=("person",), limit=3, facets=False))
+    assert found.total == 5 and [h.id for h in found.hits] == ["p:a0:0", "p:a1:0", "p:a2:0"]
+    old.close()
