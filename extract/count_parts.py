@@ -55,7 +55,9 @@ def bracketed(out: list[Count], t: int, text: str) -> list[int]:
         return []
     close = text.find("）" if opened.group(1) == "（" else ")", opened.end())
     end = close if close != -1 else opened.end()
-    return [i for i, c in enumerate(out) if i != t and opened.end() <= c.span[0] < end and c.unit == out[t].unit]
+    return [
+        i for i, c in enumerate(out) if i != t and opened.end() <= c.span[0] < end and c.unit == out[t].unit
+    ]
 
 
 def titled(out: list[Count], parts: list[int], total: int) -> bool:

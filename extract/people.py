@@ -63,6 +63,20 @@ class Context:
         inside = [h for h in self.honours if s <= h.start < e]
         return inside[0] if inside else None
 
+    def won_before(self, start: int, end: int) -> bool:
+        """Does the person's clause tell of an honour won in the past (陈少棠…曾于二零零三年…而获「好市民奖」),
+        with nothing awarded in the rest of the sentence (…，此次又荣获…)?"""
+        s, e = self.clause(start, end)
+        past = self.lex.cue_re["past_award"].search(self.text, s, e)
+        if not past or not self.lex.cue_re["award"].search(self.text, past.end(), e):
+            return False
+        return not self.lex.cue_re["award"].search(self.text, e, sentence_of(self.sentences, start)[1])
+
+    def titled_after(self, start: int, end: int) -> bool:
+        """Is the name followed by a leader's title (聆听李克强总理的报告, 王局长)? Said of officials."""
+        m = self.lex.role_re.match(self.text, end)
+        return bool(m and self.lex.roles[m.group(0)] == "leader")
+
     def _listed_with_honour(self, s: int, e: int) -> bool:
         return any(s <= h.start < e for h in self.honours) and "等" in self.text[s:e]
 
@@ -122,6 +136,8 @@ def _relation_of(
         return "official"  # 出席会议的县领导还有X、Y
     if name in ctx.lex.figures and not how & {"grid", "list", "conferred"}:
         return "mentioned"  # 对雷锋的敬仰 in the portrait of a “中国雷锋”: a figure, not the honouree
+    if not how & {"grid", "list", "conferred"} and all(ctx.won_before(s, e) for s, e in spans):
+        return "mentioned"  # 嘉宾陈少棠曾于二零零三年…而获「好市民奖」: honoured another year
     if named and "conferred" in how:
         return "honouree"  # 授予何文静等2名同志…: named as honoured, whatever they say later
     if leader and any(ctx.cue_in_clause("speech", s, e) for s, e in spans):
@@ -132,6 +148,8 @@ def _relation_of(
         return "official"  # 另一主礼嘉宾,国际影星甄子丹则肯定…: no honour of their own, every clause speaks
     if leader and any(ctx.cue_in_rest_of_sentence("speech", s, e) for s, e in spans):
         return "official"
+    if not how & {"grid", "list", "conferred"} and all(ctx.titled_after(s, e) for s, e in spans):
+        return "mentioned"  # 聆听李克强总理的报告: a leader with his title after the name
     if (
         not ctx.commendation
         or name in ctx.lex.figures
@@ -158,6 +176,8 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
     out = []
     leaders: set[tuple[int, int]] = set()  # the spans of leaders, for the names listed after them
     for p in sorted(found, key=lambda p: p.spans[0]):
+        if p.how <= {"found", "list"} and all(_in_title(s, e, ctx) for s, e in p.spans):
+            continue  # 获颁金紫荆星章: 金紫荆 reads like a name, inside an honour's title
         role_words = [r for r in ctx.lex.roles if p.role and p.role.endswith(r)]
         leader = any(ctx.lex.roles[r] == "leader" for r in role_words) and "代表" not in (p.role or "")
         leader = leader or (not p.role and any(_listed_after(s, leaders, ctx.text) for s, _ in p.spans))
@@ -201,6 +221,10 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             )
         )
     return out
+
+
+def _in_title(start: int, end: int, ctx: Context) -> bool:
+    return any(h.start <= start and end <= h.end for h in ctx.honours)
 
 
 def _presents(start: int, end: int, text: str) -> bool:

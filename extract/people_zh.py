@@ -36,7 +36,7 @@ class ChinesePeople:
         self.lex = lex
         self.f = frames()
         units = sorted(lex.collectives | lex.units, key=len, reverse=True)
-        self._unit_after = re.compile(".{2,4}?(?:" + "|".join(map(re.escape, units)) + ")")
+        self._unit_after = re.compile("[^、，,。；;：:\\s]{2,4}?(?:" + "|".join(map(re.escape, units)) + ")")
         self.checks = NameChecks(names, lex, self.f)
 
     def find(self, text: str, thorough: bool = True) -> list[ZhPerson]:
@@ -254,7 +254,7 @@ class ChinesePeople:
                     if self.checks.cued_name(text, s, e, relaxed=True):
                         add(s, e, "list")
                     elif e - s > 3 and self._tail_name(text[e - 3 : e]):
-                        add(e - 3, e, "list")  # 守岛民兵王继才、王仕花夫妇
+                        add(self._tail_start(text, e), e, "list")  # 守岛民兵王继才、王仕花夫妇
         for line in self.f.line.finditer(text):
             cells = line.group(0).split()
             if not cells:
@@ -271,6 +271,12 @@ class ChinesePeople:
         """A name ending a list item (守岛民兵王继才): a surname and a given name that is no word
         (劳动模范代表 ends in 范 + 代表, a word)."""
         return self.checks.slot_name(cand, relaxed=True) and not self.names.is_word(cand[1:])
+
+    def _tail_start(self, text: str, e: int) -> int:
+        """常任法官李义: a first character that closes a word on its left (法官) is no surname, the name
+        is the last two characters."""
+        two = self.names.is_word(text[e - 4 : e - 2]) and self.checks.slot_name(text[e - 2 : e], relaxed=True)
+        return e - 2 if two else e - 3
 
     def _annotate(self, text: str, m: re.Match, people: dict[str, ZhPerson], add) -> None:
         for size in (3, 2, 4):  # a name already found just before it (授予张秀英(女)、…)

@@ -59,7 +59,9 @@ def _frames(
     verb = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
     medal = "|".join(map(re.escape, medals))
     return (
-        re.compile(rf"(?:{verb})[^，。；,;“”\"\n]{{0,16}}?[“\"]([^“”\"\n]{{2,30}})[”\"]"),
+        re.compile(
+            rf"(?:{verb})[^，。；,;“”\"「」『』\n]{{0,16}}?[“\"「『]([^“”\"「」『』\n]{{2,30}})[”\"」』]"
+        ),
         re.compile("(?:" + "|".join(map(re.escape, levels)) + ")$"),
         re.compile(
             rf"(?:获颁授|获颁|颁授|授予|获得|荣获|获)(?:[^，。；\s“”]{{0,6}}的)?([{HAN}]{{2,8}}?(?:{medal}))"
@@ -80,16 +82,34 @@ def _unquoted(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Unquoted titles: before 称号 (授予997个单位全国模范职工之家称号), after 命名…为 (命名799名个人
     为全国优秀工会积极分子) and medals after an awarding verb (获颁大紫荆勋章)."""
     out = []
+    level_re = _any_of(lex.cues.get("honour_level", ()))
     for m in _TITLE_WORD.finditer(text):
         end = m.start() - 2 if text[max(0, m.start() - 2) : m.start()] == "荣誉" else m.start()
         seg_start = max(0, end - 16)
         cut = max((d.end() for d in _BEFORE_TITLE.finditer(text, seg_start, end)), default=seg_start)
         if end - cut >= 3 and cut > seg_start:
-            out.append((cut, end))
+            level = level_re.search(text, cut + 1, end)  # 追授徐辉、姜娜全国三八红旗手称号
+            out.append((level.start() if level else cut, end))
     out += [n.span(1) for n in _NAMED_AS.finditer(text)]
     _, _, medal = _frames(*_frame_words(lex))
     out += [n.span(1) for n in medal.finditer(text)]
     return out
+
+
+def _title_end(lex: Lexicon) -> re.Pattern:
+    """A quoted phrase ending in a title word (“石林县劳动模范”, “中国好人榜”, whichever shorter word
+    matches first inside it) or in a prize word (“八德奖”)."""
+    return _ends(lex.suffix_re.pattern, lex.cues.get("title_end", ()))
+
+
+@cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+@cache
+def _ends(suffix: str, more: tuple[str, ...]) -> re.Pattern:
+    return re.compile("(?:" + "|".join([suffix, *map(re.escape, more)]) + ")$")
 
 
 def _frame_words(lex: Lexicon) -> tuple[tuple[str, ...], ...]:
@@ -110,8 +130,7 @@ def honours(text: str, lex: Lexicon, lang: str = "zh") -> list[Mention]:
         after = text[m.end() : m.end() + 6]
         for part in _PARTS.finditer(m.group(1)):
             title = part.group(0).strip()
-            tail = lex.suffix_re.search(title)
-            ends_like_title = tail is not None and tail.end() == len(title)
+            ends_like_title = _title_end(lex).search(title) is not None
             if (
                 len(title) >= 2
                 and (
@@ -137,7 +156,31 @@ def honours(text: str, lex: Lexicon, lang: str = "zh") -> list[Mention]:
             lead = level.search(text, max(0, m.start() - 2), m.start()) if lang != "vi" else None
             start = lead.start() if lead else m.start()
             found.append(Mention(start, m.end(), text[start : m.end()]))
-    return sorted(found, key=lambda h: h.start)
+    found.sort(key=lambda h: h.start)
+    return _subjects_dropped(text, found, lex) if lang != "vi" else found
+
+
+def _subjects_dropped(text: str, found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """305个先进集体荣获全国五一劳动奖状: a title right before an awarding verb that another title
+    follows in the same clause names the honoured, not their honour."""
+    verb = _verb_then(tuple(lex.cues.get("honour_verb", ())))
+    out = []
+    for i, h in enumerate(found):
+        m = verb.match(text, h.end + (text[h.end : h.end + 1] in '”"’』」'))
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        near = m and nxt and 0 <= nxt.start - m.end() <= 8  # 荣获内政部「…」
+        if not (near and not _CLAUSE_STOP.search(text, m.end(), nxt.start)):
+            out.append(h)
+    return out
+
+
+_CLAUSE_STOP = re.compile(r"[，。；,;：:\n]|\d+[名人个位家项户所]")  # not 荣登7月…榜
+
+
+@cache
+def _verb_then(verbs: tuple[str, ...]) -> re.Pattern:
+    zh = sorted((v for v in verbs if re.search(f"[{HAN}]", v)), key=len, reverse=True)
+    return re.compile("(?:被|均|分别|都)?(?:" + "|".join(map(re.escape, zh)) + ")")
 
 
 def _word_edges(text: str, start: int, end: int) -> bool:

@@ -317,7 +317,9 @@ def layout(
             break
     if body and (found := find_dates(match(body[0]), minguo)) and found[0][0] <= 12:
         dates.append(DateHint(found[0][1], "dateline", body[0]))
-    return Layout(_bare_title(title or "", match, rules), body, dates + _signature(body, match, minguo), dropped)
+    return Layout(
+        _bare_title(title or "", match, rules), body, dates + _signature(body, match, minguo), dropped
+    )
 
 
 def _bare_title(title: str, match: Callable[[str], str], rules: Chrome) -> str:

@@ -27,10 +27,21 @@ class Context:
         self.t, self.w, self.p, self.is_word = tables, weights, patterns, is_word
 
     # --- the tagger's hints -------------------------------------------------------------------
-    @staticmethod
-    def tag_hints(tag: Tagger, text: str) -> TagHints:
-        """The tagger's words over `text`; their tags are read only where a candidate is."""
-        pairs = tag(text)
+    def tag_hints(self, tag: Tagger, text: str) -> TagHints:
+        """The tagger's words over `text`; their tags are read only where a candidate is. A person
+        word of four characters that starts with a function word (向罗俊川 in 副市长向罗俊川颁奖) is
+        that word and a three-character name: single surnames take no three-character given name."""
+        pairs = []
+        for word, t in tag(text):
+            if (
+                t.startswith("nr")
+                and len(word) == 4
+                and word[0] in self.t.weak
+                and word[:2] not in self.t.compound
+            ):
+                pairs += [(word[0], "p"), (word[1:], t)]
+            else:
+                pairs.append((word, t))
         starts = list(accumulate(map(len, map(itemgetter(0), pairs)), initial=0))
         return TagHints(pairs, starts, set(starts))
 

@@ -49,7 +49,13 @@ class ChineseNameFinder:
     def name_at(self, text: str, start: int) -> int | None:
         """End of the person name that starts exactly at `start` (after a role word), else None."""
         best = self._best_at(text, start, self.w.role)
-        return best[2] if best and best[0] >= self.w.near else None  # the role is the evidence
+        if not best or best[0] < self.w.near:
+            return None  # the role is the evidence
+        if text[start] in self.tables.weak and start + 1 < len(text):
+            nxt = self._best_at(text, start + 1, self.w.role)  # 副市长向|罗俊川: 向 is "to" here
+            if nxt and nxt[0] >= self.w.near and nxt[2] > best[2]:
+                return None
+        return best[2]
 
     def is_name(self, s: str) -> bool:
         """Is `s` on its own a plausible person name (a list item, a table cell)?"""

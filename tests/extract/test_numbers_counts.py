@@ -94,7 +94,7 @@ def test_chinese_numerals_with_zero_and_a_last_digit_after_the_unit(written, val
         ("共有10户家庭获评“最美家庭”。", (10, "household", "awarded", "最美家庭")),
         ("授予十二名同志“优秀党务工作者”称号。", (12, "person", "awarded", "优秀党务工作者")),
         ("一百零五名志愿者受到表彰。", (105, "person", "awarded", None)),
-        ("还有9个科室获颁“拔萃奖”。", (9, "collective", "awarded", None)),
+        ("还有9个科室获颁“拔萃奖”。", (9, "collective", "awarded", "拔萃奖")),
     ],
 )
 def test_lead_name_counts_classifiers_and_numerals(text, want):

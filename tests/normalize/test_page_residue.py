@@ -24,7 +24,13 @@ def test_a_related_heading_with_a_word_added_is_a_heading():
 
 
 def test_lines_above_a_copyright_line_in_the_page_head_are_the_site_header():
-    keys = ["某某文库", "海量文档免费阅读", "© 2023 某某文库", "标题", "正文第一段很长，而且有逗号，是一段文字。"]
+    keys = [
+        "某某文库",
+        "海量文档免费阅读",
+        "© 2023 某某文库",
+        "标题",
+        "正文第一段很长，而且有逗号，是一段文字。",
+    ]
     footer = chrome_rules().footer_lines(keys)
     assert site_header(keys, footer, chrome_rules().is_chrome) == {0, 1}
     # a copyright line under the first paragraph says nothing about the lines above it
@@ -38,7 +44,12 @@ def test_title_loses_its_bullet_and_a_download_button():
 
 
 def test_a_section_label_above_the_title_is_skipped_when_a_fields_line_follows():
-    lines = ["上海新闻", "上海三人获全国扶残助残殊荣", "来自:上海市人民政府 作者:上海要闻 访问量:1620", "全国自强模范名单9月8日揭晓，上海有三人获奖。"]
+    lines = [
+        "上海新闻",
+        "上海三人获全国扶残助残殊荣",
+        "来自:上海市人民政府 作者:上海要闻 访问量:1620",
+        "全国自强模范名单9月8日揭晓，上海有三人获奖。",
+    ]
     assert layout(lines, None).title == "上海三人获全国扶残助残殊荣"
 
 
