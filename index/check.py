@@ -2,7 +2,9 @@
 unit and the title proposed), the persons of the archive it may be, their prior honours with
 evidence, and flags: `repeat` (the person already holds the title proposed, or one title twice),
 `several` (the name matches several honoured persons), `other_unit` (none of them is in the unit
-given). Bad rows (empty, too long, not text) are reported one each; the others are checked."""
+given), `truncated` (the name has more honours than a dossier reads, index/dossier.py MENTIONS:
+the first stored were read). Bad rows (empty, too long, not text) are reported one each; the others
+are checked."""
 
 from __future__ import annotations
 
@@ -141,8 +143,8 @@ def check(archive, rows: Iterable[Candidate | BadRow]) -> list[Finding]:
 
 
 def candidate(archive, c: Candidate) -> Finding:
-    found = dossier(archive, c.name, honoured=True)["people"]
-    matches = [_match(p, c) for p in found]
+    read = dossier(archive, c.name, honoured=True)
+    matches = [_match(p, c) for p in read["people"]]
     matches = [m for m in matches if m.honours]
     flags = []
     if c.unit and matches and not any(m.in_unit for m in matches):
@@ -153,6 +155,8 @@ def candidate(archive, c: Candidate) -> Finding:
         flags.append("several")
     if any(m.repeat for m in matches):
         flags.append("repeat")
+    if read.get("truncated"):
+        flags.append("truncated")
     status = "honoured" if matches else "never"
     return Finding(c.line, c.name, c.unit, c.title, status, tuple(flags), tuple(matches))
 

@@ -93,3 +93,18 @@ def test_rows_are_read_as_names_units_and_titles():
     assert isinstance(read_text(" \n王芳")[0], BadRow)
     out = run_honours("check", "/nonexistent/names.txt", "--data-dir", "/nonexistent")
     assert out.returncode == 1 and out.stderr.startswith("honours:")
+
+
+def test_a_name_with_more_honours_than_a_dossier_reads_is_flagged(case, monkeypatch):
+    root, found = case
+    from config import Settings
+    from index import dossier
+    from index.archive import Archive
+
+    twice = found.names[20]
+    with Archive(Settings(data_dir=root / "data"), create=False) as archive:
+        (whole,) = check(archive, [Candidate(1, twice)])
+        monkeypatch.setattr(dossier, "MENTIONS", 1)
+        (cut,) = check(archive, [Candidate(1, twice)])
+    assert "truncated" not in whole.flags and sum(len(m.honours) for m in whole.matches) == 2
+    assert "truncated" in cut.flags and sum(len(m.honours) for m in cut.matches) == 1
