@@ -84,7 +84,9 @@ def words() -> CountWords:
         honoured_after=re.compile(
             rf"[^。；;!?！？\d\n]{{0,80}}?(?:{alternation(w['honoured_after']).pattern})", re.I
         ),
-        awarded=re.compile(rf"(?<!\w)(?:{alternation(w['awarded']).pattern})(?!\w)", re.I),
+        awarded=re.compile(  # whole Vietnamese words; Chinese ones anywhere (嘉许八十名)
+            rf"(?<![^\W\u3400-\u9fff])(?:{alternation(w['awarded']).pattern})(?![^\W\u3400-\u9fff])", re.I
+        ),
         proposing=alternation(w["proposing"], re.I),
         status_not=alternation(w["status_not"], re.I),
         vi_collective_title=tuple(w["vi_collective_title"]),

@@ -13,7 +13,7 @@ from extract.people_vi import Found, acts, attends, namesake
 from extract.people_zh import ZhPerson
 from extract.records import Person
 from extract.text import Mention, sentence_of
-from extract.tsv import read_rows
+from extract.tsv import read_blocks, read_rows
 
 # X - Giám đốc Sở …; Y - Bí thư huyện uỷ được trao tặng Huân chương: leaders named before a passive award
 _PASSIVE_AWARD = re.compile(r"được\s+(?:trao tặng|trao|tặng thưởng|tặng|truy tặng|phong tặng|nhận)\b", re.I)
@@ -28,6 +28,29 @@ _PRESENTS_TO = re.compile(
 # 由总统蔡英文亲自表扬: the one a ceremony is held "by"
 _BY = re.compile(r"由[\u4e00-\u9fff]{0,8}$")
 _BY_ACTS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:亲自)?(?:颁奖|颁发|颁授|表扬|表彰|授予|授勋)")
+
+
+@cache
+def _attend_words() -> tuple[re.Pattern, re.Pattern]:
+    words = read_blocks("people_zh.tsv")
+    tail = "|".join(map(re.escape, words["attend_after"]))
+    return (
+        re.compile(
+            rf"[^、，,；;。：:！？\n]{{0,8}}?(?:、[^、，,；;。：:！？\n]{{1,14}}?)*?[也都均亦]?(?:{tail})"
+        ),
+        re.compile("|".join(map(re.escape, words["attend_receives"]))),
+    )
+
+
+def _attends_after(start: int, end: int, ctx: Context) -> bool:
+    """议员孙某、议长李某秘书、…、乡长吕某也到场恭贺得奖社区: the clause goes on, past the rest of
+    the person's item and a 、-list, to an attending verb, honouring nobody before it and nobody
+    receiving after it (到场领奖)."""
+    listed, receives = _attend_words()
+    m = listed.match(ctx.text, end)
+    if not m or ctx.lex.cue_re["award"].search(ctx.text, end, m.end()):
+        return False  # 王某荣获一等奖并出席…: honoured first
+    return not receives.search(ctx.text, m.end(), ctx.clause(start, end)[1])
 
 
 @cache
@@ -152,6 +175,7 @@ def _relation_of(
         return "mentioned"  # 聆听李克强总理的报告: a leader with his title after the name
     if (
         not ctx.commendation
+        or "guest" in how  # 议员X、乡长Y也到场恭贺, 理事长X到场观礼: guests of the ceremony
         or name in ctx.lex.figures
         or prize_winners
         or how & {"representative", "witness"}
@@ -185,6 +209,12 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             leaders.update(p.spans)
         if "conferred" not in p.how and any(_presents(s, e, ctx.text) for s, e in p.spans):
             p.how.add("attending")  # 夏伟根书记为二等奖获得者邢福生颁发获奖证书: the presenter
+        if (
+            not named[p.name]
+            and not p.how & {"conferred", "grid"}
+            and any(_attends_after(s, e, ctx) for s, e in p.spans)
+        ):
+            p.how.add("guest")  # 议员X、…、乡长Y也到场恭贺得奖社区: guests
         if any(ctx.lex.roles[r] == "mention" for r in role_words):
             p.how.add("contact")  # 联系人：贝文静
         honoured = (

@@ -93,10 +93,11 @@ def ladder(h: dict[str, Any]) -> tuple:
 
 
 def _links(store, names: list[str], rows: list) -> dict[tuple[str, int], str]:
-    """(article id, person number) -> person id for the mentions shown: as linked at ingest, or,
-    when one of them is unlinked or only weakly linked, decided again with every mention of the
-    names (index/linking.py)."""
-    if all(r["person_id"] and not r["weak"] for r in rows):
+    """(article id, person number) -> person id for the mentions shown: as linked at ingest (a weak
+    link too: ingest decides it again whenever mentions of its name come in), or, when one of them
+    was never linked (an archive from before linking, or an ingest stopped before it linked),
+    decided again with every mention of the names (index/linking.py)."""
+    if all(r["person_id"] for r in rows):
         return {(r["article_id"], r["n"]): r["person_id"] for r in rows}
     found = store.link_rows(names)
     persons = linking.assign(found)
