@@ -65,6 +65,25 @@ def normalizer():
 ENGINES = ("whoosh", "tantivy")
 
 
+def index_doc(n: int, kind: str, year: int, tokens: dict):
+    """A bare index document of article `a{n}` (canonical, Chinese, no places or honours)."""
+    from index.engine import IndexDoc
+
+    return IndexDoc(
+        id=f"{kind[0]}:a{n}:0" if kind != "article" else f"a:a{n}",
+        kind=kind,
+        article=f"a{n}",
+        canonical=True,
+        lang="zh",
+        year=year,
+        places=(),
+        place=None,
+        honours=(),
+        honour=None,
+        tokens=tokens,
+    )
+
+
 def make_archive(data_dir, *paths, engine: str | None = None):
     """An archive ingested from `paths` (in this process: small inputs skip the worker pool)."""
     import config

@@ -5,26 +5,14 @@ makes what it remembered unreachable. The same answers on both engines."""
 from __future__ import annotations
 
 import pytest
-from conftest import ENGINES
+from conftest import ENGINES, index_doc
 
 from index.engine import FACETS, Clause, IndexDoc, Request, open_engine
 from index.memo import Memo
 
 
 def doc(n: int, kind: str, year: int, word: str) -> IndexDoc:
-    return IndexDoc(
-        id=f"{kind[0]}:a{n}:0" if kind != "article" else f"a:a{n}",
-        kind=kind,
-        article=f"a{n}",
-        canonical=True,
-        lang="zh",
-        year=year,
-        places=(),
-        place=None,
-        honours=(),
-        honour=None,
-        tokens={"words": (word, "模范")},
-    )
+    return index_doc(n, kind, year, {"words": (word, "模范")})
 
 
 @pytest.fixture(params=ENGINES)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ENGINES
+from conftest import ENGINES, index_doc
 
 from index import tantivy_blocks
 from index.engine import Clause, IndexDoc, Request, open_engine
@@ -19,19 +19,7 @@ from index.memo import Memo
 
 
 def doc(n: int, kind: str, bigrams: tuple[str, ...] = ("劳动", "动模", "模范")) -> IndexDoc:
-    return IndexDoc(
-        id=f"{kind[0]}:a{n}:0" if kind != "article" else f"a:a{n}",
-        kind=kind,
-        article=f"a{n}",
-        canonical=True,
-        lang="zh",
-        year=2020 + n % 3,
-        places=(),
-        place=None,
-        honours=(),
-        honour=None,
-        tokens={"words": ("劳动模范",), "bigrams": bigrams},
-    )
+    return index_doc(n, kind, 2020 + n % 3, {"words": ("劳动模范",), "bigrams": bigrams})
 
 
 @pytest.mark.parametrize("engine", ENGINES)
