@@ -10,6 +10,7 @@ from extract.records import Count
 from extract.text import Mention, sentence_of
 
 _BRACKET = re.compile(r"[^，,。；;（(\d]{0,4}?\s*([（(])")  # 106 em (, 计十人（
+_STATEMENT_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
 _RESPECTIVELY = re.compile(r"分别(?:被)?(?:授予|评为|命名为)")
 
 
@@ -18,16 +19,25 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
     than it (共30人,其中民防人员8人、义警17人), or right after or before it that add up to exactly it
     (计有义消167人、…208人,合计共474人), are not counted again. A total that is exactly the sum of
     parts of several units after 其中/包括 counts no one unit (300名建议人选,包括278名个人、22个集体).
-    Parts that each name a title of their own are counts of their own (2426人…,包括1670名全国劳动模范…)."""
+    Parts that each name a title of their own are counts of their own (2426人…,包括1670名全国劳动模范…).
+    A marker opening a sentence (Trong số HS giỏi quốc gia, có 4 HS…) looks back to the sentences
+    before for the total its parts add up to exactly."""
     drop: set[int] = set()
     for m in part_marker.finditer(text):
         end = sentence_of(spans, m.start())[1]
         parts = [i for i, c in enumerate(out) if m.end() < c.span[1] <= end]
         floor = max(text.rfind("\n", 0, m.start()), m.start() - 150)
         totals = [i for i, c in enumerate(out) if floor < c.span[1] <= m.start()]
+        value = sum(out[i].value for i in parts)
+        if not text[sentence_of(spans, m.start())[0] : m.start()].strip():  # Trong số HS giỏi, có 4 HS…,
+            # 7 HS… và 13 HS… opening a sentence: the parts of a total said before, added up exactly
+            exact = [
+                i for i, c in enumerate(out) if m.start() - 600 < c.span[1] <= m.start() and c.value == value
+            ]
+            totals = exact or totals
         if not parts or not totals or titled(out, parts, totals[-1]):
             continue
-        total, units, value = out[totals[-1]], {out[i].unit for i in parts}, sum(out[i].value for i in parts)
+        total, units = out[totals[-1]], {out[i].unit for i in parts}
         if units == {total.unit} and value <= total.value:  # 13 đồng chí…, trong đó có 3 đồng chí…
             drop.update(parts)
         elif len(units) > 1 and value == total.value:
@@ -36,7 +46,11 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
         for step in (1, -1):  # the parts after it, then the parts before it
             parts, value, i = [], 0, t + step
             while 0 <= i < len(out) and out[i].unit == total.unit and value < total.value:
-                if abs(out[i].span[0] - total.span[0]) > 800:
+                if (
+                    abs(out[i].span[0] - total.span[0]) > 800
+                    or _apart(text, out[i], total, "\n")
+                    or (parts and _apart(text, out[i], out[parts[0]]))
+                ):
                     break
                 parts.append(i)
                 value += out[i].value
@@ -45,6 +59,14 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
                 drop.update(parts)
         drop.update(bracketed(out, t, text))
     return [c for i, c in enumerate(out) if i not in drop]
+
+
+def _apart(text: str, a: Count, b: Count, ends: str = "") -> bool:
+    """Are the two counts in different statements (a full stop between them, not a ; or ,), or, with
+    `ends="\n"`, in different paragraphs? A total's parts are said together, in its paragraph (29
+    đảng viên…. Cụ thể, 4 đồng chí…; 10 đồng chí…; 15 đồng chí…)."""
+    pattern = re.compile(re.escape(ends)) if ends else _STATEMENT_END
+    return bool(pattern.search(text, min(a.span[1], b.span[1]), max(a.span[0], b.span[0])))
 
 
 def bracketed(out: list[Count], t: int, text: str) -> list[int]:

@@ -44,6 +44,8 @@ class CountWords:
     vi_noun: re.Pattern  # học sinh, tập thể: a Vietnamese noun of people or units
     share: re.Pattern  # 农民工172人,占18.2%: a share of a total, a part
     money: re.Pattern  # 优等奖七名十万元: a prize scale
+    nominated: tuple[str, ...]  # 63 đề cử: the nominees
+    merit: re.Pattern  # thành tích: what follows says what the achievement was in
 
 
 def _initials(words: list[str]) -> str:
@@ -107,6 +109,8 @@ def words() -> CountWords:
         share=re.compile(
             rf"[，,]?\s*(?:{alternation(w['share']).pattern})[^，,。；;\d]{{0,6}}?[\d.,]+\s*[%％]", re.I
         ),
+        nominated=tuple(w["nominated"]),
+        merit=alternation(w["merit"], re.I),
         money=re.compile(rf"\s*(?:{CN_NUMBER}|{DIGITS})\s*(?:{alternation(w['money']).pattern})", re.I),
         entrants=re.compile(rf"\s*(?:{alternation(w['entrants']).pattern})", re.I),
         title_holder=re.compile(

@@ -66,6 +66,8 @@ def _status(sentence: str, around: str, lex: Lexicon) -> str | None:
     (Hội đồng Thi đua - Khen thưởng) is no awarding act."""
     if "候选" in around or "ứng cử" in around:
         return "candidate"
+    if any(x in around for x in words().nominated):
+        return "proposed"
     sentence = words().status_not.sub(" ", sentence)
     if _PROPOSING.search(sentence) or words().proposing.search(sentence):
         return "proposed"
@@ -152,12 +154,21 @@ def _paragraph(text: str, at: int) -> str:
 
 def _clause(text: str, start: int, end: int, lang: str = "zh") -> str:
     """The clause of a count. A Vietnamese one ends at the next noun of people or units after it: what
-    follows belongs to them (11 giáo viên thành tích bồi dưỡng học sinh tham gia kỳ thi)."""
+    follows belongs to them (11 giáo viên thành tích bồi dưỡng học sinh tham gia kỳ thi), or at their
+    achievement (thành tích), which says what they did, not why they are counted."""
     a = max((m.end() for m in _CLAUSE.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
     b = _CLAUSE.search(text, end)
     b = b.start() if b else len(text)
-    noun = words().vi_noun.search(text, end, b) if lang == "vi" else None
-    return text[a : noun.start() if noun else b]
+    if lang == "vi":  # … and at their achievement: 05 cá nhân có thành tích … trong việc tham gia
+        b = min(
+            (
+                x.start()
+                for x in (words().vi_noun.search(text, end, b), words().merit.search(text, end, b))
+                if x
+            ),
+            default=b,
+        )
+    return text[a:b]
 
 
 def _same(a: Count, b: Count) -> bool:
@@ -191,6 +202,9 @@ def find_counts(
             honoured = count.status or count.honour or words().contest.search(sentence)
             # …khen thưởng 3 tập thể…; 2 tập thể: the awarding verb before the ; covers what follows it
             honoured = honoured or _status(_statement(text, m.start()), "", lex)
+            after = words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1])
+            if not honoured and after:  # 2.278 học sinh đoạt các giải: the counted won
+                honoured, count = True, dataclasses.replace(count, status="awarded")
             cue = words().list_cue.match(text, m.end()) or words().list_cue_before.search(
                 text, max(0, m.start() - 8), m.start()
             )

@@ -80,6 +80,8 @@ class Patterns:
     dashed: re.Pattern  # …, Trần Kim Hùng - Phó Chủ tịch HĐND tỉnh, …
     not_name: re.Pattern  # Việt Nam, Hà Nội: never a person
     surnames: frozenset[str]
+    given: re.Pattern  # được, nhận before the verb: the person is given to, not giving
+    coordinated: re.Pattern  # và ông Y: another person sharing the sentence's verb
 
 
 def tone_free(pattern: str) -> str:
@@ -135,7 +137,9 @@ def patterns() -> Patterns:
         namesake=re.compile(rf"(?i:{alternation(words['namesake']).pattern})\s+$"),
         presence=re.compile(rf"(?i:{alternation(words['presence']).pattern})"),
         attend=re.compile(rf"\s*(?:{alternation(words['attend']).pattern})\s"),
-        strong_speech=re.compile(rf"[^.;:\n]{{0,30}}?\b(?:{alternation(words['strong_speech']).pattern})\b"),
+        strong_speech=re.compile(
+            rf"(?P<before>[^.;:\n]{{0,30}}?)\b(?:{alternation(words['strong_speech']).pattern})\b"
+        ),
         colon_list=re.compile(
             rf"(?i:{alternation(words['list_intro']).pattern})\s*:\s*(?P<list>[^\n]+?)(?:\.(?=\s|$)|\n|$)"
         ),
@@ -145,6 +149,8 @@ def patterns() -> Patterns:
         ),
         not_name=re.compile(rf"(?i:{alternation(words['not_name']).pattern})\b"),
         surnames=frozenset(s.lower() for s in [*rules.get("surname", []), *words["surname"]]),
+        given=re.compile(rf"(?<!\w)(?:{alternation(words['given']).pattern})(?!\w)", re.I),
+        coordinated=re.compile(rf"\s*(?:,|và|cùng)\s+(?:(?i:{cues})\s+)?(?P<name>{NAME})"),
     )
 
 
@@ -271,8 +277,22 @@ def namesake(text: str, name: str) -> bool:
 
 def acts(text: str, end: int) -> bool:
     """Does the sentence go on, right after the name, with an official's verb (đồng chí X phát biểu
-    chỉ đạo, bà X đã trao chứng nhận)?"""
-    return bool(patterns().strong_speech.match(text, end))
+    chỉ đạo, bà X đã trao chứng nhận, Chủ tịch nước X đã truy tặng …), maybe after the person's
+    position and other people doing it with them (ông X - chủ tịch UBND tỉnh A và ông Y - chủ tịch
+    UBND tỉnh B cũng truy tặng bằng khen)? Not when the person is given to (X được trao …)."""
+    p = patterns()
+    for _ in range(4):
+        t = p.tail.match(text, end)
+        if t and t.group("role"):
+            end = t.start("role") + len(_VERB.split(t.group("role"))[0].rstrip())
+        verb = p.strong_speech.match(text, end)
+        if verb:
+            return not p.given.search(verb.group("before"))
+        more = p.coordinated.match(text, end)  # … và ông Y - …: the verb may follow the last of them
+        if not more:
+            return False
+        end = _name_end(text, more.start("name"), more.end("name"), p) or more.end("name")
+    return False
 
 
 def _name_end(text: str, start: int, end: int, p: Patterns) -> int | None:
@@ -284,9 +304,11 @@ def _name_end(text: str, start: int, end: int, p: Patterns) -> int | None:
     stop = p.stop.search(text, start, end + 30)
     if stop and stop.start() < end:
         one_word = len(stop.group(0).split()) == 1
-        closes = re.match(r"\s*(?:[,.;:)\n]|[-–]\s|$)", text[stop.end() : stop.end() + 3])
+        closes = re.match(r"\s*(?:[,.;:()\n]|[-–]\s|$)", text[stop.end() : stop.end() + 3])
         if one_word and (len(text[start : stop.start()].split()) < 2 or closes):
-            return end  # Ngô Trường Huy, Mai Xuân Trường,: a one-syllable stop word that is a given name
+            return (
+                end  # Ngô Trường Huy, Mai Xuân Trường, (or Trường (thôn …)): a stop word that is a given name
+            )
         end = stop.start()
     return end if len(text[start:end].split()) >= 2 else None
 
