@@ -22,6 +22,7 @@ from config import Settings
 from index import clusters, linking
 from index.documents import article_docs, as_duplicate, view
 from index.engine import EngineError, open_engine
+from index.link_memory import Memory
 from index.lock import WriterLock, held_here
 from index.store import Store, StoreError
 from index.views import Member, StoredArticle
@@ -81,6 +82,7 @@ class Archive:
         self.index_dir = self.dir / "index" / self.engine_name
         self._engine = None
         self._to_link: list[str] = []  # articles stored whose people are not linked yet
+        self._linked = Memory()  # the persons of the names linked so far, between link rounds
         self.index_health = "ok"  # "rebuilt" once a missing or damaged index was rebuilt from the store
         self.timings = {"store": 0.0, "index": 0.0}  # seconds spent in each, for benchmarks
         self._prebuilt: dict[str, list] = {}  # index documents workers built for fresh articles
@@ -241,8 +243,12 @@ class Archive:
         people of the articles stored since the last time are linked first (index/linking.py): once
         per index round rather than per batch, as linking weighs every mention of a name."""
         if self._to_link:
-            with self.store.transaction():
-                linking.link(self.store, self._to_link)
+            try:
+                with self.store.transaction():
+                    linking.link(self.store, self._to_link, self._linked)
+            except BaseException:
+                self._linked.forget()  # it may hold links the store rolled back
+                raise
             self._to_link = []
         ids = self.store.unindexed()
         if not ids:

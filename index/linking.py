@@ -176,23 +176,50 @@ class Namesakes:
 
     persons: dict[str, Person] = field(default_factory=dict)
     index: dict[tuple, set[str]] = field(default_factory=dict)
+    undo: list[tuple] | None = None  # while kept: what `add` added, for `revert` (index/link_memory.py)
 
     def add(
         self, pid: str, seen: tuple | None = None, article: str | None = None, cluster: str | None = None
     ):
+        if self.undo is not None and pid not in self.persons:
+            self.undo.append(("person", pid))
         person = self.persons.setdefault(pid, Person())
         keys: set[tuple] = set()
         if seen is not None and seen not in person.profiles:
             person.profiles[seen] = None
             keys = _keys(_stand_in(seen))
+            self._added("profiles", pid, seen)
         if article:
+            self._added("articles", pid, article, article not in person.articles)
             person.articles.add(article)
             keys.add(("article", article))
         if cluster:
+            self._added("clusters", pid, cluster, cluster not in person.clusters)
             person.clusters.add(cluster)
             keys.add(("cluster", cluster))
         for k in keys:
-            self.index.setdefault(k, set()).add(pid)
+            ids = self.index.setdefault(k, set())
+            self._added("index", pid, k, pid not in ids)
+            ids.add(pid)
+
+    def _added(self, what: str, pid: str, item, new: bool = True) -> None:
+        if self.undo is not None and new:
+            self.undo.append((what, pid, item))
+
+    def revert(self) -> None:
+        """Take back what was added since `undo` was set, last first."""
+        for what, pid, *item in reversed(self.undo or ()):
+            if what == "person":
+                del self.persons[pid]
+            elif what == "index":
+                self.index[item[0]].discard(pid)
+                if not self.index[item[0]]:
+                    del self.index[item[0]]
+            elif what == "profiles":
+                del self.persons[pid].profiles[item[0]]
+            else:
+                getattr(self.persons[pid], what).discard(item[0])
+        self.undo = None
 
     def candidates(self, m: LinkMention) -> dict[str, Person]:
         if len(self.persons) <= 1:  # the only person of the name: a loose mention may join it anyway
@@ -288,22 +315,33 @@ def choose(m: LinkMention, persons: dict[str, Person]) -> tuple[str | None, bool
     return None, False
 
 
-def link(store, article_ids: Iterable[str]) -> int:
+def link(store, article_ids: Iterable[str], memory=None) -> int:
     """Link the unlinked mentions of these articles, and decide again the weak links of their names
-    (call inside the store's transaction); how many links were made or changed."""
+    (call inside the store's transaction); how many links were made or changed. `memory` (a
+    link_memory.Memory, kept by an ingest run): the persons of the names already seen, from memory."""
     names = store.unlinked_names(list(article_ids))
     if not names:
         return 0
     fresh = store.open_link_rows(names)
     ids, clusters = sorted({m.article_id for m in fresh}), sorted({m.cluster for m in fresh if m.cluster})
-    profiles, named = store.link_state(names, ids, clusters)
-    people: dict[str, Namesakes] = {}
-    for name, pid, *seen in profiles:
-        people.setdefault(name, Namesakes()).add(pid, profile_of(*seen))
-    for name, pid, article, cluster in named:
-        if name in people and pid in people[name].persons:
-            people[name].add(pid, None, article, cluster)
-    before = {m.key: (m.person_id, m.weak) for m in fresh}
-    changed = {k: v for k, v in _place(people, fresh).items() if before.get(k) != v}
-    store.set_links(changed)
+    if memory is None:
+        profiles, named = store.link_state(names, ids, clusters)
+        people: dict[str, Namesakes] = {}
+        for name, pid, *seen in profiles:
+            people.setdefault(name, Namesakes()).add(pid, profile_of(*seen))
+    else:
+        people, named = memory.persons(store, names), store.persons_in(names, ids, clusters)
+    try:
+        for name, pid, article, cluster in named:
+            if name in people and pid in people[name].persons:
+                people[name].add(pid, None, article, cluster)
+        before = {m.key: (m.person_id, m.weak) for m in fresh}
+        changed = {k: v for k, v in _place(people, fresh).items() if before.get(k) != v}
+        store.set_links(changed)
+    except BaseException:
+        if memory is not None:
+            memory.forget()
+        raise
+    if memory is not None:
+        memory.linked(store, names, [k for k, (_, weak) in changed.items() if not weak])
     return len(changed)

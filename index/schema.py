@@ -150,6 +150,50 @@ GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY min(a.seq), min(p.rowid)
 """
 PERSONS_IN = f"""SELECT DISTINCT p.name, l.person_id, a.id, a.cluster {_STRONG}
 AND (a.id IN ({{ids}}) OR a.cluster IN ({{clusters}}))"""
+# the same, walked from the articles and clusters (not from every mention of the names)
+PERSONS_IN_ARTICLES = PERSONS_IN.replace(
+    "FROM person_links l JOIN people p ON p.article_id = l.article_id AND p.n = l.n\nJOIN articles a ON a.id = p.article_id",
+    "FROM articles a CROSS JOIN people p ON p.article_id = a.id\nCROSS JOIN person_links l ON l.article_id = p.article_id AND l.n = p.n",
+)
+# an ingest run keeps the persons of the names it links in memory (index/link_memory.py): the
+# distinct profiles of PERSON_PROFILES with their first (seq, rowid), read once per name, and the
+# rows of the strong links it makes; TEMP triggers (this connection only, gone when it closes) note
+# the names whose stored profiles change otherwise (a mention or article deleted, superseded or edited)
+_PROFILE = (
+    "p.name, l.person_id, p.place, p.org, p.role, a.lang, e.place AS event_place, p.gender, p.ethnicity"
+)
+_STRONG_E = _STRONG.replace("WHERE", "LEFT JOIN events e ON e.article_id = p.article_id AND e.n = 0 WHERE")
+PROFILE_GROUPS = f"SELECT {_PROFILE}, min(a.seq), min(p.rowid) {_STRONG_E} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"
+PROFILE_ROWS = (
+    f"SELECT {_PROFILE}, a.seq, p.rowid {_STRONG_E} AND (l.article_id, l.n) IN (VALUES {{keys}})".replace(
+        " AND p.name IN ({marks})", ""
+    )
+)
+_NAMES_OF = """INSERT INTO link_touched SELECT p.name FROM main.people p JOIN main.person_links l
+    ON l.article_id = p.article_id AND l.n = p.n WHERE p.article_id = {}.{} AND l.weak = 0"""
+WATCH_LINKS = f"""
+CREATE TEMP TABLE IF NOT EXISTS link_touched (name TEXT);
+CREATE TEMP TRIGGER IF NOT EXISTS link_people_del AFTER DELETE ON main.people
+BEGIN INSERT INTO link_touched VALUES (old.name); END;
+CREATE TEMP TRIGGER IF NOT EXISTS link_people_upd AFTER UPDATE ON main.people
+BEGIN INSERT INTO link_touched VALUES (old.name), (new.name); END;
+CREATE TEMP TRIGGER IF NOT EXISTS link_articles_upd AFTER UPDATE ON main.articles
+WHEN old.superseded_by IS NOT new.superseded_by OR old.lang IS NOT new.lang OR old.seq IS NOT new.seq
+BEGIN {_NAMES_OF.format("new", "id")}; END;
+CREATE TEMP TRIGGER IF NOT EXISTS link_articles_del AFTER DELETE ON main.articles
+BEGIN {_NAMES_OF.format("old", "id")}; END;
+CREATE TEMP TRIGGER IF NOT EXISTS link_events_ins AFTER INSERT ON main.events WHEN new.n = 0
+BEGIN {_NAMES_OF.format("new", "article_id")}; END;
+CREATE TEMP TRIGGER IF NOT EXISTS link_events_del AFTER DELETE ON main.events WHEN old.n = 0
+BEGIN {_NAMES_OF.format("old", "article_id")}; END;
+CREATE TEMP TRIGGER IF NOT EXISTS link_events_upd AFTER UPDATE ON main.events
+BEGIN {_NAMES_OF.format("old", "article_id")}; {_NAMES_OF.format("new", "article_id")}; END;
+CREATE TEMP TRIGGER IF NOT EXISTS link_links_del AFTER DELETE ON main.person_links WHEN old.weak = 0
+BEGIN INSERT INTO link_touched SELECT name FROM main.people WHERE article_id = old.article_id AND n = old.n; END;
+CREATE TEMP TRIGGER IF NOT EXISTS link_links_upd AFTER UPDATE ON main.person_links
+BEGIN INSERT INTO link_touched SELECT name FROM main.people
+    WHERE (article_id = old.article_id AND n = old.n) OR (article_id = new.article_id AND n = new.n); END;
+"""
 SET_LINKS = "INSERT OR REPLACE INTO person_links VALUES (?, ?, ?, ?)"
 PERSON_IDS = "SELECT n, person_id FROM person_links WHERE article_id = ?"
 UPGRADES["person_links"] = (

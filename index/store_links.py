@@ -72,6 +72,42 @@ class PersonLinks:
         )
         return [tuple(r) for r in profiles], self.db.execute(sql, [*names, *ids, *clusters]).fetchall()
 
+    def persons_in(self, names: list[str], ids: list[str], clusters: list[str]) -> list:
+        """The second half of `link_state`, walked from the articles and clusters."""
+        sql = schema.PERSONS_IN_ARTICLES.format(
+            marks=",".join("?" * len(names)),
+            ids=",".join("?" * len(ids)),
+            clusters=",".join("?" * len(clusters)),
+        )
+        return self.db.execute(sql, [*names, *ids, *clusters]).fetchall()
+
+    def profile_groups(self, names: list[str]) -> list[tuple]:
+        """PERSON_PROFILES' groups of these names, unordered, each with its min(seq) and min(rowid)."""
+        sql = schema.PROFILE_GROUPS.format(marks=",".join("?" * len(names)))
+        return [tuple(r) for r in self.db.execute(sql, names)]
+
+    def profile_rows(self, keys: list[tuple[str, int]]) -> list[tuple]:
+        """The rows PERSON_PROFILES groups, of these (article id, n) if strongly linked and live."""
+        rows = []
+        for i in range(0, len(keys), 4000):
+            chunk = keys[i : i + 4000]
+            sql = schema.PROFILE_ROWS.format(keys=",".join(["(?, ?)"] * len(chunk)))
+            rows += [tuple(r) for r in self.db.execute(sql, [x for k in chunk for x in k])]
+        return rows
+
+    def touched_names(self) -> set[str]:
+        """The names whose stored profiles changed since the last call (or the triggers were set)."""
+        for statement in schema.WATCH_LINKS.split(";\n"):
+            if statement.strip():
+                self.db.execute(statement)
+        names = {r[0] for r in self.db.execute("SELECT DISTINCT name FROM temp.link_touched")}
+        self.db.execute("DELETE FROM temp.link_touched")
+        return names
+
+    def data_version(self) -> int:
+        """Changes when another connection commits to the store."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
     def person_ids(self, article_id: str) -> dict[int, str]:
         """An article's people (by n) -> their person ids, for exports; empty before any linking."""
         if not self._linked():

@@ -119,3 +119,46 @@ def test_people_a_killed_ingest_left_unlinked_are_linked_by_the_next_run(tmp_pat
     assert again.returncode == 0, again.stderr
     with sqlite3.connect(data / "archive.sqlite") as db:
         assert db.execute("SELECT count(DISTINCT article_id) FROM person_links").fetchone()[0] == 2
+
+
+def test_persons_kept_in_memory_between_link_rounds_link_as_the_store_would(tmp_path):
+    """An ingest keeps the persons of the names it linked between rounds (index/link_memory.py);
+    with an article updated in between (its old version superseded), the links are those an ingest
+    reading every round from the store makes."""
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    from linking_cases import check_archive
+
+    from config import Settings
+    from index.archive import Archive
+
+    source = tmp_path / "source"
+    source.mkdir()
+    found = check_archive(source)
+    links = []
+    for memory in (True, False):
+        pages = tmp_path / f"pages-{memory}"
+        shutil.copytree(source, pages)
+        files = sorted(str(p) for p in pages.iterdir())
+        archive = Archive(Settings(data_dir=tmp_path / f"data-{memory}", index_every=2), create=True)
+        if not memory:
+            archive._linked = None
+        archive.ingest(files[: len(files) // 2])
+        # an early article loses a name that a later one has: its old version must stop counting
+        later = "".join(Path(f).read_text(encoding="utf-8") for f in files[len(files) // 2 :])
+        early = {f: Path(f).read_text(encoding="utf-8") for f in files[: len(files) // 2]}
+        first, gone = next(
+            (f, n) for f, text in early.items() for n in found.names if n in text and n in later
+        )
+        Path(first).write_text(early[first].replace(gone, "甄士隐"), encoding="utf-8")
+        archive.ingest([first, *files[len(files) // 2 :]])
+        archive.close()
+        db = sqlite3.connect(tmp_path / f"data-{memory}" / "archive.sqlite")
+        links.append(
+            db.execute("SELECT article_id, n, person_id, weak FROM person_links ORDER BY 1, 2").fetchall()
+        )
+        superseded = db.execute("SELECT count(*) FROM articles WHERE superseded_by IS NOT NULL").fetchone()[0]
+        assert superseded == 1
+    assert links[0] and links[0] == links[1]
