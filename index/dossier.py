@@ -8,15 +8,13 @@ only each cluster's canonical article is read.
 
 from __future__ import annotations
 
-import bisect
 import json
-import re
 import unicodedata
 from dataclasses import asdict
 from functools import lru_cache
 from typing import Any
 
-from extract.text import _VI_STOP
+from extract.text import sentence_around
 from index import analysis, linking
 from index.views import plain
 
@@ -157,27 +155,8 @@ def _mention(r) -> dict[str, Any]:
         "article_id": r["article_id"],
         "title": r["title"],
         "source": r["source"],
-        "evidence": _sentence(text, (r["start"] or 0) - r["at"]),
+        "evidence": text[slice(*sentence_around(text, (r["start"] or 0) - r["at"]))].strip(),
     }
-
-
-_BEFORE = re.compile(r".*[。！？!?；;\n]", re.S)  # up to the last sentence end before a position
-_END = re.compile(r"\n|[。！？!?；;]+")
-
-
-def _sentence(text: str, at: int) -> str:
-    """The sentence of `text` holding position `at`, as extract.text.sentences cuts them (after a
-    run of 。！？；, a line end, or a Vietnamese full stop), found from `at` outwards."""
-    before = _BEFORE.match(text, 0, at)
-    start = before.end() if before else 0
-    after = _END.search(text, at)
-    end = (after.end() if after.group() != "\n" else after.start()) if after else len(text)
-    chunk, at = text[start:end], at - start
-    if "." in chunk:  # Vietnamese sentences end at ". " before a capital
-        cuts = [0, *(m.end() for m in _VI_STOP.finditer(chunk)), len(chunk)]
-        i = bisect.bisect_right(cuts, at) - 1
-        chunk = chunk[cuts[min(i, len(cuts) - 2)] : cuts[min(i, len(cuts) - 2) + 1]]
-    return chunk.strip()
 
 
 # --- one event and one article, as the web page and its API show them --------------------------------
