@@ -52,6 +52,7 @@ def _vi_name(name: str, before: str) -> bool:
 
 _VI_AFTER = re.compile(  # the units come after the cue
     r"(?:như|gồm|là)\s*:(?P<list>[^\n]+)"  # a list of models after `như:`
+    r"|:\s*(?P<numbered>1\s?[-–.)]\s[^\n]+)"  # Anh hùng Lao động: 1- Trường THCS …; 2- Bệnh viện …
     r"|(?:tặng|trao|khen thưởng|biểu dương|tuyên dương)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
     r"|khen thưởng\s+(?:đột xuất\s+)?(?P<object>[^.;:,\n(]{2,80})"  # khen thưởng đột xuất Phòng …
     r"|\b[Tt]ập thể\s+(?P<named>[^.;:,\n]{3,80})"  # Tập thể Ban Quản lý chợ X: a unit named as one
@@ -71,7 +72,7 @@ def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each stretch that may name honoured units."""
     out = []
     for m in _VI_AFTER.finditer(text):
-        group = next(g for g in ("list", "given", "object", "named", "line") if m.group(g))
+        group = next(g for g in ("list", "numbered", "given", "object", "named", "line") if m.group(g))
         out.append((group, m.start(group), m.end(group)))
     for m in _VI_BEFORE.finditer(text):
         group = next(g for g in ("subject", "model", "receiver") if m.group(g) is not None)
@@ -101,7 +102,8 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
             if name in found or not _vi_name(name, text[max(0, unit.start(1) - 20) : unit.start(1)]):
                 continue
             reach = max(s if group == "line" else 0, unit.start(1) - 12)  # a list line's bullet is no dash
-            if _affiliation().search(text[reach : unit.start(1)]) or (
+            item = _ITEM.search(text, reach, unit.start(1))  # 2- Bệnh viện …: an item's number, no dash
+            if (_affiliation().search(text[reach : unit.start(1)]) and not item) or (
                 group in ("receiver", "object", "named", "line") and text[s : unit.start(1)].strip(' \t"“')
             ):
                 continue  # cá nhân thuộc Công đoàn X: whose people; khen thưởng anh Y - … Ban Z: his unit
@@ -120,3 +122,4 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
 
 
 _TAP_THE = re.compile(r"[Tt]ập thể\s+")
+_ITEM = re.compile(r"(?:^|[\s;:,])\d{1,3}\s?[-–.)]\s*$")

@@ -103,3 +103,31 @@ def respectively(out: list[Count], text: str, spans, honour_mentions: list[Menti
             for i, title in zip(counts, titles, strict=False):
                 out[i] = dataclasses.replace(out[i], honour=title.text)
     return out
+
+
+_NAME_LIST = re.compile(
+    r"(?P<intro>[^。！？!?\n]{0,60})[：:]\s*(?P<items>[\u3400-\u9fff·]{2,5}(?:\s*[、，,]\s*[\u3400-\u9fff·]{2,5}){2,})(?=[。；;]|\s*$|\n)"
+)
+
+
+def name_lists(text: str) -> list[tuple[int, str]]:
+    """当选…劳动模范的有:杨某、王某、…: the lists of names the text gives, each as the number of
+    its names and its introduction (the words before its colon)."""
+    out = []
+    for m in _NAME_LIST.finditer(text):
+        out.append((len(re.split(r"\s*[、，,]\s*", m.group("items"))), m.group("intro")))
+    return out
+
+
+def listed(held: list[Count], text: str, status_of) -> list[Count]:
+    """欢送18名劳模参加表彰大会 … 当选劳动模范的有:(18 names): a count of people its own sentence
+    does not honour (a send-off, an attendance) is honoured after all when the text lists exactly
+    that many names under words that honour them; `status_of` reads the list's introduction."""
+    lists = name_lists(text) if held else []
+    out = []
+    for n, intro in lists:  # one count per list: the first that says its number
+        count = next((c for c in held if c.value == n and c.unit == "person"), None)
+        status = status_of(intro) if count else None
+        if status:
+            out.append(dataclasses.replace(count, status=status))
+    return out

@@ -46,6 +46,11 @@ class CountWords:
     money: re.Pattern  # 优等奖七名十万元: a prize scale
     nominated: tuple[str, ...]  # 63 đề cử: the nominees
     merit: re.Pattern  # thành tích: what follows says what the achievement was in
+    title_lead: re.Pattern  # 评选出, 共有: before a title written right before its number, where it begins
+    collective_end: re.Pattern  # 团支部, 先进集体: a title ending so honours units (五四红旗团支部3个)
+    not_counted: re.Pattern  # 个月, 个方面: after 个/次, what is counted is no people and no units
+    times_honoured: re.Pattern  # 表彰, 评为: before N人次, the honours counted per award
+    shortlisted: re.Pattern  # 入围: the clause of a count shortlists what it counts
 
 
 def _initials(words: list[str]) -> str:
@@ -111,6 +116,11 @@ def words() -> CountWords:
         ),
         nominated=tuple(w["nominated"]),
         merit=alternation(w["merit"], re.I),
+        title_lead=alternation(w["title_lead"]),
+        not_counted=re.compile(rf"(?:{alternation(w['not_counted']).pattern})"),
+        times_honoured=alternation(w["times_honoured"]),
+        shortlisted=alternation(w["shortlisted"]),
+        collective_end=re.compile(rf"(?:{alternation(w['collective_noun']).pattern})$"),
         money=re.compile(rf"\s*(?:{CN_NUMBER}|{DIGITS})\s*(?:{alternation(w['money']).pattern})", re.I),
         entrants=re.compile(rf"\s*(?:{alternation(w['entrants']).pattern})", re.I),
         title_holder=re.compile(

@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from extract.count_parts import parts, respectively
-from extract.count_titles import title_after, trimmed
+from extract.count_parts import listed, parts, respectively
+from extract.count_titles import title_after, title_before, trimmed
 from extract.count_words import words
 from extract.lexicon import Lexicon
 from extract.numbers import CN_NUMBER, CN_NUMERAL, parse_number, parse_vietnamese
@@ -36,9 +36,15 @@ _PARALLEL = re.compile(
 )
 
 
-def _unit_zh(text: str, m: re.Match, honour_kind: str | None, honour_before: bool = False) -> str | None:
+def _unit_zh(
+    text: str, m: re.Match, honour_kind: str | None, honour_before: bool = False, title: str = ""
+) -> str | None:
     cls, after = m.group("cls"), text[m.end() : m.end() + 14]
     before = text[max(0, m.start() - 8) : m.start()]
+    if words().not_counted.match(after) and cls in ("个", "次"):
+        return None  # 历经3个月, 两个方面: a length of time or a list of points
+    if cls == "人次" and _times_honoured(text, m):
+        return "person"  # 受表彰奖励有10人次, 被评为…641人次: honours counted per award
     if cls == "人次" or (cls == "人" and _VIEW_AFTER.match(after)):
         return "view"
     if cls in ("名", "人", "位"):
@@ -53,6 +59,8 @@ def _unit_zh(text: str, m: re.Match, honour_kind: str | None, honour_before: boo
         return "person"
     if words().household_noun.match(after) and cls != "家":
         return "household"
+    if honour_before and words().collective_end.search(title):
+        return "collective"  # 五四红旗团支部3个: the title right before names units
     if honour_kind in ("collective", "household") or (
         honour_kind == "person" and honour_before and cls == "个"
     ):
@@ -60,12 +68,23 @@ def _unit_zh(text: str, m: re.Match, honour_kind: str | None, honour_before: boo
     return "collective" if words().collective_noun.match(after) else None
 
 
-def _status(sentence: str, around: str, lex: Lexicon) -> str | None:
+def _times_honoured(text: str, m: re.Match) -> bool:
+    """N人次 counts honours, not visits, when its clause honours before it and names no views and no
+    aside holds it (70人(87人次): the 人次 restate a count)."""
+    head = _clause_head(text, m.start())
+    return (
+        not head.endswith(("(", "（"))
+        and not _VIEW_BEFORE.search(head)
+        and bool(words().times_honoured.search(head))
+    )
+
+
+def _status(sentence: str, around: str, lex: Lexicon, clause: str = "") -> str | None:
     """候选 at the number; 拟… or a council reviewing (xét thưởng) proposes; an awarding verb decides
     (审核公示 in a decision is its past); 公示 alone is a notice of proposals. A council's name
     (Hội đồng Thi đua - Khen thưởng) is no awarding act."""
-    if "候选" in around or "ứng cử" in around:
-        return "candidate"
+    if "候选" in around or "ứng cử" in around or (clause and words().shortlisted.search(clause)):
+        return "candidate"  # 入围决审的 2 位…和 2 组团体: the clause shortlists what it counts
     if any(x in around for x in words().nominated):
         return "proposed"
     sentence = words().status_not.sub(" ", sentence)
@@ -86,7 +105,9 @@ def _honour_near(
     if before and re.fullmatch(
         r"[”\"’』」]?(?:的|共|计|有|为|候选人|候选)?[:：]?|[”\"’』」]?\s*[-—–]*", text[before[-1].end : start]
     ):
-        return before[-1]
+        w = words()  # 学雷锋先进个人8人: the known title may end a longer one no lexicon knows
+        wider = title_before(text, start, sentence[0], suffix, w.title_mark, w.title_lead) if suffix else None
+        return wider if wider and wider.start < before[-1].start else before[-1]
     aside = _ASIDE.match(text, end)  # 70人(87人次)获颁…: the aside is no other count
     end = aside.end() if aside else end
     clause_end = _CLAUSE_END.search(text, end)
@@ -105,11 +126,18 @@ def _honour_near(
         return trimmed(after[0], text, end, words().counted_noun) if suffix else after[0]
     verb = words().title_verb.search(text, max(sentence[0], start - 40), start)
     w = words()
-    titled = title_after(text, end, stop, suffix, w.counted_noun, w.title_mark) if suffix and verb else None
+    named_as = suffix and w.counted_noun.match(text, end).group().endswith("为")  # X等4人为“H”建议人选
+    titled = (
+        title_after(text, end, stop, suffix, w.counted_noun, w.title_mark)
+        if suffix and (verb or named_as)
+        else None
+    )
     # 211位市长奖得主; 66位优秀青年获得表扬 (the counted are named by their title, then honoured)
     holder = w.title_holder.match(text, end) or w.title_subject.match(text, end) if suffix else None
     if holder and not titled and (holder.re is w.title_holder or w.title_mark.search(holder.group("t"))):
         titled = Mention(holder.start("t"), holder.end("t"), holder.group("t"))
+    if not titled and suffix:  # 五四青年标兵1人: a title no lexicon knows, right before the number
+        titled = title_before(text, start, sentence[0], suffix, w.title_mark, w.title_lead)
     return titled or (before[-1] if before else None)
 
 
@@ -152,6 +180,12 @@ def _paragraph(text: str, at: int) -> str:
     return text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
 
 
+def _clause_head(text: str, start: int) -> str:
+    """The clause of a count up to the count."""
+    head = text[max(0, start - 60) : start]
+    return head[max((x.end() for x in _CLAUSE.finditer(head)), default=0) :]
+
+
 def _clause(text: str, start: int, end: int, lang: str = "zh") -> str:
     """The clause of a count. A Vietnamese one ends at the next noun of people or units after it: what
     follows belongs to them (11 giáo viên thành tích bồi dưỡng học sinh tham gia kỳ thi), or at their
@@ -192,6 +226,7 @@ def find_counts(
     keeps views and votes and drops every count of people or units."""
     spans = sentences(text) if spans is None else spans
     found: list[Count] = []
+    held: list[Count] = []  # counts their sentence does not honour: a list of names may (listed)
     pattern = words().vi if lang == "vi" else _ZH
     for m in pattern.finditer(text):
         count = _count(text, m, lang, honour_mentions, lex, spans)
@@ -217,6 +252,8 @@ def find_counts(
                 and not _PROPOSING.search(clause)  # 拟推荐1个集体申报…奖状: a nomination, not a sign-up
             ) or words().future.search(sentence)
             if honours_only or not honoured or vetoed:
+                if not honours_only and lang != "vi" and not words().future.search(sentence):
+                    held.append(count)
                 continue
             if count.status is None:  # the sentence says nothing of it: its paragraph may, or (a
                 # heading above a list: 一、先进集体（20个）) what the text said before it
@@ -225,6 +262,7 @@ def find_counts(
                 count = dataclasses.replace(count, status=status)
         found.append(count)
     found += _elided(text, lang, found, honour_mentions, spans)
+    found += listed(held, text, lambda intro: _status(intro, "", lex))
     out: list[Count] = []
     for count in parts(sorted(found, key=lambda c: c.span), text, spans, words().part_marker):
         same = next((i for i, kept in enumerate(out) if _same(count, kept)), None)
@@ -287,7 +325,8 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     )
     kind = lex.honour_kind(honour.text) if honour else None
     if lang != "vi":
-        unit = _unit_zh(text, m, kind, bool(honour and honour.end == m.start() and num[:1].isdigit()))
+        before = bool(honour and honour.end == m.start() and num[:1].isdigit())
+        unit = _unit_zh(text, m, kind, before, honour.text if honour else "")
     elif m.group("cls"):
         unit = words().vi_units.get(m.group("cls").lower(), "person")
     else:  # 124 “Tập thể lao động tiên tiến”: what the title right after the number honours
@@ -313,10 +352,14 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         unit=unit,
         text=text[start : m.end()],
         span=(start, m.end()),
-        status=_status(text[s:e], text[max(s, m.start() - 6) : m.end() + 12], lex)
+        status=_status(text[s:e], text[max(s, m.start() - 6) : m.end() + 12], lex, _clause_head(text, m.start()))
         or ("awarded" if honour and 0 <= honour.start - m.end() <= 2 else None),  # 58位全国道德模范
         approx=bool(m.group("pre") or (lang != "vi" and m.group("post"))),
-        honour=honour.text + next((x for x in words().honour_suffix if text.startswith(x, honour.end)), "")
-        if honour
-        else None,
+        honour=honour.text + _suffix(text, honour.end) if honour else None,
     )
+
+
+def _suffix(text: str, end: int) -> str:
+    """提名奖 after a title (“最美家庭”提名家庭, its quote closed before it): another honour."""
+    end += bool(text[end : end + 1]) and text[end] in "”\"」』"
+    return next((x for x in words().honour_suffix if text.startswith(x, end)), "")

@@ -9,7 +9,7 @@ from functools import cache, cached_property
 from extract.commendation import not_a_commendation
 from extract.events import place_zh
 from extract.lexicon import Lexicon
-from extract.people_vi import Found, acts, attends, namesake
+from extract.people_vi import Found, acts, attends, namesake, sentence_end
 from extract.people_zh import ZhPerson
 from extract.records import Person
 from extract.text import Mention, sentence_of
@@ -27,7 +27,7 @@ _PRESENTS_TO = re.compile(
 )
 # 由总统蔡英文亲自表扬: the one a ceremony is held "by"
 _BY = re.compile(r"由[\u4e00-\u9fff]{0,8}$")
-_BY_ACTS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:亲自)?(?:颁奖|颁发|颁授|表扬|表彰|授予|授勋)")
+_BY_ACTS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:亲自)?(?:颁奖|颁发|颁授|颁赠|致赠|表扬|表彰|授予|授勋)")
 
 
 @cache
@@ -36,7 +36,7 @@ def _attend_words() -> tuple[re.Pattern, re.Pattern]:
     tail = "|".join(map(re.escape, words["attend_after"]))
     return (
         re.compile(
-            rf"[^、，,；;。：:！？\n]{{0,8}}?(?:、[^、，,；;。：:！？\n]{{1,14}}?)*?[也都均亦]?(?:{tail})"
+            rf"[^、，,；;。：:！？\n]{{0,8}}?(?:、[^、，,；;。：:！？\n]{{1,18}}?)*?[也都均亦皆]?(?:{tail})"
         ),
         re.compile("|".join(map(re.escape, words["attend_receives"]))),
     )
@@ -202,6 +202,8 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
     for p in sorted(found, key=lambda p: p.spans[0]):
         if p.how <= {"found", "list"} and all(_in_title(s, e, ctx) for s, e in p.spans):
             continue  # 获颁金紫荆星章: 金紫荆 reads like a name, inside an honour's title
+        if p.how <= {"found"} and all(_in_work_title(s, e, ctx.text) for s, e in p.spans):
+            continue  # 《清风苗寨和美古丈》, “清风廉韵”: 苗寨, 廉韵 read like names, inside a title
         role_words = [r for r in ctx.lex.roles if p.role and p.role.endswith(r)]
         leader = any(ctx.lex.roles[r] == "leader" for r in role_words) and "代表" not in (p.role or "")
         leader = leader or (not p.role and any(_listed_after(s, leaders, ctx.text) for s, _ in p.spans))
@@ -255,6 +257,17 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
 
 def _in_title(start: int, end: int, ctx: Context) -> bool:
     return any(h.start <= start and end <= h.end for h in ctx.honours)
+
+
+def _in_work_title(start: int, end: int, text: str) -> bool:
+    """Is text[start:end] inside 《…》, the title of a work (a programme, a book, a document), or inside
+    a short “…”, the name of a campaign (“清风廉韵”)?"""
+    for left, right, most in (("《", "》", 30), ("“", "”", 8)):
+        opened = text.rfind(left, max(0, start - most), start)
+        closed = text.find(right, end, end + most)
+        if opened >= 0 and closed >= 0 and right not in text[opened:start] and left not in text[end:closed]:
+            return True
+    return False
 
 
 def _presents(start: int, end: int, text: str) -> bool:
@@ -319,7 +332,9 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
         org = next((f.org for f in mentions if f.org), None)
         cues = " ".join(f"{f.cue} {f.role or ''}".lower() for f in mentions)
         leader = any(p in cues for p in vi_leaders())
-        speaks = any(ctx.lex.cue_re["speech_vi"].search(text, s, min(len(text), e + 120)) for s, e in spans)
+        speaks = any(
+            ctx.lex.cue_re["speech_vi"].search(text, s, sentence_end(text, e, 120)) for s, e in spans
+        )
         speaks = speaks or any(attends(text, s) or _speech_before(text, s, ctx) for s, _ in spans)
         how = {"signature"} if any(f.author for f in mentions) else set()
         if any(f.signer for f in mentions):

@@ -1,6 +1,5 @@
 """Vietnamese people: `ông/bà/đồng chí + Name`, `Name, position`, `Name - unit`, `position + Name`
-(also after a long chain of titles), and the author: the signature on the last lines (Ngọc Phượng,
-HOÀNG LONG) or a credit line (Bài và ảnh: THANH HẢI)."""
+(also after a long chain of titles); the authors and signers are found by extract.people_vi_credits."""
 
 from __future__ import annotations
 
@@ -10,21 +9,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.lexicon import alternation
+from extract.people_vi_credits import LOWER as _LOWER
+from extract.people_vi_credits import NAME, SYLLABLE, credits, signature, signers
+from extract.people_vi_credits import UPPER as _UPPER
 from extract.tsv import read_rows
 from normalize.seg_vi import read_rules
 
-_UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
-_LOWER = "a-zàáâãèéêìíòóôõùúýăđĩũơưạ-ỹ"
-SYLLABLE = rf"[{_UPPER}][{_LOWER}]+"
-_VOWEL = "AÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬEÉÈẺẼẸÊẾỀỂỄỆIÍÌỈĨỊOÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢUÚÙỦŨỤƯỨỪỬỮỰYÝỲỶỸỴ"  # upper case only
-NAME = rf"{SYLLABLE}(?:\s+(?:{SYLLABLE}|[{_VOWEL}](?![{_LOWER}{_UPPER}.]))){{1,4}}"  # Nguyễn Thị Như Ý
-CAPS = rf"[{_UPPER}]{{2,}}(?:\s+[{_UPPER}]{{1,}}){{1,3}}"  # HOÀNG LONG
-_CITY_BEFORE = re.compile(r"(?:TP\.?|[Tt]hành phố)\s*$")
-INITIALS = rf"[{_UPPER}]\.\s?(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]+)"  # H.Đào, D.LỆ, L.K
-SIGNED = rf"(?:{NAME}|{CAPS}|{INITIALS})"
-_SIGNATURE = re.compile(
-    rf"(?:(?:CTV|PV|Nhóm PV)\s+)?(?P<names>{SIGNED}(?:\s*[-–,]\s*{SIGNED})*)(?:\s*\([^()]{{1,40}}\))?"
-)
+_NAME_RE = re.compile(NAME)
 _TONE_PAIRS = (
     ("ủy", "uỷ"),
     ("Ủy", "Uỷ"),
@@ -44,7 +35,7 @@ _ROLE_CHAR = r"(?:[^,.;:()\n]|\.(?=\w))"  # a dot glued to a letter abbreviates 
 # a role phrase ends where the sentence's verb begins (Chủ tịch UBND tỉnh | nhấn mạnh)
 _VERB = re.compile(
     r"\s+(?=(?:nhấn mạnh|phát biểu|cho biết|đề nghị|trao|dự|chỉ đạo|ghi nhận|cùng|và|đã|tặng|khen|yêu cầu|nêu|"
-    r"chia sẻ|nói|cảm ơn|xúc động|được|vì|nhặt|vận động|tích cực|luôn|có|là)\b)"
+    r"chia sẻ|nói|cảm ơn|xúc động|được|vì|nhặt|vận động|tích cực|luôn|có|là|vinh dự)\b)"
 )
 
 
@@ -67,9 +58,6 @@ class Patterns:
     tail: re.Pattern  # , Chủ tịch UBND phường | - khu phố 3
     stop: re.Pattern  # a capitalised word that ends a name (Phó, Trưởng, Học sinh)
     chain: re.Pattern  # a title that may open a chain of titles before a name
-    credit: re.Pattern  # Bài và ảnh: THANH HẢI
-    credit_inline: re.Pattern  # (Ảnh: Hữu Thắng), D.LỆ 27/12/2013 08:41
-    signer: re.Pattern  # Người ký: Trần Lưu Quang
     address: frozenset[str]  # ông, bà, đồng chí: address terms, no role
     position_line: re.Pattern  # QUYỀN CHỦ TỊCH, KT. CHỦ TỊCH: a position opening a line
     attend: re.Pattern  # Dự hội nghị có …
@@ -82,6 +70,9 @@ class Patterns:
     surnames: frozenset[str]
     given: re.Pattern  # được, nhận before the verb: the person is given to, not giving
     coordinated: re.Pattern  # và ông Y: another person sharing the sentence's verb
+    figure_in: re.Pattern  # TP. | Hồ Chí Minh, Đoàn TNCS | Hồ Chí Minh: the figure names a place or a body
+    source: re.Pattern  # Theo ông X, …: the person a statement is attributed to
+    street: re.Pattern  # phố | Ông Ích Khiêm: a capitalised address term after it starts a street's name
 
 
 def tone_free(pattern: str) -> str:
@@ -102,7 +93,7 @@ def patterns() -> Patterns:
     honours = alternation(
         [row[0] for row in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", row[0])]
     ).pattern
-    titles = rf"(?i:{positions}|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân)"
+    titles = rf"(?i:(?:phó\s+)?(?:{positions})|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân)"
     cue_words = [*rules.get("cue", []), *words["cue"]]
     position_words = [row[0] for row in read_rows("positions_vi.tsv", 3)] + [
         row[0] for row in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", row[0])
@@ -113,8 +104,8 @@ def patterns() -> Patterns:
         ),
         # a position, maybe its organisation, then the name: Bí thư Đảng ủy phường Trần Quốc Bảo; honour holders too
         by_position=re.compile(
-            rf"{_first_letters(position_words)}(?<![{_LOWER}{_UPPER}])(?P<cue>(?i:{positions}|{honours}))"
-            rf"(?:\s+(?:[^\s,.;:]+)){{0,9}}?\s+(?P<name>{NAME})"
+            rf"{_first_letters(position_words)}(?<![{_LOWER}{_UPPER}])(?P<cue>(?i:(?:phó\s+)?(?:{positions})|{honours}))"
+            rf"(?:\s+(?:[^\s,.;:]+)){{0,11}}?\s+(?P<name>{NAME})"
         ),
         tail=re.compile(
             rf"(?:\s*\(\s*|\s*,\s*(?:(?!(?i:{cues})\s|{titles})[^,.;:()\n]{{2,30}},\s*(?={titles}))?|\s+[-–]\s+|\s+(?=[{_UPPER}]))"
@@ -123,15 +114,6 @@ def patterns() -> Patterns:
         ),
         stop=re.compile(rf"\s+(?:{tone_free(alternation(words['stop']).pattern)})(?![{_LOWER}])"),
         chain=re.compile(rf"(?:^|(?<=[.;:\n]\s)|(?<=\bcó\s))((?:{positions})[^.;:\n]*?,\s*)+$"),
-        credit=re.compile(
-            rf"(?m)^[ \t]*(?:{alternation(words['credit']).pattern})\s*:\s*(?P<names>[^\n]{{2,60}}?)[ \t]*$"
-        ),
-        credit_inline=re.compile(
-            rf"\((?:{alternation(words['credit']).pattern})\s*:\s*(?P<names>[^()\n]{{2,40}})\)"
-            rf"|^[ \t]*(?P<dated>{SIGNED})[ \t]+\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:[ \t]+\d{{1,2}}:\d{{2}})?[ \t]*$",
-            re.M,
-        ),
-        signer=re.compile(rf"(?:{alternation(words['signer']).pattern})\s*:\s*(?P<name>{NAME})"),
         address=frozenset(w.lower() for w in words["address"]),
         position_line=re.compile(rf"(?:(?:KT|TM|Q)\.\s*|QUYỀN\s+)?(?i:{positions})\b"),
         namesake=re.compile(rf"(?i:{alternation(words['namesake']).pattern})\s+$"),
@@ -151,6 +133,11 @@ def patterns() -> Patterns:
         surnames=frozenset(s.lower() for s in [*rules.get("surname", []), *words["surname"]]),
         given=re.compile(rf"(?<!\w)(?:{alternation(words['given']).pattern})(?!\w)", re.I),
         coordinated=re.compile(rf"\s*(?:,|và|cùng)\s+(?:(?i:{cues})\s+)?(?P<name>{NAME})"),
+        street=re.compile(rf"(?<!\w)(?i:{alternation(words['street']).pattern})[ ]\Z"),
+        figure_in=re.compile(rf"(?:{alternation(words['figure_in']).pattern})\s*$"),
+        source=re.compile(
+            rf"\s*(?:{alternation(words['source']).pattern})\s+(?:(?i:{cues})|(?i:(?:phó\s+)?(?:{positions})))\s"
+        ),
     )
 
 
@@ -168,9 +155,9 @@ def _first_letters(words: list[str]) -> str:
 def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]:
     p = patterns()
     found: dict[tuple[int, int], Found] = {}
-    for figure in figures:  # tư tưởng Hồ Chí Minh; not the city (TP Hồ Chí Minh)
+    for figure in figures:  # tư tưởng Hồ Chí Minh; not the city (TP Hồ Chí Minh) nor the Youth Union
         for m in re.finditer(re.escape(figure), text):
-            if not _CITY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            if not p.figure_in.search(text, max(0, m.start() - 16), m.start()):
                 found[m.span()] = Found(*m.span())
     for pattern in (p.by_cue, p.by_position):
         for m in pattern.finditer(text):
@@ -178,6 +165,8 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
             e = _name_end(text, s, e, p)
             if e is None or text[s:e].isupper() or any(a <= s < b for a, b in found):
                 continue
+            if pattern is p.by_cue and _inside_proper_name(text, m.start("cue")):
+                continue  # quận Hai Bà Trưng, phố Ông Ích Khiêm: the cue is a word of a place's name
             if p.not_name.match(text, s) and pattern is not p.by_position:
                 continue  # Bà mẹ Việt Nam anh hùng; but Chủ tịch Công đoàn … Việt Nam | Trần Minh Quang
             if pattern is p.by_position and (
@@ -219,9 +208,9 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
             found[key] = dataclasses.replace(
                 found[key], listed=False
             )  # the officials present, not a list of recipients
-    for s, e in _credits(text, p) + _signature(text):
+    for s, e in credits(text, p) + signature(text, p):
         found[(s, e)] = Found(s, e, author=True)
-    for s, e in _signers(text, p):
+    for s, e in signers(text, p):
         found[(s, e)] = Found(s, e, signer=True)
     return sorted(_completed(text, list(found.values()), p), key=lambda f: f.start)
 
@@ -250,20 +239,49 @@ def _name_after_unit(text: str, at: int, p: Patterns) -> tuple[int, int | None]:
     end = stop.start() if stop else min(len(text), at + 90)
     for m in re.finditer(rf"(?<![{_LOWER}{_UPPER}]){NAME}", text[at:end]):
         for word in re.finditer(SYLLABLE, m.group(0)):
+            previous = m.group(0)[: word.start()].split()[-1:]
+            if previous and f"{previous[0]} {word.group(0)}".lower() in _unit_heads():
+                continue  # Chủ Tịch HĐQT Tập Đoàn Kinh Đô: Đoàn ends the head of a unit's name here
             if word.group(0).lower() in p.surnames and not p.not_name.match(
                 text, at + m.start() + word.start()
             ):
                 s = at + m.start() + word.start()
-                return s, _name_end(text, s, at + m.end(), p)
+                whole = _NAME_RE.match(text, s, end)  # Hai Bà Trưng | Vũ Đại Phong: the whole name
+                return s, _name_end(text, s, max(at + m.end(), whole.end() if whole else 0), p)
     return at, None
+
+
+def sentence_end(text: str, end: int, most: int) -> int:
+    """Where the sentence that goes on at `end` stops (a full stop and a space, a line end), at most
+    `most` characters on: a leader's speech verb is looked for there, not in the next sentence."""
+    stops = [i for i in (text.find(". ", end, end + most), text.find("\n", end, end + most)) if i >= 0]
+    return min(stops, default=min(len(text), end + most))
+
+
+@cache
+def _unit_heads() -> frozenset[str]:
+    """The two-word heads of unit names (units_vi.tsv), lower case: Tập đoàn, Công đoàn."""
+    return frozenset(w.lower() for w, *_ in read_rows("units_vi.tsv", 2) if len(w.split()) == 2)
 
 
 def attends(text: str, at: int) -> bool:
     """Is the name at `at` in a sentence listing the officials attending (Dự hội nghị có đồng chí
-    A, …; đồng chí B, …)?"""
+    A, …; đồng chí B, …), or one quoting the person as its source (Theo ông X, Phó Chủ tịch …)?"""
     start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
     p = patterns()
-    return bool(p.attend.match(text, start) or p.presence.search(text, start, at))
+    return bool(
+        p.attend.match(text, start) or p.presence.search(text, start, at) or p.source.match(text, start)
+    )
+
+
+def _inside_proper_name(text: str, at: int) -> bool:
+    """Is the capitalised address term at `at` a word of a proper name, right after another capitalised
+    word (quận Hai Bà Trưng) or a street's word (phố Ông Ích Khiêm), not a person's address term
+    (, Bà Nguyễn Thị A)?"""
+    before = text[max(0, at - 16) : at]
+    return text[at].isupper() and bool(
+        re.search(rf"(?<![\w.])[{_UPPER}][\w]*[ ]\Z", before) or patterns().street.search(before)
+    )
 
 
 def namesake(text: str, name: str) -> bool:
@@ -319,50 +337,3 @@ def _title_chain(text: str, at: int, p: Patterns) -> str:
     start = max(text.rfind(c, 0, at) for c in ".;:\n") + 1
     m = p.chain.search(text[start:at].lstrip())
     return m.group(0) if m else ""
-
-
-def _credits(text: str, p: Patterns) -> list[tuple[int, int]]:
-    """Authors on a credit line: `Bài và ảnh: THANH HẢI`, `Ảnh: Minh Anh - Ngọc Hà`, in brackets
-    (`(Ảnh: Hữu Thắng)`), or a line of a name and a date (`D.LỆ 27/12/2013 08:41`)."""
-    out = []
-    for m in [*p.credit.finditer(text), *p.credit_inline.finditer(text)]:
-        group = "names" if m.group("names") else "dated"
-        for name in re.finditer(SIGNED, m.group(group)):
-            out.append((m.start(group) + name.start(), m.start(group) + name.end()))
-    return out
-
-
-def _signers(text: str, p: Patterns) -> list[tuple[int, int]]:
-    """Who signed a document: `Người ký: Trần Lưu Quang`, or the name under the signing position in
-    capitals closing it (QUYỀN CHỦ TỊCH / NƯỚC CỘNG HÒA … VIỆT NAM / Nguyễn Hữu Thọ)."""
-    out = [
-        (m.start("name"), m.start("name") + len(m.group("name").split("\n")[0]))
-        for m in p.signer.finditer(text)
-    ]
-    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()][-3:]
-    for line in lines:
-        stripped = line.group(0).strip()
-        if stripped.isupper() and p.position_line.match(stripped):
-            names = list(re.finditer(NAME, text[line.end() :]))
-            if names:
-                out.append((line.end() + names[-1].start(), line.end() + names[-1].end()))
-            break
-    return out
-
-
-def _signature(text: str) -> list[tuple[int, int]]:
-    """The authors' names alone on one of the last two lines (`Ngọc Phượng`, `HOÀNG LONG`, `H.Đào`,
-    `Mỹ Hạnh - Quang Cảnh`, also `Bảo Ngọc (Đài Truyền thanh xã)`, `CTV Rơ Lan Viện (Huyện …)`), or
-    on the line after the closing mark `./.` when the site's footer follows."""
-    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
-    closing = [b for a, b in zip(lines, lines[1:], strict=False) if a.group(0).rstrip().endswith("/.")][-1:]
-    for m in [*closing, *reversed(lines[-2:])]:
-        stripped = m.group(0).strip()
-        p = patterns()
-        if p.stop.match(" " + stripped) or p.not_name.match(stripped) or p.position_line.match(stripped):
-            continue  # QUYỀN CHỦ TỊCH, a position signing
-        sig = _SIGNATURE.fullmatch(stripped)
-        if sig and len(stripped) <= 60:
-            at = m.start() + m.group(0).index(stripped) + sig.start("names")
-            return [(at + n.start(), at + n.end()) for n in re.finditer(SIGNED, sig.group("names"))]
-    return []

@@ -128,6 +128,8 @@ class ChinesePeople:
             end = self.names.name_at(text, at) if at < len(text) else None
             if end is not None and self.names.context.word_after(text, end - 1, end):
                 end = None  # 乡村医生扎根基|层: the name would cut a word
+            if end is not None and end - at < 4 and self.names.is_word(text[at : at + 4]):
+                end = None  # 劳模代表齐聚一堂: the "name" opens a four-character phrase
             end = end or self.checks.delimited_name(text, at) or self._figure_at(text, at)
             if end is None:
                 continue

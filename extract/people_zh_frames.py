@@ -90,7 +90,7 @@ def frames() -> Frames:
             rf"(?:{any_of('attending')})[^，。；\n]{{0,12}}?(?:领导|嘉宾|同志)(?:还)?有[：:]?"
         ),
         list_intro=re.compile(rf"(?:{any_of('list_intro')})$"),
-        lead_by=re.compile(rf"等(?:[{''.join(words['title_level'])}]|中央|党和国家)?领导"),
+        lead_by=re.compile(rf"等(?:[{''.join(words['title_level'])}]级?|中央|党和国家)?领导"),
         attend_list=re.compile(
             rf"领导[：:]?((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}}?)(?:等(?:同志|领导)?)?(?:{any_of('attend_verb')})"
         ),

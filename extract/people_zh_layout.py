@@ -11,6 +11,7 @@ from extract.people_zh_slots import grid_cells, grid_name_shape, is_dotted, tibe
 
 _CLAUSE_STOP = re.compile(r"[，。；：:;,\n]")
 _OPENS = frozenset("，。；：！？,;:!?\n、")  # what a clause opening with a name follows
+_HAN = re.compile("[\u4e00-\u9fff]+")
 
 
 def bylines(text: str, add, c: NameChecks) -> None:
@@ -65,6 +66,8 @@ def credits_and_attendance(text: str, add, c: NameChecks) -> None:
         end = c.names.name_at(text, m.end())
         if end is not None:
             add(m.end(), end, "byline")
+            for s, e in _listed_on(text, end, c):  # 新华社记者李鲲、栗雅婷
+                add(s, e, "byline")
     for m in f.doctrine.finditer(text):
         if c.cued_name(text, *m.span(1)):
             add(*m.span(1), "doctrine")
@@ -82,6 +85,8 @@ def credits_and_attendance(text: str, add, c: NameChecks) -> None:
                 and c.cued_name(text, s, m.start())
             ):
                 add(s, m.start(), "attending")
+                for ls, le in _listed_before(text, s, c):  # 庞明明、刘泳、…、郭砚宾等县领导出席
+                    add(ls, le, "attending")
                 break
     for m in f.attending.finditer(text):
         stop = _CLAUSE_STOP.search(text, m.end())
@@ -91,6 +96,57 @@ def credits_and_attendance(text: str, add, c: NameChecks) -> None:
             e = s + len(f.list_end.split(text[s:e], maxsplit=1)[0])
             if c.cued_name(text, s, e):
                 add(s, e, "attending")
+
+
+def _listed_on(text: str, end: int, c: NameChecks) -> list[tuple[int, int]]:
+    """The names that go on a 、-list after the name ending at `end` (记者李鲲、栗雅婷)."""
+    out = []
+    while text[end : end + 1] == "、":
+        for e in (end + 4, end + 3):
+            if (
+                e <= len(text)
+                and (e == len(text) or text[e] in c.f.boundary)
+                and c.cued_name(text, end + 1, e)
+            ):
+                out.append((end + 1, e))
+                break
+        else:
+            break
+        end = out[-1][1]
+    return out
+
+
+def _listed_before(text: str, start: int, c: NameChecks) -> list[tuple[int, int]]:
+    """The names of the list the name starting at `start` closes: back over 、 (X、Y、Z等县领导出席),
+    over a comma when the item before is a position and a name (县长陈瑞，宋祖林、…等县级领导), and over
+    a name's own position (副区长郝明森，区委常委、宣传部长张惠元等领导参加)."""
+    out = []
+    while start > 0:
+        if text[start - 1] not in "、，,":
+            comma = max(
+                text.rfind("，", max(0, start - 20), start), text.rfind(",", max(0, start - 20), start)
+            )
+            if comma < 0 or not c.ends_with_role(text, start) or _CLAUSE_STOP.search(text, comma + 1, start):
+                break
+            start = comma + 1  # back over 区委常委、宣传部长 to the comma before it
+            continue
+        sep = start - 1
+        found = [
+            s
+            for s in (sep - 3, sep - 2)
+            if s >= 0
+            and c.cued_name(text, s, sep)
+            and (c.ends_with_role(text, s) or (text[sep] == "、" and (s == 0 or text[s - 1] in _OPENS)))
+        ]
+        if not found and text[sep] == "、":  # 贾晓文、阴和平、李荣强: an item between two 、 (a rare surname)
+            found = [
+                s for s in (sep - 3, sep - 2) if s > 0 and text[s - 1] == "、" and _HAN.fullmatch(text[s:sep])
+            ]
+        if not found:
+            break
+        out.append((found[0], sep))
+        start = found[0]
+    return out
 
 
 def lead_names(text: str, add, c: NameChecks) -> None:

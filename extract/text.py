@@ -9,7 +9,9 @@ from functools import cache
 
 from extract.lexicon import Lexicon
 
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
+_STOPS = "。！？!?；;"
+_SENTENCE = re.compile(rf"[^{_STOPS}\n]+[{_STOPS}]*")
+_STOP_RUN = re.compile(rf"[{_STOPS}]+")
 _VI_STOP = re.compile(r"(?<=[a-zà-ỹ0-9)”\"])\.(?=\s+[A-ZÀ-Ỹ])")
 _PARTS = re.compile(r"[^/、]+")
 _QUOTED = re.compile(r"[“\"‘'『「]([^“”\"‘’'『』「」\n]{2,30})[”\"’'』」]")
@@ -70,11 +72,18 @@ def _frames(
 
 
 def sentence_around(text: str, at: int) -> tuple[int, int]:
-    """`sentence_of(sentences(text), at)`, reading only the line that holds `at` (no sentence
-    crosses a line end): for one position in a long text."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    a, b = sentence_of(sentences(text[start : len(text) if end < 0 else end]), at - start)
+    """`sentence_of(sentences(text), at)`, reading only the stretch between the stops before and
+    after `at` (no sentence crosses a line end or a run of 。！？; after it): for one position in a
+    long text."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    body = at
+    while line_start < body < line_end and text[body] in _STOPS:  # a stop ends the sentence before it
+        body -= 1
+    start = max(line_start, *(text.rfind(c, line_start, body) + 1 for c in _STOPS))
+    run = _STOP_RUN.search(text, at, line_end)
+    a, b = sentence_of(sentences(text[start : run.end() if run else line_end]), at - start)
     return a + start, b + start
 
 

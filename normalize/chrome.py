@@ -31,6 +31,9 @@ MENU_RUN = 4  # consecutive one-item lines that make a menu (• 热门 / • �
 MAX_TAIL_WORDS = 8  # a heading with a word added to a heading word (房地产相关新闻) is this short
 MIN_TAIL = 4  # heading words found inside a longer heading have at least this many characters
 MIN_PARAGRAPH = 15  # a line this long with a sentence mark inside is a paragraph: the page head ends there
+MIN_BODY = 40  # a line this long that holds a full stop opens the article body
+INDEX_REACH = 4  # the title is at most this many lines above the body's first long paragraph
+INDEX_GAP = 3  # lines from the title's entry in a page's list of articles down to the title itself
 _ITEM_SPLIT = re.compile(r"[\s|｜/•·]+")
 _LATIN_SPLIT = re.compile(r"\s*[|｜/•·]+\s*")  # Latin words are short: only marks part a Latin menu
 _CLAUSE = re.compile(r"[。，,、；;！？!?]")  # marks of running text (a title may have quotes and colons)
@@ -237,3 +240,24 @@ def head_menus(keys: list[str], is_chrome) -> set[int]:
             found.update(range(i, j))
         i = max(j, i + 1)
     return found
+
+
+def page_index(keys: list[str], is_chrome) -> int | None:
+    """Where the title is when it is also listed higher up: everything above it is an e-paper's or a
+    site's list of the page's articles (· 那些光荣的名字,始终铭记 / · 其他文章 …) and the chrome around it."""
+    body = next(
+        (i for i, k in enumerate(keys) if len(k) >= MIN_BODY and "。" in k and not is_chrome(k)), None
+    )
+    if body is None:
+        return None
+    for j in range(max(1, body - INDEX_REACH), body):
+        title = keys[j].strip(_HEADING_MARKS)
+        if len(title) < 3 or is_chrome(keys[j]) or title.endswith(_SENTENCE_END):
+            continue
+        # the list is under a page header and a few lines above the title: the title on the first
+        # line, or repeated close under itself with a subtitle between, is the <title> and the <h1>
+        if any(
+            _LIST_MARK.sub("", keys[i]).strip(_HEADING_MARKS) == title for i in range(1, j - INDEX_GAP + 1)
+        ):
+            return j
+    return None

@@ -24,7 +24,8 @@ _RUN = re.compile(rf"(?<=[{_CJK}]) ?([A-Za-z0-9]{{6,40}}) ?(?=[{_CJK}]|$)", re.M
 _PIECE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _IMAGE = re.compile(
     r"(?<![A-Za-z0-9_\-./:])(?:https?://\S+?|(?:[\u4e00-\u9fff]{1,8}_)?[A-Za-z0-9][A-Za-z0-9_\-()]{0,60})"
-    r"\.(?:jpe?g|png|gif|bmp|webp|tiff?|heic)(?![A-Za-z0-9])",
+    r"\.(?:jpe?g|png|gif|bmp|webp|tiff?|heic)(?![A-Za-z0-9])"
+    r"(?:\s*[(（]\s*\d+\s*(?:bytes|字节|KB)\s*[)）])?",  # an old page's alt text gives the size too
     re.I,
 )
 _AFTER = re.compile(rf"[{_CJK}]")
@@ -37,6 +38,11 @@ _ENTITY = re.compile(
 )
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "ldquo": "“", "rdquo": "”", "lsquo": "‘"}
 _ENTITIES |= {"rsquo": "’", "mdash": "—", "hellip": "…", "middot": "·"}
+# Discuz anti-copy residue: runs of one- and two-character ASCII scraps (; z2 Y! _8 g/ z- z$ ]) after
+# a sentence or on a line of their own
+_SCRAPS = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[。！？”]))[ \t]*(?:[!-~]{1,2}[ \t]+){4,}[!-~]{1,2}(?=[ \t]|$)", re.M)
+_SCRAP_MARK = re.compile(r"[!-/:-@\[-`{-~]")
+MIN_SCRAP_MARKS = 3  # distinct marks: a list of numbers (1, 2, 3, 4, 5) has one
 MIN_PIECES = 4
 MAX_MEAN_PIECE = 2.0
 
@@ -60,6 +66,9 @@ def strip_junk(text: str) -> Cleaned:
     if "." in text and _EXTENSION.search(text):
         text, m = _drop_images(text)
         n += m
+    if " " in text:
+        text, m = _drop_scraps(text)
+        n += m
     if any(is_noise(m.group(0)) for m in _ALNUM.finditer(text)):
         runs = [m for m in _RUN.finditer(text) if is_noise(m.group(1))]
         text = _cut(text, [m.span() for m in runs])
@@ -78,13 +87,23 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
 def _drop_images(text: str) -> tuple[str, int]:
     """Image names that stand alone or after Chinese text (not inside a path written in the text),
     with one space before them when Chinese text or the line start precedes that space."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for m in _IMAGE.finditer(text):
         a = m.start()
         before = text[a - 1 : a] if a else ""
         if before == " " and (a < 2 or text[a - 2] == "\n" or _AFTER.match(text[a - 2])):
             a -= 1
-        elif before not in ("", "\n", "\t", " ") and not _AFTER.match(before):
-            continue
+        elif before not in ("", "\n", "\t", " ") and not _AFTER.match(before) and not (spans and spans[-1][1] == a):
+            continue  # inside a path or a word; right after another image name it is one of a row
         spans.append((a, m.end()))
     return _cut(text, spans), len(spans)
+
+
+def _is_scraps(run: str) -> bool:
+    marks = set(_SCRAP_MARK.findall(run))
+    return len(marks) >= MIN_SCRAP_MARKS and re.search("[A-Za-z]", run) is not None
+
+
+def _drop_scraps(text: str) -> tuple[str, int]:
+    spans = [m.span() for m in _SCRAPS.finditer(text) if _is_scraps(m.group(0))]
+    return (_cut(text, spans), len(spans)) if spans else (text, 0)

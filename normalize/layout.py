@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from normalize.chrome import Chrome, chrome_rules, head_menus, link_block, site_header
+from normalize.chrome import Chrome, chrome_rules, head_menus, link_block, page_index, site_header
 from normalize.dates import LABEL, TODAY, WEEKDAY, find_dates
 from normalize.records import DateHint
 
@@ -58,6 +58,9 @@ _WORD = re.compile(r"\w+")
 MAX_ECHO_REST = 60  # page data around the title on a line that repeats it with a date
 MAX_ECHO_HAN = 16
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_DOC_NUMBER = re.compile(r"[\u3400-\u9fff]{2,10}\s*[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d{1,4}\s*号")
+# an image's label before a copy of the title ((有修改)某某颁奖典礼 under the title 某某颁奖典礼)
+_LABEL = re.compile(r"^[(（【\[][^()（）【】\[\]]{1,6}[)）】\]]\s*")
 
 
 def strip_lines(text: str) -> list[str]:
@@ -128,11 +131,16 @@ def title_limit(line: str) -> int:
 def _is_title(line: str) -> bool:
     if len(line) > title_limit(line):
         return False
-    return not line.endswith("。" if _HAN.search(line) else (".", ":", ";"))
+    if _HAN.search(line):  # two full stops: sentences of a paragraph the page broke (…揭晓。报纸类有…。获…)
+        return not line.endswith("。") and line.count("。") < 2
+    return not line.endswith((".", ":", ";"))
 
 
 def _short(line: str) -> bool:
-    return len(line) <= (MAX_PREAMBLE if _HAN.search(line) else MAX_PREAMBLE_LATIN)
+    """A line above the title: a site name, a section label, or a document number (中青联发[2001]71号)."""
+    return len(line) <= (MAX_PREAMBLE if _HAN.search(line) else MAX_PREAMBLE_LATIN) or bool(
+        _DOC_NUMBER.fullmatch(line)
+    )
 
 
 def _untitled(
@@ -199,12 +207,14 @@ def _best_heading(body: list[str], key: Callable[[str], str]) -> int:
     return best if scores[best] - scores[0] >= HEADING_MARGIN else 0
 
 
-def _body(lines: list[str], title: str | None, keys: list[str], rules: Chrome, minguo: bool):
-    """Body lines and date hints, without chrome, link blocks, footers and date lines."""
+def _body(lines: list[str], title: str | None, keys: list[str], rules: Chrome, minguo: bool, head: int = 0):
+    """Body lines and date hints, without chrome, link blocks, footers and date lines. The first `head`
+    lines are the page's header (an e-paper's list of articles above the title); a date there is the page's."""
     body: list[str] = []
     dates: list[DateHint] = []
     footer = rules.footer_lines(keys)
     footer |= head_menus(keys, rules.is_chrome) | site_header(keys, footer, rules.is_chrome)
+    footer |= set(range(head))
     i, dropped, dated_at = 0, 0, None
     while i < len(lines):
         line, key = lines[i], keys[i]
@@ -227,6 +237,8 @@ def _body(lines: list[str], title: str | None, keys: list[str], rules: Chrome, m
                 dated_at = len(body)
         elif i in footer or rules.is_chrome(key):
             dropped += 1
+            if i < head and not rules.is_chrome(key) and is_byline(key, minguo):  # 2006年3月15日 收藏 打印 推荐
+                dates.extend(DateHint(d, "byline", line) for _, d in find_dates(key, minguo)[:1])
             if dated_at is None and body and len(body) <= BYLINE_LINES and rules.is_fields(key):
                 dated_at = len(body)  # 来自:上海市人民政府 作者:上海要闻 访问量:1620 under the title
         else:
@@ -295,7 +307,10 @@ def layout(
     if title is not None and (rules.is_chrome(match(title)) or rules.heading(match(title))):
         title = None  # an e-paper's page name (第03版:要闻) or a site's name in <title>
     keys = [match(line) for line in lines]
-    body, found, dropped, dated_at = _body(lines, title, keys, rules, minguo)
+    head = page_index(keys, rules.is_chrome) or 0
+    if head and title is None:
+        title, head = lines[head], head + 1
+    body, found, dropped, dated_at = _body(lines, title, keys, rules, minguo, head)
     dates += found + _under_title(date_lines, match, minguo)
     byline = partial(is_byline, minguo=minguo)
     if title is None and len(body) > 1 and _opening_byline(match(body[0]), minguo):
@@ -309,6 +324,9 @@ def layout(
         dates += echoes
         body = [line for line in body if all(line is not h.line for h in echoes)]
         dropped += len(echoes)
+        labelled = [line for line in body if _labelled_copy(match(line), match(title))]
+        body = [line for line in body if line not in labelled]
+        dropped += len(labelled)
     for i, line in enumerate(body[:BYLINE_LINES]):
         if byline(match(line)):
             dates.append(DateHint(find_dates(match(line), minguo)[0][1], "byline", line))
@@ -320,6 +338,12 @@ def layout(
     return Layout(
         _bare_title(title or "", match, rules), body, dates + _signature(body, match, minguo), dropped
     )
+
+
+def _labelled_copy(line: str, title: str) -> bool:
+    """Is the line the title again behind a short label in brackets (an image's caption)?"""
+    m = _LABEL.match(line)
+    return m is not None and len(title) >= MIN_TITLE_HEAD and line[m.end() :].strip() == title.strip()
 
 
 def _bare_title(title: str, match: Callable[[str], str], rules: Chrome) -> str:

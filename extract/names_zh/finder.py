@@ -61,22 +61,49 @@ class ChineseNameFinder:
         """Is `s` on its own a plausible person name (a list item, a table cell)?"""
         s = s.strip()
         best = self._best_at(s, 0, 0.0, whole=True) if 2 <= len(s) <= 20 else None
-        return bool(best and best[2] == len(s) and best[0] >= self.w.accept)
+        if best and best[2] == len(s) and best[0] >= self.w.accept:
+            return True
+        return len(s) == 4 and self._married_at(s, 1, s[:0]) and self.is_name(s[1:])  # 游|张阿碧
+
+    def _married_at(self, text: str, a: int, before: str) -> bool:
+        """May text[a - 1] be a husband's surname before the name at a (Taiwan: 彭|陈清妹), `before`
+        being the text before it? After a list mark or at the start (a list item) also 曾 and 游."""
+        c, t = text[a - 1], self.tables
+        if c not in t.surname or c in t.rare or text[a - 1 : a + 1] in t.common:
+            return False
+        if not before or before[-1] in "、:：":
+            return True
+        if c in t.weak:
+            return False
+        after = t.cues.get("married_before", frozenset())
+        return not is_han(before[-1]) or any(map(before.endswith, after))
 
     def find(self, text: str) -> list[Span]:
         """Spans of the person names in `text`, in order."""
         names = self.find_by_rules(text)
         if self.crf is None:
-            return names
+            return self._married(text, names)
         w, inside = self.w, self._inside_word(text)
-        return merge(
+        return self._married(text, merge(
             names,
             self.crf.read(text),
             w.crf_keep,
             w.crf_add,
             w.crf_override,
             lambda a, b, p: self._may_be(text, a, b, p) and not inside(a, b),
-        )
+        ))
+
+    def _married(self, text: str, names: list[Span]) -> list[Span]:
+        """Taiwan married names put the husband's surname before the woman's own name (彭陈清妹):
+        a three-character name gets the plain surname before it when that surname follows a
+        list mark, the start, a township or an age (苑里镇彭|陈清妹, 、游|张阿碧)."""
+        out, prev_end = [], 0
+        for a, b in names:
+            if b - a == 3 and a - 1 >= prev_end and self._married_at(text, a, text[max(0, a - 4) : a - 1]):
+                a -= 1
+            out.append((a, b))
+            prev_end = b
+        return out
 
     def _inside_word(self, text: str) -> Callable[[int, int], bool]:
         """Does text[a:b] lie inside a longer word of the tagger (jieba's) that is no person's

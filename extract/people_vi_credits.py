@@ -1,0 +1,109 @@
+"""The shapes of a Vietnamese name as written (Nguyễn Thị Như Ý, HOÀNG LONG, H.Đào) and the people
+who wrote or signed a text: the signature on the last lines (Ngọc Phượng, HOÀNG LONG), a credit line
+(Bài và ảnh: THANH HẢI), the signer of a decree (Người ký: X, or the name under QUYỀN CHỦ TỊCH)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from extract.lexicon import alternation
+from extract.tsv import read_rows
+
+UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
+LOWER = "a-zàáâãèéêìíòóôõùúýăđĩũơưạ-ỹ"
+SYLLABLE = rf"[{UPPER}][{LOWER}]+"
+_VOWEL = "AÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬEÉÈẺẼẸÊẾỀỂỄỆIÍÌỈĨỊOÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢUÚÙỦŨỤƯỨỪỬỮỰYÝỲỶỸỴ"  # upper case only
+NAME = rf"{SYLLABLE}(?:\s+(?:{SYLLABLE}|[{_VOWEL}](?![{LOWER}{UPPER}.]))){{1,4}}"  # Nguyễn Thị Như Ý
+CAPS = rf"[{UPPER}]{{2,}}(?:\s+[{UPPER}]{{1,}}){{1,3}}"  # HOÀNG LONG
+INITIALS = rf"[{UPPER}]\.\s?(?:[{UPPER}][{LOWER}]+|[{UPPER}]+)"  # H.Đào, D.LỆ, L.K
+SIGNED = rf"(?:{NAME}|{CAPS}|{INITIALS})"
+_SIGNATURE = re.compile(
+    rf"(?:(?:CTV|PV|Nhóm PV)\s+)?(?P<names>{SIGNED}(?:\s*[-–,]\s*{SIGNED})*)(?:\s*\([^()]{{1,40}}\))?"
+)
+
+
+class Checks(Protocol):
+    """What the people patterns tell about a line (extract.people_vi.Patterns has these)."""
+
+    stop: re.Pattern  # a capitalised word that ends a name (Phó, Trưởng, Học sinh)
+    not_name: re.Pattern  # Việt Nam, Hà Nội: never a person
+    position_line: re.Pattern  # QUYỀN CHỦ TỊCH, KT. CHỦ TỊCH: a position opening a line
+
+
+@dataclass(frozen=True)
+class Credits:
+    credit: re.Pattern  # Bài và ảnh: THANH HẢI
+    credit_inline: re.Pattern  # (Ảnh: Hữu Thắng), D.LỆ 27/12/2013 08:41
+    credit_end: re.Pattern  # … năm 2023. Ảnh: Viết Thành.: a photo credit closing a caption line
+    signer: re.Pattern  # Người ký: Trần Lưu Quang
+
+
+@cache
+def _patterns() -> Credits:
+    words: dict[str, list[str]] = {}
+    for kind, word, _why in read_rows("people_vi.tsv", 3):
+        words.setdefault(kind, []).append(word)
+    credit = alternation(words["credit"]).pattern
+    return Credits(
+        credit=re.compile(rf"(?m)^[ \t]*(?:{credit})\s*:\s*(?P<names>[^\n]{{2,60}}?)[ \t]*$"),
+        credit_inline=re.compile(
+            rf"\((?:{credit})\s*:\s*(?P<names>[^()\n]{{2,40}})\)"
+            rf"|^[ \t]*(?P<dated>{SIGNED})[ \t]+\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:[ \t]+\d{{1,2}}:\d{{2}})?[ \t]*$",
+            re.M,
+        ),
+        credit_end=re.compile(rf"(?m)(?<=[.!?…]\s)(?:{credit})\s*:\s*(?P<names>[^\n]{{2,40}}?)\.?[ \t]*$"),
+        signer=re.compile(rf"(?:{alternation(words['signer']).pattern})\s*:\s*(?P<name>{NAME})"),
+    )
+
+
+def credits(text: str, p: Checks) -> list[tuple[int, int]]:
+    """Authors on a credit line: `Bài và ảnh: THANH HẢI`, `Ảnh: Minh Anh - Ngọc Hà`, in brackets
+    (`(Ảnh: Hữu Thắng)`), or a line of a name and a date (`D.LỆ 27/12/2013 08:41`)."""
+    c = _patterns()
+    out = []
+    for m in [*c.credit.finditer(text), *c.credit_inline.finditer(text), *c.credit_end.finditer(text)]:
+        group = "names" if m.group("names") else "dated"
+        if p.not_name.match(m.group(group).strip()):
+            continue  # Ảnh: Báo Đà Nẵng: a newspaper's credit, not a person's
+        for name in re.finditer(SIGNED, m.group(group)):
+            out.append((m.start(group) + name.start(), m.start(group) + name.end()))
+    return out
+
+
+def signers(text: str, p: Checks) -> list[tuple[int, int]]:
+    """Who signed a document: `Người ký: Trần Lưu Quang`, or the name under the signing position in
+    capitals closing it (QUYỀN CHỦ TỊCH / NƯỚC CỘNG HÒA … VIỆT NAM / Nguyễn Hữu Thọ)."""
+    out = [
+        (m.start("name"), m.start("name") + len(m.group("name").split("\n")[0]))
+        for m in _patterns().signer.finditer(text)
+    ]
+    # the last lines: KT. THỦ TƯỚNG / Phó Thủ tướng / (Đã ký) / Nguyễn Sinh Hùng
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()][-5:]
+    for line in lines:
+        stripped = line.group(0).strip()
+        if stripped.isupper() and p.position_line.match(stripped):
+            names = list(re.finditer(NAME, text[line.end() :]))
+            if names:
+                out.append((line.end() + names[-1].start(), line.end() + names[-1].end()))
+            break
+    return out
+
+
+def signature(text: str, p: Checks) -> list[tuple[int, int]]:
+    """The authors' names alone on one of the last two lines (`Ngọc Phượng`, `HOÀNG LONG`, `H.Đào`,
+    `Mỹ Hạnh - Quang Cảnh`, also `Bảo Ngọc (Đài Truyền thanh xã)`, `CTV Rơ Lan Viện (Huyện …)`), or
+    on the line after the closing mark `./.` when the site's footer follows."""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    closing = [b for a, b in zip(lines, lines[1:], strict=False) if a.group(0).rstrip().endswith("/.")][-1:]
+    for m in [*closing, *reversed(lines[-2:])]:
+        stripped = m.group(0).strip()
+        if p.stop.match(" " + stripped) or p.not_name.match(stripped) or p.position_line.match(stripped):
+            continue  # QUYỀN CHỦ TỊCH, a position signing
+        sig = _SIGNATURE.fullmatch(stripped)
+        if sig and len(stripped) <= 60:
+            at = m.start() + m.group(0).index(stripped) + sig.start("names")
+            return [(at + n.start(), at + n.end()) for n in re.finditer(SIGNED, sig.group("names"))]
+    return []
