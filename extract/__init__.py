@@ -11,10 +11,11 @@ from extract.counts import find_counts
 from extract.events import find_event
 from extract.honours import Honour, awarding_bodies, canonical_title, make_honour
 from extract.lexicon import lexicon
-from extract.people import Context, people_vi, people_zh
+from extract.people import Context, people_zh
 from extract.people_vi import find_people as find_people_vi
 from extract.places import place_from_bodies, resolve
-from extract.records import Award, Collective, Event, Extraction, Person
+from extract.records import Award, Collective, Count, Event, Extraction, Person
+from extract.relations_vi import people_vi
 from extract.text import Mention, sentences
 from extract.text import honours as honour_mentions  # not `honours`: extract.honours is a module
 from normalize.records import Article
@@ -39,7 +40,7 @@ class Extractor:
         found_honours = honour_mentions(text, self.lex, lang)
         title_honours = honour_mentions(article.title, self.lex, lang)
         talks = talks_of_honours(article.title, text, bool(title_honours))  # a call for nominations too
-        kind = not_a_commendation(article.title, text)  # None, "explainer" or "call"
+        kind = not_a_commendation(article.title, text)  # None, "explainer", "call" or "visit"
         commendation = talks and kind is None
         spans = sentences(text)
         ctx = Context(text, spans, commendation, found_honours, self.lex, article.title)
@@ -60,6 +61,7 @@ class Extractor:
             lang,
             article.published,
             title_honours + found_honours,
+            minguo=article.script == "hant",
         )
         event = _placed(event, text, lang) if event else None
         year = (event.year if event else None) or _year(article.published)
@@ -70,8 +72,23 @@ class Extractor:
             collectives=tuple(collectives),
             events=(event,) if event and talks and kind != "explainer" else (),
             honours=awards,
-            counts=tuple(find_counts(text, lang, found_honours, self.lex, spans, kind is not None)),
+            counts=_headline(
+                find_counts(text, lang, found_honours, self.lex, spans, kind is not None),
+                find_counts(article.title, lang, title_honours, self.lex, None, kind is not None)
+                if lang == "vi"
+                else [],
+            ),
         )
+
+
+def _headline(counts: list[Count], in_title: list[Count]) -> tuple[Count, ...]:
+    """The text's counts, and a total only the headline gives (117 đơn vị nhận cờ thi đua …, the
+    text counting its parts): it has no place in the text, so an empty span and surface."""
+    said = {(c.value, c.unit) for c in counts}
+    headline = [
+        dataclasses.replace(c, text="", span=(0, 0)) for c in in_title if (c.value, c.unit) not in said
+    ]
+    return (*counts, *headline)
 
 
 def _year(published: str | None) -> int | None:

@@ -25,16 +25,17 @@ _AWARD_SUBJECT = re.compile(
 _SUBJECT_COUNTED = re.compile(
     rf"([{HAN}“”]{{3,40}}?)等[\d一二两三四五六七八九十百千]+[个家支][{HAN}]{{0,10}}?(?=获评|荣获|被评为|被授予|被命名为)"
 )  # 福州某公司工会委员会等35家基层工会荣获…: the unit that leads the counted list
+_WON_BY = re.compile(rf"由([{HAN}]{{3,30}}?)(?=荣获|获得|获颁|获(?![悉知取批准]))")  # 由鲤鱼国小获…金质奖
 _OF_UNIT = re.compile(rf"的([{HAN}]{{3,30}}?)(?=[；;…。，,])")
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n“‘]))([{HAN}]{{3,30}})")
 _PARAGRAPH_START = re.compile(rf"(?m)(?:^|(?<=[；;]))([{HAN}]{{4,30}})")
 _LEADING_VERB = re.compile(
-    r"(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|[还也]?有|以及|包括|其中)|(?:我|本)[省市县区州镇乡]|(?:而|并|同时)?在"
+    r"(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为)|(?:我|本)[省市县区州镇乡]|(?:而|并|同时)?在"
 )  # 我市青岚港务集团…: "our city" is not part of the unit's name
 _COUNTED_UNITS = re.compile(  # 授予X等12个单位, 在X等22个“最美奋斗者”集体中, 以及A和B两个先进党支部
-    rf"(?:授予|追授|表彰|命名|对|在|包括|以及|(?<=[，。；：:\n]))((?:(?!授予|表彰|命名|对|在|以及|包括)[{HAN}“”]){{3,40}}?)"
+    rf"(?:授予|追授|表彰|命名|对|在|包括|以及|(?<=[\d一二两三四五六七八九十][人名])和|(?<=[，。；：:,;\n]))((?:(?!授予|表彰|命名|对|在|以及|包括)[{HAN}“”]){{3,40}}?)"
     rf"等?[\d一二两三四五六七八九十百千]+[个家支](?:“[^”\n]{{1,16}}”)?(?:先进|优秀)?"
-    rf"(?:单位|集体|基层党组织|党组织|党支部|组织|团队|班组|基层工会|工会|群体)"
+    rf"(?:单位|集体|基层党组织|党组织|党支部|组织|团队|班组|基层工会|工会|群体|团体)"
 )
 _UNIT_LINE = re.compile(rf"(?m)^([{HAN}（）()]{{4,30}})$")
 _DATE_LINE = re.compile(r"(?m)^\s*\d{4}\s*年\s*\d{1,2}\s*月")
@@ -123,6 +124,8 @@ def _acting(text: str, start: int, end: int, lex: Lexicon, people: set[str]) -> 
         if role and role.end() > end and re.fullmatch(f"[{HAN}]*", text[end : end - k]):
             return True
     before = text[max(0, start - 2) : start]
+    if before.endswith("由") and _WON_BY.match(text, start - 1):
+        return False  # 由鲤鱼国小获金质奖: 由 names the winner
     return any(before.endswith(m.group(0)) for m in f["body_before"].finditer(before))
 
 
@@ -155,6 +158,7 @@ def _plausible(name: str, people: set[str], shortest: int = 4) -> bool:
         and not _COUNTED.match(name)
         and not _NOT_INSIDE.search(name)
         and name.count("“") == name.count("”")
+        and name.count("「") == name.count("」")
         and not name.startswith("“")
         and not any(p in name for p in people)
         and _joined_right(name)
@@ -173,7 +177,7 @@ def _joined_right(name: str) -> bool:
 _MEMBERS = re.compile(r"[\d一二两三四五六七八九十百]+名")  # 税务窗口53名干部: its people, not the unit
 _TITLES = re.compile(r"等[^，。；]{0,4}?(?:奖项|称号|荣誉|奖)")
 _PLACES = re.compile(r"[^、]{0,6}?(?:在|由|经|据|受)")
-_OBJECT = re.compile("对|向|授予|表彰|命名")  # 由中央组织部对A、B…: the list is who the body honours
+_OBJECT = re.compile("对|向|授予|表彰|命名|获")  # 由中央组织部对A、B…, 由A获…、B荣获: who is honoured
 
 
 def _from_body(entry: str) -> bool:
@@ -185,7 +189,8 @@ _ITEM_SEP = re.compile(r"[^、\s\u3000]+")
 _LABEL_LINE = re.compile(
     r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十\d]+[、.．]\s*)?([^：:\n]{2,24})[：:][ \t\u3000]*(\S[^\n]*)$"
 )
-_LABEL_HONOUR = re.compile("(?:奖|集体|单位|称号|奖项|名单|家庭|团队|班组)$")
+_LABEL_HONOUR = re.compile("(?:奖|集体|单位|称号|奖项|名单|家庭|团队|班组|勋章|奖章|奖状)$")
+_NOTE = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")  # 虎尾镇公所(第4级): a rank or grade after the unit
 
 
 def _list_acts(entry: str, lex: Lexicon) -> bool:
@@ -204,9 +209,16 @@ def _unit_lists(text: str, lex: Lexicon):
     for clause in re.finditer(r"[^，。；：:;,!?！？\n]+", text):
         entries, items = clause.group(0).split("、"), []
         for item in _ITEM_SEP.finditer(clause.group(0)):
-            chunk = re.split(r"等|共|分别|为(?=“)|[\d一二两三四五六七八九十百]+[家个名]", item.group(0))[0]
-            if _ends_as_unit(chunk) and not _MEMBERS.match(item.group(0), len(chunk)):
-                items.append((clause.start() + item.start(), clause.start() + item.start() + len(chunk)))
+            chunk = re.split(
+                r"等|共|分别(?!为)|为(?=“)|[\d一二两三四五六七八九十百]+[家个名]", item.group(0)
+            )[0]
+            chunk = _NOTE.sub("", chunk)
+            at = clause.start() + item.start()
+            parts = [_NOTE.sub("", p) for p in chunk.split("及")]  # …、广思讲堂及新莲寺: the last two units
+            if len(parts) > 1 and all(_ends_as_unit(p) for p in parts):
+                items += [(at + chunk.index(p), at + chunk.index(p) + len(p)) for p in parts]
+            elif _ends_as_unit(chunk) and not _MEMBERS.match(item.group(0), len(chunk)):
+                items.append((at, at + len(chunk)))
         if len(entries) < 2 and len(items) < 2:
             continue
         if (
@@ -223,11 +235,9 @@ def _unit_lists(text: str, lex: Lexicon):
         label = m.group(1).strip()
         if not _LABEL_HONOUR.search(label) or f["body_after"].search(label) or "主办" in label:
             continue
-        items = re.finditer(r"[^、，,；;\s\u3000]+", m.group(2))
-        yield (
-            [(m.start(2) + i.start(), m.start(2) + i.end()) for i in items if _ends_as_unit(i.group(0))],
-            True,
-        )
+        items = re.finditer(r"[^、，,；;。:：\s\u3000]+", m.group(2))  # 专业功绩勋章:A协会;B小组。
+        named = [(i.start(), i.start() + len(_NOTE.sub("", i.group(0)))) for i in items]
+        yield [(m.start(2) + s, m.start(2) + e) for s, e in named if _ends_as_unit(m.group(2)[s:e])], True
 
 
 def find_collectives_zh(
@@ -238,6 +248,7 @@ def find_collectives_zh(
     spans: list[tuple[int, int]] | None = None,
 ) -> list[Collective]:
     spans = sentences(text) if spans is None else spans
+    people = {p for p in people if not any(e == len(p) for _, e in _head_ends(p))}  # 卫生院 is no person
     group_honours = [h for h in honours if lex.honour_kind(h.text) in ("collective",)]
     found: dict[str, Collective] = {}
     heads, _ = _heads()
@@ -277,7 +288,7 @@ def find_collectives_zh(
                 m.start(1) + part.end(),
                 3 if part.span() != (0, len(m.group(1))) else 4,
             )
-    for m in [*_AWARD_SUBJECT.finditer(text), *_SUBJECT_COUNTED.finditer(text)]:
+    for m in [*_AWARD_SUBJECT.finditer(text), *_SUBJECT_COUNTED.finditer(text), *_WON_BY.finditer(text)]:
         start = m.start(1) + m.group(1).rfind("的") + 1  # 区总工会申报的|某公司工会小组榜上有名
         if _ends_as_unit(text[start : m.end(1)].strip("“”")):
             add(start, m.end(1))

@@ -32,7 +32,11 @@ def _vi_unit() -> re.Pattern:
 
 @cache
 def _vi_not() -> re.Pattern:
-    return re.compile(alternation(row[0] for row in read_rows("units_vi_not.tsv", 2)).pattern + r"\b")
+    """A look-alike opening a name (Hội nghị …), or (a row ending in $) making the whole of it."""
+    rows = [row[0] for row in read_rows("units_vi_not.tsv", 2)]
+    starts = alternation(r for r in rows if not r.endswith("$")).pattern
+    whole = alternation(r[:-1] for r in rows if r.endswith("$")).pattern
+    return re.compile(rf"(?:{starts})\b|(?:{whole})\Z")
 
 
 def _vi_name(name: str, before: str) -> bool:

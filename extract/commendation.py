@@ -1,7 +1,7 @@
 """Is this article a commendation? Weighted cue words from lexicons/commendation_cues.tsv say a page talks
 of honours; whether it honours anyone or only explains, regulates or calls for honours is weighed from
 the evidence of each kind in lexicons/commendation_kind.tsv (a recipient in an honouring frame against
-definitions, conditions, procedures, questions and answers, calls), with the unmistakable shapes of
+definitions, conditions, procedures, questions and answers, calls, visits), with the unmistakable shapes of
 lexicons/commendation_not.tsv counting as strong evidence of an explainer or a call."""
 
 from __future__ import annotations
@@ -67,9 +67,9 @@ def kind_rows() -> tuple[tuple[re.Pattern, str, str, int, frozenset[str] | None]
 
 
 def evidence(title: str, text: str) -> dict[str, int]:
-    """Points for each side (explainer, call, honour): a row counts once, double in the title; a
-    `recipient` row (honour) once for each distinct recipient it frames, at most RECIPIENTS."""
-    points = {"explainer": 0, "call": 0, "honour": 0}
+    """Points for each side (explainer, call, visit, honour): a row counts once, double in the title;
+    a `recipient` row (honour) once for each distinct recipient it frames, at most RECIPIENTS."""
+    points = {"explainer": 0, "call": 0, "visit": 0, "honour": 0}
     in_text, in_title = set(text), set(title)  # a row is searched only where it may match
     for pattern, side, where, weight, need in kind_rows():
         titled = where != "text" and may_match(need, in_title) and pattern.search(title) is not None
@@ -99,19 +99,23 @@ def _distinct(pattern: re.Pattern, text: str, most: int) -> int:
 
 
 def not_a_commendation(title: str, text: str) -> str | None:
-    """`explainer` (rules, law, a definition, a legal Q&A) or `call` (a selection still to come: a call
-    for nominations, an honour to be given) when the page talks of honours but honours nobody: the
-    evidence it explains or calls reaches EXPLAINS and is at least twice the evidence it honours
-    someone (a real decision cites the law; an explainer may quote a real award, 授予朱婷等10人…)."""
+    """`explainer` (rules, law, a definition, a legal Q&A), `call` (a selection still to come: a call
+    for nominations, an honour to be given) or `visit` (an event with past honourees: a visit, an
+    inspection; unlike an explainer it keeps its event) when the page talks of honours but honours
+    nobody: the evidence it explains, calls or visits reaches EXPLAINS and is at least twice the
+    evidence it honours someone (a real decision cites the law; an explainer may quote a real award,
+    授予朱婷等10人…)."""
     points = evidence(title, text)
-    explains = points["explainer"] + points["call"]
+    explains = points["explainer"] + points["call"] + points["visit"]
     if explains < EXPLAINS or explains < 2 * points["honour"]:
         return None
-    return "call" if points["call"] >= CALLS else "explainer"
+    if points["call"] >= CALLS:
+        return "call"
+    return "visit" if points["visit"] >= points["explainer"] else "explainer"
 
 
 def explains_only(title: str, text: str) -> bool:
-    """An explainer, a legal Q&A or a call for nominations: honours talked about, nobody honoured."""
+    """An explainer, a legal Q&A, a call for nominations or a visit: honours talked about, nobody honoured."""
     return not_a_commendation(title, text) is not None
 
 

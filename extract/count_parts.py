@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from extract.count_words import words
 from extract.records import Count
 from extract.text import Mention, sentence_of
 
@@ -84,12 +85,16 @@ def bracketed(out: list[Count], t: int, text: str) -> list[int]:
 
 def titled(out: list[Count], parts: list[int], total: int) -> bool:
     """The parts are counts of their own: each names its title, no two the same, and a lone part a
-    title other than the total's own, or the total none (35个先进集体…,其中…两家单位被评为“安全生产标杆企业”)."""
+    title other than the total's own, or the total none (35个先进集体…,其中…两家单位被评为“安全生产标杆企业”),
+    or the total's own with a grade before it (200户…最美家庭,其中10户…十佳最美家庭)."""
     titles = [out[i].honour for i in parts]
     if None in titles or len(set(titles)) < len(titles):
         return False
     own = out[total].honour or ""  # 共889人获授勋…,其中7人获颁…大紫荆勋章: an untitled total, a titled part
-    return len(parts) > 1 or not own or not (own.endswith(titles[0]) or titles[0].endswith(own))
+    graded = titles[0].endswith(own) and words().title_grade.search(titles[0][: len(titles[0]) - len(own)])
+    return (
+        len(parts) > 1 or not own or bool(graded) or not (own.endswith(titles[0]) or titles[0].endswith(own))
+    )
 
 
 def respectively(out: list[Count], text: str, spans, honour_mentions: list[Mention]) -> list[Count]:

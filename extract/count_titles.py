@@ -10,11 +10,26 @@ from extract.text import Mention
 _TITLE_BEFORE_CHENGHAO = re.compile(r"[^，,、。；;：:“”\"\d]{2,24}?(?=(?:荣誉)?称号)")
 
 
+_TITLE_HEAD = re.compile(
+    r"[^，,、。；;：:“”\"「」『』()（）\s等的和及与并获被为评授选是有在了将从向由把]{1,12}"
+)
+_EDITION = re.compile(r"第[\d一二三四五六七八九十百]+届[^，,、。；;：:“”\"「」\s等的和及与并获被]{2,16}")
+
+
+def edition_after(text: str, end: int, stop: int, counted_noun: re.Pattern) -> Mention | None:
+    """表彰997户第十三届全国五好家庭: a title no lexicon knows, right after the counted noun, that
+    names its edition (第N届) up to the clause's end or a conjunction."""
+    a = counted_noun.match(text, end).end()
+    m = _EDITION.match(text, a, stop)
+    return Mention(a, m.end(), m.group()) if m else None
+
+
 def trimmed(h: Mention, text: str, end: int, counted_noun: re.Pattern) -> Mention:
     """798户家庭全国文明家庭: a title found with the counted noun before it loses the noun."""
     a = max(h.start, end)
-    if a > end + 2:
-        return h
+    if a > end + 2:  # 979户第十届全国五好文明家庭: the words between the noun and the title are its own
+        b = counted_noun.match(text, end).end()
+        return Mention(b, h.end, text[b : h.end]) if _TITLE_HEAD.fullmatch(text, b, h.start) else h
     b = counted_noun.match(text, a).end()
     return Mention(b, h.end, text[b : h.end]) if h.end - b >= 2 and b > h.start else h
 
@@ -41,6 +56,7 @@ def title_after(
 
 
 _BEFORE_START = re.compile(r"[，,、；;：:。！？!?\n（(）)]")
+_ASIDE = re.compile(r"[(（][^()（），,。；;]{1,6}[)）]")  # a short aside inside a title is part of it
 _NOT_IN_TITLE = re.compile(r"[\d“”\"「」的等]")
 
 
@@ -51,9 +67,11 @@ def title_before(
     written right before its number, from the clause's start or a lead-in word (评选出, 共有) on. It
     must read as a title (one of its words, or a title ending); 王某等5人 names people, not a title."""
     a = max(floor, start - 24)
-    seps = list(_BEFORE_START.finditer(text, a, start))
+    lo = max(0, a - 8)  # 先进生产(工作)者103人次: a short aside is no clause start
+    masked = _ASIDE.sub(lambda x: "_" * len(x.group()), text[lo:start])
+    seps = list(_BEFORE_START.finditer(masked, a - lo))
     if seps:
-        a = seps[-1].end()
+        a = seps[-1].end() + lo
     elif a > floor:
         return None  # no clause start within reach: a long phrase is no title
     leads = list(lead.finditer(text, a, start))
@@ -69,3 +87,33 @@ def quoted_after(text: str, a: int, stop: int) -> Mention | None:
     """X等4人为“共和国勋章”建议人选: a quoted phrase right after the count's 为 is its title."""
     m = re.compile(r"[“\"「]([^”\"」，,。；;]{2,24})[”\"」]").match(text, a, stop + 2)
     return Mention(m.start(1), m.end(1), m.group(1)) if m else None
+
+
+_QUOTED_CHENGHAO = re.compile(r"[“\"「『]([^“”\"「」『』，,。；;]{2,24})[”“\"」』]\s*(?:荣誉)?称号")
+
+
+def quoted_chenghao(text: str, end: int, stop: int) -> Mention | None:
+    """40家单位荣获省、市、区“文明单位“称号: a quoted title before 称号 in the count's clause, its
+    closing quote written as an opening one or not."""
+    m = _QUOTED_CHENGHAO.search(text, end, stop)
+    return Mention(m.start(1), m.end(1), m.group(1)) if m else None
+
+
+def award_after(
+    text: str, end: int, stop: int, counted_noun: re.Pattern, award_tail: re.Pattern
+) -> Mention | None:
+    """表扬577位国中应届毕业生县长奖: after a count its clause names an award, up to the clause's end."""
+    a = counted_noun.match(text, end).end()
+    m = award_tail.match(text, a, stop)
+    return Mention(a, m.end(), m.group()) if m and m.end() <= stop else None  # the tail ends its phrase
+
+
+def quoted_named(text: str, end: int, stop: int, named_verb: re.Pattern) -> Mention | None:
+    """45户家庭被推选为全市“美德家庭”, 18户为全市“美德家庭”提名家庭: a quoted title no lexicon knows,
+    after an honouring verb in the count's clause and a few words of place."""
+    m = named_verb.match(text, end, stop)
+    q = _QUOTED_SOON.match(text, m.end(), stop + 2) if m else None
+    return Mention(q.start(1), q.end(1), q.group(1)) if q else None
+
+
+_QUOTED_SOON = re.compile(r"[^，,。；;“”\"「」\d]{0,6}?[“\"「]([^“”\"「」，,。；;]{2,24})[”\"」]")

@@ -51,6 +51,13 @@ class CountWords:
     not_counted: re.Pattern  # 个月, 个方面: after 个/次, what is counted is no people and no units
     times_honoured: re.Pattern  # 表彰, 评为: before N人次, the honours counted per award
     shortlisted: re.Pattern  # 入围: the clause of a count shortlists what it counts
+    title_grade: re.Pattern  # 十佳: before a total's title, the title of a part of its own
+    then_honoured: re.Pattern  # 等5家宗教团体,更荣获: the next clause opens by honouring the counted
+    given_to: re.Pattern  # 颁奖予: before a count (after attending), the counted are given an award
+    named_verb: re.Pattern  # 被推选为: right after a count, the verb before its quoted title
+    witnessed: re.Pattern  # 见证: after a count, its people watched
+    received: re.Pattern  # 80人接受荣誉勋章: right after a count, the counted received an award (t: its name)
+    award_tail: re.Pattern  # 表扬577位国中应届毕业生县长奖: a clause ending in an award's name
 
 
 def _initials(words: list[str]) -> str:
@@ -73,7 +80,7 @@ def words() -> CountWords:
         ),
         vi_units=units,
         collective_noun=re.compile(
-            rf"^[^，,、。；;：:]{{0,10}}?(?:{alternation(w['collective_noun']).pattern})"
+            rf"^(?:[^，,、。；;：:(（]|[(（][^()（）]{{1,8}}[)）]){{0,14}}?(?:{alternation(w['collective_noun']).pattern})"
         ),
         household_noun=re.compile(rf"^(?:{alternation(w['household_noun']).pattern})"),
         not_honoured=alternation(w["not_honoured"], re.I),
@@ -120,6 +127,21 @@ def words() -> CountWords:
         not_counted=re.compile(rf"(?:{alternation(w['not_counted']).pattern})"),
         times_honoured=alternation(w["times_honoured"]),
         shortlisted=alternation(w["shortlisted"]),
+        title_grade=alternation(w["title_grade"]),
+        witnessed=alternation(w["witnessed"]),
+        given_to=alternation(w["given_to"]),
+        then_honoured=re.compile(
+            rf"[^，,。；;\d]{{0,12}}[，,]\s*(?:{alternation(w['then']).pattern})?(?:{alternation(w['honoured_after']).pattern})"
+        ),
+        named_verb=re.compile(rf"[^，,。；;“”\"「」\d]{{0,8}}?(?:{alternation(w['named_verb']).pattern})"),
+        received=re.compile(
+            rf"\s*(?:{alternation(w['received']).pattern})"
+            rf"(?P<t>[^\s，,、。；;：:“”\"「」()（）\d的和及与了得]{{2,14}}?(?:{alternation(w['award_object']).pattern}))"
+        ),
+        award_tail=re.compile(
+            rf"[^，,、。；;：:“”\"「」()（）\s\d的和及与]{{1,14}}?(?:{alternation(w['award_object']).pattern})"
+            r"(?=$|[，,。；;!?！？()（）\s])"
+        ),
         collective_end=re.compile(rf"(?:{alternation(w['collective_noun']).pattern})$"),
         money=re.compile(rf"\s*(?:{CN_NUMBER}|{DIGITS})\s*(?:{alternation(w['money']).pattern})", re.I),
         entrants=re.compile(rf"\s*(?:{alternation(w['entrants']).pattern})", re.I),

@@ -9,8 +9,17 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from extract.count_context import beside, clause_head, given_to, times_honoured, witnessed
 from extract.count_parts import listed, parts, respectively
-from extract.count_titles import title_after, title_before, trimmed
+from extract.count_titles import (
+    award_after,
+    edition_after,
+    quoted_chenghao,
+    quoted_named,
+    title_after,
+    title_before,
+    trimmed,
+)
 from extract.count_words import words
 from extract.lexicon import Lexicon
 from extract.numbers import CN_NUMBER, CN_NUMERAL, parse_number, parse_vietnamese
@@ -43,7 +52,7 @@ def _unit_zh(
     before = text[max(0, m.start() - 8) : m.start()]
     if words().not_counted.match(after) and cls in ("个", "次"):
         return None  # 历经3个月, 两个方面: a length of time or a list of points
-    if cls == "人次" and _times_honoured(text, m):
+    if cls == "人次" and times_honoured(text, m):
         return "person"  # 受表彰奖励有10人次, 被评为…641人次: honours counted per award
     if cls == "人次" or (cls == "人" and _VIEW_AFTER.match(after)):
         return "view"
@@ -65,18 +74,10 @@ def _unit_zh(
         honour_kind == "person" and honour_before and cls == "个"
     ):
         return honour_kind  # 全国五一劳动奖章1088个: persons counted by their medal
-    return "collective" if words().collective_noun.match(after) else None
-
-
-def _times_honoured(text: str, m: re.Match) -> bool:
-    """N人次 counts honours, not visits, when its clause honours before it and names no views and no
-    aside holds it (70人(87人次): the 人次 restate a count)."""
-    head = _clause_head(text, m.start())
-    return (
-        not head.endswith(("(", "（"))
-        and not _VIEW_BEFORE.search(head)
-        and bool(words().times_honoured.search(head))
-    )
+    if words().collective_noun.match(after):
+        return "collective"
+    lead = re.sub(r"(?:共|计|共计|合计|有|达)$", "", before)  # 寺庙共5家,分别为…: the units named before
+    return "collective" if cls in ("家", "个", "所") and words().collective_end.search(lead) else None
 
 
 def _status(sentence: str, around: str, lex: Lexicon, clause: str = "") -> str | None:
@@ -122,10 +123,26 @@ def _honour_near(
     next_count = _ZH.search(text, end, stop) or words().vi.search(text, end, stop)
     stop = next_count.start() if next_count else stop
     after = [h for h in found if end <= h.start < stop or start <= h.start < end < h.end]
+    then = words().then_honoured.match(text, end, sentence[1]) if suffix and not after else None
+    if then:  # 等5家宗教团体,更荣获内政部「H」表扬: the next clause honours the counted
+        clause_end = _CLAUSE.search(text, then.end())
+        after = [
+            h for h in found if then.end() <= h.start < (clause_end.start() if clause_end else len(text))
+        ]
     if after:
         return trimmed(after[0], text, end, words().counted_noun) if suffix else after[0]
     verb = words().title_verb.search(text, max(sentence[0], start - 40), start)
     w = words()
+    got = w.received.match(text, end) if suffix else None  # 80人接受荣誉勋章
+    if got:
+        return Mention(got.start("t"), got.end("t"), got.group("t"))
+    comma = _CLAUSE.search(text, end)
+    quoted = quoted_chenghao(text, end, comma.start() if comma else len(text)) if suffix else None
+    if quoted and not next_count:
+        return quoted
+    named = quoted_named(text, end, stop, w.named_verb) if suffix else None
+    if named:
+        return named
     named_as = suffix and w.counted_noun.match(text, end).group().endswith("为")  # X等4人为“H”建议人选
     titled = (
         title_after(text, end, stop, suffix, w.counted_noun, w.title_mark)
@@ -136,6 +153,10 @@ def _honour_near(
     holder = w.title_holder.match(text, end) or w.title_subject.match(text, end) if suffix else None
     if holder and not titled and (holder.re is w.title_holder or w.title_mark.search(holder.group("t"))):
         titled = Mention(holder.start("t"), holder.end("t"), holder.group("t"))
+    if not titled and suffix and verb:  # 表扬577位国中应届毕业生县长奖
+        titled = award_after(text, end, stop, w.counted_noun, w.award_tail)
+    if not titled and suffix:  # 997户第十三届全国五好家庭并…: an edition's title right after the count
+        titled = edition_after(text, end, stop, w.counted_noun)
     if not titled and suffix:  # 五四青年标兵1人: a title no lexicon knows, right before the number
         titled = title_before(text, start, sentence[0], suffix, w.title_mark, w.title_lead)
     return titled or (before[-1] if before else None)
@@ -175,15 +196,20 @@ def _statement(text: str, at: int) -> str:
     return text[start : end.start() if end else len(text)]
 
 
+def _proposed_before(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
+    """Does the sentence propose before the part (split off by ;) holding `at`? A council passing
+    proposals (thông qua đề nghị … cho 18 cá nhân; …) proposes every part of its list."""
+    part = sentence_of(spans, at)[0]
+    start = max(
+        (m.end() for m in _STATEMENT_END.finditer(text, max(0, at - 400), at)), default=max(0, at - 400)
+    )
+    lead = words().status_not.sub(" ", text[start:part]) if start < part else ""
+    return bool(_PROPOSING.search(lead) or words().proposing.search(lead))
+
+
 def _paragraph(text: str, at: int) -> str:
     """The line holding `at`: where a count's sentence says nothing of its status."""
     return text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
-
-
-def _clause_head(text: str, start: int) -> str:
-    """The clause of a count up to the count."""
-    head = text[max(0, start - 60) : start]
-    return head[max((x.end() for x in _CLAUSE.finditer(head)), default=0) :]
 
 
 def _clause(text: str, start: int, end: int, lang: str = "zh") -> str:
@@ -232,26 +258,34 @@ def find_counts(
         count = _count(text, m, lang, honour_mentions, lex, spans)
         if count is None:
             continue
+        if lang == "vi" and count.status == "awarded" and _proposed_before(text, m.start(), spans):
+            count = dataclasses.replace(
+                count, status="proposed"
+            )  # đề nghị …: 18 cá nhân; …; khen … 5 cá nhân
         if count.unit in ("person", "collective", "household"):
             sentence = text[slice(*sentence_of(spans, m.start()))]
             honoured = count.status or count.honour or words().contest.search(sentence)
             # …khen thưởng 3 tập thể…; 2 tập thể: the awarding verb before the ; covers what follows it
             honoured = honoured or _status(_statement(text, m.start()), "", lex)
-            after = words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1])
+            after = words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1]) or (
+                lang != "vi" and words().received.match(text, m.end())
+            )
             if not honoured and after:  # 2.278 học sinh đoạt các giải: the counted won
                 honoured, count = True, dataclasses.replace(count, status="awarded")
             cue = words().list_cue.match(text, m.end()) or words().list_cue_before.search(
-                text, max(0, m.start() - 8), m.start()
+                text, max(0, m.start() - 16), m.start()
             )
             if not honoured and cue:  # 浙江籍的个人有20位,分别是…; 名单如下（共16人）
                 honoured = _status(text[max(0, m.start() - 600) : m.start()], "", lex)
             clause = _clause(text, m.start(), m.end(), lang)
             vetoed = (
-                words().not_honoured.search(clause)
+                (words().not_honoured.search(clause) or witnessed(text, m.end()))
                 and not words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1])
                 and not _PROPOSING.search(clause)  # 拟推荐1个集体申报…奖状: a nomination, not a sign-up
+                and not given_to(clause, text, m)
             ) or words().future.search(sentence)
-            if honours_only or not honoured or vetoed:
+            published = cue and count.status == "proposed"  # công khai danh sách 10 cá nhân đề nghị …
+            if (honours_only and not published) or not honoured or vetoed:
                 if not honours_only and lang != "vi" and not words().future.search(sentence):
                     held.append(count)
                 continue
@@ -265,7 +299,9 @@ def find_counts(
     found += listed(held, text, lambda intro: _status(intro, "", lex))
     out: list[Count] = []
     for count in parts(sorted(found, key=lambda c: c.span), text, spans, words().part_marker):
-        same = next((i for i, kept in enumerate(out) if _same(count, kept)), None)
+        same = next(
+            (i for i, kept in enumerate(out) if _same(count, kept) and not beside(count, kept, spans)), None
+        )
         if same is None:
             out.append(count)
         else:  # said again: what the first saying left out (25个单位…; 授予…等25个单位“H”称号)
@@ -352,7 +388,9 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         unit=unit,
         text=text[start : m.end()],
         span=(start, m.end()),
-        status=_status(text[s:e], text[max(s, m.start() - 6) : m.end() + 12], lex, _clause_head(text, m.start()))
+        status=_status(
+            text[s:e], text[max(s, m.start() - 6) : m.end() + 12], lex, clause_head(text, m.start())
+        )
         or ("awarded" if honour and 0 <= honour.start - m.end() <= 2 else None),  # 58位全国道德模范
         approx=bool(m.group("pre") or (lang != "vi" and m.group("post"))),
         honour=honour.text + _suffix(text, honour.end) if honour else None,
@@ -361,5 +399,5 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
 
 def _suffix(text: str, end: int) -> str:
     """提名奖 after a title (“最美家庭”提名家庭, its quote closed before it): another honour."""
-    end += bool(text[end : end + 1]) and text[end] in "”\"」』"
+    end += bool(text[end : end + 1]) and text[end] in '”"」』'
     return next((x for x in words().honour_suffix if text.startswith(x, end)), "")

@@ -10,10 +10,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extract.honour_bodies import awarding_bodies
 from extract.lexicon import alternation
+from extract.places import place_from_bodies, resolve
 from extract.records import Event
 from extract.text import Mention
 from extract.tsv import read_rows
+from normalize.dates import ROC_OFFSET
 
 HAN = "\u4e00-\u9fff"
 _ORGANISERS = re.compile(r"由([^。；;\n]{2,120}?)(?:联合)?主办")
@@ -23,7 +26,11 @@ _ISSUER = re.compile(
 _VI_ORGANISER = re.compile(
     r"((?:UBND|Ủy ban nhân dân|Hội|Ban|Đảng ủy|MTTQ|Mặt trận)[^,.;:\n]{0,60}?)\s+(?:đã\s+)?(?:tổ chức|phối hợp tổ chức)"
 )
+_VI_AT = re.compile(r"\b[Tt]ại\s+([^.;:()\n]{2,80})")  # tại Cung Văn hóa …, Hà Nội: the venue, then its city
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*[-–—~至到]\s*((?:19|20)\d\d)(?!\d))?")
+_MINGUO_YEAR = re.compile(  # 民国99年, 114年 (not 100年来), 98年度: a year of the Republic of China
+    r"(?:中华)?民国\s*(\d{2,3})(?=年)|(?<![\d.])(1[0-2]\d)(?=年(?![代前后来间多内余]))|(?<![\d.])([89]\d|1[0-2]\d)(?=年度)"
+)
 _DATE_LINE = re.compile(
     r"^\s*(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s*$"
 )
@@ -133,18 +140,35 @@ def without_vi_level(place: str) -> str:
     return patterns().vi_level.sub("", place)
 
 
-def _year(title: str, lede: str, published: str | None) -> int | None:
+def _year(title: str, lede: str, published: str | None, minguo: bool = False) -> int | None:
     """The campaign's year label (2023年度) first; else a year of the title or lede that fits the
     publication date, at most RECENT years before it (a birth year or the start of "giai đoạn 2019 - 2023" does not); else the
-    publication year."""
+    publication year. Minguo years count as their Gregorian year: named (民國114年) always; on a page in
+    traditional script a 114年度 label in the title, and a bare 112年 only when the page has no date
+    (with one, 105年工业普查 is the year of what was appraised, not of the ceremony)."""
     labelled = re.findall(r"((?:19|20)\d\d)年度", title)
+    for m in _MINGUO_YEAR.finditer(title) if not labelled else ():
+        if title.startswith("年度", m.end()) and (y := _minguo(m, minguo)):
+            labelled.append(y)  # 114年度
     if labelled:
         return int(labelled[0])
-    found = [int(m.group(2) or m.group(1)) for source in (title, lede) for m in _YEAR.finditer(source)]
+    found = [y for source in (title, lede) for y in _years(source, minguo and not published)]
     if not published:
         return found[0] if found else None
     year = int(published[:4])
     return next((y for y in found if year - RECENT <= y <= year), year)
+
+
+def _years(text: str, minguo: bool) -> list[int]:
+    """The years a passage names, in order: 2023, 2019-2023 (the last), 民國114年 / 114年 (with `minguo`)."""
+    found = [(m.start(), int(m.group(2) or m.group(1))) for m in _YEAR.finditer(text)]
+    found += [(m.start(), y) for m in _MINGUO_YEAR.finditer(text) if (y := _minguo(m, minguo))]
+    return [y for _, y in sorted(found)]
+
+
+def _minguo(m: re.Match, bare: bool) -> int | None:
+    """The Gregorian year of a Minguo year: always when the era is named, bare only when `bare`."""
+    return int(m.group(1)) + ROC_OFFSET if m.group(1) else (int(m[2] or m[3]) + ROC_OFFSET if bare else None)
 
 
 def organisers_zh(title: str, text: str) -> tuple[str, ...]:
@@ -199,30 +223,68 @@ def _place_in(text: str) -> str | None:
 
 
 def _distinct(titles: list[str]) -> tuple[str, ...]:
-    """Titles once each, variants of punctuation and case merged (người tốt, việc tốt)."""
+    """Titles once each, variants of punctuation and case merged (người tốt, việc tốt), in the form the
+    text capitalises when it has one (Bằng khen rather than bằng khen, not BẰNG KHEN)."""
     seen: dict[str, str] = {}
     for t in titles:
-        seen.setdefault(_NAME_KEY.sub("", t.lower()), t)
+        key = _NAME_KEY.sub("", t.lower())
+        if key not in seen or (_capitalised(t) and not _capitalised(seen[key])):
+            seen[key] = t
     return tuple(seen.values())
 
 
+def _capitalised(title: str) -> bool:
+    return title[:1].isupper() and not title.isupper()
+
+
+def place_vi(title: str, lede: str, text: str, year: int | None) -> str | None:
+    """The event's Vietnamese place, the first known division among: the venue's place after tại in
+    the lede (tại Cung Văn hóa …, Hà Nội), the first named with its level in the title, else in the
+    lede (xã Cổ Đông; XÃ CỔ ĐÔNG in a title in capitals; xã Vĩnh Sơn | Nguyễn Văn …: the words after
+    it that are no part of it dropped). Else that first named one as it is; else, when no awarding
+    body names a place either, a division the rest of the text names (Ủy ban nhân dân tỉnh Bến Tre)."""
+    p = patterns()
+    first = p.vi_place.search(title.title() if title.isupper() else title) or p.vi_place.search(lede)
+    named = [first.group(1).strip()] if first else []
+    bare = [part.strip() for m in _VI_AT.finditer(lede) for part in m.group(1).split(",")]
+    for place in [b for b in bare if b[:1].isupper()] + named:
+        if known := _division(place, text, year):
+            return known
+    if not named and not place_from_bodies(awarding_bodies(text, "vi"), "vi", context=text, year=year):
+        for m in p.vi_place.finditer(text, len(lede)):
+            if known := _division(m.group(1).strip(), text, year):
+                return known
+    return named[0] if named else None
+
+
+def _division(place: str, text: str, year: int | None) -> str | None:
+    """The longest start of `place` that is a known division (a code in the division list), its
+    level kept: xã Vĩnh Sơn Nguyễn Văn -> xã Vĩnh Sơn."""
+    words = place.split()
+    for n in range(len(words), 1, -1):
+        if not all(w[:1].isupper() or w[:1].isdigit() for w in words[1:n]):
+            continue  # xã đang: a level word, then no name
+        found = resolve(" ".join(words[:n]), "vi", context=text, year=year)
+        if found is not None and found.code is not None:
+            return " ".join(words[:n])
+    return None
+
+
 def find_event(
-    title: str, text: str, lang: str, published: str | None, honours: list[Mention]
+    title: str, text: str, lang: str, published: str | None, honours: list[Mention], minguo: bool = False
 ) -> Event | None:
     lede = "\n".join(text.split("\n")[:3])
     titles = _distinct([h.text for h in honours])
-    year = _year(title, lede, published)
+    year = _year(title, lede, published, minguo and lang == "zh")
     if lang == "vi":
-        vi_place = patterns().vi_place
-        place_m = vi_place.search(title) or vi_place.search(lede)
         org_m = _VI_ORGANISER.search(lede)
-        day = re.search(r"(?<!\d)(\d{1,2})/(\d{1,2})(?!/\d)", lede)
+        day = re.search(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d])", lede)  # 18/9 and 18/9/2020, not 9/2020
         date = f"{year}-{int(day.group(2)):02d}-{int(day.group(1)):02d}" if day and year else None
         return Event(
             name=title,
             year=year,
             date=date,
-            place=place_m.group(1).strip() if place_m else None,
+            place=place_vi(title, lede, text, year),
             organizers=(org_m.group(1).strip(),) if org_m else (),
             honours=titles,
         )

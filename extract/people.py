@@ -9,15 +9,11 @@ from functools import cache, cached_property
 from extract.commendation import not_a_commendation
 from extract.events import place_zh
 from extract.lexicon import Lexicon
-from extract.people_vi import Found, acts, attends, namesake, sentence_end
 from extract.people_zh import ZhPerson
 from extract.records import Person
 from extract.text import Mention, sentence_of
-from extract.tsv import read_blocks, read_rows
+from extract.tsv import read_blocks
 
-# X - Giám đốc Sở …; Y - Bí thư huyện uỷ được trao tặng Huân chương: leaders named before a passive award
-_PASSIVE_AWARD = re.compile(r"được\s+(?:trao tặng|trao|tặng thưởng|tặng|truy tặng|phong tặng|nhận)\b", re.I)
-_NEW_SUBJECT = re.compile(r"\b(?:các|những|mong|chúc)\b")  # mong rằng các đồng chí được nhận …: others get it
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _GIVEN_TO = re.compile(r"[为向给]")  # 为X颁奖: the person named after it receives
 _AS_DELEGATE = re.compile(r"(?:同志)?作为[^，,；;。\n]{2,30}?代表")
@@ -51,11 +47,6 @@ def _attends_after(start: int, end: int, ctx: Context) -> bool:
     if not m or ctx.lex.cue_re["award"].search(ctx.text, end, m.end()):
         return False  # 王某荣获一等奖并出席…: honoured first
     return not receives.search(ctx.text, m.end(), ctx.clause(start, end)[1])
-
-
-@cache
-def vi_leaders() -> tuple[str, ...]:
-    return tuple(row[0].lower() for row in read_rows("positions_vi.tsv", 3) if row[1] == "leader")
 
 
 @dataclass(frozen=True)
@@ -131,7 +122,7 @@ class Context:
     def explains(self) -> bool:
         """A page that talks of honours only to explain them: an obituary, a portrait of past honourees (a
         call's past winners stay honourees)."""
-        return not self.commendation and not_a_commendation(self.title, self.text) == "explainer"
+        return not self.commendation and not_a_commendation(self.title, self.text) in ("explainer", "visit")
 
     @cached_property
     def main_honour(self) -> str | None:
@@ -139,7 +130,7 @@ class Context:
         return people[0] if people else (self.honours[0].text if self.honours else None)
 
 
-def _relation(
+def decide_relation(
     spans, how: set[str], leader: bool, ctx: Context, named: bool, prize_winners: bool, name: str
 ) -> str:
     relation = _relation_of(spans, how, leader, ctx, named, prize_winners, name)
@@ -153,7 +144,7 @@ def _relation_of(
 ) -> str:
     if "byline" in how or "signature" in how:
         return "author"
-    if how & {"doctrine", "contact", "namesake"}:
+    if how & {"doctrine", "contact", "namesake", "helped"}:
         return "mentioned"  # 以X同志为核心的党中央
     if "attending" in how:
         return "official"  # 出席会议的县领导还有X、Y
@@ -186,7 +177,7 @@ def _relation_of(
     return "honouree"
 
 
-def _honours_by_person(spans, how: set[str], ctx: Context) -> Mention | None:
+def honours_by_person(spans, how: set[str], ctx: Context) -> Mention | None:
     for s, e in spans:
         found = ctx.honour_in(s, e)
         if found:
@@ -195,7 +186,7 @@ def _honours_by_person(spans, how: set[str], ctx: Context) -> Mention | None:
 
 
 def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
-    named = {p.name: _honours_by_person(p.spans, p.how, ctx) for p in found}
+    named = {p.name: honours_by_person(p.spans, p.how, ctx) for p in found}
     prizes = {n for n, h in named.items() if h and ctx.lex.honour_kind(h.text) == "prize"}
     out = []
     leaders: set[tuple[int, int]] = set()  # the spans of leaders, for the names listed after them
@@ -231,7 +222,7 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             p.how.add("representative")
         if not honoured and _only_quoted(p, ctx) and any(named.values()) and p.name not in ctx.title:
             p.how.add("witness")  # 校长邱永安说：“苗老师…” in a portrait of the honoured teacher
-        relation = _relation(
+        relation = decide_relation(
             p.spans, p.how, leader, ctx, honoured, bool(prizes) and p.name not in prizes, p.name
         )
         honour = (
@@ -315,110 +306,3 @@ def _speaks_for_collective(p: ZhPerson, ctx: Context) -> bool:
 
 def _best_span(p: ZhPerson) -> tuple[int, int]:
     return p.spans[0]
-
-
-def people_vi(found: list[Found], ctx: Context) -> list[Person]:
-    text = ctx.text
-    by_name: dict[str, list[Found]] = {}
-    for f in found:  # Nguyễn Hương Giang and Nguyễn Hương giang are one person
-        by_name.setdefault(text[f.start : f.end].lower(), []).append(f)
-    out = []
-    for mentions in by_name.values():
-        name = max(
-            (text[f.start : f.end] for f in mentions), key=lambda n: sum(w[:1].isupper() for w in n.split())
-        )
-        spans = [(f.start, f.end) for f in mentions]
-        role = max((f.role for f in mentions if f.role), key=len, default=None)  # the fullest
-        org = next((f.org for f in mentions if f.org), None)
-        cues = " ".join(f"{f.cue} {f.role or ''}".lower() for f in mentions)
-        leader = any(p in cues for p in vi_leaders())
-        speaks = any(
-            ctx.lex.cue_re["speech_vi"].search(text, s, sentence_end(text, e, 120)) for s, e in spans
-        )
-        speaks = speaks or any(attends(text, s) or _speech_before(text, s, ctx) for s, _ in spans)
-        how = {"signature"} if any(f.author for f in mentions) else set()
-        if any(f.signer for f in mentions):
-            how = {"attending"}  # Người ký: the official who signed
-        elif namesake(text, name):
-            how = {"namesake"}  # Giải thưởng Nguyễn Văn Linh
-        named = _honours_by_person(spans, how, ctx)
-        passive = not how and any(_passive_recipient(e, ctx) for _, e in spans)
-        official = (leader and speaks) or any(acts(text, e) for _, e in spans)
-        relation = (
-            "official"
-            if official
-            and not how
-            and not _recipient(spans, ctx)
-            and not _award_list(mentions, ctx)
-            and not passive
-            else _relation(spans, how, False, ctx, bool(named) or passive, False, name)
-        )
-        honour = named.text if named else (ctx.main_honour if relation == "honouree" else None)
-        out.append(
-            Person(
-                name=name,
-                relation=relation,
-                span=next(sp for sp in spans if text[sp[0] : sp[1]] == name),  # as written
-                role=role,
-                org=org,
-                honour=honour if relation == "honouree" else None,
-                gender=_gender_vi(mentions, ctx.lex),
-                posthumous=relation == "honouree"
-                and (
-                    any(ctx.cue_near("posthumous", s, e, 400, 10) for s, e in spans)  # in its sentence
-                    or _award_list(mentions, ctx, "posthumous")
-                ),
-            )
-        )
-    return out
-
-
-def _speech_before(text: str, at: int, ctx: Context) -> bool:
-    """Phát biểu tại lễ trao giải, đồng chí X …: the speech opens the sentence the name is in."""
-    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, at - 60)
-    return bool(ctx.lex.cue_re["speech_vi"].search(text, start, at))
-
-
-def _recipient(spans, ctx: Context) -> bool:
-    """Is the person named after an awarding verb in their clause (trao Huân chương … cho … ông X)?"""
-    text = ctx.text
-    for s, _ in spans:
-        a = max(max(text.rfind(c, 0, s) for c in ",;:\n") + 1, text.rfind(". ", 0, s) + 2, s - 250)
-        award = ctx.lex.cue_re["award"].search(text, a, s)
-        if award and any(a <= h.start < s for h in ctx.honours):
-            return True
-    return False
-
-
-def _passive_recipient(end: int, ctx: Context) -> bool:
-    """Is the person one of those an award is given to later in their sentence, in the passive (X - Giám
-    đốc Sở …; Y - Bí thư huyện uỷ được trao tặng Huân chương …), no speech or act of theirs between?"""
-    text = ctx.text
-    stop = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
-    m = _PASSIVE_AWARD.search(text, end, min(stop, end + 300))
-    if (
-        not m
-        or ctx.lex.cue_re["speech_vi"].search(text, end, m.start())
-        or _NEW_SUBJECT.search(text, end, m.start())
-    ):
-        return False
-    return any(m.end() <= h.start <= m.end() + 40 for h in ctx.honours)
-
-
-def _award_list(mentions: list[Found], ctx: Context, cue: str = "award") -> bool:
-    """Is the person an item of a list an awarding sentence opens (tặng Huân chương …, gồm: A, B)?
-    With `cue="posthumous"`: one a posthumous award opens (được truy tặng …, gồm: A; B)."""
-    for f in mentions:
-        if f.listed:
-            start = max(ctx.text.rfind(". ", 0, f.start) + 2, ctx.text.rfind("\n", 0, f.start) + 1)
-            if ctx.lex.cue_re[cue].search(ctx.text, start, f.start):
-                return True
-    return False
-
-
-def _gender_vi(mentions: list[Found], lex: Lexicon) -> str | None:
-    """F or M from the address terms before the name (bà, chị; ông, anh), else None."""
-    cues = {f.cue.lower() for f in mentions}
-    if not cues.isdisjoint(lex.cues["female_vi"]):
-        return "F"
-    return "M" if not cues.isdisjoint(lex.cues["male_vi"]) else None

@@ -35,7 +35,7 @@ _ROLE_CHAR = r"(?:[^,.;:()\n]|\.(?=\w))"  # a dot glued to a letter abbreviates 
 # a role phrase ends where the sentence's verb begins (Chủ tịch UBND tỉnh | nhấn mạnh)
 _VERB = re.compile(
     r"\s+(?=(?:nhấn mạnh|phát biểu|cho biết|đề nghị|trao|dự|chỉ đạo|ghi nhận|cùng|và|đã|tặng|khen|yêu cầu|nêu|"
-    r"chia sẻ|nói|cảm ơn|xúc động|được|vì|nhặt|vận động|tích cực|luôn|có|là|vinh dự)\b)"
+    r"chia sẻ|nói|cảm ơn|xúc động|được|vì|nhặt|vận động|tích cực|luôn|có|là|vinh dự|đối với)\b)"
 )
 
 
@@ -73,6 +73,8 @@ class Patterns:
     figure_in: re.Pattern  # TP. | Hồ Chí Minh, Đoàn TNCS | Hồ Chí Minh: the figure names a place or a body
     source: re.Pattern  # Theo ông X, …: the person a statement is attributed to
     street: re.Pattern  # phố | Ông Ích Khiêm: a capitalised address term after it starts a street's name
+    helped_before: re.Pattern  # trả lại cho | chị X: the person the honoured helped
+    helped_after: re.Pattern  # anh X (trú …) | đánh rơi: the owner of what was lost
 
 
 def tone_free(pattern: str) -> str:
@@ -134,6 +136,12 @@ def patterns() -> Patterns:
         given=re.compile(rf"(?<!\w)(?:{alternation(words['given']).pattern})(?!\w)", re.I),
         coordinated=re.compile(rf"\s*(?:,|và|cùng)\s+(?:(?i:{cues})\s+)?(?P<name>{NAME})"),
         street=re.compile(rf"(?<!\w)(?i:{alternation(words['street']).pattern})[ ]\Z"),
+        helped_before=re.compile(
+            rf"(?<!\w)(?i:{alternation(words['helped_before']).pattern})\s+(?:(?i:{cues})\s+)?\Z"
+        ),
+        helped_after=re.compile(
+            rf"(?:\s*\([^()\n]{{0,80}}\))?\s*(?i:{alternation(words['helped_after']).pattern})(?!\w)"
+        ),
         figure_in=re.compile(rf"(?:{alternation(words['figure_in']).pattern})\s*$"),
         source=re.compile(
             rf"\s*(?:{alternation(words['source']).pattern})\s+(?:(?i:{cues})|(?i:(?:phó\s+)?(?:{positions})))\s"
@@ -163,8 +171,12 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
         for m in pattern.finditer(text):
             s, e = m.span("name")
             e = _name_end(text, s, e, p)
+            if e is None and pattern is p.by_position:  # Chủ tịch … Hội Hữu nghị … Lào | Nguyễn Đắc Vinh
+                s, e = _fallback_name(text, m.end("cue"), s, p)
             if e is None or text[s:e].isupper() or any(a <= s < b for a, b in found):
                 continue
+            if pattern is p.by_position and _unit_head_before(text, s):
+                continue  # Giám đốc Bệnh viện | Bạch Mai: the words name the unit, not a person
             if pattern is p.by_cue and _inside_proper_name(text, m.start("cue")):
                 continue  # quận Hai Bà Trưng, phố Ông Ích Khiêm: the cue is a word of a place's name
             if p.not_name.match(text, s) and pattern is not p.by_position:
@@ -246,9 +258,19 @@ def _name_after_unit(text: str, at: int, p: Patterns) -> tuple[int, int | None]:
                 text, at + m.start() + word.start()
             ):
                 s = at + m.start() + word.start()
-                whole = _NAME_RE.match(text, s, end)  # Hai Bà Trưng | Vũ Đại Phong: the whole name
+                whole = _NAME_RE.match(text, s)  # Hai Bà Trưng | Vũ Đại Phong: the whole name
                 return s, _name_end(text, s, max(at + m.end(), whole.end() if whole else 0), p)
     return at, None
+
+
+def _fallback_name(text: str, cue_end: int, at: int, p: Patterns) -> tuple[int, int | None]:
+    """The name after a position whose first capitalised words are no name (Chủ tịch Trung ương Hội
+    Hữu nghị Việt Nam - Lào | Nguyễn Đắc Vinh); not past a verb (Bộ trưởng Bộ Công an đối với | …)
+    nor past a unit named after a person (Hiệu trưởng Trường Đại học Y khoa | Phạm Ngọc Thạch)."""
+    s, e = _name_after_unit(text, at, p)
+    if e is None or _VERB.search(text[cue_end:s]) or _unit_named().search(text[cue_end:s]):
+        return at, None
+    return s, e
 
 
 def sentence_end(text: str, end: int, most: int) -> int:
@@ -256,6 +278,18 @@ def sentence_end(text: str, end: int, most: int) -> int:
     `most` characters on: a leader's speech verb is looked for there, not in the next sentence."""
     stops = [i for i in (text.find(". ", end, end + most), text.find("\n", end, end + most)) if i >= 0]
     return min(stops, default=min(len(text), end + most))
+
+
+@cache
+def _unit_named() -> re.Pattern:
+    """A unit whose proper name follows it (people_vi.tsv unit_named: Bệnh viện, Trường, Công ty)."""
+    heads = [w for kind, w, _why in read_rows("people_vi.tsv", 3) if kind == "unit_named"]
+    return re.compile(rf"(?<!\w)(?i:{alternation(heads).pattern})\s")
+
+
+def _unit_head_before(text: str, at: int) -> bool:
+    """Does such a unit's head end the text right before `at` (Giám đốc Bệnh viện | Bạch Mai)?"""
+    return any(m.end() == at for m in _unit_named().finditer(text, max(0, at - 30), at))
 
 
 @cache
@@ -291,6 +325,14 @@ def namesake(text: str, name: str) -> bool:
         patterns().namesake.search(text, max(0, m.start() - 14), m.start())
         for m in re.finditer(re.escape(name), text)
     )
+
+
+def helped(text: str, start: int, end: int) -> bool:
+    """Is the person at text[start:end] one the honoured helped: the owner of a lost thing (chiếc ví do
+    anh X (trú …) đánh rơi), one given back what was lost (trả lại cho chị X), one rescued (cứu em X)?
+    Then they are mentioned, not honoured."""
+    p = patterns()
+    return bool(p.helped_before.search(text, max(0, start - 40), start) or p.helped_after.match(text, end))
 
 
 def acts(text: str, end: int) -> bool:

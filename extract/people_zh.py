@@ -11,7 +11,15 @@ from extract.names_zh import ChineseNameFinder
 from extract.people_zh_checks import NameChecks
 from extract.people_zh_frames import frames
 from extract.people_zh_layout import bylines, credits_and_attendance, grid_line, lead_names, table_columns
-from extract.people_zh_slots import extend_end, outer_names, place_shaped, tibetan
+from extract.people_zh_slots import (
+    after_place,
+    extend_end,
+    married_cell,
+    outer_names,
+    place_shaped,
+    quoted,
+    tibetan,
+)
 
 HAN = "\u4e00-\u9fff"
 _SLOGAN = re.compile("“[^“”]{0,10}”")  # a short quoted phrase: a campaign's name
@@ -114,7 +122,9 @@ class ChinesePeople:
             if (
                 p.how - {"found"}
                 or not (
-                    self._inside_unit(text, p.spans[0][0]) or place_shaped(text, p.spans, self.lex.role_re)
+                    self._inside_unit(text, p.spans[0][0])
+                    or place_shaped(text, p.spans, self.lex.role_re)
+                    or quoted(text, p.spans)
                 )
             )
             and not (p.name in self.lex.figures and all(self._in_slogan(text, *span) for span in p.spans))
@@ -236,7 +246,11 @@ class ChinesePeople:
                     e = s + len(self.f.list_end.split(text[s:e], maxsplit=1)[0])
                 e = s + len(self.f.paren.split(text[s:e], maxsplit=1)[0])  # 龙建新(苗族)
                 bounds.append((s, e))
-            starts = [self.checks.name_in(text, s, e, last_chars=True) for s, e in bounds]
+            bounds = _split_last(text, bounds)
+            c = self.checks
+            starts = [  # 王雪, 授予|张秀英; 头屋乡|徐胡玉兰: a place may open the item
+                c.name_in(text, s, e, last_chars=True) or self._after_place(text, s, e) for s, e in bounds
+            ]
             plain = any(x == s for x, (s, _) in zip(starts, bounds, strict=True))
             starts = [  # 对党忠诚 in 信念坚定、对党忠诚: a set phrase after a preposition, no name; but
                 # 对孙立新、周海燕等: in a list of names, the first one after its preposition
@@ -253,8 +267,17 @@ class ChinesePeople:
                 for (s, e), start in zip(bounds, starts, strict=True):
                     if start is not None:
                         continue
-                    if self.checks.cued_name(text, s, e, relaxed=True):
+                    if self.checks.cued_name(text, s, e, relaxed=True) or (
+                        married_cell(text[s:e], self.names, self.checks.slot_name)
+                        and not self.names.is_word(text[s + 2 : e])
+                    ):  # 林美珠、李林锦委: a married name in a list of names (not 罗燕家庭)
                         add(s, e, "list")
+                    elif (
+                        e - s > 4
+                        and text[e - 5] in self.f.boundary
+                        and married_cell(text[e - 4 : e], self.names, self.checks.slot_name)
+                    ):
+                        add(e - 4, e, "list")  # 推荐的|郭许月娇、陈雪娥: a married name after 的
                     elif e - s > 3 and self._tail_name(text[e - 3 : e]):
                         add(self._tail_start(text, e), e, "list")  # 守岛民兵王继才、王仕花夫妇
         for line in self.f.line.finditer(text):
@@ -268,6 +291,12 @@ class ChinesePeople:
                     role, org = self._position_phrase(first.group("rest").split()[-1])
                     add(s, e, "grid", role, org)
             grid_line(text, line.start(), line.group(0), add, self.checks)
+
+    def _after_place(self, text: str, s: int, e: int) -> int | None:
+        """头屋乡|徐胡玉兰: the name after the place opening a list item; not a group (社区罗燕家庭)."""
+        if any(text.endswith(u, s, e) for u in self.lex.collectives | self.lex.units):
+            return None
+        return after_place(text, s, e, self.names, self.checks.slot_name)
 
     def _tail_name(self, cand: str) -> bool:
         """A name ending a list item (守岛民兵王继才): a surname and a given name that is no word
@@ -329,3 +358,11 @@ class ChinesePeople:
                     if s <= start and end <= e:
                         return True
         return False
+
+
+def _split_last(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The last item of a 、-list may join two names with 及 (林美珠、李林锦委及温秋朱): two items, when
+    both are of a name's size (not 康乐及文化事务署署长李美嫦)."""
+    s, e = bounds[-1]
+    j = text.find("及", s + 2, e - 2)
+    return bounds if j < 0 or j - s > 4 or e - j > 5 else [*bounds[:-1], (s, j), (j + 1, e)]

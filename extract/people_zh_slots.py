@@ -9,8 +9,9 @@ from functools import cache
 
 from extract.lexicon import alternation
 from extract.names_zh import ChineseNameFinder
+from extract.names_zh.tables import PERSON_TAGS
 from extract.people_zh_frames import PUNCTUATION, Frames
-from extract.tsv import read_rows
+from extract.tsv import read_blocks, read_rows
 
 HAN = "\u4e00-\u9fff"
 # a given-name character weighing less than this (说 摄 去 是) never ends a name after a cue
@@ -97,3 +98,49 @@ def place_shaped(text: str, spans: list[tuple[int, int]], role_re: re.Pattern) -
     """Is a name-shaped word a place: one of its mentions is followed by 县 市 区 镇 … that do not
     start a position (巫溪县, 马尔康市; but 李明县长)?"""
     return any(_ADMIN_AFTER.match(text, e) and not role_re.match(text, e) for _, e in spans)
+
+
+@cache
+def place_ends() -> frozenset[str]:
+    """Characters that end a place right before a name in a list item (白云村|蔡杨玉美, 头份市|徐黎和鸾):
+    lexicons/people_zh.tsv, kind place_end."""
+    return frozenset(read_blocks("people_zh.tsv").get("place_end", []))
+
+
+def married_cell(name: str, names: ChineseNameFinder, slot_name) -> bool:
+    """A Taiwan married name filling a list slot: the husband's surname, then the woman's own
+    surname and given name (李|林锦委, 徐|黎和鸾), each char allowed in a name slot; its first two
+    characters are no dictionary word other than a name (党风|廉政)."""
+    t = names.tables
+    if len(name) != 4 or name[0] not in t.surname or name[0] in t.rare or name[:2] in t.compound:
+        return False
+    head = t.words.get(name[:2])
+    return (
+        (head is None or head[0] in PERSON_TAGS)
+        and name[1] in t.surname
+        and slot_name(name[1:], relaxed=True)
+    )
+
+
+def after_place(text: str, s: int, e: int, names: ChineseNameFinder, slot_name) -> int | None:
+    """Where the name ending list item text[s:e] starts when a place opens the item (头屋乡徐胡玉兰,
+    德阳村王绸): after a place-ending character, a name slot of two to four characters; the
+    longest first. None when there is none."""
+    for k in range(max(s + 2, e - 4), e - 1):
+        name = text[k:e]
+        if text[k - 1] not in place_ends() or (names.is_word(name) and not names.is_name(name)):
+            continue
+        if name[-1] in names.tables.banned:
+            continue  # 赵化镇|花苑村: a place after a place
+        if slot_name(name, relaxed=True) or married_cell(name, names, slot_name):
+            return k
+    return None
+
+
+_QUOTES = {"「": "」", "“": "”", "『": "』", "《": "》", "‘": "’", "〈": "〉"}
+
+
+def quoted(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Does every mention fill a pair of quotes or title marks on its own (曲目「龙雅」, 《李白》): a
+    title, not a person the text speaks of?"""
+    return all(s > 0 and e < len(text) and _QUOTES.get(text[s - 1]) == text[e] for s, e in spans)

@@ -19,6 +19,8 @@ _ROC_NAMED = re.compile(
 )
 _ROC_BARE = re.compile(r"(?<![\d.\-/])(1[0-4]\d)\s*([-/.年])\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d.\-/])")
 ROC_OFFSET = 1911
+# the compact stamp closing a Central News Agency story: （編輯：某某）1141107 = 2025-11-07 (bare Minguo only)
+_ROC_STAMP = re.compile(r"(?m)(?:^|(?<=[)）\]】\s]))(1[01]\d)(0[1-9]|1[0-2])([0-3]\d)\s*$")
 _CN_YEAR = re.compile(
     r"[〇一二三四五六七八九零○Ｏ]{4}年[〇一二三四五六七八九十]{1,2}月(?:[〇一二三四五六七八九十]{1,3}日)?"
 )
@@ -67,6 +69,8 @@ def _minguo(text: str, bare: bool) -> list[tuple[int, str | None]]:
         for m in _ROC_BARE.finditer(text):
             if not any(a <= m.start() < b for a, b in named):
                 found.append((m.start(), _valid(int(m[1]) + ROC_OFFSET, int(m[3]), int(m[4]))))
+        for m in _ROC_STAMP.finditer(text):
+            found.append((m.start(), _valid(int(m[1]) + ROC_OFFSET, int(m[2]), int(m[3]))))
     return found
 
 

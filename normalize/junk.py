@@ -40,7 +40,9 @@ _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "ldquo": "“", "rdq
 _ENTITIES |= {"rsquo": "’", "mdash": "—", "hellip": "…", "middot": "·"}
 # Discuz anti-copy residue: runs of one- and two-character ASCII scraps (; z2 Y! _8 g/ z- z$ ]) after
 # a sentence or on a line of their own
-_SCRAPS = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[。！？”]))[ \t]*(?:[!-~]{1,2}[ \t]+){4,}[!-~]{1,2}(?=[ \t]|$)", re.M)
+_SCRAPS = re.compile(
+    r"(?:(?<=\s)|(?<=^)|(?<=[。！？”]))[ \t]*(?:[!-~]{1,2}[ \t]+){4,}[!-~]{1,2}(?=[ \t]|$)", re.M
+)
 _SCRAP_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 MIN_SCRAP_MARKS = 3  # distinct marks: a list of numbers (1, 2, 3, 4, 5) has one
 MIN_PIECES = 4
@@ -93,7 +95,11 @@ def _drop_images(text: str) -> tuple[str, int]:
         before = text[a - 1 : a] if a else ""
         if before == " " and (a < 2 or text[a - 2] == "\n" or _AFTER.match(text[a - 2])):
             a -= 1
-        elif before not in ("", "\n", "\t", " ") and not _AFTER.match(before) and not (spans and spans[-1][1] == a):
+        elif (
+            before not in ("", "\n", "\t", " ")
+            and not _AFTER.match(before)
+            and not (spans and spans[-1][1] == a)
+        ):
             continue  # inside a path or a word; right after another image name it is one of a row
         spans.append((a, m.end()))
     return _cut(text, spans), len(spans)

@@ -58,7 +58,9 @@ _WORD = re.compile(r"\w+")
 MAX_ECHO_REST = 60  # page data around the title on a line that repeats it with a date
 MAX_ECHO_HAN = 16
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
-_DOC_NUMBER = re.compile(r"[\u3400-\u9fff]{2,10}\s*[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d{1,4}\s*号")
+_DOC_NUMBER = re.compile(
+    r"[\u3400-\u9fff]{2,10}\s*[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d{1,4}\s*号"
+)
 # an image's label before a copy of the title ((有修改)某某颁奖典礼 under the title 某某颁奖典礼)
 _LABEL = re.compile(r"^[(（【\[][^()（）【】\[\]]{1,6}[)）】\]]\s*")
 
@@ -237,7 +239,9 @@ def _body(lines: list[str], title: str | None, keys: list[str], rules: Chrome, m
                 dated_at = len(body)
         elif i in footer or rules.is_chrome(key):
             dropped += 1
-            if i < head and not rules.is_chrome(key) and is_byline(key, minguo):  # 2006年3月15日 收藏 打印 推荐
+            if (
+                i < head and not rules.is_chrome(key) and is_byline(key, minguo)
+            ):  # 2006年3月15日 收藏 打印 推荐
                 dates.extend(DateHint(d, "byline", line) for _, d in find_dates(key, minguo)[:1])
             if dated_at is None and body and len(body) <= BYLINE_LINES and rules.is_fields(key):
                 dated_at = len(body)  # 来自:上海市人民政府 作者:上海要闻 访问量:1620 under the title

@@ -84,14 +84,17 @@ class ChineseNameFinder:
         if self.crf is None:
             return self._married(text, names)
         w, inside = self.w, self._inside_word(text)
-        return self._married(text, merge(
-            names,
-            self.crf.read(text),
-            w.crf_keep,
-            w.crf_add,
-            w.crf_override,
-            lambda a, b, p: self._may_be(text, a, b, p) and not inside(a, b),
-        ))
+        return self._married(
+            text,
+            merge(
+                names,
+                self.crf.read(text),
+                w.crf_keep,
+                w.crf_add,
+                w.crf_override,
+                lambda a, b, p: self._may_be(text, a, b, p) and not inside(a, b),
+            ),
+        )
 
     def _married(self, text: str, names: list[Span]) -> list[Span]:
         """Taiwan married names put the husband's surname before the woman's own name (彭陈清妹):
@@ -137,6 +140,10 @@ class ChineseNameFinder:
             return False
         if name[0] in COUNTERS or name in t.places or name[:2] in t.common:
             return False
+        if len(name) > 2 and name[0] in t.surname and name[-1] in t.cues.get("not_last", ()):
+            return False  # 部长余金霞|向被表彰的: a function word never ends a Chinese name
+        if any(text.endswith(row, 0, a) for row in t.cues.get("photo_row", ())):
+            return False  # 局长孔德明(前排|左五): a place in a photo
         if name in t.era and any(text[b : b + n] in t.not_after_era for n in (1, 2)):
             return False
         if any(name[k:] in t.not_given_words for k in range(1, len(name))):

@@ -40,3 +40,17 @@ def test_vietnamese_awards_given_to_named_or_counted_recipients_stay_commendatio
             "khen thưởng đột xuất anh Đinh Văn Nam. Hồ sơ đề nghị được hoàn thiện theo quy định.")  # fmt: skip
     assert is_commendation("Huyện khen thưởng tập thể, cá nhân xuất sắc", text, True)
     assert evidence("", text)["honour"] > evidence("", text)["explainer"]
+
+
+def test_a_visit_to_past_honourees_is_no_commendation_but_keeps_its_event():
+    text = "1月18日，县总工会副主席程立文一行看望了省劳动模范邬桂兰，送上慰问金。"
+    assert not_a_commendation("县总工会走访慰问劳动模范", text) == "visit"
+    assert not is_commendation("县总工会走访慰问劳动模范", text, True)
+
+
+def test_rules_and_plans_of_a_selection_to_come_are_calls():
+    rules = "三、评选名额：评选出10名。四、获评者由市总工会颁发证书和奖牌。"
+    assert not_a_commendation("2025年度“青溪工匠”评选办法", rules) == "call"
+    plan = ("Hội nghị biểu dương điển hình tiên tiến dự kiến sẽ diễn ra vào ngày 20/6. "
+            "Theo kế hoạch, hội nghị sẽ khen thưởng các tập thể, cá nhân tiêu biểu.")  # fmt: skip
+    assert not_a_commendation("Họp chuẩn bị tổ chức Hội nghị điển hình tiên tiến", plan) == "call"

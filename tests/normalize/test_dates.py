@@ -58,13 +58,16 @@ def test_byline_and_meta_order():
         ("113年4月26日", True, "2024-04-26"),
         ("113/04/26 10:05", True, "2024-04-26"),
         ("2024-04-26", True, "2024-04-26"),
+        ("（編輯：王小明）1141107", True, "2025-11-07"),
     ],
 )
 def test_minguo_dates(text, minguo, want):
     assert find_dates(text, minguo)[0][1] == want
 
 
-@pytest.mark.parametrize("text", ["113-04-26", "113年4月26日", "電話02-8995-6866", "第113-04-26号"])
+@pytest.mark.parametrize(
+    "text", ["113-04-26", "113年4月26日", "電話02-8995-6866", "第113-04-26号", "（編輯：王小明）1141107"]
+)
 def test_bare_minguo_dates_only_on_traditional_pages(text):
     assert find_dates(text) == []
 
