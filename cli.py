@@ -187,7 +187,7 @@ def cmd_check(args, settings: config.Settings) -> int:
 
     rows = read_rows(Path(args.names).read_bytes())
     with open_archive(settings) as archive:
-        findings = check(archive, rows)
+        findings = check(archive, rows, threads=min(settings.workers, os.cpu_count() or 1))
     write_report(findings, Path(args.output) if args.output else None, sys.stdout)
     bad = [f for f in findings if f.status == "bad"]
     for f in bad:

@@ -10,6 +10,7 @@ The list is half names of honoured people found in the archive, half invented na
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -36,7 +37,9 @@ def main() -> int:
         invented = ["".join(rng.sample("甄郗祁慕容鲜于闻人殳甫", 3)) for _ in range(args.names - len(known))]
         rows = [Candidate(i + 1, n) for i, n in enumerate(known + invented)]
         t, cpu = time.perf_counter(), time.process_time()
-        findings = check(archive, rows)
+        findings = check(
+            archive, rows, threads=min(archive.settings.workers, os.cpu_count() or 1)
+        )  # as `honours check`
         took, cpu = time.perf_counter() - t, time.process_time() - cpu
         live = archive.stats()["articles"]
     honoured = sum(f.status == "honoured" for f in findings)

@@ -8,13 +8,16 @@ are checked."""
 
 from __future__ import annotations
 
+import queue
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from errors import EngineError, StoreError
 from index.dossier import dossier
 from index.units import similar
 
@@ -132,14 +135,49 @@ def parse_line(raw: bytes, line: int) -> Candidate | BadRow:
     return Candidate(line, name, unit or None, title or None)
 
 
-def check(archive, rows: Iterable[Candidate | BadRow]) -> list[Finding]:
-    """Each row's finding, in the order given."""
-    return [
-        Finding(r.line, "", None, None, "bad", ("bad_row",), reason=r.reason)
-        if isinstance(r, BadRow)
-        else candidate(archive, r)
-        for r in rows
-    ]
+def check(archive, rows: Iterable[Candidate | BadRow], threads: int = 1) -> list[Finding]:
+    """Each row's finding, in the order given. With `threads` > 1 the candidates are read by that
+    many threads, each through a reader of its own (index/reader.py): SQLite reads run outside
+    Python's lock, so a long list uses every core."""
+    rows = list(rows)
+    readers = _readers(archive, threads if len(rows) > 1 else 1)
+    free: queue.SimpleQueue = queue.SimpleQueue()
+    for r in readers:
+        free.put(r)
+
+    def one(row: Candidate | BadRow) -> Finding:
+        if isinstance(row, BadRow):
+            return Finding(row.line, "", None, None, "bad", ("bad_row",), reason=row.reason)
+        reader = free.get()
+        try:
+            return candidate(reader, row)
+        finally:
+            free.put(reader)
+
+    if len(readers) == 1:
+        return [one(r) for r in rows]
+    try:
+        with ThreadPoolExecutor(len(readers)) as pool:
+            return list(pool.map(one, rows))
+    finally:
+        for r in readers:
+            r.close()
+
+
+def _readers(archive, threads: int) -> list:
+    """A reader per thread, or the archive itself alone when one thread will do (or readers cannot
+    open: no index yet)."""
+    from index.reader import Reader
+
+    readers = []
+    try:
+        for _ in range(threads if threads > 1 else 0):
+            readers.append(Reader(archive.settings, archive.segmenter))
+    except (EngineError, StoreError):
+        for r in readers:
+            r.close()
+        readers = []
+    return readers or [archive]
 
 
 def candidate(archive, c: Candidate) -> Finding:

@@ -10,7 +10,7 @@ import pytest
 from conftest import make_archive, run_honours
 from linking_cases import check_archive
 
-from index.check import BadRow, Candidate, check, read_rows, read_text
+from index.check import BadRow, Candidate, _readers, check, read_rows, read_text
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +108,20 @@ def test_a_name_with_more_honours_than_a_dossier_reads_is_flagged(case, monkeypa
         (cut,) = check(archive, [Candidate(1, twice)])
     assert "truncated" not in whole.flags and sum(len(m.honours) for m in whole.matches) == 2
     assert "truncated" in cut.flags and sum(len(m.honours) for m in cut.matches) == 1
+
+
+def test_threads_read_the_same_findings_as_one(case):
+    root, found = case
+    from config import Settings
+    from index.archive import Archive
+
+    rows = [Candidate(i, n) for i, n in enumerate(found.names, 1)] + [BadRow(99, "empty")]
+    with Archive(Settings(data_dir=root / "data"), create=False) as archive:
+        alone = check(archive, rows)
+        shared = check(archive, rows, threads=3)
+        readers = _readers(archive, 3)  # three readers of their own, not the archive thrice
+        assert len({id(r.store) for r in readers} | {id(archive.store)}) == 4
+        for r in readers:
+            r.close()
+    assert shared == alone and [f.line for f in shared] == [r.line for r in rows]
+    assert sum(f.status == "honoured" for f in shared) >= 35  # not an empty answer twice
