@@ -19,12 +19,14 @@ from extract.tsv import read_rows
 __all__ = ["find_collectives_vi", "find_collectives_zh"]  # find_collectives_vi lives in collectives_vi
 
 HAN = "\u4e00-\u9fff"
+_AWARD_VERB = rf"(?:均|都|同时|也|还|再次)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为))"
 _AWARD_SUBJECT = re.compile(
-    rf"([{HAN}“”]{{3,40}}?)(?=获评|荣获|获得|被评为|被授予|被命名为|当选为|榜上有名|被[{HAN}]{{2,16}}?(?:授予|评为|命名为))"
-)  # 衢州市公路管理局工会被中华全国总工会授予…: the agent between 被 and the verb
+    rf"([{HAN}“”（）()]{{3,40}}?)(?={_AWARD_VERB})"
+)  # 衢州市公路管理局工会被中华全国总工会授予…: the agent between 被 and the verb; A和B均获得
 _SUBJECT_COUNTED = re.compile(
     rf"([{HAN}“”]{{3,40}}?)等[\d一二两三四五六七八九十百千]+[个家支][{HAN}]{{0,10}}?(?=获评|荣获|被评为|被授予|被命名为)"
 )  # 福州某公司工会委员会等35家基层工会荣获…: the unit that leads the counted list
+_PEOPLE_OF = re.compile(r"[^，。；,;\n]*?(?:共)?有[\d一二两三四五六七八九十百]+[人名位]")
 _WON_BY = re.compile(rf"由([{HAN}]{{3,30}}?)(?=荣获|获得|获颁|获(?![悉知取批准]))")  # 由鲤鱼国小获…金质奖
 _OF_UNIT = re.compile(rf"的([{HAN}]{{3,30}}?)(?=[；;…。，,])")
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n“‘]))([{HAN}]{{3,30}})")
@@ -32,11 +34,6 @@ _PARAGRAPH_START = re.compile(rf"(?m)(?:^|(?<=[；;]))([{HAN}]{{4,30}})")
 _LEADING_VERB = re.compile(
     r"(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为)|(?:我|本)[省市县区州镇乡]|(?:而|并|同时)?在"
 )  # 我市青岚港务集团…: "our city" is not part of the unit's name
-_COUNTED_UNITS = re.compile(  # 授予X等12个单位, 在X等22个“最美奋斗者”集体中, 以及A和B两个先进党支部
-    rf"(?:授予|追授|表彰|命名|对|在|包括|以及|(?<=[\d一二两三四五六七八九十][人名])和|(?<=[，。；：:,;\n]))((?:(?!授予|表彰|命名|对|在|以及|包括)[{HAN}“”]){{3,40}}?)"
-    rf"等?[\d一二两三四五六七八九十百千]+[个家支](?:“[^”\n]{{1,16}}”)?(?:先进|优秀)?"
-    rf"(?:单位|集体|基层党组织|党组织|党支部|组织|团队|班组|基层工会|工会|群体|团体)"
-)
 _UNIT_LINE = re.compile(rf"(?m)^([{HAN}（）()]{{4,30}})$")
 _DATE_LINE = re.compile(r"(?m)^\s*\d{4}\s*年\s*\d{1,2}\s*月")
 
@@ -56,6 +53,21 @@ def _signers(text: str) -> list[tuple[int, int]]:
             end = start - 1
         out += run if len(run) <= 2 else run[:1]
     return out
+
+
+@cache
+def _counted_units() -> re.Pattern:
+    """授予X等12个单位, 授予A、B等19所学校, 在X等22个“最美奋斗者”集体中, 以及A和B两个先进党支部: the units
+    before a count of units (its nouns: kind counted in collective_frames_zh.tsv)."""
+    nouns = alternation(
+        word for kind, word, _ in read_rows("collective_frames_zh.tsv", 3) if kind == "counted"
+    )
+    return re.compile(
+        rf"(?:授予|追授|表彰|命名|对|在|包括|以及|(?<=[\d一二两三四五六七八九十][人名])和|(?<=[，。；：:,;\n]))"
+        rf"((?:(?!授予|表彰|命名|对|在|以及|包括)[{HAN}“”、（）()]){{3,80}}?)"
+        rf"(等)?[\d一二两三四五六七八九十百千]+[个家支所户](?:“[^”\n]{{1,16}}”)?(?:先进|优秀)?"
+        rf"[{HAN}]{{0,4}}?(?:{nouns.pattern})"
+    )
 
 
 @cache
@@ -106,7 +118,9 @@ def _ends_as_unit(phrase: str) -> bool:
 
 
 _EVENT = re.compile(r"\d{4}年度|首届|第[\d一二三四五六七八九十]+届")  # X2023年度…评选: its organiser
-_WHEN = re.compile(r"(?:日前|近日|近期|今天|今日|昨天|昨日|于|也|还|再次|正式|有关)?")
+_WHEN = re.compile(
+    r"(?:日前|近日|近期|今天|今日|昨天|昨日|于|也|还|再次|正式|有关|共(?!同)|分别|先后){0,2}"
+)  # 于近期, 共授予 (not 共同: a frame word of its own)
 
 
 def _acting(text: str, start: int, end: int, lex: Lexicon, people: set[str]) -> bool:
@@ -129,6 +143,18 @@ def _acting(text: str, start: int, end: int, lex: Lexicon, people: set[str]) -> 
     return any(before.endswith(m.group(0)) for m in f["body_before"].finditer(before))
 
 
+def _after_opener(phrase: str) -> bool:
+    """Does the phrase open with a two-character body_before word glued to the unit (按照学校团委,
+    全赖X商会, 庆祝X总工会): a body followed, thanked or celebrated, not honoured?"""
+    m = _frames()["body_before"].match(phrase)
+    return m is not None and len(m.group(0)) >= 2
+
+
+_COUNT_AFTER = re.compile(  # 五四红旗团支部3个,: a kind, tallied (not A和B两个先进党支部)
+    "[\\d一二两三四五六七八九十百千]+[个家支](?=[，,、。；;\\s]|$)"
+)
+
+
 def _quoted(text: str, start: int, end: int, honours: list[Mention]) -> bool:
     """Is the phrase an honour title, inside one (“学习型组织先进班组”, 昔阳好家庭) or the start of one
     (a cut line 全国优秀工会 where the text names 全国优秀工会工作者)?"""
@@ -145,33 +171,37 @@ _COUNTED = re.compile(
     "[一二三四五六七八九十两][个名家支批项所]"
 )  # 一个乡: a number of things (五华区 is a place)
 _NOT_INSIDE = re.compile(
-    '[与及或在是由了‘’"、]|大会|之所|关于|表彰|激励|各级|[一两几]个|等[\\d一二两三四五六七八九十百千]'
+    '[及或在是由了的‘’"、]|大会|之所|关于|表彰|激励|各级|[一两几]个|等[\\d一二两三四五六七八九十百千]'
 )
 
 
-def _plausible(name: str, people: set[str], shortest: int = 4) -> bool:
-    """A unit's name: 4-25 characters (3 in a list of units: 卫生局), not starting like a verb phrase
+def _plausible(name: str, people: set[str], shortest: int = 4, whole: bool = False) -> bool:
+    """A unit's name: 4-30 characters (3 in a list of units: 卫生局), not starting like a verb phrase
     or a numeral, no conjunction, quote or person's name inside (到社区, 一个乡, 先进典型和团队)."""
     return (
-        shortest <= len(name) <= 25
+        shortest <= len(name) <= 30
         and name[0] not in _NOT_FIRST
         and not _COUNTED.match(name)
+        and not _EVENT.match(name)  # 第七届全国文明村镇: an edition opens a title, never a unit
         and not _NOT_INSIDE.search(name)
         and name.count("“") == name.count("”")
         and name.count("「") == name.count("」")
+        and name.count("(") == name.count(")")
+        and name.count("（") == name.count("）")
         and not name.startswith("“")
         and not any(p in name for p in people)
-        and _joined_right(name)
+        and (whole or _joined_right(name))  # known to be one unit: X镇和美村 on a line, 维和警察防暴队等5个
     )
 
 
 def _joined_right(name: str) -> bool:
-    """和 inside a unit's name joins two fields of one body (人力资源和社会保障局), never two units
-    (A公司和B公司) or a phrase and a unit (先进典型和团队)."""
-    if "和" not in name:
-        return True
-    first, _, rest = name.partition("和")
-    return not _head_ends(first) and bool(re.match(r"[^和]{2,}?(?:局|厅|部|委员会)", rest))
+    """和 or 与 inside a unit's name joins two fields of one body (人力资源和社会保障局, 海洋与渔业厅),
+    never two units (A公司和B公司, A与B公司) or a phrase and a unit (先进典型和团队)."""
+    for joint in "和与":
+        first, _, rest = name.partition(joint)
+        if rest and (_head_ends(first) or not re.match(rf"[^{joint}]{{2,}}?(?:局|厅|部|委员会)", rest)):
+            return False
+    return True
 
 
 _MEMBERS = re.compile(r"[\d一二两三四五六七八九十百]+名")  # 税务窗口53名干部: its people, not the unit
@@ -189,13 +219,14 @@ _ITEM_SEP = re.compile(r"[^、\s\u3000]+")
 _LABEL_LINE = re.compile(
     r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十\d]+[、.．]\s*)?([^：:\n]{2,24})[：:][ \t\u3000]*(\S[^\n]*)$"
 )
-_LABEL_HONOUR = re.compile("(?:奖|集体|单位|称号|奖项|名单|家庭|团队|班组|勋章|奖章|奖状)$")
+_LABEL_HONOUR = re.compile("(?:奖|集体|单位|称号|奖项|名单|家庭|团队|班组|勋章|奖章|奖状|校园|村镇|社区)$")
 _NOTE = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")  # 虎尾镇公所(第4级): a rank or grade after the unit
 
 
 def _list_acts(entry: str, lex: Lexicon) -> bool:
     """Does the list's last entry name a body that acts (…、中央军委政治工作部联合开展, 镇党委、镇政府决定)?"""
     after = _frames()["body_after"]
+    entry = entry.split("被")[0]  # A、B等9家单位被全国总工会授予: the body after 被 acts, not the list
     return any(
         after.match(entry, _WHEN.match(entry, m.end()).end()) for m in _bodies(lex.units).finditer(entry)
     )
@@ -212,6 +243,8 @@ def _unit_lists(text: str, lex: Lexicon):
             chunk = re.split(
                 r"等|共|分别(?!为)|为(?=“)|[\d一二两三四五六七八九十百]+[家个名]", item.group(0)
             )[0]
+            cut = re.split(_AWARD_VERB, chunk)[0]  # …、C家庭当选“最美家庭”: the verb after the last unit
+            chunk = cut if _ends_as_unit(_NOTE.sub("", cut)) else chunk
             chunk = _NOTE.sub("", chunk)
             at = clause.start() + item.start()
             parts = [_NOTE.sub("", p) for p in chunk.split("及")]  # …、广思讲堂及新莲寺: the last two units
@@ -223,6 +256,7 @@ def _unit_lists(text: str, lex: Lexicon):
             continue
         if (
             _from_body(entries[0])
+            or _after_opener(entries[0])
             or _TITLES.search(entries[-1])
             or _list_acts(entries[-1], lex)
             or (_list_acts(entries[0], lex) and not _OBJECT.search(entries[0]))
@@ -253,18 +287,22 @@ def find_collectives_zh(
     found: dict[str, Collective] = {}
     heads, _ = _heads()
 
-    def add(start: int, end: int, shortest: int = 4) -> None:
+    def add(start: int, end: int, shortest: int = 4, whole: bool = False) -> None:
+        lead_start = start
         lead = _LEADING_VERB.match(text, start, end)
         start = lead.end() if lead else start
         name = text[start:end].strip("“”").split("——")[-1]  # 最美服务窗口——邵阳市政务服务中心
-        name = name.split("的")[-1] if len(name.split("的")[-1]) >= 4 else name  # 市总工会推荐的|X班组
+        last = re.split("的是|的", name)[-1]  # 市总工会推荐的|X班组, 获评…的是|X家庭
+        name = last if len(last) >= 4 else name
         lead = _LEADING_VERB.match(name)  # 获得表彰的|还有|刑事审判庭
         name = name[lead.end() :] if lead and len(name) - lead.end() >= 3 else name
-        if start and text[start - 1].isdigit() and name[0] in "个名家支批项所位":
+        if start and text[start - 1].isdigit() and name[0] in "个名家支批项所位户":
             return  # 35家基层工会: a count's classifier, not a unit's first character
         start = text.index(name, start)
         end = start + len(name)
-        if name in found or heads.fullmatch(name) or not _plausible(name, people, shortest):
+        if name in found or heads.fullmatch(name) or not _plausible(name, people, shortest, whole):
+            return
+        if _after_opener(text[lead_start:end]) or _COUNT_AFTER.match(text, end):
             return
         if _quoted(text, start, end, honours) or _acting(text, start, end, lex, people):
             return
@@ -281,17 +319,26 @@ def find_collectives_zh(
         if honoured and items and not _acting(text, items[0][0], items[-1][1], lex, set()):
             for s, e in items:
                 add(s, e, 3)
-    for m in _COUNTED_UNITS.finditer(text):  # 授予市第二中学党总支等12个单位: a unit, whatever its last word
-        for part in re.finditer("[^、和及]+", m.group(1)):  # A和B两个党支部
-            add(
-                m.start(1) + part.start(),
-                m.start(1) + part.end(),
-                3 if part.span() != (0, len(m.group(1))) else 4,
-            )
+    for m in _counted_units().finditer(text):  # 授予市第二中学党总支等12个单位: a unit, whatever its end
+        parts = _split_units(m.group(1))  # A和B两个党支部, A、B(C)、D等9家单位
+        joined = len(parts) > 1 and "、" not in m.group(1)
+        if not m.group(2) and not joined and not m.group(0).startswith("和"):
+            continue  # without 等: A和B两个党支部, 5人和X1个集体; not 全省共有119户家庭, 石泉镇4个村镇
+        for s, e in parts:  # _split_units has read any 和 left inside as part of a name
+            add(m.start(1) + s, m.start(1) + e, 3, whole=True)
     for m in [*_AWARD_SUBJECT.finditer(text), *_SUBJECT_COUNTED.finditer(text), *_WON_BY.finditer(text)]:
+        parts = [  # A厂和B公司均获得, A家庭和B乡的C家庭获评: both
+            (m.start(1) + p.start() + p.group(0).rfind("的") + 1, m.start(1) + p.end())
+            for p in re.finditer("[^和及]+", m.group(1))
+        ]
         start = m.start(1) + m.group(1).rfind("的") + 1  # 区总工会申报的|某公司工会小组榜上有名
-        if _ends_as_unit(text[start : m.end(1)].strip("“”")):
-            add(start, m.end(1))
+        if _PEOPLE_OF.match(text, m.end(1)):
+            continue  # 横栏镇被评为“十杰市民”有1人: the town's people are honoured, not the town
+        if len(parts) > 1 and all(_ends_as_unit(text[s:e].strip("“”")) for s, e in parts):
+            for s, e in parts:
+                add(s, e)
+        elif _ends_as_unit(text[start : m.end(1)].strip("“”")):
+            add(start, m.end(1), 3)  # 崔口镇成功创建, 新华社等15家单位获: a unit word ends even a short name
     for m in _OF_UNIT.finditer(text):
         if _ends_as_unit(m.group(1)) and group_honours:
             add(*m.span(1))
@@ -304,13 +351,26 @@ def find_collectives_zh(
     if group_honours:  # units listed one per line, or opening a paragraph about them
         for m in _UNIT_LINE.finditer(text):
             if _ends_as_unit(m.group(1)):
-                add(*m.span(1))
+                add(*m.span(1), whole=True)
         for m in _PARAGRAPH_START.finditer(text):
             unit = _unit_prefix(m.group(1))
             if unit:
                 add(m.start(1), m.start(1) + len(unit))
     inside = [c for c in found.values() for o in found.values() if o is not c and _within(c.span, o.span)]
     return sorted((c for c in found.values() if c not in inside), key=lambda c: c.span)
+
+
+def _split_units(phrase: str) -> list[tuple[int, int]]:
+    """Spans of the units of a 、-list, a part split again at 和/及 only when each side is a unit
+    (A厂和B公司; not 赴利比里亚维和警察防暴队), a bracketed note after a unit left out."""
+    spans = []
+    for piece in re.finditer("[^、]+", phrase):
+        subs = list(re.finditer("[^和及]+", piece.group(0)))
+        if len(subs) < 2 or not all(_ends_as_unit(_NOTE.sub("", p.group(0))) for p in subs):
+            subs = [piece]
+        at = piece.start() if subs[0] is not piece else 0
+        spans += [(at + p.start(), at + p.start() + len(_NOTE.sub("", p.group(0)))) for p in subs]
+    return spans
 
 
 def _within(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -26,8 +26,10 @@ def _vi_unit() -> re.Pattern:
     `_vi_name`), then words up to a stop word or punctuation."""
     heads = list(_vi_heads())
     heads += [h[0].lower() + h[1:] for h in heads if h[0].isupper() and not h.isupper()]
-    stop = r"(?:và|với|vì|được|đã|có|là|cho|trong|tại|của|đạt|tích cực|nhận|đón nhận|vinh dự|năm|tặng|trao)\b"
-    return re.compile(rf"(?<![\w])((?:{alternation(heads).pattern})(?:\s+(?!{stop})[\w/.-]+){{0,8}})", re.U)
+    stop = r"(?:và|với|vì|được|đã|có|là|cho|trong|tại|của|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao)\b"
+    return re.compile(
+        rf"(?<![\w.])((?:{alternation(heads).pattern})(?!\w)(?:\s+(?!{stop})[\w/.-]+){{0,8}})", re.U
+    )
 
 
 @cache
@@ -46,6 +48,9 @@ def _vi_name(name: str, before: str) -> bool:
     words = name.split()
     if len(words) < 2 or name.lower() in ("tổ dân phố", "khu phố") or _vi_not().match(name):
         return False
+    previous = re.search(r"(?:^|\s)(\S+) \Z", before)  # Ngô Trường Huy: a head inside a proper name
+    if previous and previous.group(1).lstrip('(“"')[:1].isupper() and previous.group(1)[-1].isalnum():
+        return False
     if name[0].islower():
         head = next((h for h in _vi_heads() if name.lower().startswith(h.lower() + " ")), words[0])
         rest = name[len(head) :].strip()
@@ -54,10 +59,13 @@ def _vi_name(name: str, before: str) -> bool:
     return True
 
 
+# a list after `như:` (to the line's end) or `gồm` (to the sentence's end), looked for apart, as
+# `tặng … cho 7 tập thể, gồm: A (Bộ X); B …` holds one too
+_VI_LIST = re.compile(r"(?:như|gồm|là)\s*:(?P<list>[^\n]+)|\bgồm\s(?P<bare>(?:[^.\n]|\.(?=\S))+)")
 _VI_AFTER = re.compile(  # the units come after the cue
-    r"(?:như|gồm|là)\s*:(?P<list>[^\n]+)"  # a list of models after `như:`
-    r"|:\s*(?P<numbered>1\s?[-–.)]\s[^\n]+)"  # Anh hùng Lao động: 1- Trường THCS …; 2- Bệnh viện …
+    r":\s*(?P<numbered>1\s?[-–.)]\s[^\n]+)"  # Anh hùng Lao động: 1- Trường THCS …; 2- Bệnh viện …
     r"|(?:tặng|trao|khen thưởng|biểu dương|tuyên dương)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
+    r"|\b(?:trao tặng|tặng)\s+(?P<direct>[^.;:,\n(]{2,80})"  # … danh hiệu Anh hùng … tặng Bệnh viện X
     r"|khen thưởng\s+(?:đột xuất\s+)?(?P<object>[^.;:,\n(]{2,80})"  # khen thưởng đột xuất Phòng …
     r"|\b[Tt]ập thể\s+(?P<named>[^.;:,\n]{3,80})"  # Tập thể Ban Quản lý chợ X: a unit named as one
     r"|(?m:^[ \t]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\))[ \t]*(?P<line>(?:\S+[ \t]+){0,15}\S+)[ \t]*$)"  # a list line
@@ -74,9 +82,9 @@ _VI_CLAUSE_MARK = re.compile(r"[.;:,\n]")
 
 def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each stretch that may name honoured units."""
-    out = []
+    out = [("list", *m.span(m.lastgroup)) for m in _VI_LIST.finditer(text)]
     for m in _VI_AFTER.finditer(text):
-        group = next(g for g in ("list", "numbered", "given", "object", "named", "line") if m.group(g))
+        group = next(g for g in ("numbered", "given", "direct", "object", "named", "line") if m.group(g))
         out.append((group, m.start(group), m.end(group)))
     for m in _VI_BEFORE.finditer(text):
         group = next(g for g in ("subject", "model", "receiver") if m.group(g) is not None)
@@ -91,7 +99,7 @@ def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
 def _affiliation() -> re.Pattern:
     """The words right before a unit that make it someone's unit or a place (collective_frames_vi.tsv,
     and the positions of positions_vi.tsv)."""
-    words = [row[1] for row in read_rows("collective_frames_vi.tsv", 3)]
+    words = [row[1] for row in read_rows("collective_frames_vi.tsv", 3) if row[0] == "before"]
     words += [row[0] for row in read_rows("positions_vi.tsv", 3)]
     return re.compile(rf"(?:{alternation(words, re.I).pattern})\s*\Z", re.I)
 
@@ -105,10 +113,13 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
             name = unit.group(1).strip(" ,.")
             if name in found or not _vi_name(name, text[max(0, unit.start(1) - 20) : unit.start(1)]):
                 continue
+            if group == "list" and _parent(text, s, e, unit.start(1)):
+                continue
             reach = max(s if group == "line" else 0, unit.start(1) - 12)  # a list line's bullet is no dash
             item = _ITEM.search(text, reach, unit.start(1))  # 2- Bệnh viện …: an item's number, no dash
             if (_affiliation().search(text[reach : unit.start(1)]) and not item) or (
-                group in ("receiver", "object", "named", "line") and text[s : unit.start(1)].strip(' \t"“')
+                group in ("receiver", "direct", "object", "named", "line")
+                and text[s : unit.start(1)].strip(' \t"“')
             ):
                 continue  # cá nhân thuộc Công đoàn X: whose people; khen thưởng anh Y - … Ban Z: his unit
             start = unit.start(1)
@@ -123,6 +134,41 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
                 ),
             )
     return sorted(found.values(), key=lambda c: c.span)
+
+
+def _parent(text: str, s: int, e: int, start: int) -> bool:
+    """In a list of items split by `;`, is the unit at `start` a person's (Thiếu tá X, Trưởng ban Y,
+    Bộ Chỉ huy quân sự tỉnh; …: a position of positions_vi.tsv before it in the item) or one an item's
+    first unit belongs to (gồm Viện Dầu khí Việt Nam, Tập đoàn Dầu khí Việt Nam, Bộ Công Thương; …)?
+    When an item ends with a ministry or a province (kind parent in collective_frames_vi.tsv), only
+    its first unit is honoured, and one after `), ` (A (Bộ Quốc phòng), B (Bộ Quốc phòng); C …)."""
+    if ";" not in text[s:e]:
+        return False
+    begin = max(s, text.rfind(";", s, start) + 1)
+    item = text[begin:start]
+    if _position().search(item):
+        return True
+    end = text.find(";", start, e)
+    last = text[begin : end if end >= 0 else e].rsplit(",", 1)[-1].strip()
+    if not _parent_word().match(last):
+        return False  # như: Hội phụ nữ, Hội Cựu chiến binh; Tổ dân phố 5: siblings
+    units = [u for u in _vi_unit().finditer(item) if _vi_name(u.group(1), item[: u.start(1)])]
+    return bool(units) and not re.search(r"\)\s*,\s*$", item)
+
+
+@cache
+def _position() -> re.Pattern:
+    """A position (positions_vi.tsv) as a whole word."""
+    words = [row[0] for row in read_rows("positions_vi.tsv", 3)]
+    return re.compile(rf"(?<!\w)(?:{alternation(words).pattern})(?!\w)")
+
+
+@cache
+def _parent_word() -> re.Pattern:
+    """The words that open the parent closing a `;`-list item (Bộ …, tỉnh …)."""
+    return re.compile(
+        alternation(row[1] for row in read_rows("collective_frames_vi.tsv", 3) if row[0] == "parent").pattern
+    )
 
 
 _TAP_THE = re.compile(r"[Tt]ập thể\s+")

@@ -10,8 +10,14 @@ from extract.tsv import read_rows
 
 
 def alternation(words, flags: int = 0) -> re.Pattern:
-    """A regex matching any of the words, longest first."""
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)), flags)
+    """A regex matching any of the words, longest first. Without regard to case it looks first at the
+    next character (one a word may start with): re then tries no word where none can start, a
+    skip it does not work out itself under IGNORECASE. The matches are the same."""
+    words = sorted(set(words), key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in words)
+    if flags & re.IGNORECASE and words and all(words):
+        body = f"(?=[{re.escape(''.join(sorted({w[0] for w in words})))}])(?:{body})"
+    return re.compile(body, flags)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ _PRESENTS_TO = re.compile(
 )
 # 由总统蔡英文亲自表扬: the one a ceremony is held "by"
 _BY = re.compile(r"由[\u4e00-\u9fff]{0,8}$")
+# 在代理市长邱臣远手中接下奖状, 从X手中接过奖牌: the one whose hands the honours come from
+_FROM_HANDS = re.compile(r"手中接(?:下|过)|手里接过")
 _BY_ACTS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:亲自)?(?:颁奖|颁发|颁授|颁赠|致赠|表扬|表彰|授予|授勋)")
 
 
@@ -103,14 +105,25 @@ class Context:
         s, e = self.clause(start, end)
         return bool(self.lex.cue_re[kind].search(self.text, s, e))
 
-    def speaks_after(self, start: int, end: int) -> bool:
+    def speaks_after(self, start: int, end: int, kind: str = "speech") -> bool:
         """Does the person's clause go on with a speech verb (甄子丹则肯定, 阮苏少湄表示), the clause not
         making them the one given to (为邹婉婷颁发…)? Chinese only."""
         if not "\u4e00" <= self.text[start] <= "\u9fff":
             return False  # a Vietnamese clause runs on past its full stop (. is no clause end here)
         s, e = self.clause(start, end)
         return not _GIVEN_TO.search(self.text, s, start) and bool(
-            self.lex.cue_re["speech"].search(self.text, end, e)
+            self.lex.cue_re[kind].search(self.text, end, e)
+        )
+
+    def acts_later(self, start: int, end: int) -> bool:
+        """Does a leader's sentence go on, after the name, to a leader's act (市长周佳琪感恩…, 市委书记X，
+        市长Y…等亲切看望劳模代表), the clause not making them the one given to (为X颁奖)? Chinese only."""
+        if not "\u4e00" <= self.text[start] <= "\u9fff":
+            return False
+        if _GIVEN_TO.search(self.text, self.clause(start, end)[0], start):
+            return False
+        return bool(
+            self.lex.cue_re["leader_act"].search(self.text, end, sentence_of(self.sentences, start)[1])
         )
 
     def cue_in_rest_of_sentence(self, kind: str, start: int, end: int) -> bool:
@@ -162,6 +175,11 @@ def _relation_of(
         return "official"  # 另一主礼嘉宾,国际影星甄子丹则肯定…: no honour of their own, every clause speaks
     if leader and any(ctx.cue_in_rest_of_sentence("speech", s, e) for s, e in spans):
         return "official"
+    if (leader and not how & {"grid", "conferred"}) and (
+        ("guest" in how and not any(ctx.cue_in_clause("mention", s, e) for s, e in spans))
+        or any(ctx.acts_later(s, e) for s, e in spans)
+    ):
+        return "official"  # 市长周佳琪感恩每一位母亲, 议长X、乡长Y…等贵宾与会 (not 到场观礼): at the ceremony
     if not how & {"grid", "list", "conferred"} and all(ctx.titled_after(s, e) for s, e in spans):
         return "mentioned"  # 聆听李克强总理的报告: a leader with his title after the name
     if (
@@ -195,7 +213,7 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             continue  # 获颁金紫荆星章: 金紫荆 reads like a name, inside an honour's title
         if p.how <= {"found"} and all(_in_work_title(s, e, ctx.text) for s, e in p.spans):
             continue  # 《清风苗寨和美古丈》, “清风廉韵”: 苗寨, 廉韵 read like names, inside a title
-        role_words = [r for r in ctx.lex.roles if p.role and p.role.endswith(r)]
+        role_words = [r for r in ctx.lex.roles if p.role.endswith(r)] if p.role else []
         leader = any(ctx.lex.roles[r] == "leader" for r in role_words) and "代表" not in (p.role or "")
         leader = leader or (not p.role and any(_listed_after(s, leaders, ctx.text) for s, _ in p.spans))
         if leader:
@@ -263,7 +281,7 @@ def _in_work_title(start: int, end: int, text: str) -> bool:
 
 def _presents(start: int, end: int, text: str) -> bool:
     """Does the person hand the honours over (X为获奖者颁奖, 由总统X亲自表扬) rather than receive them?"""
-    if _PRESENTS_TO.match(text, end):
+    if _PRESENTS_TO.match(text, end) or _FROM_HANDS.match(text, end):
         return True
     return bool(_BY.search(text, max(0, start - 9), start) and _BY_ACTS.match(text, end))
 

@@ -164,9 +164,11 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
     p = patterns()
     found: dict[tuple[int, int], Found] = {}
     for figure in figures:  # tư tưởng Hồ Chí Minh; not the city (TP Hồ Chí Minh) nor the Youth Union
-        for m in re.finditer(re.escape(figure), text):
-            if not p.figure_in.search(text, max(0, m.start() - 16), m.start()):
-                found[m.span()] = Found(*m.span())
+        at = text.find(figure)
+        while at >= 0:
+            if not p.figure_in.search(text, max(0, at - 16), at):
+                found[at, at + len(figure)] = Found(at, at + len(figure))
+            at = text.find(figure, at + len(figure))
     for pattern in (p.by_cue, p.by_position):
         for m in pattern.finditer(text):
             s, e = m.span("name")
@@ -321,10 +323,12 @@ def _inside_proper_name(text: str, at: int) -> bool:
 def namesake(text: str, name: str) -> bool:
     """Does an award bear the person's name (Giải thưởng Nguyễn Văn Linh)? Then the person is its
     namesake, remembered, not honoured."""
-    return any(
-        patterns().namesake.search(text, max(0, m.start() - 14), m.start())
-        for m in re.finditer(re.escape(name), text)
-    )
+    at = text.find(name) if name else -1
+    while at >= 0:
+        if patterns().namesake.search(text, max(0, at - 14), at):
+            return True
+        at = text.find(name, at + len(name))
+    return False
 
 
 def helped(text: str, start: int, end: int) -> bool:

@@ -16,6 +16,7 @@ from extract.people_zh_slots import (
     extend_end,
     married_cell,
     outer_names,
+    place_ends,
     place_shaped,
     quoted,
     tibetan,
@@ -46,6 +47,8 @@ class ChinesePeople:
         units = sorted(lex.collectives | lex.units, key=len, reverse=True)
         self._unit_after = re.compile("[^、，,。；;：:\\s]{2,4}?(?:" + "|".join(map(re.escape, units)) + ")")
         self.checks = NameChecks(names, lex, self.f)
+        self._groups = tuple(lex.collectives | lex.units)  # words that end a group's name (_after_place)
+        self._figures = sorted(lex.figures)
 
     def find(self, text: str, thorough: bool = True) -> list[ZhPerson]:
         """People in the text. `thorough` adds every name the general finder sees; without it (pages
@@ -66,10 +69,14 @@ class ChinesePeople:
 
         c = self.checks
         bylines(text, add, c)
-        self._after_positions(text, add)
+        orgs = self._after_positions(text, add)
         self._before_positions(text, add)
         self._lists_and_grids(text, add)
         credits_and_attendance(text, add, c)
+        for m in self.f.credit.finditer(text):  # 中央社记者郭日晓摄: a photo credit
+            end = next((e for e in (m.end() + 3, m.end() + 2) if text.startswith("摄", e)), None)
+            if end and c.cued_name(text, m.end(), end, relaxed=True):
+                add(m.end(), end, "byline")
         table_columns(text, add, c)
         for pattern, how in ((self.f.conferred, "conferred"), (self.f.of, "found")):
             for m in pattern.finditer(text):
@@ -95,13 +102,13 @@ class ChinesePeople:
                     add(m.start(1), end, "role", role, org)
         for m in self.f.annotation.finditer(text):
             self._annotate(text, m, people, add)
-        for figure in sorted(
-            self.lex.figures
-        ):  # 习近平, 雷锋: people, but not in a slogan (“学雷锋”, 雷锋精神)
-            for m in re.finditer(re.escape(figure), text):
-                if not self._in_slogan(text, m.start(), m.end()):
-                    add(m.start(), m.end(), "found")
+        for figure in self._figures:  # 习近平, 雷锋: people, but not in a slogan (“学雷锋”, 雷锋精神)
+            at = text.find(figure)
+            while at >= 0:
+                if not self._in_slogan(text, at, at + len(figure)):
+                    add(at, at + len(figure), "found")
                     break
+                at = text.find(figure, at + len(figure))
         for m in tibetan().finditer(text) if thorough else ():
             add(*m.span(), "found")
         for start, end in self.names.find(text) if thorough else ():
@@ -116,6 +123,14 @@ class ChinesePeople:
                     person.spans.append(span)
                 at = text.find(person.name, at + 1)
             person.spans.sort()
+            sexes = {k for k, sex in self.f.sex_after.items() for _, e in person.spans if sex.match(text, e)}
+            if not person.gender and len(sexes) == 1:
+                person.gender = sexes.pop()  # 邱芳玉小姐, 陈明先生
+        for p in people.values():  # 市长周安|有代表: the position of a name cut short goes to the whole name
+            for q in people.values():
+                cut = p.role and not q.role and q.name.startswith(p.name) and len(q.name) > len(p.name)
+                if cut and any(qs == ps for qs, _ in q.spans for ps, _ in p.spans):
+                    q.role, q.org = p.role, p.org
         return [
             p
             for p in outer_names(people)
@@ -125,14 +140,19 @@ class ChinesePeople:
                     self._inside_unit(text, p.spans[0][0])
                     or place_shaped(text, p.spans, self.lex.role_re)
                     or quoted(text, p.spans)
+                    or self.checks.no_name(text, p.name, p.spans)
+                    or _within(p.spans, orgs)
                 )
             )
             and not (p.name in self.lex.figures and all(self._in_slogan(text, *span) for span in p.spans))
+            and not self.checks.cut_off(text, p.name, p.spans, p.how)
         ]
 
     # --- patterns --------------------------------------------------------------------------------
 
-    def _after_positions(self, text: str, add) -> None:
+    def _after_positions(self, text: str, add) -> list[tuple[int, int]]:
+        """Names after a position; returns the spans of the units named before those positions."""
+        orgs = []
         for m in self.lex.role_re.finditer(text):
             at = m.end() + (text[m.end() : m.end() + 1] in (":", "："))  # 项目负责人:褚建伟
             end = self.names.name_at(text, at) if at < len(text) else None
@@ -141,11 +161,14 @@ class ChinesePeople:
             if end is not None and end - at < 4 and self.names.is_word(text[at : at + 4]):
                 end = None  # 劳模代表齐聚一堂: the "name" opens a four-character phrase
             end = end or self.checks.delimited_name(text, at) or self._figure_at(text, at)
-            if end is None:
-                continue
+            if end is None or self.f.aide.match(text, end):
+                continue  # 副议长房绍棠|秘书: the secretary attends, not the one the position names
             start = self._phrase_start(text, m.start())
             role, org = self._position_phrase(text[start : m.end()])
             add(at, end, "role", role, org)
+            if org:
+                orgs.append((start, start + len(org)))
+        return orgs
 
     def _figure_at(self, text: str, at: int) -> int | None:
         """A public figure right after a position (中央军委主席习近平): the end of the name."""
@@ -153,13 +176,13 @@ class ChinesePeople:
 
     def _before_positions(self, text: str, add) -> None:
         """A name between its unit and its position (民防大队蔡双喜大队长、, 警友会王世贤理事长到场): the
-        order of Taiwan and Hong Kong papers. The position must close the phrase (、, 及, 到场)."""
+        order of Taiwan and Hong Kong papers. The position must close the phrase (、, 及, 到场, 也亲自表扬)."""
         for m in self.lex.role_re.finditer(text):
             after = m.end()
             if (
                 after < len(text)
                 and text[after] not in self.f.boundary
-                and not self.f.after_name.match(text, after)
+                and not self.f.after_title.match(text, after)
             ):
                 continue
             if self.lex.roles[m.group(0)] == "member":
@@ -178,6 +201,7 @@ class ChinesePeople:
                 ):
                     continue
                 unit = any(text.endswith(u, 0, s) for u in self.lex.units | self.lex.collectives)
+                unit = unit or text[s - 1] in place_ends()  # 竹安里|陈江南邻长
                 if (unit or self.names.is_name(name)) and self.checks.cued_name(text, s, m.start()):
                     add(s, m.start(), "role", m.group(0), None)
                     break
@@ -223,6 +247,10 @@ class ChinesePeople:
             org and self.f.title_unit.fullmatch(org) and len(roles) == 1
         ):  # 县委书记, 团市委书记: the title names the body
             roles, org = [org + roles[0]], None
+        elif org and len(roles) == 1 and roles[0] in ("书记", "副书记"):
+            tail = [m for m in self.f.title_unit.finditer(org) if m.end() == len(org)]
+            if tail:  # 随州|市委书记: the title keeps its committee, the organisation stays whole
+                roles = [tail[-1].group(0) + roles[0]]
         return ("、".join(roles) or None), org
 
     def _unit_end(self, segment: str, before: int) -> int:
@@ -294,7 +322,7 @@ class ChinesePeople:
 
     def _after_place(self, text: str, s: int, e: int) -> int | None:
         """头屋乡|徐胡玉兰: the name after the place opening a list item; not a group (社区罗燕家庭)."""
-        if any(text.endswith(u, s, e) for u in self.lex.collectives | self.lex.units):
+        if text.endswith(self._groups, s, e):
             return None
         return after_place(text, s, e, self.names, self.checks.slot_name)
 
@@ -358,6 +386,11 @@ class ChinesePeople:
                     if s <= start and end <= e:
                         return True
         return False
+
+
+def _within(spans: list[tuple[int, int]], units: list[tuple[int, int]]) -> bool:
+    """Is every mention inside the unit of a position (大桥道|糕点食品有限公司经理李家宏)?"""
+    return all(any(a <= s and e <= b for a, b in units) for s, e in spans)
 
 
 def _split_last(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:

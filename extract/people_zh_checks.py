@@ -5,11 +5,13 @@ position), a name closed on both sides, a name ending a list item."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extract.lexicon import Lexicon
 from extract.names_zh import ChineseNameFinder
 from extract.people_zh_frames import Frames
 from extract.people_zh_slots import tibetan
+from extract.places.zh import gazetteer
 
 
 class NameChecks:
@@ -88,3 +90,39 @@ class NameChecks:
             ):
                 return s
         return None
+
+    # --- names only the general finder saw, that are none ------------------------------------------
+
+    def no_name(self, text: str, name: str, spans: list[tuple[int, int]]) -> bool:
+        """A name only the general finder saw that is none: a bare surname (蔡总统), a province or a
+        city (其中,安徽荣获…), a word that opens with no surname (光荣榜), four characters that are
+        neither a compound surname's name nor a married name (全村文明), or the head of a thing named
+        after it at every mention (金紫荆|星章)."""
+        t = self.names.tables
+        if len(name) < 2 or name in _division_stems():
+            return True
+        if name[0] not in self.first and self.names.is_word(name) and name not in self.lex.figures:
+            return True  # “最美家庭”光荣榜: a dictionary word that opens with no surname
+        four = len(name) == 4 and name[:2] not in t.compound and name[1] not in t.surname
+        if four and not all(c in t.translit for c in name) and not tibetan().fullmatch(name):
+            return True  # 全村文明|程度: one surname, no three given characters (泽仁卓玛: Tibetan)
+        return all(self.names.context.penalty(text, s, e, False) is None for s, e in spans)
+
+    def cut_off(self, text: str, name: str, spans: list[tuple[int, int]], how: set[str]) -> bool:
+        """A list's last item cut by the end of an excerpt, with no stop after it (…、番路乡黄郑): two
+        characters ending in a surname are the husband's and the woman's surnames of a married name."""
+        end = len(text.rstrip())
+        return (
+            how <= {"found", "list"}
+            and [e for _, e in spans] == [end]
+            and len(name) == 2
+            and name[1] in self.names.tables.surname
+        )
+
+
+@cache
+def _division_stems() -> frozenset[str]:
+    """The bare names of China's provinces and prefectures (安徽, 昆明): places, never people."""
+    return frozenset(
+        stem for stem, places in gazetteer().stems.items() if any(p.level != "county" for p in places)
+    )

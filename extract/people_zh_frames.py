@@ -17,7 +17,7 @@ PUNCTUATION = frozenset("，。、；：:;,.!?！？“”\"‘’'《》（）(
 @dataclass(frozen=True)
 class Frames:
     boundary: frozenset[str]  # characters that end a unit+position phrase when scanning back
-    annotation: re.Pattern  # 王芳(女), 龙建新(苗族), (女，满族)
+    annotation: re.Pattern  # 王芳(女), 龙建新(苗族), (女，满族), (男,五十七岁,宜兰市)
     byline: re.Pattern  # （通讯员 许雅兰 彭红霞）
     byline_line: re.Pattern  # 编辑:时金
     byline_word: re.Pattern  # the credit words inside a credit
@@ -29,11 +29,14 @@ class Frames:
     never_last: frozenset[str]  # characters that never end a three-character name
     never_in_cell: frozenset[str]  # characters never in the given name of a grid cell or credit
     after_name: re.Pattern  # words that start right after a name (等, 主持, 获评)
+    after_title: re.Pattern  # 黄敏惠市长|也亲自表扬: words closing a name+position phrase (Taiwan order)
+    aide: re.Pattern  # 副议长房绍棠|秘书: the aide of the one named after a position
+    sex_after: dict[str, re.Pattern]  # "F": 邱芳玉|小姐, "M": 陈明|先生
     doctrine: re.Pattern  # 以X同志为核心的党中央
     attending: re.Pattern  # 出席会议的县领导还有X、Y
     lead_by: re.Pattern  # X|等领导同志会见, X|等县领导出席: the leaders at the head of a group of leaders
     list_intro: re.Pattern  # 还有|X、Y
-    attend_list: re.Pattern  # 市领导X、Y、Z参加
+    attend_list: re.Pattern  # 市领导X、Y、Z参加, 市领导X、Y等亲切看望, 县领导X、…,Y等为劳模们送行
     credit_tail: re.Pattern  # …蔚然成风。(白续宏 张婷婷): the authors closing a paragraph
     credit_glued: re.Pattern  # …职工之家的温暖。汪诚: an author's name glued to the last sentence
     lead_count: re.Pattern  # 孙家栋|等50名: the first of N honourees, right before 等 + a number
@@ -64,8 +67,8 @@ def frames() -> Frames:
 
     return Frames(
         boundary=PUNCTUATION | frozenset(words["boundary"]),
-        annotation=re.compile(
-            rf"[（(](女|男|[{HAN}]{{1,4}}族|女[，,、][{HAN}]{{1,4}}族|[{HAN}]{{1,4}}族[，,、]女|男[，,、][{HAN}]{{1,4}}族)[）)]"
+        annotation=re.compile(  # the sex and ethnicity first; age and home may follow (男,五十七岁,宜兰市)
+            rf"[（(]((?:[男女][，,、])?[{HAN}]{{1,4}}族(?:[，,、][男女])?|女|男)(?:[，,、][^（）()\n]{{1,24}})?[）)]"
         ),
         byline=re.compile(rf"[（(]\s*((?:{any_of('byline_bracket')})[^（）()\n]{{1,60}})[）)]"),
         byline_line=re.compile(rf"(?m)^\s*(?:{any_of('byline_line')})\s*[:：]\s*(.{{1,40}})$"),
@@ -85,6 +88,9 @@ def frames() -> Frames:
         never_last=frozenset(words["never_last"]),
         never_in_cell=frozenset(words["never_in_cell"]),
         after_name=re.compile(any_of("after_name")),
+        after_title=re.compile(f"{any_of('after_name')}|{any_of('after_title')}"),
+        aide=re.compile(any_of("aide")),
+        sex_after={"F": re.compile(any_of("female_after")), "M": re.compile(any_of("male_after"))},
         doctrine=re.compile(rf"以([{HAN}]{{2,4}}?)(?:同志)?为(?:{any_of('doctrine_role')})的"),
         attending=re.compile(
             rf"(?:{any_of('attending')})[^，。；\n]{{0,12}}?(?:领导|嘉宾|同志)(?:还)?有[：:]?"
@@ -92,7 +98,7 @@ def frames() -> Frames:
         list_intro=re.compile(rf"(?:{any_of('list_intro')})$"),
         lead_by=re.compile(rf"等(?:[{''.join(words['title_level'])}]级?|中央|党和国家)?领导"),
         attend_list=re.compile(
-            rf"领导[：:]?((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}}?)(?:等(?:同志|领导)?)?(?:{any_of('attend_verb')})"
+            rf"领导[：:]?((?:[{HAN}]{{2,4}}[、，,])*[{HAN}]{{2,4}}?)(?:等(?:同志|领导)?[{HAN}]{{0,4}}?)?(?:{any_of('attend_verb')})"
         ),
         credit_glued=re.compile(rf"[。！？!?”…]([{HAN}]{{2,3}})[ \t\u3000]*(?=\n|$)"),
         lead_count=re.compile(r"等[\d一二三四五六七八九十百千两]+(?:名|人|位|[（(]组)"),

@@ -72,7 +72,7 @@ def credits_and_attendance(text: str, add, c: NameChecks) -> None:
         if c.cued_name(text, *m.span(1)):
             add(*m.span(1), "doctrine")
     for m in f.attend_list.finditer(text):
-        for item in re.finditer(r"[^、]+", m.group(1)):
+        for item in re.finditer(r"[^、，,]+", m.group(1)):
             s, e = m.start(1) + item.start(), m.start(1) + item.end()
             if c.cued_name(text, s, e, relaxed=True):
                 add(s, e, "attending")

@@ -31,6 +31,8 @@ _IMAGE = re.compile(
 _AFTER = re.compile(rf"[{_CJK}]")
 # a ? that opens a line before Chinese text or a digit stands for a character the copy lost (?7月9日)
 _LOST_OPENING = re.compile(r"^\?(?=[\d\u4e00-\u9fff])", re.M)
+# and one that ends a line after a full stop or a bracketed credit: (某某)? …获得二等奖。?
+_LOST_CLOSING = re.compile(r"(?:(?<=[\u4e00-\u9fff][)）])|(?<=。))\?$", re.M)
 _EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|tiff?|heic)(?![A-Za-z0-9])", re.I)
 # HTML entities left unescaped by a copy (&nbsp& &nbsp&本縣舉凡): spaces go, marks come back as marks
 _ENTITY = re.compile(
@@ -64,7 +66,8 @@ def strip_junk(text: str) -> Cleaned:
         text, n = _ENTITY.subn(lambda m: _ENTITIES.get(m[1], ""), text)
     if "?" in text:
         text, m = _LOST_OPENING.subn("", text)
-        n += m
+        text, k = _LOST_CLOSING.subn("", text)
+        n += m + k
     if "." in text and _EXTENSION.search(text):
         text, m = _drop_images(text)
         n += m

@@ -13,6 +13,7 @@ from functools import partial
 from normalize.chrome import Chrome, chrome_rules, head_menus, link_block, page_index, site_header
 from normalize.dates import LABEL, TODAY, WEEKDAY, find_dates
 from normalize.records import DateHint
+from normalize.repeats import strip_injected
 
 _SPACE = " \t\u3000\xa0\u200b\ufeff"
 _SENTENCE_END = ("。", "！", "？", "!", "?", "”", "」", ".", ";", "；")
@@ -43,7 +44,10 @@ _PUBLISHED_WORDS = (
     "成文",
     "印发",
 )
-_SIGNER = re.compile(r"[办室会局委部厅处院校所站队心府司社团组]$")
+# the signer's unit (…办公室2025年4月14日), or the editor's credit in brackets (（编辑：某某）1141107)
+_SIGNER = re.compile(
+    r"[办室会局委部厅处院校所站队心府司社团组]$|[(（](?:编辑|编译|责编|责任编辑)[:：][^()（）]{1,12}[)）]$"
+)
 _BULLETS = "•·●■▪◆▶►"
 MIN_TITLE_HEAD = 6  # a title is kept whole unless this much is left without the button after it
 MAX_TITLE = 120
@@ -98,8 +102,11 @@ def date_line(line: str, minguo: bool = False) -> str | None:
 
 def is_byline(line: str, minguo: bool = False) -> bool:
     """`微观盘龙 2024-01-22`, `原创 某某 2024-01-22 18:05`, `2006-05-17 来源:光明日报`: an account or
-    source name and the post date."""
-    if len(line) > 80 or line.endswith(_SENTENCE_END) or not find_dates(line, minguo) or other_time(line):
+    source name and the post date. A line with a full stop inside is a paragraph that ends with a
+    credit and its date (…通路。（编辑：某某）1130415)."""
+    if len(line) > 80 or line.endswith(_SENTENCE_END) or "。" in line or not find_dates(line, minguo):
+        return False
+    if other_time(line):
         return False
     rest = len(re.sub(r"[\d\s:：/年月日.\-|]", "", line))
     return (len(line) <= 48 and rest <= 20) or (rest <= 40 and _BYLINE_LABEL.search(line) is not None)
@@ -201,7 +208,7 @@ def _best_heading(body: list[str], key: Callable[[str], str]) -> int:
         if not heads or key(body[i]) != key(body[heads[-1]]):
             heads.append(i)
         i += 1
-    if len(heads) < 2 or _is_title(body[i]):
+    if len(heads) < 2 or (_is_title(body[i]) and "。" not in body[i]):  # a caption (…。(记者某某摄)) is text
         return 0
     following = "\n".join(key(line) for line in body[i : i + 3])
     scores = {h: _covered(key(body[h]), following) for h in heads}
@@ -240,8 +247,8 @@ def _body(lines: list[str], title: str | None, keys: list[str], rules: Chrome, m
         elif i in footer or rules.is_chrome(key):
             dropped += 1
             if (
-                i < head and not rules.is_chrome(key) and is_byline(key, minguo)
-            ):  # 2006年3月15日 收藏 打印 推荐
+                (i < head or len(body) < BYLINE_LINES) and not rules.is_chrome(key) and is_byline(key, minguo)
+            ):  # 2006年3月15日 收藏 打印 推荐; 【记者某某/屏东报导】 2025/05/05 taken for a menu
                 dates.extend(DateHint(d, "byline", line) for _, d in find_dates(key, minguo)[:1])
             if dated_at is None and body and len(body) <= BYLINE_LINES and rules.is_fields(key):
                 dated_at = len(body)  # 来自:上海市人民政府 作者:上海要闻 访问量:1620 under the title
@@ -257,7 +264,8 @@ def _signature(body: list[str], match: Callable[[str], str], minguo: bool) -> li
         key = match(line).rstrip("。.")
         found = find_dates(key, minguo)
         if found and (
-            is_date_only(key) or (len(key) - found[-1][0] <= 16 and _SIGNER.search(key[: found[-1][0]]))
+            is_date_only(key)
+            or (len(key) - found[-1][0] <= 16 and _SIGNER.search(key[: found[-1][0]].rstrip(_SPACE)))
         ):
             return [DateHint(found[-1][1], "signature", line)]
     return []
@@ -310,11 +318,13 @@ def layout(
         lines = [lines[0][m.end() :], *lines[1:]]
     if title is not None and (rules.is_chrome(match(title)) or rules.heading(match(title))):
         title = None  # an e-paper's page name (第03版:要闻) or a site's name in <title>
+    lines, injected = strip_injected(lines, match)  # a hijacker's name glued before paragraphs
     keys = [match(line) for line in lines]
     head = page_index(keys, rules.is_chrome) or 0
     if head and title is None:
         title, head = lines[head], head + 1
     body, found, dropped, dated_at = _body(lines, title, keys, rules, minguo, head)
+    dropped += injected
     dates += found + _under_title(date_lines, match, minguo)
     byline = partial(is_byline, minguo=minguo)
     if title is None and len(body) > 1 and _opening_byline(match(body[0]), minguo):

@@ -25,6 +25,39 @@ def _squash(s: str) -> str:
     return "".join(s.split())
 
 
+MAX_INJECTED = 16  # a site name a hijacker glues before paragraphs is short
+MIN_INJECTED_USES = 2  # paragraphs it opens, besides the line it has of its own
+_PARAGRAPH_MARK = re.compile(r"[。！？!?，,；;]")
+_NAME_MARK = re.compile(r"[。！？!?，,；;：:、“”\"()（）【】\[\]]")
+
+
+def strip_injected(lines: list[str], match: Callable[[str], str]) -> tuple[list[str], int]:
+    """A name a hijacked site injects (8458万彩网): a short line of its own that also opens, set off
+    by a space, at least two paragraphs. It goes from the paragraphs and its own lines; a heading
+    that opens only short lines (金奖 / 金奖 某某单位) is a list, and stays."""
+    keys = [match(line) for line in lines]
+    alone = {k for k in keys if 2 <= len(k) <= MAX_INJECTED and not _NAME_MARK.search(k)}
+    uses: dict[str, int] = {}
+    for k in keys:
+        head, sep, rest = k.partition(" ")
+        if sep and head in alone and len(rest.strip()) >= MAX_INJECTED and _PARAGRAPH_MARK.search(rest):
+            uses[head] = uses.get(head, 0) + 1
+    names = {h for h, n in uses.items() if n >= MIN_INJECTED_USES}
+    if not names:
+        return lines, 0
+    out, n = [], 0
+    for line, key in zip(lines, keys, strict=True):
+        head = key.partition(" ")[0]
+        if key in names:
+            n += 1
+        elif head in names and key != head:
+            out.append(line[len(head) :].lstrip(" \t\u3000\xa0"))
+            n += 1
+        else:
+            out.append(line)
+    return out, n
+
+
 def drop_duplicate_lines(lines: list[str], title: str, match: Callable[[str], str]) -> tuple[list[str], int]:
     """Lines equal to the title or to an earlier line (captions copied twice, the title repeated)."""
     seen = {_squash(match(title))} if title else set()

@@ -155,16 +155,18 @@ def _forward_backward(
     there: every chain ends at the last step, so none needs a mask)."""
     alpha, beta = np.empty(left.shape), np.ones(right.shape)
     alpha[0] = left[0]
-    for t in range(1, len(left)):  # one (chains x 3) by (3 x 3) product a step, not one per chain
-        np.multiply(alpha[t - 1] @ trans, left[t], out=alpha[t])
+    a, e = list(alpha), list(left)  # the steps as lists of views: cheaper to index than arrays
+    for t in range(1, len(e)):  # one (chains x 3) by (3 x 3) product a step, not one per chain
+        np.multiply(np.dot(a[t - 1], trans), e[t], out=a[t])
         if t % 16 == 0:  # rescale before the numbers run out of range (16 steps are safe while
             # no transition weight is beyond ±40)
-            alpha[t] /= alpha[t].sum(axis=1, keepdims=True)
+            a[t] /= a[t].sum(axis=1, keepdims=True)
     back = trans.T.copy()
-    for t in range(len(right) - 2, -1, -1):
-        np.matmul(right[t + 1] * beta[t + 1], back, out=beta[t])
+    b, e = list(beta), list(right)
+    for t in range(len(e) - 2, -1, -1):
+        np.dot(e[t + 1] * b[t + 1], back, out=b[t])
         if t % 16 == 0:
-            beta[t] /= beta[t].sum(axis=1, keepdims=True)
+            b[t] /= b[t].sum(axis=1, keepdims=True)
     return alpha, beta
 
 

@@ -97,3 +97,30 @@ def test_vietnamese_places_peoples_units_and_look_alikes_are_not_honoured():
     )
     assert vi("Em được tặng Giấy khen vì đạt giải nhì cuộc thi Khoa học kỹ thuật cấp ngành.") == []
     assert vi("Dịp này, Liên đoàn Lao động tỉnh tặng Bằng khen cho 5 tập thể.") == []
+
+
+def test_counted_units_of_any_kind_and_bodies_after_bei():
+    found = zh("决定授予溪口镇等21个村镇文明村镇称号，授予桐川市第三中学等14所学校文明校园称号。\n"
+               "桐川市水务集团检测中心、桐川港务有限公司(原港埠公司)等8家单位被省总工会授予省五一劳动奖状。")  # fmt: skip
+    assert found == ["溪口镇", "桐川市第三中学", "桐川市水务集团检测中心", "桐川港务有限公司"]
+    assert zh("记者从市总工会获悉，全市共有245个单位参评，其中枫林街道6个社区参评。") == []
+
+
+def test_joined_subjects_and_a_list_glued_to_its_verb():
+    assert zh("桐川钢铁集团轧钢厂和桐川市燃气(集团)有限公司均获得省五一劳动奖状。") == [
+        "桐川钢铁集团轧钢厂", "桐川市燃气(集团)有限公司",
+    ]  # fmt: skip
+    assert zh("南屿区人民医院急诊科、东湖镇中心卫生院当选“青年文明号标兵”。") == [
+        "南屿区人民医院急诊科", "东湖镇中心卫生院",
+    ]  # fmt: skip
+
+
+def test_vietnamese_gom_lists_keep_an_items_first_unit():
+    text = ("Chủ tịch nước trao danh hiệu Anh hùng cho 3 tập thể, gồm: Binh đoàn 17 (Bộ Quốc phòng), "
+            "Cục Kỹ thuật công binh (Bộ Tổng Tham mưu); Thanh tra Bộ Quốc phòng.\nHai đơn vị được phong tặng "
+            "danh hiệu Anh hùng Lao động gồm Viện Nông nghiệp Duyên hải, Tập đoàn Nông sản Việt, Bộ Nông nghiệp; "
+            "Bệnh viện Đa khoa Sông Lam.")  # fmt: skip
+    assert vi(text) == [
+        "Binh đoàn 17", "Cục Kỹ thuật công binh", "Thanh tra Bộ Quốc phòng",
+        "Viện Nông nghiệp Duyên hải", "Bệnh viện Đa khoa Sông Lam",
+    ]  # fmt: skip
