@@ -201,10 +201,21 @@ def main() -> None:
     )
     ap.add_argument("--keep", action="store_true", help="keep the generated pages and archive")
     ap.add_argument("--repeat", type=int, default=200)
+    ap.add_argument(
+        "--queries-only", action="store_true", help="time the queries on the archive --work holds"
+    )
     args = ap.parse_args()
     engines = args.engines.split(",")
     work = Path(args.work)
     pages, data = work / "pages", work / "data"
+    if args.queries_only:
+        with Archive(config.Settings(data_dir=data, engine=engines[0]), create=False) as archive:
+            docs, timings = archive.engine.count(), time_queries(archive, args.repeat)
+        print(
+            f"{engines[0]}, {docs} documents: "
+            + ", ".join(f"{k} p50/p95 {a:.1f}/{b:.1f} ms" for k, (a, b) in timings.items())
+        )
+        return
     shutil.rmtree(work, ignore_errors=True)
     t = time.perf_counter()
     generate(pages, args.n)

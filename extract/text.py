@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import repeat
 from dataclasses import dataclass
 from functools import cache
 
@@ -81,7 +82,7 @@ def sentence_around(text: str, at: int) -> tuple[int, int]:
     body = at
     while line_start < body < line_end and text[body] in _STOPS:  # a stop ends the sentence before it
         body -= 1
-    start = max(line_start, *(text.rfind(c, line_start, body) + 1 for c in _STOPS))
+    start = max(line_start, 1 + max(map(text.rfind, _STOPS, repeat(line_start), repeat(body))))
     run = _STOP_RUN.search(text, at, line_end)
     a, b = sentence_of(sentences(text[start : run.end() if run else line_end]), at - start)
     return a + start, b + start
