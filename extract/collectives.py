@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from extract.collectives_vi import find_collectives_vi
+from extract.collectives_zh_are import units_are
 from extract.lexicon import Lexicon, alternation
 from extract.records import Collective
 from extract.text import Mention, sentence_of, sentences
@@ -19,7 +20,7 @@ from extract.tsv import read_rows
 __all__ = ["find_collectives_vi", "find_collectives_zh"]  # find_collectives_vi lives in collectives_vi
 
 HAN = "\u4e00-\u9fff"
-_AWARD_VERB = rf"(?:均|都|同时|也|还|再次)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为))"
+_AWARD_VERB = rf"(?:均|都|同时|也|还|再次)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为)|获(?=[{HAN}]{{1,8}}“))"
 _AWARD_SUBJECT = re.compile(
     rf"([{HAN}“”（）()]{{3,40}}?)(?={_AWARD_VERB})"
 )  # 衢州市公路管理局工会被中华全国总工会授予…: the agent between 被 and the verb; A和B均获得
@@ -32,8 +33,8 @@ _OF_UNIT = re.compile(rf"的([{HAN}]{{3,30}}?)(?=[；;…。，,])")
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n“‘]))([{HAN}]{{3,30}})")
 _PARAGRAPH_START = re.compile(rf"(?m)(?:^|(?<=[；;]))([{HAN}]{{4,30}})")
 _LEADING_VERB = re.compile(
-    r"(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为)|(?:我|本)[省市县区州镇乡]|(?:而|并|同时)?在"
-)  # 我市青岚港务集团…: "our city" is not part of the unit's name
+    r"(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为)|(?:我|本)(?:[省市县区州镇乡]|公司|集团|单位)|(?:而|并|同时)?在"
+)  # 我市青岚港务集团…: "our city" is not part of the unit's name (我公司|检修三班 too)
 _UNIT_LINE = re.compile(rf"(?m)^([{HAN}（）()]{{4,30}})$")
 _DATE_LINE = re.compile(r"(?m)^\s*\d{4}\s*年\s*\d{1,2}\s*月")
 
@@ -64,7 +65,7 @@ def _counted_units() -> re.Pattern:
     )
     return re.compile(
         rf"(?:授予|追授|表彰|命名|对|在|包括|以及|(?<=[\d一二两三四五六七八九十][人名])和|(?<=[，。；：:,;\n]))"
-        rf"((?:(?!授予|表彰|命名|对|在|以及|包括)[{HAN}“”、（）()]){{3,80}}?)"
+        rf"((?:(?!授予|表彰|命名|对|在|以及|包括)[{HAN}“”、（）()A-Za-z]|(?<=[A-Za-z0-9])\d){{3,80}}?)"  # ACP1000: digits after a letter
         rf"(等)?[\d一二两三四五六七八九十百千]+[个家支所户](?:“[^”\n]{{1,16}}”)?(?:先进|优秀)?"
         rf"[{HAN}]{{0,4}}?(?:{nouns.pattern})"
     )
@@ -150,8 +151,8 @@ def _after_opener(phrase: str) -> bool:
     return m is not None and len(m.group(0)) >= 2
 
 
-_COUNT_AFTER = re.compile(  # 五四红旗团支部3个,: a kind, tallied (not A和B两个先进党支部)
-    "[\\d一二两三四五六七八九十百千]+[个家支](?=[，,、。；;\\s]|$)"
+_COUNT_AFTER = re.compile(  # 五四红旗团支部3个,: a kind, tallied (not A和B两个先进党支部); X公司8个集体、14名职工: its own
+    "[\\d一二两三四五六七八九十百千]+[个家支](?=[，,、。；;\\s]|(?:集体|单位)、[\\d一二两三四五六七八九十百千]+[名位人]|$)"
 )
 
 
@@ -166,7 +167,7 @@ def _quoted(text: str, start: int, end: int, honours: list[Mention]) -> bool:
     return opened >= 0 and closed >= 0 and not re.search("[”，。；：！？]", text[opened + 1 : closed])
 
 
-_NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给等每其本几多")
+_NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给等每其本几多年")  # 年: 1990-2005年|横栏镇
 _COUNTED = re.compile(
     "[一二三四五六七八九十两][个名家支批项所]"
 )  # 一个乡: a number of things (五华区 is a place)
@@ -179,7 +180,8 @@ def _plausible(name: str, people: set[str], shortest: int = 4, whole: bool = Fal
     """A unit's name: 4-30 characters (3 in a list of units: 卫生局), not starting like a verb phrase
     or a numeral, no conjunction, quote or person's name inside (到社区, 一个乡, 先进典型和团队)."""
     return (
-        shortest <= len(name) <= 30
+        # a counted frame bounds a long name (…项目部等497个单位)
+        shortest <= len(name) <= (40 if whole else 30)
         and name[0] not in _NOT_FIRST
         and not _COUNTED.match(name)
         and not _EVENT.match(name)  # 第七届全国文明村镇: an edition opens a title, never a unit
@@ -265,6 +267,7 @@ def _unit_lists(text: str, lex: Lexicon):
             yield clause.span(), False
         elif items:
             yield items, True
+    yield from units_are(text, _frames(), _ends_as_unit, _unit_prefix)
     for m in _LABEL_LINE.finditer(text):
         label = m.group(1).strip()
         if not _LABEL_HONOUR.search(label) or f["body_after"].search(label) or "主办" in label:

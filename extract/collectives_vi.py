@@ -26,7 +26,7 @@ def _vi_unit() -> re.Pattern:
     `_vi_name`), then words up to a stop word or punctuation."""
     heads = list(_vi_heads())
     heads += [h[0].lower() + h[1:] for h in heads if h[0].isupper() and not h.isupper()]
-    stop = r"(?:và|với|vì|được|đã|có|là|cho|trong|tại|của|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao)\b"
+    stop = r"(?:và|với|vì|được|đã|cũng|có|là|cho|trong|tại|của|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao)\b"
     return re.compile(
         rf"(?<![\w.])((?:{alternation(heads).pattern})(?!\w)(?:\s+(?!{stop})[\w/.-]+){{0,8}})", re.U
     )
@@ -48,6 +48,8 @@ def _vi_name(name: str, before: str) -> bool:
     words = name.split()
     if len(words) < 2 or name.lower() in ("tổ dân phố", "khu phố") or _vi_not().match(name):
         return False
+    if any(name.lower() == h.lower() for h in _vi_heads()):
+        return False  # Tập thể được tặng …: the head word alone names no unit
     previous = re.search(r"(?:^|\s)(\S+) \Z", before)  # Ngô Trường Huy: a head inside a proper name
     if previous and previous.group(1).lstrip('(“"')[:1].isupper() and previous.group(1)[-1].isalnum():
         return False
@@ -67,6 +69,8 @@ _VI_AFTER = re.compile(  # the units come after the cue
     r"|(?:tặng|trao|khen thưởng|biểu dương|tuyên dương)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
     r"|\b(?:trao tặng|tặng)\s+(?P<direct>[^.;:,\n(]{2,80})"  # … danh hiệu Anh hùng … tặng Bệnh viện X
     r"|khen thưởng\s+(?:đột xuất\s+)?(?P<object>[^.;:,\n(]{2,80})"  # khen thưởng đột xuất Phòng …
+    r"|(?:[Tt]ập thể|[Đđ]ơn vị)\s+(?:được|đã được)\s+(?:trao tặng|tặng thưởng|tặng|trao|khen thưởng)[^.;:\n]{0,60}?"
+    r"\blà\s+(?P<are>[^.;\n]+)"  # Tập thể được tặng Bằng khen là A và B
     r"|\b[Tt]ập thể\s+(?P<named>[^.;:,\n]{3,80})"  # Tập thể Ban Quản lý chợ X: a unit named as one
     r"|(?m:^[ \t]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\))[ \t]*(?P<line>(?:\S+[ \t]+){0,15}\S+)[ \t]*$)"  # a list line
 )
@@ -84,7 +88,8 @@ def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each stretch that may name honoured units."""
     out = [("list", *m.span(m.lastgroup)) for m in _VI_LIST.finditer(text)]
     for m in _VI_AFTER.finditer(text):
-        group = next(g for g in ("numbered", "given", "direct", "object", "named", "line") if m.group(g))
+        groups = ("numbered", "given", "are", "direct", "object", "named", "line")
+        group = next(g for g in groups if m.group(g))
         out.append((group, m.start(group), m.end(group)))
     for m in _VI_BEFORE.finditer(text):
         group = next(g for g in ("subject", "model", "receiver") if m.group(g) is not None)
@@ -92,7 +97,16 @@ def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
         start = marks[-1].end() if marks else max(0, m.start() - 80)
         if m.start() - start >= 2:
             out.append((group, start, m.start()))
+        # Trường X (TP Y) và đồng chí Z, nguyên …, được đề nghị tặng: the units before và
+        if group == "subject":
+            begin = max(text.rfind(c, 0, m.start()) for c in ".\n") + 1
+            both = _AND_PERSON.search(text, begin, m.start())
+            if both:
+                out.append(("subject", begin, both.start()))
     return out
+
+
+_AND_PERSON = re.compile(r"\s+và\s+(?:các\s+)?(?:đồng chí|ông|bà)\b")
 
 
 @cache

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extract.count_words import words
+from extract.numbers import parse_number
 from extract.records import Count
 from extract.text import sentence_of
 
@@ -50,3 +51,61 @@ def beside(a: Count, b: Count, spans) -> bool:
     """Two counts of the same number close together in one sentence are two counts (表彰997户…五好家庭
     并揭晓997户全国最美家庭), not one said twice."""
     return sentence_of(spans, a.span[0]) == sentence_of(spans, b.span[0]) and abs(a.span[0] - b.span[0]) < 40
+
+
+def paragraph(text: str, at: int) -> str:
+    """The line holding `at`: where a count's sentence says nothing of its status."""
+    return text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+
+
+def suffix_of(text: str, end: int) -> str:
+    """提名奖 after a title (“最美家庭”提名家庭, its quote closed before it), của Thủ tướng Chính phủ
+    after Bằng khen: another honour."""
+    end += bool(text[end : end + 1]) and text[end] in '”"」』'
+    return next((x for x in words().honour_suffix if text.startswith(x, end)), "")
+
+
+_JOINED_VI = re.compile(r"\s*(?:,|và)\s*")
+_FOR_NEXT = re.compile(r"[^.;]{0,40}?\scho\s+(?:các\s+)?", re.I)
+
+
+def joined_vi(text: str, end: int, count: re.Pattern) -> int:
+    """4 tập thể và 2 cá nhân được tặng…, 10 tập thể, 4 cá nhân đã được…: where the run of counts
+    joined by và or a comma that starts at a count ending at `end` ends; what follows is said of all."""
+    for _ in range(4):
+        joint = _JOINED_VI.match(text, end)
+        nxt = count.match(text, joint.end()) if joint else None
+        if not nxt:
+            break
+        end = nxt.end()
+    return end
+
+
+def given_for(text: str, end: int, next_count: re.Match | None) -> bool:
+    """Cờ thi đua cho 5 đơn vị và Bằng khen của Chủ tịch UBND tỉnh cho 28 đơn vị: an honour after a
+    count that is given (cho) to the next count is that one's."""
+    return bool(next_count and _FOR_NEXT.fullmatch(text, end, next_count.start()))
+
+
+_BARE_UNIT = re.compile(r"[十百千万亿]+")  # 逾百名, 近千人: vague
+
+
+def vague(text: str, m: re.Match, lang: str) -> bool:
+    """数百位, 上百名, 逾百名, 十余位, 一百多位, hàng trăm: no precise number."""
+    if lang == "vi":
+        before = text[max(0, m.start() - 12) : m.start()].lower().split()
+        two = " ".join(before[-2:])
+        return (
+            bool(before)
+            and two not in words().label_not
+            and (before[-1] == "hàng" or two in words().label or before[-1] in words().label)
+        )
+    prev = text[m.start() - 1 : m.start()]
+    decade = m.group("post") and parse_number(m.group("num")) in (10, 100, 1000, 10_000)  # 十余位, 一百多位
+    bare = m.group("num") in ("百", "千", "万")  # 百位基层芳草人物: a round figure in a name
+    return (
+        prev in words().vague
+        or bool(m.group("pre") and _BARE_UNIT.fullmatch(m.group("num")))
+        or bool(decade)
+        or bare
+    )

@@ -34,6 +34,9 @@ def trimmed(h: Mention, text: str, end: int, counted_noun: re.Pattern) -> Mentio
     return Mention(b, h.end, text[b : h.end]) if h.end - b >= 2 and b > h.start else h
 
 
+_END_ASIDE = re.compile(r"[(（][^()（）]{1,10}[)）]$")
+
+
 def title_after(
     text: str, end: int, stop: int, suffix: re.Pattern, counted_noun: re.Pattern, title_mark: re.Pattern
 ) -> Mention | None:
@@ -48,6 +51,8 @@ def title_after(
     quoted = quoted_after(text, a, stop) if text[noun.start() : a].endswith("为") else None
     if quoted:
         return quoted
+    aside = _END_ASIDE.search(text, a, stop)  # …优秀学生干部(见附件2): a pointer after the title
+    stop = aside.start() if aside else stop
     if text[noun.start() : a].endswith("为") and 2 <= stop - a <= 24:
         tail = suffix.search(text, a, stop)
         if (tail and tail.end() == stop) or title_mark.search(text, a, stop):

@@ -106,7 +106,7 @@ def words() -> CountWords:
         vi_collective_title=tuple(w["vi_collective_title"]),
         counted_noun=re.compile(
             rf"(?:{alternation(w['collective_noun'] + w['household_noun'] + w['counted_noun']).pattern})*"
-            r"(?:[(（][^)）]{0,6}[)）])?(?:为|的)?"
+            r"(?:[(（][^)）]{0,6}[)）])?(?:被评为|评为|为|的)?"  # 等16个单位被评为…: a title after it
         ),
         title_mark=alternation(w["title_mark"]),
         title_verb=alternation(w["title_verb"]),

@@ -9,7 +9,18 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from extract.count_context import beside, clause_head, given_to, times_honoured, witnessed
+from extract.count_context import (
+    beside,
+    clause_head,
+    given_for,
+    given_to,
+    joined_vi,
+    paragraph,
+    suffix_of,
+    times_honoured,
+    vague,
+    witnessed,
+)
 from extract.count_parts import listed, parts, respectively
 from extract.count_titles import (
     award_after,
@@ -39,7 +50,6 @@ _PROPOSED = re.compile(r"公示")
 _CLAUSE_END = re.compile(r"[，,、；;。！？!?\n]")
 _CLAUSE = re.compile(r"[，,；;。！？!?\n]|\.(?=\s)")
 _STATEMENT_END = re.compile(r"[。！？!?\n]|\.(?=\s)")  # a sentence, with the parts ；/; splits off
-_BARE_UNIT = re.compile(r"[十百千万亿]+")  # 逾百名, 近千人: vague
 _PARALLEL = re.compile(
     rf"(?:同志|个人|集体|单位)?、[^，。；、\d]{{0,30}}?等{CN_NUMBER}(?:名|人|位|个)(?:同志|个人|集体|单位)?"
 )
@@ -120,9 +130,15 @@ def _honour_near(
         end = nxt.end()
         clause_end = _CLAUSE_END.search(text, end)
         stop = clause_end.start() if clause_end else len(text)
+    run = joined_vi(text, end, words().vi) if suffix is None else end
+    if run > end and not any(run <= h.start <= run + 1 for h in found):  # not 6 tập thể, 36 cá nhân…
+        end = run  # 4 tập thể và 2 cá nhân được tặng H: joined counts share the honour after them
+        clause_end = _CLAUSE_END.search(text, end)
+        stop = clause_end.start() if clause_end else len(text)
     next_count = _ZH.search(text, end, stop) or words().vi.search(text, end, stop)
     stop = next_count.start() if next_count else stop
     after = [h for h in found if end <= h.start < stop or start <= h.start < end < h.end]
+    after = [h for h in after if suffix or not given_for(text, h.end, next_count)]  # H2 cho 28 đơn vị
     then = words().then_honoured.match(text, end, sentence[1]) if suffix and not after else None
     if then:  # 等5家宗教团体,更荣获内政部「H」表扬: the next clause honours the counted
         clause_end = _CLAUSE.search(text, then.end())
@@ -166,27 +182,6 @@ _ELIDED = re.compile(r"(?<=[，,、；;])\d+(?=获)")
 _ASIDE = re.compile(r"[(（][^()（）]{1,12}[)）]")
 
 
-def _vague(text: str, m: re.Match, lang: str) -> bool:
-    """数百位, 上百名, 逾百名, 十余位, 一百多位, hàng trăm: no precise number."""
-    if lang == "vi":
-        before = text[max(0, m.start() - 12) : m.start()].lower().split()
-        two = " ".join(before[-2:])
-        return (
-            bool(before)
-            and two not in words().label_not
-            and (before[-1] == "hàng" or two in words().label or before[-1] in words().label)
-        )
-    prev = text[m.start() - 1 : m.start()]
-    decade = m.group("post") and parse_number(m.group("num")) in (10, 100, 1000, 10_000)  # 十余位, 一百多位
-    bare = m.group("num") in ("百", "千", "万")  # 百位基层芳草人物: a round figure in a name
-    return (
-        prev in words().vague
-        or bool(m.group("pre") and _BARE_UNIT.fullmatch(m.group("num")))
-        or bool(decade)
-        or bare
-    )
-
-
 def _statement(text: str, at: int) -> str:
     """The sentence holding `at`, parts split off by ；/; included."""
     start = max(
@@ -205,11 +200,6 @@ def _proposed_before(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
     )
     lead = words().status_not.sub(" ", text[start:part]) if start < part else ""
     return bool(_PROPOSING.search(lead) or words().proposing.search(lead))
-
-
-def _paragraph(text: str, at: int) -> str:
-    """The line holding `at`: where a count's sentence says nothing of its status."""
-    return text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
 
 
 def _clause(text: str, start: int, end: int, lang: str = "zh") -> str:
@@ -291,7 +281,7 @@ def find_counts(
                 continue
             if count.status is None:  # the sentence says nothing of it: its paragraph may, or (a
                 # heading above a list: 一、先进集体（20个）) what the text said before it
-                status = _status(_paragraph(text, m.start()), "", lex)
+                status = _status(paragraph(text, m.start()), "", lex)
                 status = status or _status(text[max(0, m.start() - 600) : m.start()], "", lex)
                 count = dataclasses.replace(count, status=status)
         found.append(count)
@@ -341,7 +331,7 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     if ratio:  # 1.245/1.302 hộ: the count is the part, the whole is its base
         num = ratio.group(1)
     value = parse_vietnamese(num) if lang == "vi" else parse_number(num)
-    if value is None or value == 0 or (value == 1 and not num[:1].isdigit()) or _vague(text, m, lang):
+    if value is None or value == 0 or (value == 1 and not num[:1].isdigit()) or vague(text, m, lang):
         return None
     if (
         words().entrants.match(text, m.end())
@@ -393,11 +383,5 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         )
         or ("awarded" if honour and 0 <= honour.start - m.end() <= 2 else None),  # 58位全国道德模范
         approx=bool(m.group("pre") or (lang != "vi" and m.group("post"))),
-        honour=honour.text + _suffix(text, honour.end) if honour else None,
+        honour=honour.text + suffix_of(text, honour.end) if honour else None,
     )
-
-
-def _suffix(text: str, end: int) -> str:
-    """提名奖 after a title (“最美家庭”提名家庭, its quote closed before it): another honour."""
-    end += bool(text[end : end + 1]) and text[end] in '”"」』'
-    return next((x for x in words().honour_suffix if text.startswith(x, end)), "")

@@ -95,7 +95,9 @@ def patterns() -> Patterns:
     honours = alternation(
         [row[0] for row in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", row[0])]
     ).pattern
-    titles = rf"(?i:(?:phó\s+)?(?:{positions})|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân)"
+    titles = (  # nguyên: a former post (đồng chí X, nguyên Bí thư Tỉnh ủy)
+        rf"(?i:(?:nguyên\s+)?(?:phó\s+)?(?:{positions})|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân)"
+    )
     cue_words = [*rules.get("cue", []), *words["cue"]]
     position_words = [row[0] for row in read_rows("positions_vi.tsv", 3)] + [
         row[0] for row in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", row[0])

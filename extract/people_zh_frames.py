@@ -54,7 +54,9 @@ class Frames:
         str, ...
     ]  # 工会, 团委: a body inside another (公司工会副主席: the position is 工会副主席)
     title_unit: re.Pattern  # 县委, 团市委, 街道党工委: with 书记, one title
-    grid_line: re.Pattern  # optional number, name, optional (annotation), then unit and position
+    grid_line: (
+        re.Pattern
+    )  # optional number, name (陈 桢 padded), optional (annotation), then unit and position
     profile: re.Pattern  # name, then 男/女, ethnicity, and the unit and position (matched at sentence starts)
 
 
@@ -124,7 +126,7 @@ def frames() -> Frames:
             rf"团?[{''.join(words['title_level'])}]委|[{''.join(words['title_place'])}]*党(?:工)?委"
         ),
         grid_line=re.compile(
-            rf"^\s*(?:\d+\s*号|\d+[.、．]|[（(]\d+[）)])?\s*(?P<name>[{HAN}]{{2,4}})(?:[（(][^）)]*[）)])?[ \t\u3000]+(?P<rest>\S.*)$"
+            rf"^\s*(?:\d+\s*号|\d+[.、．]|[（(]\d+[）)])?\s*(?P<name>[{HAN}]{{2,4}}|[{HAN}][ \u3000][{HAN}](?=[ \t\u3000]))(?:[（(][^）)]*[）)])?[ \t\u3000]+(?P<rest>\S.*)$"
         ),
         profile=re.compile(
             rf"(?:[{HAN}]{{2,8}}?(?:{any_of('profile_title')})?)?(?P<name>[{HAN}]{{2,4}}?)"

@@ -14,7 +14,9 @@ from extract.records import Person
 from extract.tsv import read_rows
 
 # X - Giám đốc Sở …; Y - Bí thư huyện uỷ được trao tặng Huân chương: leaders named before a passive award
-_PASSIVE_AWARD = re.compile(r"được\s+(?:trao tặng|trao|tặng thưởng|tặng|truy tặng|phong tặng|nhận)\b", re.I)
+_PASSIVE_AWARD = re.compile(
+    r"được\s+(?:đề nghị\s+)?(?:trao tặng|trao|tặng thưởng|tặng|truy tặng|phong tặng|nhận)\b", re.I
+)
 _NEW_SUBJECT = re.compile(r"\b(?:các|những|mong|chúc)\b")  # mong rằng các đồng chí được nhận …: others get it
 
 
@@ -70,7 +72,7 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
                 role=role,
                 org=org,
                 honour=honour if relation == "honouree" else None,
-                gender=_gender_vi(mentions, ctx.lex),
+                gender=_gender_vi(mentions, ctx.lex, name),
                 posthumous=relation == "honouree"
                 and (
                     any(ctx.cue_near("posthumous", s, e, 400, 10) for s, e in spans)  # in its sentence
@@ -124,9 +126,12 @@ def _award_list(mentions: list[Found], ctx: Context, cue: str = "award") -> bool
     return False
 
 
-def _gender_vi(mentions: list[Found], lex: Lexicon) -> str | None:
-    """F or M from the address terms before the name (bà, chị; ông, anh), else None."""
+def _gender_vi(mentions: list[Found], lex: Lexicon, name: str = "") -> str | None:
+    """F or M from the address terms before the name (bà, chị; ông, anh), else F from a middle name
+    only women bear (Phạm Thị Hòa), else None."""
     cues = {f.cue.lower() for f in mentions}
     if not cues.isdisjoint(lex.cues["female_vi"]):
         return "F"
-    return "M" if not cues.isdisjoint(lex.cues["male_vi"]) else None
+    if not cues.isdisjoint(lex.cues["male_vi"]):
+        return "M"
+    return "F" if not set(name.split()[1:-1]).isdisjoint(lex.cues.get("female_middle_vi", ())) else None

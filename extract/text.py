@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import repeat
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 
 from extract.lexicon import Lexicon
 

@@ -47,6 +47,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _COUNTERS = re.compile(r"\d+(?:\s+\d+)+")  # numbers alone on a line in the page head: counters
 _URL = re.compile(r"https?://\S+")
+_LONE_BAR = re.compile(r"(?<=\S)\s+[|｜]$")  # one bar after a space at the end of a line
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,9 @@ class Chrome:
         return self.trail.sub("", line) if line[-1:].isdigit() or line.endswith(("|", "｜")) else line
 
     def is_chrome(self, line: str) -> bool:
+        line = self.trim(line) if line else line
+        if _LONE_BAR.search(line) and line.count("|") + line.count("｜") == 1:
+            line = _LONE_BAR.sub("", line)  # a table cell's border: 关键词:文安,道德 |
         if len(line) > MAX_CHROME:
             return _URL.fullmatch(line) is not None  # a long bare link (tracking data in its query)
         if line in self.lines or self.pattern.fullmatch(line) is not None:
@@ -141,7 +145,11 @@ def link_block(lines: list[str], start: int, keys: list[str]) -> int:
     """End of the related-links block whose heading is at `start`: the heading, then link lines.
     Past the middle of the page, or when only links follow, the block runs to the end of the page."""
     rest = keys[start + 1 :]
-    if start >= len(lines) // 2 or all(is_link(k) for k in rest):
+    if all(is_link(k) for k in rest):
+        return len(lines)
+    # past the middle, but only below some article text: a heading in a toolbar above the first
+    # paragraph of a short page (- 加入收藏 / - 发表评论 / - 语音阅读) does not end the page
+    if start >= len(lines) // 2 and any(is_paragraph(k) for k in keys[:start]):
         return len(lines)
     end = start + 1
     while end < len(lines) and is_link(keys[end]):

@@ -89,7 +89,7 @@ def test_chinese_numerals_with_zero_and_a_last_digit_after_the_unit(written, val
         ("会议授予王明等50名同志“优秀共产党员”称号。", (50, "person", "awarded", "优秀共产党员")),
         ("经研究，确定李华等1500人为拟表彰对象。", (1500, "person", "proposed", None)),
         ("张三等10人获评“最美家庭”。", (10, "person", "awarded", "最美家庭")),
-        ("9家单位被评为先进单位。", (9, "collective", "awarded", None)),
+        ("9家单位被评为先进单位。", (9, "collective", "awarded", "先进单位")),  # the title after 被评为
         ("两家单位荣获“文明单位”称号。", (2, "collective", "awarded", "文明单位")),
         ("共有10户家庭获评“最美家庭”。", (10, "household", "awarded", "最美家庭")),
         ("授予十二名同志“优秀党务工作者”称号。", (12, "person", "awarded", "优秀党务工作者")),
