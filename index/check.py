@@ -17,8 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from errors import EngineError, StoreError
-from index.dossier import dossier
+from errors import StoreError
+from index.dossier import MENTIONS, dossier, stored_names
 from index.units import similar
 
 MAX_NAME, MAX_LINE, MAX_ROWS = 40, 200, 10_000
@@ -136,52 +136,62 @@ def parse_line(raw: bytes, line: int) -> Candidate | BadRow:
 
 
 def check(archive, rows: Iterable[Candidate | BadRow], threads: int = 1) -> list[Finding]:
-    """Each row's finding, in the order given. With `threads` > 1 the candidates are read by that
-    many threads, each through a reader of its own (index/reader.py): SQLite reads run outside
-    Python's lock, so a long list uses every core."""
+    """Each row's finding, in the order given. With `threads` > 1 the candidates' honours are read
+    ahead by that many threads, each through a read-only connection of its own: SQLite reads run
+    outside Python's lock, so the next names are read while this one is weighed."""
     rows = list(rows)
-    readers = _readers(archive, threads if len(rows) > 1 else 1)
+    wanted = {r.name: stored_names(archive, r.name) for r in rows if isinstance(r, Candidate)}
+    stores = _stores(archive, threads) if threads > 1 and len(wanted) > 1 else []
     free: queue.SimpleQueue = queue.SimpleQueue()
-    for r in readers:
-        free.put(r)
+    for s in stores:
+        free.put(s)
 
-    def one(row: Candidate | BadRow) -> Finding:
-        if isinstance(row, BadRow):
-            return Finding(row.line, "", None, None, "bad", ("bad_row",), reason=row.reason)
-        reader = free.get()
+    def read(names: list[str]) -> tuple[list, list]:
+        store = free.get()
         try:
-            return candidate(reader, row)
+            return names, store.dossier_rows(names, MENTIONS + 1, honoured=True) if names else []
         finally:
-            free.put(reader)
+            free.put(store)
 
-    if len(readers) == 1:
-        return [one(r) for r in rows]
+    ahead: dict = {}
+    with ThreadPoolExecutor(max(1, len(stores))) as pool:
+        try:
+            ahead = {n: pool.submit(read, names) for n, names in wanted.items()} if stores else {}
+            return [
+                Finding(r.line, "", None, None, "bad", ("bad_row",), reason=r.reason)
+                if isinstance(r, BadRow)
+                else candidate(archive, r, ahead[r.name].result() if ahead else wanted[r.name])
+                for r in rows
+            ]
+        finally:
+            for f in ahead.values():
+                f.cancel()
+            pool.shutdown(wait=True)
+            for s in stores:
+                s.close()
+
+
+def _stores(archive, threads: int) -> list:
+    """A read-only store connection per thread, or none when they cannot open."""
+    from index.store import ReadOnlyStore
+
+    stores = []
     try:
-        with ThreadPoolExecutor(len(readers)) as pool:
-            return list(pool.map(one, rows))
-    finally:
-        for r in readers:
-            r.close()
+        for _ in range(threads):
+            stores.append(ReadOnlyStore(archive.dir / "archive.sqlite"))
+    except StoreError:
+        for s in stores:
+            s.close()
+        return []
+    return stores
 
 
-def _readers(archive, threads: int) -> list:
-    """A reader per thread, or the archive itself alone when one thread will do (or readers cannot
-    open: no index yet)."""
-    from index.reader import Reader
-
-    readers = []
-    try:
-        for _ in range(threads if threads > 1 else 0):
-            readers.append(Reader(archive.settings, archive.segmenter))
-    except (EngineError, StoreError):
-        for r in readers:
-            r.close()
-        readers = []
-    return readers or [archive]
-
-
-def candidate(archive, c: Candidate) -> Finding:
-    read = dossier(archive, c.name, honoured=True)
+def candidate(archive, c: Candidate, ahead: tuple[list, list] | list[str] | None = None) -> Finding:
+    """`ahead`: the name's stored names, or those and their honoured mentions (as `check` reads
+    them ahead)."""
+    if isinstance(ahead, list):
+        ahead = (ahead, archive.store.dossier_rows(ahead, MENTIONS + 1, honoured=True) if ahead else [])
+    read = dossier(archive, c.name, honoured=True, read=ahead)
     matches = [_match(p, c) for p in read["people"]]
     matches = [m for m in matches if m.honours]
     flags = []

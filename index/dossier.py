@@ -23,7 +23,7 @@ MENTIONS = 500  # mentions read, oldest first: a very common name must not stall
 LADDER = ("unit", "township", "county", "prefecture", "provincial", "national")  # low to high
 
 
-def _names(archive, query: str) -> list[str]:
+def stored_names(archive, query: str) -> list[str]:
     """The stored names the query means: itself (simplified, NFC), its unaccented match in
     Vietnamese, or for a pinyin query the Chinese names that read so."""
     name, store = analysis.normalise_query(query), archive.store
@@ -59,14 +59,18 @@ def _person_hits(archive, query: str) -> tuple:
     return archive.engine.search(request(q, archive.segmenter.spans, limit=CANDIDATES, facets=False)).hits
 
 
-def dossier(archive, query: str, honoured: bool = False) -> dict[str, Any]:
+def dossier(
+    archive, query: str, honoured: bool = False, read: tuple[list, list] | None = None
+) -> dict[str, Any]:
     """Everyone the query may name, with their mentions (`honoured`: only their honours) as an
-    honour ladder each."""
-    names = _names(archive, query)
+    honour ladder each. `read`: the query's names and their rows, as `stored_names` and
+    `Store.dossier_rows` gave them (read ahead, e.g. by several threads)."""
+    names, found = read if read is not None else (stored_names(archive, query), None)
     if not names:
         return {"query": query, "people": []}
     store = archive.store
-    found = store.dossier_rows(names, MENTIONS + 1, honoured=honoured)
+    if found is None:
+        found = store.dossier_rows(names, MENTIONS + 1, honoured=honoured)
     shown = found[:MENTIONS]
     links = _links(store, names, shown)
     people: dict[str, dict[str, Any]] = {}

@@ -10,7 +10,7 @@ import pytest
 from conftest import make_archive, run_honours
 from linking_cases import check_archive
 
-from index.check import BadRow, Candidate, _readers, check, read_rows, read_text
+from index.check import BadRow, Candidate, _stores, check, read_rows, read_text
 
 
 @pytest.fixture(scope="module")
@@ -119,9 +119,9 @@ def test_threads_read_the_same_findings_as_one(case):
     with Archive(Settings(data_dir=root / "data"), create=False) as archive:
         alone = check(archive, rows)
         shared = check(archive, rows, threads=3)
-        readers = _readers(archive, 3)  # three readers of their own, not the archive thrice
-        assert len({id(r.store) for r in readers} | {id(archive.store)}) == 4
-        for r in readers:
-            r.close()
+        stores = _stores(archive, 3)  # three connections of their own, not the archive's thrice
+        assert len({id(s.db) for s in stores} | {id(archive.store.db)}) == 4
+        for s in stores:
+            s.close()
     assert shared == alone and [f.line for f in shared] == [r.line for r in rows]
     assert sum(f.status == "honoured" for f in shared) >= 35  # not an empty answer twice
