@@ -250,7 +250,10 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--only", choices=("small", "scale"))
     parser.add_argument(
-        "--processes", type=int, default=1, help="server processes (default 1, as `honours serve`)"
+        "--processes",
+        type=int,
+        default=1,
+        help="server processes (default 1; `honours serve` starts one per core)",
     )
     parser.add_argument("--scale-dir", type=Path, default=SCALE)
     parser.add_argument(
