@@ -8,7 +8,7 @@ import re
 from extract.count_words import words
 from extract.numbers import parse_number
 from extract.records import Count
-from extract.text import sentence_of
+from extract.text import Mention, sentence_of
 
 CLAUSE = re.compile(r"[，,；;。！？!?\n]|\.(?=\s)")
 _STATEMENT_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
@@ -109,3 +109,24 @@ def vague(text: str, m: re.Match, lang: str) -> bool:
         or bool(decade)
         or bare
     )
+
+
+_HEADING = re.compile(r"[●•·■□◆◇▲△★☆\-—\s]*[“\"「『]?")
+
+
+def heading(text: str, at: int, found) -> Mention | None:
+    """●“全国优秀人民警察”⏎姚某等3名同志: on an honour roll the line right above a count may be only a
+    title (a bullet, a quoted honour); the count's line says nothing of it, the title is the count's."""
+    start = text.rfind("\n", 0, at)
+    above = text.rfind("\n", 0, max(start, 0)) + 1
+    if start < 0 or at - start > 60:
+        return None
+    lead = _HEADING.match(text, above, start).end()
+    title = next((h for h in found if h.start == lead), None)
+    quoted = _QUOTED_LINE.match(text, lead - 1, start) if not title and lead > above else None
+    title = title or (quoted and Mention(quoted.start(1), quoted.end(1), quoted.group(1)))
+    rest = text[title.end : start].strip() if title else None
+    return title if rest is not None and re.fullmatch(r"[”\"」』]?(?:荣誉)?(?:称号)?[:：]?", rest) else None
+
+
+_QUOTED_LINE = re.compile(r"[“\"「『]([^“”\"「」『』，,。；;\n]{2,24})[”\"」』]")  # no lexicon knows it

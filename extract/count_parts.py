@@ -110,6 +110,42 @@ def respectively(out: list[Count], text: str, spans, honour_mentions: list[Menti
     return out
 
 
+_JOINED = re.compile(r"[^，,。；;\d“”\"]{0,6}?(?:以及|和|及|与|、)")
+_GOT = re.compile(r"[^，,。；;\d“”\"]{0,6}?(?:分别)?(?:荣获|获得|获评|获|被授予|被评为)[“\"「]?")
+_NEXT_TITLE = re.compile(r"[”\"」]?(?:、|和|及|与)[“\"「]?")
+_TAIL = re.compile(r"[^，,。；;、和及与“”\"「」\s\d]{1,8}?(?=[”\"」]?(?:[，,。；;、和及与]|称号|$))")
+
+
+def shared(out: list[Count], text: str, honour_mentions: list[Mention], award_end: re.Pattern) -> list[Count]:
+    """92个集体和695名个人获全国五一劳动奖状、奖章: counts joined by 和/、 that one verb gives as many
+    titles, listed right after it, pair with them in order, as with 分别; a short second title that names
+    only another award (奖章 after 全国五一劳动奖状) shares the first one's words before it."""
+    starts = {h.start: h for h in honour_mentions}
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and _JOINED.fullmatch(text, out[j].span[1], out[j + 1].span[0]):
+            j += 1
+        got = _GOT.match(text, out[j].span[1]) if j > i else None
+        first = starts.get(got.end()) if got else None
+        titles = [first.text] if first else []
+        end = first.end if first else 0
+        while first and len(titles) < j - i + 1:
+            sep = _NEXT_TITLE.match(text, end)
+            nxt = starts.get(sep.end()) if sep else None
+            tail = _TAIL.match(text, sep.end()) if sep and not nxt else None
+            own = award_end.search(titles[0]) if tail and award_end.fullmatch(tail.group()) else None
+            if not nxt and not own:
+                break
+            titles.append(nxt.text if nxt else titles[0][: own.start()] + tail.group())
+            end = nxt.end if nxt else tail.end()
+        if len(titles) == j - i + 1:
+            for k, title in enumerate(titles):
+                out[i + k] = dataclasses.replace(out[i + k], honour=title)
+        i = j + 1
+    return out
+
+
 _NAME_LIST = re.compile(
     r"(?P<intro>[^。！？!?\n]{0,60})[：:]\s*(?P<items>[\u3400-\u9fff·]{2,5}(?:\s*[、，,]\s*[\u3400-\u9fff·]{2,5}){2,})(?=[。；;]|\s*$|\n)"
 )

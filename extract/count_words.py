@@ -58,6 +58,8 @@ class CountWords:
     witnessed: re.Pattern  # 见证: after a count, its people watched
     received: re.Pattern  # 80人接受荣誉勋章: right after a count, the counted received an award (t: its name)
     award_tail: re.Pattern  # 表扬577位国中应届毕业生县长奖: a clause ending in an award's name
+    award_end: re.Pattern  # 奖状, 奖章 at the end of a title: what the award is given as
+    quota: re.Pattern  # 名额是5个先进集体,1名劳动模范: a quota, then the counts of its list up to a count
 
 
 def _initials(words: list[str]) -> str:
@@ -142,6 +144,11 @@ def words() -> CountWords:
             rf"[^，,、。；;：:“”\"「」()（）\s\d的和及与]{{1,14}}?(?:{alternation(w['award_object']).pattern})"
             r"(?=$|[，,。；;!?！？()（）\s])"
         ),
+        quota=re.compile(
+            rf"(?:{alternation(w['quota']).pattern})(?:分别为|分别是|共计|是|为|有|共)?[:：]?"
+            rf"(?:\s*(?:{CN_NUMBER})(?:个|名|位|人|家|户|支)[^，,。；;\d]{{0,10}}[，,、和及与])*\s*$"
+        ),
+        award_end=re.compile(rf"(?:{alternation(w['award_object']).pattern})$"),
         collective_end=re.compile(rf"(?:{alternation(w['collective_noun']).pattern})$"),
         money=re.compile(rf"\s*(?:{CN_NUMBER}|{DIGITS})\s*(?:{alternation(w['money']).pattern})", re.I),
         entrants=re.compile(rf"\s*(?:{alternation(w['entrants']).pattern})", re.I),

@@ -14,6 +14,7 @@ from extract.count_context import (
     clause_head,
     given_for,
     given_to,
+    heading,
     joined_vi,
     paragraph,
     suffix_of,
@@ -21,10 +22,11 @@ from extract.count_context import (
     vague,
     witnessed,
 )
-from extract.count_parts import listed, parts, respectively
+from extract.count_parts import listed, parts, respectively, shared
 from extract.count_titles import (
     award_after,
     edition_after,
+    quoted_after,
     quoted_chenghao,
     quoted_named,
     title_after,
@@ -56,7 +58,12 @@ _PARALLEL = re.compile(
 
 
 def _unit_zh(
-    text: str, m: re.Match, honour_kind: str | None, honour_before: bool = False, title: str = ""
+    text: str,
+    m: re.Match,
+    honour_kind: str | None,
+    honour_before: bool = False,
+    title: str = "",
+    honour_next: bool = False,
 ) -> str | None:
     cls, after = m.group("cls"), text[m.end() : m.end() + 14]
     before = text[max(0, m.start() - 8) : m.start()]
@@ -86,6 +93,8 @@ def _unit_zh(
         return honour_kind  # 全国五一劳动奖章1088个: persons counted by their medal
     if words().collective_noun.match(after):
         return "collective"
+    if honour_kind == "person" and honour_next and cls == "个":
+        return "person"  # 319个上海市五一劳动奖章 (not 22个“最美奋斗者”集体): persons counted by their medal
     lead = re.sub(r"(?:共|计|共计|合计|有|达)$", "", before)  # 寺庙共5家,分别为…: the units named before
     return "collective" if cls in ("家", "个", "所") and words().collective_end.search(lead) else None
 
@@ -157,7 +166,9 @@ def _honour_near(
     if quoted and not next_count:
         return quoted
     named = quoted_named(text, end, stop, w.named_verb) if suffix else None
-    if named:
+    if not named and suffix and verb:
+        named = quoted_after(text, w.counted_noun.match(text, end).end(), stop)
+    if named:  # 共表彰20个“全国模范公安单位”: a quoted title right after an honouring verb's count
         return named
     named_as = suffix and w.counted_noun.match(text, end).group().endswith("为")  # X等4人为“H”建议人选
     titled = (
@@ -262,6 +273,9 @@ def find_counts(
             )
             if not honoured and after:  # 2.278 học sinh đoạt các giải: the counted won
                 honoured, count = True, dataclasses.replace(count, status="awarded")
+            roll = heading(text, m.start(), honour_mentions) if not honoured and lang != "vi" else None
+            if roll:  # ●“全国优秀人民警察”⏎姚某等3名同志: the title above the count's line
+                honoured, count = True, dataclasses.replace(count, honour=roll.text)
             cue = words().list_cue.match(text, m.end()) or words().list_cue_before.search(
                 text, max(0, m.start() - 16), m.start()
             )
@@ -299,6 +313,7 @@ def find_counts(
             out[same] = dataclasses.replace(
                 kept, honour=kept.honour or count.honour, status=kept.status or count.status
             )
+    out = shared(out, text, honour_mentions, words().award_end) if lang != "vi" else out
     return respectively(out, text, spans, honour_mentions)
 
 
@@ -339,6 +354,7 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         or words().money.match(text, m.end())
         or words().mixed_units.match(text, m.end())
         or words().helped_before.search(text, max(0, m.start() - 8), m.start())
+        or (lang != "vi" and words().quota.search(text, max(0, m.start() - 80), m.start()))
     ):
         return None
     if lang != "vi" and (
@@ -352,7 +368,9 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     kind = lex.honour_kind(honour.text) if honour else None
     if lang != "vi":
         before = bool(honour and honour.end == m.start() and num[:1].isdigit())
-        unit = _unit_zh(text, m, kind, before, honour.text if honour else "")
+        gap = text[m.end() : honour.start] if honour and honour.start >= m.end() else None
+        next_to = gap in ("", "“", '"', "「")  # 319个上海市五一劳动奖章: the title right after the count
+        unit = _unit_zh(text, m, kind, before, honour.text if honour else "", next_to)
     elif m.group("cls"):
         unit = words().vi_units.get(m.group("cls").lower(), "person")
     else:  # 124 “Tập thể lao động tiên tiến”: what the title right after the number honours

@@ -19,7 +19,9 @@ from extract.people_zh_slots import (
     place_ends,
     place_shaped,
     quoted,
+    split_last,
     tibetan,
+    within,
 )
 
 HAN = "\u4e00-\u9fff"
@@ -141,7 +143,7 @@ class ChinesePeople:
                     or place_shaped(text, p.spans, self.lex.role_re)
                     or quoted(text, p.spans)
                     or self.checks.no_name(text, p.name, p.spans)
-                    or _within(p.spans, orgs)
+                    or within(p.spans, orgs)
                 )
             )
             and not (p.name in self.lex.figures and all(self._in_slogan(text, *span) for span in p.spans))
@@ -274,7 +276,7 @@ class ChinesePeople:
                     e = s + len(self.f.list_end.split(text[s:e], maxsplit=1)[0])
                 e = s + len(self.f.paren.split(text[s:e], maxsplit=1)[0])  # 龙建新(苗族)
                 bounds.append((s, e))
-            bounds = _split_last(text, bounds)
+            bounds = split_last(text, bounds)
             c = self.checks
             starts = [  # 王雪, 授予|张秀英; 头屋乡|徐胡玉兰: a place may open the item
                 c.name_in(text, s, e, last_chars=True) or self._after_place(text, s, e) for s, e in bounds
@@ -386,16 +388,3 @@ class ChinesePeople:
                     if s <= start and end <= e:
                         return True
         return False
-
-
-def _within(spans: list[tuple[int, int]], units: list[tuple[int, int]]) -> bool:
-    """Is every mention inside the unit of a position (大桥道|糕点食品有限公司经理李家宏)?"""
-    return all(any(a <= s and e <= b for a, b in units) for s, e in spans)
-
-
-def _split_last(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The last item of a 、-list may join two names with 及 (林美珠、李林锦委及温秋朱): two items, when
-    both are of a name's size (not 康乐及文化事务署署长李美嫦)."""
-    s, e = bounds[-1]
-    j = text.find("及", s + 2, e - 2)
-    return bounds if j < 0 or j - s > 4 or e - j > 5 else [*bounds[:-1], (s, j), (j + 1, e)]

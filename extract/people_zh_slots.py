@@ -144,3 +144,16 @@ def quoted(text: str, spans: list[tuple[int, int]]) -> bool:
     """Does every mention fill a pair of quotes or title marks on its own (曲目「龙雅」, 《李白》): a
     title, not a person the text speaks of?"""
     return all(s > 0 and e < len(text) and _QUOTES.get(text[s - 1]) == text[e] for s, e in spans)
+
+
+def within(spans: list[tuple[int, int]], units: list[tuple[int, int]]) -> bool:
+    """Is every mention inside the unit of a position (大桥道|糕点食品有限公司经理李家宏)?"""
+    return all(any(a <= s and e <= b for a, b in units) for s, e in spans)
+
+
+def split_last(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The last item of a 、-list may join two names with 及 (林美珠、李林锦委及温秋朱): two items, when
+    both are of a name's size (not 康乐及文化事务署署长李美嫦)."""
+    s, e = bounds[-1]
+    j = text.find("及", s + 2, e - 2)
+    return bounds if j < 0 or j - s > 4 or e - j > 5 else [*bounds[:-1], (s, j), (j + 1, e)]

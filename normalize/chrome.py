@@ -55,7 +55,9 @@ class Chrome:
     lines: frozenset[str]
     pattern: re.Pattern  # all regex rules as one alternation
     tails: frozenset[str]
+    long_tails: tuple[str, ...]  # the Chinese heading words a longer heading may start or end with
     phrases: re.Pattern  # chrome words, longest first
+    alien: re.Pattern  # a letter of none of the chrome words
     footer: re.Pattern  # a line with one of these is a footer line
     near_footer: re.Pattern  # a line with one of these is a footer line when it touches the footer
     fields: re.Pattern  # metadata labels (来源:, 作者:, 访问量:): a short line of two or more is page data
@@ -67,7 +69,7 @@ class Chrome:
 
     def is_chrome(self, line: str) -> bool:
         line = self.trim(line) if line else line
-        if _LONE_BAR.search(line) and line.count("|") + line.count("｜") == 1:
+        if line.endswith(("|", "｜")) and _LONE_BAR.search(line) and line.count("|") + line.count("｜") == 1:
             line = _LONE_BAR.sub("", line)  # a table cell's border: 关键词:文安,道德 |
         if len(line) > MAX_CHROME:
             return _URL.fullmatch(line) is not None  # a long bare link (tracking data in its query)
@@ -75,8 +77,8 @@ class Chrome:
             return True
         if _YEAR.search(line) is None and self.is_fields(line):
             return True  # a dated one is the byline, which gives the page its date
-        if len(line) > MAX_PHRASE_LINE or not self.phrases.search(line):
-            return False
+        if len(line) > MAX_PHRASE_LINE or len(self.alien.findall(line)) > 3 or not self.phrases.search(line):
+            return False  # alien: letters in no chrome word, which removing chrome words leaves
         leftover = _LEFTOVER.sub("", self.phrases.sub("", line))
         return len(leftover) <= 3
 
@@ -104,6 +106,8 @@ class Chrome:
         """A short Chinese heading that starts or ends with a heading word (房地产相关新闻,
         相关阅读推荐): a section's related list, or the same list with a word added."""
         if len(bare) > MAX_TAIL_WORDS or not _HAN.match(bare):
+            return None
+        if not bare.startswith(self.long_tails) and not bare.endswith(self.long_tails):
             return None
         for tail in self.tails:
             if len(tail) >= MIN_TAIL and _HAN.match(tail) and (bare.startswith(tail) or bare.endswith(tail)):
@@ -178,7 +182,9 @@ def chrome_rules(path: Path = RULES) -> Chrome:
         frozenset(kinds.get("line", [])),
         _alternation(kinds.get("regex", []), escape=False),
         frozenset(t.lower() for t in kinds.get("tail", [])),
+        tuple(t.lower() for t in kinds.get("tail", []) if len(t) >= MIN_TAIL and _HAN.match(t.lower())),
         _alternation(kinds.get("phrase", []), escape=True),
+        re.compile(f"[^{re.escape(''.join(set(''.join(kinds.get('phrase', [])))))}\\W\\d_丨]", re.I),
         _alternation(kinds.get("footer", []), escape=False, flags=0, group=False),
         _alternation(kinds.get("near_footer", []), escape=False, flags=0, group=False),
         re.compile(

@@ -57,6 +57,7 @@ def _valid(y: int, m: int, d: int | None) -> str | None:
 
 
 _MAYBE = re.compile(r"\d\d|[〇○Ｏ零]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _minguo(text: str, bare: bool) -> list[tuple[int, str | None]]:
@@ -80,16 +81,17 @@ def find_dates(text: str, minguo: bool = False) -> list[tuple[int, str]]:
     if not _MAYBE.search(text):
         return []
     found = _minguo(text, minguo) if ("民" in text or minguo) else []
-    for m in _YMD.finditer(text):
+    year = _YEAR.search(text) is not None  # the four patterns below need a year of four digits
+    for m in _YMD.finditer(text) if year else ():
         found.append((m.start(), _valid(int(m[1]), int(m[2]), int(m[3]))))
-    for m in _DMY.finditer(text):
+    for m in _DMY.finditer(text) if year else ():
         found.append((m.start(), _valid(int(m[3]), int(m[2]), int(m[1]))))
-    for m in _VI_WORDS.finditer(text):
+    for m in _VI_WORDS.finditer(text) if year else ():
         found.append((m.start(), _valid(int(m[3]), int(m[2]), int(m[1]))))
-    for m in _YM.finditer(text):
+    for m in _YM.finditer(text) if year else ():
         if not any(p == m.start() for p, _ in found):
             found.append((m.start(), _valid(int(m[1]), int(m[2]), None)))
-    for m in _CN_YEAR.finditer(text):
+    for m in _CN_YEAR.finditer(text) if "年" in text else ():
         y, rest = m.group(0).split("年")
         month, _, day = rest.partition("月")
         year = int("".join(_CN_DIGITS[c] for c in y))

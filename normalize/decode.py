@@ -110,7 +110,7 @@ def decode(source: Source) -> Decoded:
         text = data.decode(enc, "replace")
         if _errors(text) <= max(2, len(data) // 2000):
             return Decoded(source, text, enc, html)
-    if max(data) < 128:
+    if data.isascii():
         return Decoded(source, data.decode("ascii"), "ascii", html)
     try:
         return Decoded(source, data.decode("utf-8"), "utf-8", html)

@@ -45,6 +45,8 @@ _ENTITIES |= {"rsquo": "’", "mdash": "—", "hellip": "…", "middot": "·"}
 _SCRAPS = re.compile(
     r"(?:(?<=\s)|(?<=^)|(?<=[。！？”]))[ \t]*(?:[!-~]{1,2}[ \t]+){4,}[!-~]{1,2}(?=[ \t]|$)", re.M
 )
+# part of every such run when no tab parts them: a quick scan first, from each space only
+_SCRAPS_HINT = re.compile(r" (?:[!-~]{1,2} +){3}[!-~]")
 _SCRAP_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 MIN_SCRAP_MARKS = 3  # distinct marks: a list of numbers (1, 2, 3, 4, 5) has one
 MIN_PIECES = 4
@@ -71,7 +73,7 @@ def strip_junk(text: str) -> Cleaned:
     if "." in text and _EXTENSION.search(text):
         text, m = _drop_images(text)
         n += m
-    if " " in text:
+    if " " in text and ("\t" in text or _SCRAPS_HINT.search(text)):
         text, m = _drop_scraps(text)
         n += m
     if any(is_noise(m.group(0)) for m in _ALNUM.finditer(text)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 
 from normalize.chrome import Chrome, chrome_rules, head_menus, link_block, page_index, site_header
 from normalize.dates import LABEL, TODAY, WEEKDAY, find_dates
@@ -216,13 +216,15 @@ def _best_heading(body: list[str], key: Callable[[str], str]) -> int:
     return best if scores[best] - scores[0] >= HEADING_MARGIN else 0
 
 
-def _body(lines: list[str], title: str | None, keys: list[str], rules: Chrome, minguo: bool, head: int = 0):
+def _body(
+    lines: list[str], title: str | None, keys: list[str], rules: Chrome, minguo: bool, head: int, is_chrome
+):
     """Body lines and date hints, without chrome, link blocks, footers and date lines. The first `head`
     lines are the page's header (an e-paper's list of articles above the title); a date there is the page's."""
     body: list[str] = []
     dates: list[DateHint] = []
     footer = rules.footer_lines(keys)
-    footer |= head_menus(keys, rules.is_chrome) | site_header(keys, footer, rules.is_chrome)
+    footer |= head_menus(keys, is_chrome) | site_header(keys, footer, is_chrome)
     footer |= set(range(head))
     i, dropped, dated_at = 0, 0, None
     while i < len(lines):
@@ -244,10 +246,10 @@ def _body(lines: list[str], title: str | None, keys: list[str], rules: Chrome, m
             dropped += 1
             if kind in ("labelled", "byline") and dated_at is None:
                 dated_at = len(body)
-        elif i in footer or rules.is_chrome(key):
+        elif i in footer or is_chrome(key):
             dropped += 1
             if (
-                (i < head or len(body) < BYLINE_LINES) and not rules.is_chrome(key) and is_byline(key, minguo)
+                (i < head or len(body) < BYLINE_LINES) and not is_chrome(key) and is_byline(key, minguo)
             ):  # 2006年3月15日 收藏 打印 推荐; 【记者某某/屏东报导】 2025/05/05 taken for a menu
                 dates.extend(DateHint(d, "byline", line) for _, d in find_dates(key, minguo)[:1])
             if dated_at is None and body and len(body) <= BYLINE_LINES and rules.is_fields(key):
@@ -320,10 +322,11 @@ def layout(
         title = None  # an e-paper's page name (第03版:要闻) or a site's name in <title>
     lines, injected = strip_injected(lines, match)  # a hijacker's name glued before paragraphs
     keys = [match(line) for line in lines]
-    head = page_index(keys, rules.is_chrome) or 0
+    is_chrome = cache(rules.is_chrome)  # asked of the same lines several times
+    head = page_index(keys, is_chrome) or 0
     if head and title is None:
         title, head = lines[head], head + 1
-    body, found, dropped, dated_at = _body(lines, title, keys, rules, minguo, head)
+    body, found, dropped, dated_at = _body(lines, title, keys, rules, minguo, head, is_chrome)
     dropped += injected
     dates += found + _under_title(date_lines, match, minguo)
     byline = partial(is_byline, minguo=minguo)

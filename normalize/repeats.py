@@ -80,12 +80,9 @@ class _Spin:
 
     def crossed(self, line: str, at: int) -> bool:
         """Does a dictionary word of 2-4 characters run across position `at` of the line?"""
-        return any(
-            self.is_word(line[a:b])
-            for a in range(max(0, at - 3), at)
-            for b in range(at + 1, min(len(line), at + 3) + 1)
-            if b - a <= 4
-        )
+        end = min(len(line), at + 3)
+        spans = [line[a:b] for a in range(max(0, at - 3), at) for b in range(at + 1, min(end, a + 4) + 1)]
+        return any(map(self.is_word, spans))
 
     def candidates(self, line: str) -> list[tuple[int, int]]:
         """Isolated runs of title characters in the line: no word crosses either edge, and not a

@@ -114,6 +114,8 @@ class ChineseNames:
             return None  # 卡拉马佐夫, 马拉喀什: a piece of a foreign word
         if j - i == 1 and text[i] in t.weak and len(given) == 2 and self.is_word(given):
             return None  # 和詹姆斯, 曾担任: a function word before a word
+        if j - i == 1 and len(given) == 2 and self.ctx.by_then_surname(name):
+            return None  # 演员由林峰: 由 is "by"
         japanese = j - i == 2 and name[:2] not in t.compound and given[-1] in t.jp_end
         if (
             len(given) == 2

@@ -40,10 +40,17 @@ class Context:
                 and word[:2] not in self.t.compound
             ):
                 pairs += [(word[0], "p"), (word[1:], t)]
+            elif t.startswith("nr") and len(word) == 3 and self.by_then_surname(word):
+                pairs += [(word[0], "p"), (word[1:], t)]  # 由林峰: "by" 林峰
             else:
                 pairs.append((word, t))
         starts = list(accumulate(map(len, map(itemgetter(0), pairs)), initial=0))
         return TagHints(pairs, starts, set(starts))
+
+    def by_then_surname(self, word: str) -> bool:
+        """由林峰: a function word that is rarely a surname (由, 从, 但), then a common surname."""
+        t = self.t
+        return word[0] in t.weak & t.rare and word[1] in t.surname and word[1] not in t.rare
 
     def _person_tag(self, hints: TagHints, a: int, b: int) -> str | None:
         """The tag of the tagger's person word (nr*) text[a:b] when it is outside our word table:

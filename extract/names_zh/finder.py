@@ -55,7 +55,23 @@ class ChineseNameFinder:
             nxt = self._best_at(text, start + 1, self.w.role)  # 副市长向|罗俊川: 向 is "to" here
             if nxt and nxt[0] >= self.w.near and nxt[2] > best[2]:
                 return None
+        if best[2] - start == 2 and self._tagged_three(text, start):
+            return start + 3  # 里长颜福来|深耕: 来 is a verb, but the tagger reads one name
         return best[2]
+
+    def _tagged_three(self, text: str, start: int) -> bool:
+        """Does the tagger read text[start:start + 3] as one person's name, outside our word table?"""
+        t = self.tables
+        if self.tag is None or text[start : start + 3] in t.words:
+            return False
+        if text[start + 2 : start + 3] in t.cues.get("not_last", ()):
+            return False  # 毛莉摄, 张宣等: a credit or a list's end after a two-character name
+        at = 0
+        for word, tag in self.tag(text):
+            if at >= start:
+                return at == start and len(word) == 3 and tag in PERSON_TAGS
+            at += len(word)
+        return False
 
     def is_name(self, s: str) -> bool:
         """Is `s` on its own a plausible person name (a list item, a table cell)?"""
