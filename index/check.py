@@ -143,7 +143,7 @@ def check(archive, rows: Iterable[Candidate | BadRow], threads: int = 1) -> list
     wanted = {r.name: stored_names(archive, r.name) for r in rows if isinstance(r, Candidate)}
     stores = _stores(archive, threads) if threads > 1 and len(wanted) > 1 else []
     free: queue.SimpleQueue = queue.SimpleQueue()
-    for s in stores:
+    for s in stores or [archive.store]:
         free.put(s)
 
     def read(names: list[str]) -> tuple[list, list]:
@@ -156,11 +156,12 @@ def check(archive, rows: Iterable[Candidate | BadRow], threads: int = 1) -> list
     ahead: dict = {}
     with ThreadPoolExecutor(max(1, len(stores))) as pool:
         try:
-            ahead = {n: pool.submit(read, names) for n, names in wanted.items()} if stores else {}
+            if stores:
+                ahead = {n: pool.submit(read, names) for n, names in wanted.items()}
             return [
                 Finding(r.line, "", None, None, "bad", ("bad_row",), reason=r.reason)
                 if isinstance(r, BadRow)
-                else candidate(archive, r, ahead[r.name].result() if ahead else wanted[r.name])
+                else candidate(archive, r, ahead[r.name].result() if ahead else read(wanted[r.name]))
                 for r in rows
             ]
         finally:
@@ -186,11 +187,8 @@ def _stores(archive, threads: int) -> list:
     return stores
 
 
-def candidate(archive, c: Candidate, ahead: tuple[list, list] | list[str] | None = None) -> Finding:
-    """`ahead`: the name's stored names, or those and their honoured mentions (as `check` reads
-    them ahead)."""
-    if isinstance(ahead, list):
-        ahead = (ahead, archive.store.dossier_rows(ahead, MENTIONS + 1, honoured=True) if ahead else [])
+def candidate(archive, c: Candidate, ahead: tuple[list, list] | None = None) -> Finding:
+    """`ahead`: the name's stored names and their honoured mentions, as `check` reads them."""
     read = dossier(archive, c.name, honoured=True, read=ahead)
     matches = [_match(p, c) for p in read["people"]]
     matches = [m for m in matches if m.honours]

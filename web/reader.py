@@ -12,14 +12,34 @@ from typing import Any
 
 from config import Settings
 from errors import EngineError, StoreError
+from index.engine import open_engine
 from index.memo import Memo
 from index.query import Query
-from index.reader import Reader
 from index.search import per_year, search, variants, years_of
+from index.store import ReadOnlyStore
 from web.problems import Problem
 from web.render import headline
 from web.state import PAGE_SIZE, facets_shown, narrowing
 from web.suggest import suggestions
+
+
+class Reader:
+    """What index/ reads an archive through (store, engine, segmenter), for one thread."""
+
+    def __init__(self, settings: Settings, segmenter, memo: Memo | None = None):
+        self.settings, self.dir, self.engine_name = settings, Path(settings.data_dir), settings.engine
+        self.store = ReadOnlyStore(self.dir / "archive.sqlite")
+        try:
+            self.engine = open_engine(settings.engine, self.dir / "index" / settings.engine, memo=memo)
+        except EngineError:
+            self.store.close()
+            raise
+        self.segmenter = segmenter
+        self.progress = lambda items, total, desc: items
+
+    def close(self) -> None:
+        self.engine.close()
+        self.store.close()
 
 
 class Library:
