@@ -193,22 +193,21 @@ _ELIDED = re.compile(r"(?<=[，,、；;])\d+(?=获)")
 _ASIDE = re.compile(r"[(（][^()（）]{1,12}[)）]")
 
 
+def _statement_start(text: str, at: int) -> int:
+    low = max(0, at - 400)
+    return max((m.end() for m in _STATEMENT_END.finditer(text, low, at)), default=low)
+
+
 def _statement(text: str, at: int) -> str:
     """The sentence holding `at`, parts split off by ；/; included."""
-    start = max(
-        (m.end() for m in _STATEMENT_END.finditer(text, max(0, at - 400), at)), default=max(0, at - 400)
-    )
     end = _STATEMENT_END.search(text, at)
-    return text[start : end.start() if end else len(text)]
+    return text[_statement_start(text, at) : end.start() if end else len(text)]
 
 
 def _proposed_before(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
     """Does the sentence propose before the part (split off by ;) holding `at`? A council passing
     proposals (thông qua đề nghị … cho 18 cá nhân; …) proposes every part of its list."""
-    part = sentence_of(spans, at)[0]
-    start = max(
-        (m.end() for m in _STATEMENT_END.finditer(text, max(0, at - 400), at)), default=max(0, at - 400)
-    )
+    part, start = sentence_of(spans, at)[0], _statement_start(text, at)
     lead = words().status_not.sub(" ", text[start:part]) if start < part else ""
     return bool(_PROPOSING.search(lead) or words().proposing.search(lead))
 
