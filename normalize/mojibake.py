@@ -51,42 +51,53 @@ def _model():
 _NOT_HAN = re.compile("([^\u4e00-\u9fff]+)")
 
 
-def _route(part: str, freq: dict[str, int], logtotal: float) -> float:
-    """jieba's `calc` over its `get_DAG` in one pass, same arithmetic: the log-probability of the
-    best segmentation of a run of Chinese characters (a character the dictionary lacks scores 1)."""
-    n = len(part)
-    best = [0.0] * (n + 1)
-    for k in range(n - 1, -1, -1):
-        top = None
-        i, frag = k, part[k]
-        while frag in freq:
-            f = freq[frag]
-            if f:
-                score = log(f) - logtotal + best[i + 1]
-                if top is None or score > top:
-                    top = score
-            i += 1
-            if i == n:
-                break
-            frag = part[k : i + 1]
-        best[k] = (log(freq.get(part[k]) or 1) - logtotal + best[k + 1]) if top is None else top
-    return best[0]
+@cache
+def _lexicon():
+    tk, _ = _model()
+    return tk.FREQ.get, log(tk.total)
 
 
 @lru_cache(maxsize=65536)
-def _fluency(text: str) -> float:
-    """Log-probability of the best jieba segmentation of `text`; each punctuation mark costs 7."""
-    tk, cc = _model()
-    freq, logtotal = tk.FREQ, log(tk.total)
-    total = 0.0
-    for part in _NOT_HAN.split(cc.convert(text)):
-        if not part:
-            continue
-        if not "\u4e00" <= part[0] <= "\u9fff":
-            total += PUNCT_LOGP * len(part)
-            continue
-        total += _route(part, freq, logtotal)
-    return total
+def _route(part: str) -> float:
+    """jieba's `calc` over its `get_DAG`, same arithmetic: the log-probability of the best
+    segmentation of a run of Chinese characters (a character the dictionary lacks scores 1), from
+    the remembered scores of its tails: the windows of neighbouring guesses share their tails."""
+    if not part:
+        return 0.0
+    get, logtotal = _lexicon()
+    top, end, n = -math.inf, 1, len(part)
+    while (f := get(part[:end])) is not None:
+        if f and (score := log(f) - logtotal + _route(part[end:])) > top:
+            top = score
+        if end == n:
+            break
+        end += 1
+    return top if top != -math.inf else -logtotal + _route(part[1:])
+
+
+_FLUENCY: dict[str, float] = {}  # remembered scores (cleared when it grows past 65,536)
+
+
+def _fluency(*texts: str) -> list[float]:
+    """Log-probability of the best jieba segmentation of each text; each punctuation mark costs 7.
+    The texts not yet scored are converted to simplified script in one call, one line each."""
+    todo = [t for t in dict.fromkeys(texts) if t not in _FLUENCY]
+    if todo:
+        _, cc = _model()
+        lines = (
+            [cc.convert(t) for t in todo]
+            if any("\n" in t for t in todo)
+            else cc.convert("\n".join(todo)).split("\n")
+        )
+        if len(_FLUENCY) > 65536:
+            _FLUENCY.clear()
+        for t, line in zip(todo, lines, strict=True):
+            _FLUENCY[t] = sum(
+                _route(part) if "\u4e00" <= part[0] <= "\u9fff" else PUNCT_LOGP * len(part)
+                for part in _NOT_HAN.split(line)
+                if part
+            )
+    return [_FLUENCY[t] for t in texts]
 
 
 def _parse(text: str, i: int) -> tuple[int, list[int | None], list[int]] | None:
@@ -188,6 +199,7 @@ def _spellings() -> tuple[
     )
 
 
+@lru_cache(maxsize=65536)
 def _table_choices(lead: int | None, trail: int | None, trails: frozenset[int]) -> list[str]:
     """The TOP best distinct characters of the table for the pair, best first."""
     by_lead, by_trail, everything = _ranked_table()
@@ -265,14 +277,15 @@ def _best(left: str, pairs: list[list[str]], right: str, local: frozenset[str]) 
             text = left + "".join(chosen) + right
             at = len(left) + n
             before, after = text[max(0, at - 4) : at], text[at + 1 : at + 5]
+            scores = _fluency(*(before + c + after for c in pairs[n]))
             ranked = sorted(
-                ((_fluency(before + c + after) + LOCAL_BONUS * (c in local), c) for c in pairs[n]),
+                ((f + LOCAL_BONUS * (c in local), c) for f, c in zip(scores, pairs[n], strict=True)),
                 reverse=True,
             )
             chosen[n] = ranked[0][1]
             if last and not (chosen[n] in local and logp(chosen[n]) < COMMON_LOGP):
                 margin = min(margin, ranked[0][0] - ranked[1][0])
-    score = _fluency(left + "".join(chosen) + right) + LOCAL_BONUS * sum(c in local for c in chosen)
+    score = _fluency(left + "".join(chosen) + right)[0] + LOCAL_BONUS * sum(c in local for c in chosen)
     return score, "".join(chosen), margin
 
 
@@ -296,7 +309,8 @@ def _solve(left: str, slots: tuple, starts: tuple, local: frozenset[str], right:
 
 def clear_caches() -> None:
     """Forget remembered repairs (benchmarks call this so repeated passes pay full price)."""
-    for f in (_solve, _fluency, _choices):
+    _FLUENCY.clear()
+    for f in (_solve, _route, _choices):
         f.cache_clear()
 
 
@@ -312,7 +326,8 @@ def repair(text: str) -> Cleaned:
             continue
         end, slots, starts = parsed
         left, right = text[max(0, m.start() - 6) : m.start()], text[end : end + 6]
-        local = frozenset(_HAN.findall(text[max(0, m.start() - 500) : m.start()] + text[end : end + 500]))
+        near = {*text[max(0, m.start() - 500) : m.start()], *text[end : end + 500]}
+        local = frozenset(c for c in near if "\u4e00" <= c <= "\u9fff")
         fixed = _solve(left, tuple(slots), tuple(starts), local, right)
         if fixed is not None:
             out += [text[last : m.start()], fixed]

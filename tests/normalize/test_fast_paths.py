@@ -1,6 +1,5 @@
 """The normaliser's fast paths (issue 15) compute exactly what the plain code they replace does."""
 
-import math
 import re
 
 from conftest import seed_text
@@ -37,7 +36,7 @@ def test_route_is_jiebas_calc_over_get_dag():
         ):
             route: dict = {}
             tk.calc(part, tk.get_DAG(part), route)
-            assert mojibake._route(part, tk.FREQ, math.log(tk.total)) == route[0][0]
+            assert mojibake._route(part) == route[0][0]
 
 
 def _choices_by_brute_force(lead, trail, local, pool):
@@ -81,3 +80,16 @@ def test_conversion_fast_paths_keep_the_output():
     text = seed_text("002") + "\n他著有專著三部，隨著時代顯著變化，土著。１２３ＡＢＣ"
     assert conv.to_simplified(text) == "\n".join(conv.to_simplified(line) for line in text.split("\n"))
     assert "着有" not in conv.to_simplified("他著有專著") and "随着" in conv.to_simplified("隨著")
+
+
+def test_fluency_of_many_texts_in_one_call_is_each_scored_alone():
+    text = seed_text("002")
+    lines = [t for t in (text[n : n + 9] for n in range(0, 600, 5)) if "\n" not in t]
+    for texts in (lines, [*lines, "臺灣\n報導"]):  # one conversion of the lines joined; each alone
+        mojibake.clear_caches()
+        together = mojibake._fluency(*texts)
+        alone = []
+        for t in texts:
+            mojibake.clear_caches()
+            alone += mojibake._fluency(t)
+        assert together == alone and len(set(together)) > 50
