@@ -7,7 +7,9 @@
 The set is `bench/study/{zh,vi}_pages.tsv` (file, url, query, kind, split) and
 `bench/study/gold_{zh,vi}.json` (our annotations, written before the extractor saw the pages).
 The page texts are third-party and stay out of the repository: they live in the git-ignored
-`bench/study/pages/` and are fetched again from the URLs in the tsv files when missing.
+`bench/study/pages/`. Each page is the excerpt the `search` tool's stored-pages corpus returns for
+the tsv's query at the tsv's URL (the web itself is out of reach here), so on a new machine the
+pages are restored by running each query again and saving the excerpt of that URL.
 Scores come from ../shared/tools/score_extract.py (tests/shared/tools when ../shared is absent).
 """
 
@@ -108,7 +110,7 @@ def main() -> int:
     pages = STUDY / "pages"
     missing = [f for f in gold if not (pages / f).exists()]
     if missing:
-        print(f"{len(missing)} study pages are not in {pages} (fetch them from the URLs in the tsv files)")
+        print(f"{len(missing)} study pages are not in {pages} (restore them: the search tool's pages corpus, the tsv's query, the excerpt at its URL)")
     splits = ("dev", "heldout") if args.split == "both" else (args.split,)
     table: dict[str, dict[str, str]] = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -11,7 +11,7 @@ status cues in honour_status.tsv, body words in honour_bodies.tsv; each row says
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from typing import Any
 
@@ -48,6 +48,12 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
+def flat(item) -> dict[str, Any]:
+    """A record's fields by name: what dataclasses.asdict gives for records of plain values and
+    tuples of them (every record of the extractor), without its deep copies."""
+    return {f.name: getattr(item, f.name) for f in fields(item)}
+
+
 @dataclass(frozen=True)
 class Honour:
     title: str  # canonical: 劳动模范, Bằng khen, người tốt việc tốt
@@ -64,7 +70,7 @@ class Honour:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of DESIGN.md (lists, not tuples)."""
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in flat(self).items()}
 
 
 @dataclass(frozen=True)

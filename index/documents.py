@@ -4,11 +4,11 @@ article that is its cluster's canonical member (a repost adds no second copy of 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from extract.events import place_parts, without_vi_level
-from extract.honours import HONOUR_LEVELS, canonical_title
+from extract.honours import HONOUR_LEVELS, canonical_title, flat
 from extract.places import Place, resolve
 from extract.records import Extraction
 from index import analysis
@@ -132,7 +132,7 @@ def view(article: Article, found: Extraction, canonical: bool = True) -> View:
     owners = {"people": "person", "collectives": "collective"}
     entities = {
         t: [
-            {**asdict(e), "n": n, "honours": [asdict(h) for h in found.honours_of(owners.get(t, ""), n)]}
+            {**flat(e), "n": n, "honours": [flat(h) for h in found.honours_of(owners.get(t, ""), n)]}
             for n, e in enumerate(getattr(found, t))
         ]
         for t in ("people", "collectives", "events", "counts")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from extract.text import sentence_of, sentences
+from extract.text import sentence_around
 from index import analysis
 from index.query import Query, request
 from index.views import plain
@@ -111,7 +111,7 @@ def _describe(store, hit, needles: list[str]) -> dict[str, Any] | None:
         return None
     item = plain(entity)
     span = item.pop("span")
-    around = sentence_of(sentences(a.text), span[0]) if span else None
+    around = sentence_around(a.text, span[0]) if span else None
     found = snippet(a.text, needles + [entity.name or ""], around)
     if hit.kind == "event":
         item["counts"] = [

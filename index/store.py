@@ -265,18 +265,21 @@ class Store(PersonLinks):
         rows = self.db.execute(f"SELECT * FROM {table} WHERE article_id = ?{only} ORDER BY n", args)  # noqa: S608
         return tuple(from_row(ENTITIES[table], r) for r in rows)
 
-    def entities_of(self, table: str, keys: list[tuple[str, int]]) -> dict[tuple[str, int], tuple]:
+    def entities_of(
+        self, table: str, keys: list[tuple[str, int]], owner: str = "person"
+    ) -> dict[tuple[str, int], tuple]:
         """Entities of many articles at once, by (article id, number): the events or collectives
-        numbered so, or for `honours` those of the people numbered so."""
+        numbered so, or for `honours` those of the `owner`s (person, collective) numbered so."""
         column = "owner_n" if table == "honours" else "n"
         out: dict[tuple[str, int], list] = {k: [] for k in keys}
-        for key, r in self._keyed(
-            table, column, keys, " AND t.owner = 'person'" if table == "honours" else ""
-        ):
+        where, args = (" AND t.owner = ?", (owner,)) if table == "honours" else ("", ())
+        for key, r in self._keyed(table, column, keys, where, args):
             out[key].append(from_row(ENTITIES[table], r))
         return {k: tuple(v) for k, v in out.items()}
 
-    def _keyed(self, table: str, column: str, keys: list[tuple[str, int]], where: str = "") -> Iterator:
+    def _keyed(
+        self, table: str, column: str, keys: list[tuple[str, int]], where: str = "", args: tuple = ()
+    ) -> Iterator:
         """(key, row) for the rows of `table` whose (article_id, `column`) is one of the keys, each
         looked up by the primary key; one query per 400 keys."""
         keys = list(dict.fromkeys(keys))
@@ -286,7 +289,7 @@ class Store(PersonLinks):
                 f"WITH k(a, n) AS (VALUES {','.join(['(?, ?)'] * len(chunk))}) "  # noqa: S608
                 f"SELECT t.* FROM k CROSS JOIN {table} t ON t.article_id = k.a AND t.{column} = k.n{where} ORDER BY t.n"
             )
-            for r in self.db.execute(sql, [v for key in chunk for v in key]):
+            for r in self.db.execute(sql, [v for key in chunk for v in key] + list(args)):
                 yield (r["article_id"], r[column]), r
 
     def entity(self, table: str, article_id: str, n: int):

@@ -130,13 +130,9 @@ HONOUR_FIELDS = ("title", "as_written", "level", "awarded_by", "place", "date", 
 
 def with_honours(store, hits: list[dict[str, Any]]) -> None:
     """Each person's and collective's honour records (title, level, awarding bodies, year...) on
-    its hit, as `honours`: who awarded what, and when."""
-    by_article: dict[str, tuple] = {}
-    for h in hits:
-        if h["kind"] not in ("person", "collective"):
-            continue
-        a, n = h["article_id"], int(h["id"].rsplit(":", 1)[1])
-        if a not in by_article:
-            by_article[a] = store.entities("honours", a)
-        held = [x for x in by_article[a] if x.owner == h["kind"] and x.owner_n == n]
-        h["honours"] = [{k: v for k, v in x.as_dict().items() if k in HONOUR_FIELDS} for x in held]
+    its hit, as `honours`: who awarded what, and when. One query for each kind of owner."""
+    for kind in ("person", "collective"):
+        owned = [(h, (h["article_id"], int(h["id"].rsplit(":", 1)[1]))) for h in hits if h["kind"] == kind]
+        held = store.entities_of("honours", [key for _, key in owned], owner=kind) if owned else {}
+        for h, key in owned:
+            h["honours"] = [{k: v for k, v in x.as_dict().items() if k in HONOUR_FIELDS} for x in held[key]]

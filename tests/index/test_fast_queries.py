@@ -9,11 +9,13 @@ answers as it did.
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 from conftest import ENGINES, index_doc
 
 from index import tantivy_blocks
+from index.analysis import fold, fold_text
 from index.engine import Clause, IndexDoc, Request, open_engine
 from index.memo import Memo
 
@@ -75,3 +77,28 @@ def test_an_index_made_before_blocks_answers_as_it_did(tmp_path):
     found = old.search(Request(kinds=("person",), limit=3, facets=False))
     assert found.total == 5 and [h.id for h in found.hits] == ["p:a0:0", "p:a1:0", "p:a2:0"]
     old.close()
+
+
+def _fold_each(text: str) -> str:
+    """The plain definition: each character folded alone (first letter of its folded form)."""
+    return "".join(
+        (fold(c)[:1] or c) if c.isalpha() else (c.lower()[:1] or c)
+        for c in unicodedata.normalize("NFC", text)
+    )
+
+
+def test_folded_text_is_each_character_folded_alone():
+    """Snippets fold whole articles to find matches: the fast folding (a table read by translate,
+    and lowering alone where no letter folds) gives the plain definition's text, same length."""
+    every = "".join(chr(i) for i in [*range(0x20, 0x3400), *range(0x4E00, 0x4F00), *range(0xFE30, 0x10000)])
+    texts = [
+        every,
+        "劳动模范王芳“最美奋斗者”",
+        "Nguyễn Thị Đào được tặng Bằng khen",
+        "ＡＢＣ　１２３",
+        "İstanbul Ω Å",
+    ]
+    for text in [*texts, *(every[i : i + 50] for i in range(0, len(every), 50))]:
+        assert fold_text(text) == _fold_each(text)
+        assert len(fold_text(text)) == len(unicodedata.normalize("NFC", text))
+    assert fold_text("Trần ĐẠI Nghĩa") == "tran dai nghia"
