@@ -11,11 +11,14 @@ Reports ingest articles/s, query p50/p95, index and store size, peak memory (ing
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import re
 import resource
 import shutil
 import statistics
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -189,6 +192,54 @@ def peak_mb() -> tuple[float, float]:
     ).ru_maxrss / 1024
 
 
+class AnonPeak:
+    """Peak anonymous memory (RssAnon: the heap, not file pages such as SQLite's memory-mapped
+    database, which ru_maxrss also counts) of this process and of its largest child, sampled twice
+    a second while in use, MB."""
+
+    def __init__(self):
+        self.main = self.child = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.5):
+            self.main = max(self.main, _anon_mb(me))
+            for pid in _children(me):
+                self.child = max(self.child, _anon_mb(pid))
+
+
+def _anon_mb(pid: int) -> float:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    found = re.search(r"RssAnon:\s+(\d+) kB", status)
+    return int(found.group(1)) / 1024 if found else 0.0
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
 def main() -> None:
     import config
     from index.archive import Archive
@@ -225,7 +276,8 @@ def main() -> None:
 
     archive = Archive(config.Settings(data_dir=data, engine=engines[0]))
     t = time.perf_counter()
-    report = archive.ingest([str(pages)])
+    with AnonPeak() as anon:
+        report = archive.ingest([str(pages)])
     took = time.perf_counter() - t
     store, index = archive.timings["store"], archive.timings["index"]
     print(
@@ -234,7 +286,11 @@ def main() -> None:
     print(
         f"  main process: waiting for normalise+extract workers {took - store - index:.0f} s, store+clusters {store:.0f} s, index {index:.0f} s"
     )
-    print(f"  peak memory: main {peak_mb()[0]:.0f} MB, largest worker {peak_mb()[1]:.0f} MB", flush=True)
+    print(
+        f"  peak memory: main {peak_mb()[0]:.0f} MB, largest worker {peak_mb()[1]:.0f} MB resident; "
+        f"of it anonymous (heap, not file pages): main {anon.main:.0f} MB, largest worker {anon.child:.0f} MB",
+        flush=True,
+    )
     archive.close()
 
     rows = []
