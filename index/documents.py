@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.events import place_parts, without_vi_level
 from extract.honours import HONOUR_LEVELS, canonical_title, flat
@@ -27,6 +27,7 @@ def _core_titles() -> re.Pattern:
     return lexicon().honour_re
 
 
+@lru_cache(maxsize=8192)  # the same places and titles come back in every article of a run
 def honour_variants(title: str | None) -> tuple[str, ...]:
     """A title and the lexicon titles inside it: 2023年度石林县劳动模范 -> (…, 劳动模范)."""
     if not title:
@@ -54,6 +55,7 @@ def division(place: str | None, lang: str | None = None, context: str | None = N
     return resolve(place, lang, context=context) if place else None
 
 
+@lru_cache(maxsize=8192)  # the same places and titles come back in every article of a run
 def place_filters(place: Place | None, written: str | None = None) -> tuple[str, ...]:
     """What a place filter matches: the place as written and its parts, the division's short and
     official names, and the divisions above it (a filter on 云南省 finds 石林县)."""
@@ -75,6 +77,7 @@ def tree(place: Place | None) -> tuple[str, ...]:
     return tuple("/" + "/".join(path[: i + 1]) for i in range(len(path)))
 
 
+@lru_cache(maxsize=8192)  # the same places and titles come back in every article of a run
 def place_variants(place: str | None) -> tuple[str, ...]:
     """昆明市盘龙区 -> (昆明市盘龙区, 昆明市, 盘龙区); phường Quang Trung -> (…, quang trung)."""
     if not place:
