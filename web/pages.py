@@ -68,6 +68,9 @@ def branch(place: str) -> list[str]:
     return [p for p in place.split("/") if p] if place.startswith("/") else []
 
 
+TREE_SHOWN = 20  # children of the chosen branch listed (the facet counts up to 50)
+
+
 def place_tree(place: str, facets: dict[str, dict[str, int]], here) -> dict:
     """The place facet as the division tree: the chosen branch as a breadcrumb (全部 > 云南省 >
     昆明市), each step a link back up to it, and the branch's children with their counts, each a
@@ -75,7 +78,8 @@ def place_tree(place: str, facets: dict[str, dict[str, int]], here) -> dict:
     parts = branch(place)
     crumbs = [(name, here(place="/" + "/".join(parts[: i + 1]), page=None)) for i, name in enumerate(parts)]
     below = facets.get(TREE[len(parts)], {}) if len(parts) < len(TREE) else {}
-    children = [(v.rsplit("/", 1)[-1], v, here(place=v, page=None), n) for v, n in below.items()]
+    shown = list(below.items())[:TREE_SHOWN]
+    children = [(v.rsplit("/", 1)[-1], v, here(place=v, page=None), n) for v, n in shown]
     return {"top": here(place=None, page=None), "crumbs": crumbs, "children": children}
 
 
