@@ -110,7 +110,9 @@ def main() -> int:
     pages = STUDY / "pages"
     missing = [f for f in gold if not (pages / f).exists()]
     if missing:
-        print(f"{len(missing)} study pages are not in {pages} (restore them: the search tool's pages corpus, the tsv's query, the excerpt at its URL)")
+        print(
+            f"{len(missing)} study pages are not in {pages} (restore them: the search tool's pages corpus, the tsv's query, the excerpt at its URL)"
+        )
     splits = ("dev", "heldout") if args.split == "both" else (args.split,)
     table: dict[str, dict[str, str]] = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -98,14 +98,16 @@ def _year(published: str | None) -> int | None:
 def _placed(event: Event, text: str, lang: str) -> Event:
     """The event with a place that is a division: the one it names when that resolves (还有温泉街道
     does not), else the place of its organisers (中共石林县委 -> 石林县), else none."""
-    if event.place and resolve(event.place, lang, context=text, year=event.year) is not None:
-        return event
+    resolved = bool(event.place) and resolve(event.place, lang, context=text, year=event.year) is not None
     place = place_from_bodies(event.organizers, lang, context=text, year=event.year)
-    if place is None:  # bare organisers ("县委县政府" in the title): the signature names them in full
+    if place is None and (event.organizers or not resolved):
+        # bare organisers ("县委县政府" in the title): the signature names them in full
         bodies = tuple(awarding_bodies(text, lang))
         place = place_from_bodies(bodies, lang, context=text, year=event.year)
         if place is not None:
             event = dataclasses.replace(event, organizers=bodies)
+    if resolved:
+        return event
     return dataclasses.replace(event, place=place.display if place else None)
 
 

@@ -12,6 +12,9 @@ from functools import cache
 
 from extract.collectives_vi import find_collectives_vi
 from extract.collectives_zh_are import units_are
+from extract.collectives_zh_not import UNIT_LINE, others
+from extract.collectives_zh_not import signers as signers_of
+from extract.collectives_zh_runs import alone, chained, family, units_people
 from extract.lexicon import Lexicon, alternation
 from extract.records import Collective
 from extract.text import Mention, sentence_of, sentences
@@ -20,7 +23,7 @@ from extract.tsv import read_rows
 __all__ = ["find_collectives_vi", "find_collectives_zh"]  # find_collectives_vi lives in collectives_vi
 
 HAN = "\u4e00-\u9fff"
-_AWARD_VERB = rf"(?:均|都|同时|也|还|再次)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为)|获(?=[{HAN}]{{1,8}}“))"
+_AWARD_VERB = rf"(?:均|都|同时|也|还|再次)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为|认定为)|被认定为|获(?=[{HAN}]{{1,8}}“))"
 _AWARD_SUBJECT = re.compile(
     rf"([{HAN}“”（）()]{{3,40}}?)(?={_AWARD_VERB})"
 )  # 衢州市公路管理局工会被中华全国总工会授予…: the agent between 被 and the verb; A和B均获得
@@ -28,46 +31,29 @@ _SUBJECT_COUNTED = re.compile(
     rf"([{HAN}“”]{{3,40}}?)等[\d一二两三四五六七八九十百千]+[个家支][{HAN}]{{0,10}}?(?=获评|荣获|被评为|被授予|被命名为)"
 )  # 福州某公司工会委员会等35家基层工会荣获…: the unit that leads the counted list
 _PEOPLE_OF = re.compile(r"[^，。；,;\n]*?(?:共)?有[\d一二两三四五六七八九十百]+[人名位]")
-_WON_BY = re.compile(rf"由([{HAN}]{{3,30}}?)(?=荣获|获得|获颁|获(?![悉知取批准]))")  # 由鲤鱼国小获…金质奖
+_WON_BY = re.compile(  # 由鲤鱼国小获…金质奖, 由世贤国小以「…」方案…荣获
+    rf"由([{HAN}]{{3,30}}?)(?=荣获|获得|获颁|获(?![悉知取批准])|以[「“][^」”\n]{{1,30}}[」”][^。；;\n]{{0,60}}?荣?获)"
+)
 _OF_UNIT = re.compile(rf"的([{HAN}]{{3,30}}?)(?=[；;…。，,])")
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n“‘]))([{HAN}]{{3,30}})")
 _PARAGRAPH_START = re.compile(rf"(?m)(?:^|(?<=[；;]))([{HAN}]{{4,30}})")
 _LEADING_VERB = re.compile(
-    r"(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为)|(?:我|本)(?:[省市县区州镇乡]|公司|集团|单位)|(?:而|并|同时)?在"
+    r"(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为|共?评选?出)|(?:我|本)(?:[省市县区州镇乡]|公司|集团|单位)|(?:而|并|同时)?在"
 )  # 我市青岚港务集团…: "our city" is not part of the unit's name (我公司|检修三班 too)
-_UNIT_LINE = re.compile(rf"(?m)^([{HAN}（）()]{{4,30}})$")
-_DATE_LINE = re.compile(r"(?m)^\s*\d{4}\s*年\s*\d{1,2}\s*月")
-
-
-def _signers(text: str) -> list[tuple[int, int]]:
-    """Spans of the lines that sign a page: the name lines right above a date line, both of a run of
-    one or two (中共X总支部委员会 / X中学), only the last of a longer run (a list of units, then its
-    issuer)."""
-    out = []
-    for date in _DATE_LINE.finditer(text):
-        run, end = [], date.start() - 1
-        while end > 0 and len(run) < 3:
-            start = text.rfind("\n", 0, end) + 1
-            if not _UNIT_LINE.fullmatch(text, start, end):
-                break
-            run.append((start, end))
-            end = start - 1
-        out += run if len(run) <= 2 else run[:1]
-    return out
 
 
 @cache
 def _counted_units() -> re.Pattern:
-    """授予X等12个单位, 授予A、B等19所学校, 在X等22个“最美奋斗者”集体中, 以及A和B两个先进党支部: the units
+    """授予X等12个单位, 授予A、B等19所学校, 在X等22个“最美奋斗者”集体中, 以及A和B两个先进党支部, 评选出X家庭等100户: the units
     before a count of units (its nouns: kind counted in collective_frames_zh.tsv)."""
     nouns = alternation(
         word for kind, word, _ in read_rows("collective_frames_zh.tsv", 3) if kind == "counted"
     )
     return re.compile(
-        rf"(?:授予|追授|表彰|命名|对|在|包括|以及|(?<=[\d一二两三四五六七八九十][人名])和|(?<=[，。；：:,;\n]))"
+        rf"(?:(?:授予|追授|表彰|命名|评选出|评出)了?|对|在|包括|以及|(?<=[\d一二两三四五六七八九十][人名])和|(?<=[，。；：:,;\n]))"
         rf"((?:(?!授予|表彰|命名|对|在|以及|包括)[{HAN}“”、（）()A-Za-z]|(?<=[A-Za-z0-9])\d){{3,80}}?)"  # ACP1000: digits after a letter
-        rf"(等)?[\d一二两三四五六七八九十百千]+[个家支所户](?:“[^”\n]{{1,16}}”)?(?:先进|优秀)?"
-        rf"[{HAN}]{{0,4}}?(?:{nouns.pattern})"
+        rf"(等)?\s?[\d一二两三四五六七八九十百千]+\s?[个家支所户](?:“[^”\n]{{1,16}}”)?(?:先进|优秀)?"
+        rf"(?:[{HAN}]{{0,4}}?(?:{nouns.pattern})|(?<=户)(?![{HAN}]))"  # 评选出X家庭等100户。: households
     )
 
 
@@ -162,15 +148,16 @@ def _quoted(text: str, start: int, end: int, honours: list[Mention]) -> bool:
     name = text[start:end]
     if any(h.start <= start and end <= h.end or h.text.startswith(name) for h in honours):
         return True
+    if any(start < h.start < end <= h.end for h in honours):  # 入选省级|民主法治示范村(社区): into a title
+        return True
     opened = text.rfind("“", max(0, start - 12), start)  # a short quote is a title; a long one, speech
     closed = text.find("”", end, end + 12)
     return opened >= 0 and closed >= 0 and not re.search("[”，。；：！？]", text[opened + 1 : closed])
 
 
+_NAMED_AFTER = re.compile(f"(?<=[{HAN}])[{HAN}()（）]{{2,12}}(?:工作室|小组|班组)$")  # 董林|劳模创新工作室
 _NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给等每其本几多年")  # 年: 1990-2005年|横栏镇
-_COUNTED = re.compile(
-    "[一二三四五六七八九十两][个名家支批项所]"
-)  # 一个乡: a number of things (五华区 is a place)
+_COUNTED = re.compile("[一二三四五六七八九十两][个名家支批项所]")  # 一个乡, not 五华区
 _NOT_INSIDE = re.compile(
     '[及或在是由了的‘’"、]|大会|之所|关于|表彰|激励|各级|[一两几]个|等[\\d一二两三四五六七八九十百千]'
 )
@@ -178,7 +165,8 @@ _NOT_INSIDE = re.compile(
 
 def _plausible(name: str, people: set[str], shortest: int = 4, whole: bool = False) -> bool:
     """A unit's name: 4-30 characters (3 in a list of units: 卫生局), not starting like a verb phrase
-    or a numeral, no conjunction, quote or person's name inside (到社区, 一个乡, 先进典型和团队)."""
+    or a numeral, no conjunction, quote or person's name inside (到社区, 一个乡, 先进典型和团队) but
+    a name that opens a unit named after its person (董林劳模创新工作室)."""
     return (
         # a counted frame bounds a long name (…项目部等497个单位)
         shortest <= len(name) <= (40 if whole else 30)
@@ -191,7 +179,12 @@ def _plausible(name: str, people: set[str], shortest: int = 4, whole: bool = Fal
         and name.count("(") == name.count(")")
         and name.count("（") == name.count("）")
         and not name.startswith("“")
-        and not any(p in name for p in people)
+        and not any(
+            p in name
+            and not name.endswith(p + "家庭")
+            and not _NAMED_AFTER.match(name, len(p) * name.startswith(p))
+            for p in people
+        )  # 雷昌根家庭: the family named after its head, a person too
         and (whole or _joined_right(name))  # known to be one unit: X镇和美村 on a line, 维和警察防暴队等5个
     )
 
@@ -239,14 +232,16 @@ def _unit_lists(text: str, lex: Lexicon):
     or after an honour's label (卓越奖：工务处、卫生局); (the clause's span, False) for a list whose
     units act (…联合开展), are places or are titles: no unit in it is honoured."""
     f = _frames()
+    clauses: list[tuple[int, int, str | None, list[tuple[int, int]]]] = []  # for chained()
     for clause in re.finditer(r"[^，。；：:;,!?！？\n]+", text):
         entries, items = clause.group(0).split("、"), []
         for item in _ITEM_SEP.finditer(clause.group(0)):
             chunk = re.split(
-                r"等|共|分别(?!为)|为(?=“)|[\d一二两三四五六七八九十百]+[家个名]", item.group(0)
+                r"等|共|分别(?!为)|为(?=“)|以(?=[「“])|[\d一二两三四五六七八九十百]+[家个名]", item.group(0)
             )[0]
             cut = re.split(_AWARD_VERB, chunk)[0]  # …、C家庭当选“最美家庭”: the verb after the last unit
-            chunk = cut if _ends_as_unit(_NOTE.sub("", cut)) else chunk
+            named = family().match(chunk)  # …、徐占海家庭坚守清廉家风的故事: a family, then what it does
+            chunk = cut if _ends_as_unit(_NOTE.sub("", cut)) else named.group(0) if named else chunk
             chunk = _NOTE.sub("", chunk)
             at = clause.start() + item.start()
             parts = [_NOTE.sub("", p) for p in chunk.split("及")]  # …、广思讲堂及新莲寺: the last two units
@@ -255,18 +250,24 @@ def _unit_lists(text: str, lex: Lexicon):
             elif _ends_as_unit(chunk) and not _MEMBERS.match(item.group(0), len(chunk)):
                 items.append((at, at + len(chunk)))
         if len(entries) < 2 and len(items) < 2:
+            clauses.append((*clause.span(), "alone" if alone(text, *clause.span(), items) else None, items))
             continue
+        won = _WON_BY.search(text, clause.start())  # 由A以「…」方案、B以「…」方案,分别荣获: who won
         if (
-            _from_body(entries[0])
+            (_from_body(entries[0]) and not (won and won.start() < clause.start() + len(entries[0])))
             or _after_opener(entries[0])
             or _TITLES.search(entries[-1])
             or _list_acts(entries[-1], lex)
             or (_list_acts(entries[0], lex) and not _OBJECT.search(entries[0]))
+            or units_people(entries[-1], _ends_as_unit)
         ):
-            # 在A、B等媒体发表: where; A、B等奖项: titles; 由A、B…, …、X联合开展: who acts
+            # 在A、B等媒体发表: where; A、B等奖项: titles; 由A、B…, …、X联合开展: who acts; A、B等350余人参观
             yield clause.span(), False
+            clauses.append((*clause.span(), None, items))
         elif items:
             yield items, True
+            clauses.append((*clause.span(), "list", items))
+    yield from chained(text, clauses)
     yield from units_are(text, _frames(), _ends_as_unit, _unit_prefix)
     for m in _LABEL_LINE.finditer(text):
         label = m.group(1).strip()
@@ -295,7 +296,7 @@ def find_collectives_zh(
         lead = _LEADING_VERB.match(text, start, end)
         start = lead.end() if lead else start
         name = text[start:end].strip("“”").split("——")[-1]  # 最美服务窗口——邵阳市政务服务中心
-        last = re.split("的是|的", name)[-1]  # 市总工会推荐的|X班组, 获评…的是|X家庭
+        last = re.split("的是|的|了", name)[-1]  # 市总工会推荐的|X班组, 获评…的是|X家庭, 展现了|X家庭
         name = last if len(last) >= 4 else name
         lead = _LEADING_VERB.match(name)  # 获得表彰的|还有|刑事审判庭
         name = name[lead.end() :] if lead and len(name) - lead.end() >= 3 else name
@@ -303,9 +304,18 @@ def find_collectives_zh(
             return  # 35家基层工会: a count's classifier, not a unit's first character
         start = text.index(name, start)
         end = start + len(name)
+        titled = next((h for h in honours if h.start == start and h.end <= end - 4), None)
+        if titled and _ends_as_unit(text[titled.end : end]):  # 三八红旗集体|X公司工艺设计室: a label glued
+            start, name = titled.end, text[titled.end : end]
         if name in found or heads.fullmatch(name) or not _plausible(name, people, shortest, whole):
             return
-        if _after_opener(text[lead_start:end]) or _COUNT_AFTER.match(text, end):
+        if name.endswith("家庭") and len(name) == 6 and not family().match(name + "之外"):
+            return  # 孝老爱亲家庭, 教子有方家庭: a kind of family, not one named by its member
+        if (
+            _after_opener(text[lead_start:end])
+            or _COUNT_AFTER.match(text, end)
+            or others(text, lead_start, start, end)
+        ):
             return
         if _quoted(text, start, end, honours) or _acting(text, start, end, lex, people):
             return
@@ -317,7 +327,7 @@ def find_collectives_zh(
 
     lists = list(_unit_lists(text, lex))
     barred = [span for span, honoured in lists if not honoured]
-    signers = _signers(text)
+    signers = signers_of(text)
     for items, honoured in lists:
         if honoured and items and not _acting(text, items[0][0], items[-1][1], lex, set()):
             for s, e in items:
@@ -343,7 +353,11 @@ def find_collectives_zh(
         elif _ends_as_unit(text[start : m.end(1)].strip("“”")):
             add(start, m.end(1), 3)  # 崔口镇成功创建, 新华社等15家单位获: a unit word ends even a short name
     for m in _OF_UNIT.finditer(text):
-        if _ends_as_unit(m.group(1)) and group_honours:
+        if (
+            _ends_as_unit(m.group(1))
+            and group_honours
+            and not others(text, m.start() - 20, m.start(1), m.end(1))
+        ):
             add(*m.span(1))
     for h in group_honours:
         s, e = sentence_of(spans, h.start)
@@ -352,7 +366,7 @@ def find_collectives_zh(
             if unit and not (m.start(1) <= h.start < m.start(1) + len(unit)):
                 add(m.start(1), m.start(1) + len(unit))
     if group_honours:  # units listed one per line, or opening a paragraph about them
-        for m in _UNIT_LINE.finditer(text):
+        for m in UNIT_LINE.finditer(text):
             if _ends_as_unit(m.group(1)):
                 add(*m.span(1), whole=True)
         for m in _PARAGRAPH_START.finditer(text):

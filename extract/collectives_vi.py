@@ -26,7 +26,7 @@ def _vi_unit() -> re.Pattern:
     `_vi_name`), then words up to a stop word or punctuation."""
     heads = list(_vi_heads())
     heads += [h[0].lower() + h[1:] for h in heads if h[0].isupper() and not h.isupper()]
-    stop = r"(?:và|với|vì|được|đã|cũng|có|là|cho|trong|tại|của|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao)\b"
+    stop = r"(?:và|với|vì|được|đã|cũng|có|là|cho|trong|tại|của|thuộc|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao)\b"
     return re.compile(
         rf"(?<![\w.])((?:{alternation(heads).pattern})(?!\w)(?:\s+(?!{stop})[\w/.-]+){{0,8}})", re.U
     )

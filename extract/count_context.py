@@ -1,5 +1,6 @@
-"""What the words around a Chinese count say of it (extract/counts.py reads them): honours counted in
-人次, an award given to the counted though someone attended, onlookers, and two counts of one number."""
+"""What the words around a count say of it (extract/counts.py reads them): honours counted in 人次,
+an award given to the counted though someone attended, onlookers, the count's clause, and two counts
+of one number (said twice, or two counts)."""
 
 from __future__ import annotations
 
@@ -130,3 +131,40 @@ def heading(text: str, at: int, found) -> Mention | None:
 
 
 _QUOTED_LINE = re.compile(r"[“\"「『]([^“”\"「」『』，,。；;\n]{2,24})[”\"」』]")  # no lexicon knows it
+
+
+def clause_of(text: str, start: int, end: int, lang: str = "zh") -> str:
+    """The clause of a count. A Vietnamese one ends at the next noun of people or units after it: what
+    follows belongs to them (11 giáo viên thành tích bồi dưỡng học sinh tham gia kỳ thi), or at their
+    achievement (thành tích), which says what they did, not why they are counted."""
+    a = max((m.end() for m in CLAUSE.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
+    b = CLAUSE.search(text, end)
+    b = b.start() if b else len(text)
+    if lang == "vi":  # … and at their achievement: 05 cá nhân có thành tích … trong việc tham gia
+        b = min(
+            (
+                x.start()
+                for x in (words().vi_noun.search(text, end, b), words().merit.search(text, end, b))
+                if x
+            ),
+            default=b,
+        )
+    return text[a:b]
+
+
+def said_twice(a: Count, b: Count) -> bool:
+    """The same count said twice: value and unit, and honours and statuses that agree (“石岭县劳动模范”
+    and 劳动模范, or one of them unsaid)."""
+    if (a.value, a.unit) != (b.value, b.unit) or (a.status and b.status and a.status != b.status):
+        return False
+    x, y = a.honour or "", b.honour or ""
+    return not x or not y or x.endswith(y) or y.endswith(x) or x.lower() == y.lower()
+
+
+_HEAD_OPEN = re.compile(r"(?:^|\n)[^\n，,。；;：:]{1,20}[(（]$")
+
+
+def bracket_heading(text: str, start: int, end: int) -> bool:
+    """一、书法组(37名), 一、县级文明单位(20个): a count in brackets closing a short line head heads the
+    list below it, as 名单如下（共16人） does: honoured when the text before it honours."""
+    return bool(_HEAD_OPEN.search(text, max(0, start - 24), start)) and text[end : end + 1] in (")", "）")

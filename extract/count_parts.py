@@ -22,7 +22,8 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
     parts of several units after 其中/包括 counts no one unit (300名建议人选,包括278名个人、22个集体).
     Parts that each name a title of their own are counts of their own (2426人…,包括1670名全国劳动模范…).
     A marker opening a sentence (Trong số HS giỏi quốc gia, có 4 HS…) looks back to the sentences
-    before for the total its parts add up to exactly."""
+    before for the total its parts add up to exactly. A place right after the marker (其中,山西省3名…)
+    makes the parts that place's own figures, counts of their own."""
     drop: set[int] = set()
     for m in part_marker.finditer(text):
         end = sentence_of(spans, m.start())[1]
@@ -38,6 +39,9 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
             totals = exact or totals
         if not parts or not totals or titled(out, parts, totals[-1]):
             continue
+        local = words().local_part.match(text, m.end())
+        if local and local.end() <= out[parts[0]].span[0]:
+            continue  # 其中,山西省一个集体、三名个人受表彰: the place's own share, a count of its own
         total, units = out[totals[-1]], {out[i].unit for i in parts}
         if units == {total.unit} and value <= total.value:  # 13 đồng chí…, trong đó có 3 đồng chí…
             drop.update(parts)
@@ -112,6 +116,18 @@ def respectively(out: list[Count], text: str, spans, honour_mentions: list[Menti
 
 _JOINED = re.compile(r"[^，,。；;\d“”\"]{0,6}?(?:以及|和|及|与|、)")
 _GOT = re.compile(r"[^，,。；;\d“”\"]{0,6}?(?:分别)?(?:荣获|获得|获评|获|被授予|被评为)[“\"「]?")
+_GIVING = re.compile(r"(?:授予|颁授|表彰|命名)$")
+_PLACE_LEAD = re.compile(r"[\u4e00-\u9fff]{0,4}")
+
+
+def _soon(text: str, honour_mentions: list[Mention], at: int) -> Mention | None:
+    """The title starting at `at`, or a few characters on where a place no lexicon joins to it comes
+    first (岚州市三八红旗手: the lexicon knows 三八红旗手)."""
+    return next(
+        (h for h in honour_mentions if at <= h.start and _PLACE_LEAD.fullmatch(text, at, h.start)), None
+    )
+
+
 _NEXT_TITLE = re.compile(r"[”\"」]?(?:、|和|及|与)[“\"「]?")
 _TAIL = re.compile(r"[^，,。；;、和及与“”\"「」\s\d]{1,8}?(?=[”\"」]?(?:[，,。；;、和及与]|称号|$))")
 
@@ -119,7 +135,8 @@ _TAIL = re.compile(r"[^，,。；;、和及与“”\"「」\s\d]{1,8}?(?=[”\"
 def shared(out: list[Count], text: str, honour_mentions: list[Mention], award_end: re.Pattern) -> list[Count]:
     """92个集体和695名个人获全国五一劳动奖状、奖章: counts joined by 和/、 that one verb gives as many
     titles, listed right after it, pair with them in order, as with 分别; a short second title that names
-    only another award (奖章 after 全国五一劳动奖状) shares the first one's words before it."""
+    only another award (奖章 after 全国五一劳动奖状) shares the first one's words before it. After 授予
+    the titles may follow the last counted noun directly (授予7名先进个人和3个先进集体全国三八红旗手、…)."""
     starts = {h.start: h for h in honour_mentions}
     i = 0
     while i < len(out):
@@ -128,11 +145,14 @@ def shared(out: list[Count], text: str, honour_mentions: list[Mention], award_en
             j += 1
         got = _GOT.match(text, out[j].span[1]) if j > i else None
         first = starts.get(got.end()) if got else None
+        if j > i and not first and _GIVING.search(text, max(0, out[i].span[0] - 4), out[i].span[0]):
+            noun = starts.get(out[j].span[1])  # 授予8个先进集体和22名先进个人全国五一劳动奖状和奖章
+            first = _soon(text, honour_mentions, noun.end) if noun else None  # the counted, then a title
         titles = [first.text] if first else []
         end = first.end if first else 0
         while first and len(titles) < j - i + 1:
             sep = _NEXT_TITLE.match(text, end)
-            nxt = starts.get(sep.end()) if sep else None
+            nxt = _soon(text, honour_mentions, sep.end()) if sep else None
             tail = _TAIL.match(text, sep.end()) if sep and not nxt else None
             own = award_end.search(titles[0]) if tail and award_end.fullmatch(tail.group()) else None
             if not nxt and not own:

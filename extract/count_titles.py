@@ -53,6 +53,8 @@ def title_after(
         return quoted
     aside = _END_ASIDE.search(text, a, stop)  # …优秀学生干部(见附件2): a pointer after the title
     stop = aside.start() if aside else stop
+    etc = text.find("等", a, stop)  # …为区级文明机关等表彰单位的决定: 等 closes the list of titles
+    stop = etc if etc > a else stop
     if text[noun.start() : a].endswith("为") and 2 <= stop - a <= 24:
         tail = suffix.search(text, a, stop)
         if (tail and tail.end() == stop) or title_mark.search(text, a, stop):
@@ -110,6 +112,8 @@ def award_after(
     """表扬577位国中应届毕业生县长奖: after a count its clause names an award, up to the clause's end."""
     a = counted_noun.match(text, end).end()
     m = award_tail.match(text, a, stop)
+    if m and m.group()[0] in "获得颁":  # 选出6组团体获奖: won a prize, no prize's name
+        return None
     return Mention(a, m.end(), m.group()) if m and m.end() <= stop else None  # the tail ends its phrase
 
 

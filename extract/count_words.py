@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.lexicon import alternation
-from extract.numbers import CN_NUMBER, DIGITS, VI_NUMBER, VI_WORDS
+from extract.numbers import CN_NUMBER, CN_NUMERAL, DIGITS, VI_NUMBER, VI_WORDS
 from extract.tsv import read_blocks
 
 
@@ -42,6 +42,7 @@ class CountWords:
     list_cue_before: re.Pattern  # 名单如下（共16人）: the count of the list announced just before it
     list_cue: re.Pattern  # 分别是, 如下: right after a count, the list of what it counts follows
     vi_noun: re.Pattern  # học sinh, tập thể: a Vietnamese noun of people or units
+    vi_joined: re.Pattern  # năm tập thể và (một cá nhân): a count of one joined to the count before it
     share: re.Pattern  # 农民工172人,占18.2%: a share of a total, a part
     money: re.Pattern  # 优等奖七名十万元: a prize scale
     nominated: tuple[str, ...]  # 63 đề cử: the nominees
@@ -56,10 +57,12 @@ class CountWords:
     given_to: re.Pattern  # 颁奖予: before a count (after attending), the counted are given an award
     named_verb: re.Pattern  # 被推选为: right after a count, the verb before its quoted title
     witnessed: re.Pattern  # 见证: after a count, its people watched
+    winners: re.Pattern  # 18位得主: right after a count, the counted are its winners
     received: re.Pattern  # 80人接受荣誉勋章: right after a count, the counted received an award (t: its name)
     award_tail: re.Pattern  # 表扬577位国中应届毕业生县长奖: a clause ending in an award's name
     award_end: re.Pattern  # 奖状, 奖章 at the end of a title: what the award is given as
     quota: re.Pattern  # 名额是5个先进集体,1名劳动模范: a quota, then the counts of its list up to a count
+    local_part: re.Pattern  # 其中,山西省一个集体、三名个人: after 其中, a place's own share of the total
 
 
 def _initials(words: list[str]) -> str:
@@ -103,7 +106,11 @@ def words() -> CountWords:
         awarded=re.compile(  # whole Vietnamese words; Chinese ones anywhere (嘉许八十名)
             rf"(?<![^\W\u3400-\u9fff])(?:{alternation(w['awarded']).pattern})(?![^\W\u3400-\u9fff])", re.I
         ),
-        proposing=alternation(w["proposing"], re.I),
+        proposing=re.compile(  # …, or asking someone (đề nghị UBND huyện tặng…) to award
+            rf"{alternation(w['proposing']).pattern}|(?<!\w)(?:{alternation(w['asks']).pattern})\s+(?!của)"
+            rf"(?:[^\s,.;:]+\s+){{1,5}}?(?:{alternation(w['grants']).pattern})(?!\w)",
+            re.I,
+        ),
         status_not=alternation(w["status_not"], re.I),
         vi_collective_title=tuple(w["vi_collective_title"]),
         counted_noun=re.compile(
@@ -120,6 +127,7 @@ def words() -> CountWords:
             rf"(?P<t>[^，,、。；;：:“”\"\d\s的]{{2,10}}?)(?:{alternation(w['honoured_after']).pattern})"
         ),
         vi_noun=re.compile(rf"(?<!\w)(?:{alternation(units).pattern})(?!\w)", re.I),
+        vi_joined=re.compile(rf"(?<!\w)(?:{alternation(units).pattern})\s*(?:,|và)\s*$", re.I),
         share=re.compile(
             rf"[，,]?\s*(?:{alternation(w['share']).pattern})[^，,。；;\d]{{0,6}}?[\d.,]+\s*[%％]", re.I
         ),
@@ -136,6 +144,7 @@ def words() -> CountWords:
             rf"[^，,。；;\d]{{0,12}}[，,]\s*(?:{alternation(w['then']).pattern})?(?:{alternation(w['honoured_after']).pattern})"
         ),
         named_verb=re.compile(rf"[^，,。；;“”\"「」\d]{{0,8}}?(?:{alternation(w['named_verb']).pattern})"),
+        winners=re.compile(rf"\s*(?:{alternation(w['winners']).pattern})"),
         received=re.compile(
             rf"\s*(?:{alternation(w['received']).pattern})"
             rf"(?P<t>[^\s，,、。；;：:“”\"「」()（）\d的和及与了得]{{2,14}}?(?:{alternation(w['award_object']).pattern}))"
@@ -147,6 +156,10 @@ def words() -> CountWords:
         quota=re.compile(
             rf"(?:{alternation(w['quota']).pattern})(?:分别为|分别是|共计|是|为|有|共)?[:：]?"
             rf"(?:\s*(?:{CN_NUMBER})(?:个|名|位|人|家|户|支)[^，,。；;\d]{{0,10}}[，,、和及与])*\s*$"
+        ),
+        local_part=re.compile(
+            rf"[\s,，:：]*[^\d，,。；;、“”\"「」]{{0,10}}?(?:{alternation(w['local_place']).pattern})"
+            rf"(?:共有|有|共|的)?\s*(?=[\d{CN_NUMERAL}])"  # 市级劳动模范5名 names no place
         ),
         award_end=re.compile(rf"(?:{alternation(w['award_object']).pattern})$"),
         collective_end=re.compile(rf"(?:{alternation(w['collective_noun']).pattern})$"),

@@ -11,18 +11,22 @@ import re
 
 from extract.count_context import (
     beside,
+    bracket_heading,
     clause_head,
+    clause_of,
     given_for,
     given_to,
     heading,
     joined_vi,
     paragraph,
+    said_twice,
     suffix_of,
     times_honoured,
     vague,
     witnessed,
 )
 from extract.count_parts import listed, parts, respectively, shared
+from extract.count_status import PLANNED, PROPOSING, proposed_before, statement, status_of
 from extract.count_titles import (
     award_after,
     edition_after,
@@ -41,17 +45,12 @@ from extract.text import Mention, sentence_of, sentences
 
 _ZH = re.compile(  # the look-ahead lets the engine skip to digits and numerals
     rf"(?=[\d{CN_NUMERAL}超近约逾])"
-    rf"(?P<pre>超过|近|超|约|逾)?(?P<num>{CN_NUMBER})(?P<post>余|多)?[ \u3000]?(?P<cls>人次|名|人|位|个|组|支|户|票|次|家|所)"
+    rf"(?P<pre>超过|近|超|约|逾)?(?P<num>{CN_NUMBER})(?P<post>余|多)?[ \u3000]?(?P<cls>人次|名|人|位|个|组|支|户|票|次|家|所|间)"
 )  # 18 位獲獎者: Taiwanese pages put a space between the number and its classifier
 _VIEW_BEFORE = re.compile(r"访问|浏览|阅读|观看|点击|播放|收看")
 _VIEW_AFTER = re.compile(r"^(?:观看|围观|收看|参与|点赞|次)")
-_PROPOSING = re.compile(
-    r"拟[^，。；,;]{0,12}?(?:推荐|授予|表彰|命名|评|确定|入选|认定|推选)|推荐人选|建议人选|đề nghị khen thưởng|đề nghị tặng"
-)
-_PROPOSED = re.compile(r"公示")
 _CLAUSE_END = re.compile(r"[，,、；;。！？!?\n]")
 _CLAUSE = re.compile(r"[，,；;。！？!?\n]|\.(?=\s)")
-_STATEMENT_END = re.compile(r"[。！？!?\n]|\.(?=\s)")  # a sentence, with the parts ；/; splits off
 _PARALLEL = re.compile(
     rf"(?:同志|个人|集体|单位)?、[^，。；、\d]{{0,30}}?等{CN_NUMBER}(?:名|人|位|个)(?:同志|个人|集体|单位)?"
 )
@@ -73,6 +72,8 @@ def _unit_zh(
         return "person"  # 受表彰奖励有10人次, 被评为…641人次: honours counted per award
     if cls == "人次" or (cls == "人" and _VIEW_AFTER.match(after)):
         return "view"
+    if cls == "名" and honour_before and honour_kind == "collective":
+        return "collective"  # 优秀组织奖(3名): units counted by their prize
     if cls in ("名", "人", "位"):
         return "person"
     if cls == "户":
@@ -99,22 +100,6 @@ def _unit_zh(
     return "collective" if cls in ("家", "个", "所") and words().collective_end.search(lead) else None
 
 
-def _status(sentence: str, around: str, lex: Lexicon, clause: str = "") -> str | None:
-    """候选 at the number; 拟… or a council reviewing (xét thưởng) proposes; an awarding verb decides
-    (审核公示 in a decision is its past); 公示 alone is a notice of proposals. A council's name
-    (Hội đồng Thi đua - Khen thưởng) is no awarding act."""
-    if "候选" in around or "ứng cử" in around or (clause and words().shortlisted.search(clause)):
-        return "candidate"  # 入围决审的 2 位…和 2 组团体: the clause shortlists what it counts
-    if any(x in around for x in words().nominated):
-        return "proposed"
-    sentence = words().status_not.sub(" ", sentence)
-    if _PROPOSING.search(sentence) or words().proposing.search(sentence):
-        return "proposed"
-    if lex.cue_re["awarded"].search(sentence) or words().awarded.search(sentence):
-        return "awarded"
-    return "proposed" if _PROPOSED.search(sentence) else None
-
-
 def _honour_near(
     start: int, end: int, text: str, sentence: tuple[int, int], found: list[Mention], suffix=None
 ) -> Mention | None:
@@ -123,10 +108,15 @@ def _honour_near(
     (tặng Bằng khen cho 35 tập thể)."""
     before = [h for h in found if sentence[0] <= h.end <= start]
     if before and re.fullmatch(
-        r"[”\"’』」]?(?:的|共|计|有|为|候选人|候选)?[:：]?|[”\"’』」]?\s*[-—–]*", text[before[-1].end : start]
+        r"[”\"’』」]?[(（]?(?:的|共|计|有|为|候选人|候选)?[:：]?|[”\"’』」]?\s*[-—–]*",
+        text[before[-1].end : start],
     ):
         w = words()  # 学雷锋先进个人8人: the known title may end a longer one no lexicon knows
-        wider = title_before(text, start, sentence[0], suffix, w.title_mark, w.title_lead) if suffix else None
+        wider = (
+            title_before(text, before[-1].end, sentence[0], suffix, w.title_mark, w.title_lead)
+            if suffix
+            else None
+        )
         return wider if wider and wider.start < before[-1].start else before[-1]
     aside = _ASIDE.match(text, end)  # 70人(87人次)获颁…: the aside is no other count
     end = aside.end() if aside else end
@@ -178,7 +168,13 @@ def _honour_near(
     )
     # 211位市长奖得主; 66位优秀青年获得表扬 (the counted are named by their title, then honoured)
     holder = w.title_holder.match(text, end) or w.title_subject.match(text, end) if suffix else None
-    if holder and not titled and (holder.re is w.title_holder or w.title_mark.search(holder.group("t"))):
+    noun = holder and _COUNTED.match(text, holder.start("t"))  # 6个团体入围候选人: no title
+    if (
+        holder
+        and not titled
+        and not noun
+        and (holder.re is w.title_holder or w.title_mark.search(holder.group("t")))
+    ):
         titled = Mention(holder.start("t"), holder.end("t"), holder.group("t"))
     if not titled and suffix and verb:  # 表扬577位国中应届毕业生县长奖
         titled = award_after(text, end, stop, w.counted_noun, w.award_tail)
@@ -189,55 +185,16 @@ def _honour_near(
     return titled or (before[-1] if before else None)
 
 
+def _rest(text: str, end: int, stop: int) -> int:
+    """Where the clause after a count ends (at most 40 characters on)."""
+    clause_end = _CLAUSE.search(text, end, min(stop, end + 40))
+    return clause_end.start() if clause_end else min(stop, end + 40)
+
+
+_COUNTED = re.compile(r"个人|集体|团体|单位|同志")  # what a count counts, not its title
+_ONE_UNIT = re.compile(r"集体|单位|个人")  # 其中,山西省一个集体、三名个人: 一 is a number here
 _ELIDED = re.compile(r"(?<=[，,、；;])\d+(?=获)")
 _ASIDE = re.compile(r"[(（][^()（）]{1,12}[)）]")
-
-
-def _statement_start(text: str, at: int) -> int:
-    low = max(0, at - 400)
-    return max((m.end() for m in _STATEMENT_END.finditer(text, low, at)), default=low)
-
-
-def _statement(text: str, at: int) -> str:
-    """The sentence holding `at`, parts split off by ；/; included."""
-    end = _STATEMENT_END.search(text, at)
-    return text[_statement_start(text, at) : end.start() if end else len(text)]
-
-
-def _proposed_before(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
-    """Does the sentence propose before the part (split off by ;) holding `at`? A council passing
-    proposals (thông qua đề nghị … cho 18 cá nhân; …) proposes every part of its list."""
-    part, start = sentence_of(spans, at)[0], _statement_start(text, at)
-    lead = words().status_not.sub(" ", text[start:part]) if start < part else ""
-    return bool(_PROPOSING.search(lead) or words().proposing.search(lead))
-
-
-def _clause(text: str, start: int, end: int, lang: str = "zh") -> str:
-    """The clause of a count. A Vietnamese one ends at the next noun of people or units after it: what
-    follows belongs to them (11 giáo viên thành tích bồi dưỡng học sinh tham gia kỳ thi), or at their
-    achievement (thành tích), which says what they did, not why they are counted."""
-    a = max((m.end() for m in _CLAUSE.finditer(text, max(0, start - 60), start)), default=max(0, start - 60))
-    b = _CLAUSE.search(text, end)
-    b = b.start() if b else len(text)
-    if lang == "vi":  # … and at their achievement: 05 cá nhân có thành tích … trong việc tham gia
-        b = min(
-            (
-                x.start()
-                for x in (words().vi_noun.search(text, end, b), words().merit.search(text, end, b))
-                if x
-            ),
-            default=b,
-        )
-    return text[a:b]
-
-
-def _same(a: Count, b: Count) -> bool:
-    """The same count said twice: value and unit, and honours and statuses that agree (“石岭县劳动模范”
-    and 劳动模范, or one of them unsaid)."""
-    if (a.value, a.unit) != (b.value, b.unit) or (a.status and b.status and a.status != b.status):
-        return False
-    x, y = a.honour or "", b.honour or ""
-    return not x or not y or x.endswith(y) or y.endswith(x) or x.lower() == y.lower()
 
 
 def find_counts(
@@ -258,7 +215,7 @@ def find_counts(
         count = _count(text, m, lang, honour_mentions, lex, spans)
         if count is None:
             continue
-        if lang == "vi" and count.status == "awarded" and _proposed_before(text, m.start(), spans):
+        if lang == "vi" and count.status == "awarded" and proposed_before(text, m.start(), spans):
             count = dataclasses.replace(
                 count, status="proposed"
             )  # đề nghị …: 18 cá nhân; …; khen … 5 cá nhân
@@ -266,44 +223,52 @@ def find_counts(
             sentence = text[slice(*sentence_of(spans, m.start()))]
             honoured = count.status or count.honour or words().contest.search(sentence)
             # …khen thưởng 3 tập thể…; 2 tập thể: the awarding verb before the ; covers what follows it
-            honoured = honoured or _status(_statement(text, m.start()), "", lex)
+            honoured = honoured or status_of(statement(text, m.start()), "", lex)
             after = words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1]) or (
-                lang != "vi" and words().received.match(text, m.end())
+                lang != "vi"
+                and (words().received.match(text, m.end()) or words().winners.match(text, m.end()))
             )
             if not honoured and after:  # 2.278 học sinh đoạt các giải: the counted won
                 honoured, count = True, dataclasses.replace(count, status="awarded")
             roll = heading(text, m.start(), honour_mentions) if not honoured and lang != "vi" else None
             if roll:  # ●“全国优秀人民警察”⏎姚某等3名同志: the title above the count's line
                 honoured, count = True, dataclasses.replace(count, honour=roll.text)
-            cue = words().list_cue.match(text, m.end()) or words().list_cue_before.search(
-                text, max(0, m.start() - 16), m.start()
+            cue = (
+                words().list_cue.match(text, m.end())
+                or words().list_cue_before.search(text, max(0, m.start() - 16), m.start())
+                or (lang != "vi" and bracket_heading(text, m.start(), m.end()))
             )
             if not honoured and cue:  # 浙江籍的个人有20位,分别是…; 名单如下（共16人）
-                honoured = _status(text[max(0, m.start() - 600) : m.start()], "", lex)
-            clause = _clause(text, m.start(), m.end(), lang)
+                honoured = status_of(text[max(0, m.start() - 600) : m.start()], "", lex)
+            clause = clause_of(text, m.start(), m.end(), lang)
             vetoed = (
                 (words().not_honoured.search(clause) or witnessed(text, m.end()))
                 and not words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1])
-                and not _PROPOSING.search(clause)  # 拟推荐1个集体申报…奖状: a nomination, not a sign-up
+                and not PROPOSING.search(clause)  # 拟推荐1个集体申报…奖状: a nomination, not a sign-up
                 and not given_to(clause, text, m)
             ) or words().future.search(sentence)
-            published = cue and count.status == "proposed"  # công khai danh sách 10 cá nhân đề nghị …
+            published = (cue and count.status == "proposed") or (  # công khai danh sách 10 cá nhân đề nghị …
+                lang != "vi"  # a notice (产生了16名…推荐人选), not a plan (集团党委拟表彰先进党支部2个)
+                and count.status in ("proposed", "candidate")
+                and not PLANNED.search(clause_head(text, m.start()))
+            )
             if (honours_only and not published) or not honoured or vetoed:
                 if not honours_only and lang != "vi" and not words().future.search(sentence):
                     held.append(count)
                 continue
             if count.status is None:  # the sentence says nothing of it: its paragraph may, or (a
                 # heading above a list: 一、先进集体（20个）) what the text said before it
-                status = _status(paragraph(text, m.start()), "", lex)
-                status = status or _status(text[max(0, m.start() - 600) : m.start()], "", lex)
+                status = status_of(paragraph(text, m.start()), "", lex)
+                status = status or status_of(text[max(0, m.start() - 600) : m.start()], "", lex)
                 count = dataclasses.replace(count, status=status)
         found.append(count)
     found += _elided(text, lang, found, honour_mentions, spans)
-    found += listed(held, text, lambda intro: _status(intro, "", lex))
+    found += listed(held, text, lambda intro: status_of(intro, "", lex))
     out: list[Count] = []
     for count in parts(sorted(found, key=lambda c: c.span), text, spans, words().part_marker):
         same = next(
-            (i for i, kept in enumerate(out) if _same(count, kept) and not beside(count, kept, spans)), None
+            (i for i, kept in enumerate(out) if said_twice(count, kept) and not beside(count, kept, spans)),
+            None,
         )
         if same is None:
             out.append(count)
@@ -345,7 +310,9 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     if ratio:  # 1.245/1.302 hộ: the count is the part, the whole is its base
         num = ratio.group(1)
     value = parse_vietnamese(num) if lang == "vi" else parse_number(num)
-    if value is None or value == 0 or (value == 1 and not num[:1].isdigit()) or vague(text, m, lang):
+    one = value == 1 and not num[:1].isdigit() and not _ONE_UNIT.match(text, m.end())  # 一个集体 counts
+    one = one and not words().vi_joined.search(text, max(0, m.start() - 40), m.start())  # và một cá nhân
+    if value is None or value == 0 or one or vague(text, m, lang):
         return None
     if (
         words().entrants.match(text, m.end())
@@ -366,7 +333,12 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     )
     kind = lex.honour_kind(honour.text) if honour else None
     if lang != "vi":
-        before = bool(honour and honour.end == m.start() and num[:1].isdigit())
+        before = bool(  # “全国五一劳动奖章”1197个: the title right before, its quote closed
+            honour
+            and honour.end <= m.start()
+            and re.fullmatch(r"[”\"」』]?[(（]?", text[honour.end : m.start()])  # 优秀组织奖(3名)
+            and num[:1].isdigit()
+        )
         gap = text[m.end() : honour.start] if honour and honour.start >= m.end() else None
         next_to = gap in ("", "“", '"', "「")  # 319个上海市五一劳动奖章: the title right after the count
         unit = _unit_zh(text, m, kind, before, honour.text if honour else "", next_to)
@@ -395,8 +367,11 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         unit=unit,
         text=text[start : m.end()],
         span=(start, m.end()),
-        status=_status(
-            text[s:e], text[max(s, m.start() - 6) : m.end() + 12], lex, clause_head(text, m.start())
+        status=status_of(  # 五人分别入选…年度榜样候选人物: the rest of its clause names the candidates
+            text[s:e],
+            text[max(s, m.start() - 6) : max(m.end() + 12, _rest(text, m.end(), e))],
+            lex,
+            clause_head(text, m.start()),
         )
         or ("awarded" if honour and 0 <= honour.start - m.end() <= 2 else None),  # 58位全国道德模范
         approx=bool(m.group("pre") or (lang != "vi" and m.group("post"))),

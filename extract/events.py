@@ -16,7 +16,7 @@ from extract.places import place_from_bodies, resolve
 from extract.records import Event
 from extract.text import Mention
 from extract.tsv import read_rows
-from normalize.dates import ROC_OFFSET
+from normalize.dates import PHOTO_CREDIT, ROC_OFFSET, cn_years
 
 HAN = "\u4e00-\u9fff"
 _ORGANISERS = re.compile(r"由([^。；;\n]{2,120}?)(?:联合)?主办")
@@ -35,8 +35,10 @@ _DATE_LINE = re.compile(
     r"^\s*(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s*$"
 )
 _NAME_KEY = re.compile(r"[\W_]+")
+_DATELINE = re.compile(rf"[/／∕]\s*([{HAN}]{{2,4}})(?:报导|报道)")
 _NOT_IN_PLACE = re.compile("[的者了是受享获得为和与及等经将把被]")  # 奖章获得者享受省: words, not a place
 RECENT = 5  # a year this much older than the page is still its event's (a repost of 2021 news in 2024)
+HEAD_CHARS = 600  # how far into an undated page its event's year is looked for (past captions and bylines)
 
 
 @dataclass(frozen=True)
@@ -140,21 +142,24 @@ def without_vi_level(place: str) -> str:
     return patterns().vi_level.sub("", place)
 
 
-def _year(title: str, lede: str, published: str | None, minguo: bool = False) -> int | None:
+def _year(title: str, lede: str, published: str | None, minguo: bool = False, head: str = "") -> int | None:
     """The campaign's year label (2023年度) first; else a year of the title or lede that fits the
     publication date, at most RECENT years before it (a birth year or the start of "giai đoạn 2019 - 2023" does not); else the
     publication year. Minguo years count as their Gregorian year: named (民國114年) always; on a page in
     traditional script a 114年度 label in the title, and a bare 112年 only when the page has no date
-    (with one, 105年工业普查 is the year of what was appraised, not of the ceremony)."""
+    (with one, 105年工业普查 is the year of what was appraised, not of the ceremony); a 111年度 label
+    in the title is a Minguo year on a page in any script (a simplified copy of Taiwanese news).
+    An undated page with no year in its title or lede takes the first year of its `head` (the
+    year sits in the first paragraph, under captions and a byline: 举行一一0年孝行楷模表扬活动)."""
     labelled = re.findall(r"((?:19|20)\d\d)年度", title)
     for m in _MINGUO_YEAR.finditer(title) if not labelled else ():
-        if title.startswith("年度", m.end()) and (y := _minguo(m, minguo)):
+        if title.startswith("年度", m.end()) and (y := _minguo(m, True)):
             labelled.append(y)  # 114年度
     if labelled:
         return int(labelled[0])
     found = [y for source in (title, lede) for y in _years(source, minguo and not published)]
     if not published:
-        return found[0] if found else None
+        return found[0] if found else next(iter(_years(head, minguo)), None)
     year = int(published[:4])
     return next((y for y in found if year - RECENT <= y <= year), year)
 
@@ -163,6 +168,7 @@ def _years(text: str, minguo: bool) -> list[int]:
     """The years a passage names, in order: 2023, 2019-2023 (the last), 民國114年 / 114年 (with `minguo`)."""
     found = [(m.start(), int(m.group(2) or m.group(1))) for m in _YEAR.finditer(text)]
     found += [(m.start(), y) for m in _MINGUO_YEAR.finditer(text) if (y := _minguo(m, minguo))]
+    found += cn_years(text, minguo)  # 二0二五年, and with `minguo` 一一四年, 九十六年
     return [y for _, y in sorted(found)]
 
 
@@ -211,15 +217,23 @@ def _signature(text: str) -> tuple[str, ...]:
 
 def _place_in(text: str) -> str | None:
     """Where the ceremony was held (在北京举行), else the first administrative place of a passage,
-    else the first province named."""
+    else the first province named (香港, 澳门: regions without an admin word). Only places the
+    division list knows count, so a venue like 县府县民大厅 or a phrase that only ends like a division
+    gives way to the next clue."""
     p = patterns()
     for m in p.venue.finditer(text):
         head = p.province.match(m.group(1))
-        place = place_zh(m.group(1)) or (head.group(0) if head else None)
+        place = _known_zh(place_zh(m.group(1))) or (head.group(0) if head else None)
         if place:
             return place
     at = p.province.search(text)
-    return place_zh(text) or (at.group(0) if at else None)
+    named = (_known_zh(place_zh(line)) for line in text.split("\n"))  # 胡市长… above 台中市政府…
+    dateline = _DATELINE.search(text)  # 〔记者某某/台北报导〕: where the reporter files from
+    return (
+        next((place for place in named if place), None)
+        or (_known_zh(dateline.group(1)) if dateline else None)
+        or (at.group(0) if at else None)
+    )
 
 
 def _distinct(titles: list[str]) -> tuple[str, ...]:
@@ -270,12 +284,67 @@ def _division(place: str, text: str, year: int | None) -> str | None:
     return None
 
 
+# 各地区, 全县, 按照市, 县府县 (the county government's hall): no names
+_AREA_WORDS = re.compile("[在各全本我该此每其或以据照于向从到进对会上府]")
+
+
+def _known_zh(place: str | None) -> str | None:
+    """The place from where a division the list knows (a code) starts (以娄底市 -> 娄底市,
+    日在浙江省宁波市 -> 浙江省宁波市). The list has every province and mainland prefecture but no
+    township (镇, 乡, 街道) and no Taiwanese city (屏东市): a township, or a short county or city
+    name without the words of an area (全县, 各地区), is taken as written. What only ends like a
+    division (余位在区, 根据省, 家级自然保护区) is no place."""
+    place = place[:-2] if place and place.endswith("特区") else place  # 香港特区: the region's own name
+    for at in range(len(place or "") - 1):
+        tail = place[at:]
+        found = resolve(tail, "zh")
+        starts = found and found.code and any(n[:1] == tail[0] for n in (*found.path, found.name))
+        if starts and (len(tail) > 2 or at == 0 or _after_a_place_or_word(place[:at])):
+            return tail
+    found = resolve(place, "zh") if place else None
+    if found is None or found.level == "province":
+        return None
+    short = found.level != "township" and len(place) <= 4 and not _AREA_WORDS.search(place)
+    return place if found.level == "township" or short else None
+
+
+def _after_a_place_or_word(lead: str) -> bool:
+    """Whether a county of one character and 县 (岚县, 攸县) starts after `lead`: after a division
+    (陕西凤县) or a word that is no name (以, 在); not inside a longer name (青岚县)."""
+    before = resolve(lead, "zh")
+    return bool(_AREA_WORDS.search(lead[-1]) or (before and before.code))
+
+
+@cache
+def _abbreviations() -> tuple[re.Pattern, dict[str, str]]:
+    rows = {short: place for short, place, _why in read_rows("place_abbrev_zh.tsv", 3)}
+    return re.compile(rf"(?:^|(?<=[\s\u3000，,：:」”]))({alternation(list(rows)).pattern})(?!场)"), rows
+
+
+def _abbreviated(title: str) -> str | None:
+    """A Taiwanese city or county by the short name a headline gives it (中市府颁奖… -> 台中市)."""
+    pattern, rows = _abbreviations()
+    m = pattern.search(title)
+    return rows[m.group(1)] if m else None
+
+
+@cache
+def _honour_regions() -> tuple[tuple[str, str], ...]:
+    return tuple((word, place) for word, place, _why in read_rows("honour_regions.tsv", 3))
+
+
+def _region_of(titles: tuple[str, ...]) -> str | None:
+    """The region whose own honours the page reports (大紫荆勋章 -> 香港, 金莲花荣誉勋章 -> 澳门,
+    lexicons/honour_regions.tsv): the place of an honours list that names no place of its own."""
+    return next((place for t in titles for word, place in _honour_regions() if word in t), None)
+
+
 def find_event(
     title: str, text: str, lang: str, published: str | None, honours: list[Mention], minguo: bool = False
 ) -> Event | None:
     lede = "\n".join(text.split("\n")[:3])
     titles = _distinct([h.text for h in honours])
-    year = _year(title, lede, published, minguo and lang == "zh")
+    year = _year(title, lede, published, minguo and lang == "zh", text[:HEAD_CHARS] if lang == "zh" else "")
     if lang == "vi":
         org_m = _VI_ORGANISER.search(lede)
         day = re.search(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d])", lede)  # 18/9 and 18/9/2020, not 9/2020
@@ -293,10 +362,13 @@ def find_event(
     day = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", lede)
     date = f"{year}-{int(day.group(1)):02d}-{int(day.group(2)):02d}" if day and year else None
     organisers = organisers_zh(title, text)
+    headline = "" if PHOTO_CREDIT.search(title) else title  # an untitled page's photo caption: no headline
     place = (
-        place_zh(title)
-        or place_zh(name)
-        or next((pl for o in organisers if (pl := place_zh(o))), None)
-        or _place_in(lede)
+        _known_zh(place_zh(headline))
+        or _abbreviated(headline)
+        or _known_zh(place_zh(name if headline or name != title else ""))
+        or next((pl for o in organisers if (pl := _known_zh(place_zh(o)))), None)
+        or _region_of(titles)
+        or _known_zh(_place_in(lede))
     )
     return Event(name=name, year=year, date=date, place=place, organizers=organisers, honours=titles)

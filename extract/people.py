@@ -25,6 +25,7 @@ _PRESENTS_TO = re.compile(
 _BY = re.compile(r"由[\u4e00-\u9fff]{0,8}$")
 # 在代理市长邱臣远手中接下奖状, 从X手中接过奖牌: the one whose hands the honours come from
 _FROM_HANDS = re.compile(r"手中接(?:下|过)|手里接过")
+_NEXT_AWARD = re.compile(r"[也亦还更并又]?(?:同时|再次|先后)?")  # ，也获得…: the award's adverbs
 _BY_ACTS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:亲自)?(?:颁奖|颁发|颁授|颁赠|致赠|表扬|表彰|授予|授勋)")
 
 
@@ -38,6 +39,40 @@ def _attend_words() -> tuple[re.Pattern, re.Pattern]:
         ),
         re.compile("|".join(map(re.escape, words["attend_receives"]))),
     )
+
+
+@cache
+def _rank_won() -> tuple[re.Pattern, re.Pattern]:
+    """获得第二名, 荣获一等奖, 获得优秀指导奖: a winning verb and a rank in the same statement (no 奖 in
+    between, so 获奖选手 is no rank); not a relative clause (获得一等奖的选手: someone else won). And
+    the header of winners listed after it: 一等奖的是:, 二、三名分别为, 冠军为."""
+    words = read_blocks("people_zh.tsv")
+    verbs = "|".join(map(re.escape, sorted(words["rank_verb"], key=len, reverse=True)))
+    ranks = "|".join(map(re.escape, sorted(words["rank"], key=len, reverse=True)))
+    heads = "|".join(map(re.escape, sorted(words["rank_head"], key=len, reverse=True)))
+    return (
+        re.compile(rf"(?:{verbs})(?!奖)[^，,；;。！？!?\n奖]{{0,24}}?(?:{ranks})(?!的)"),
+        re.compile(rf"(?:{ranks}|名)(?:{heads})"),
+    )
+
+
+_STATEMENT_END = re.compile(r"[；;。！？!?\n]")
+_SENTENCE_START = re.compile(r"[。！？!?\n]")
+
+
+def _ranked(start: int, end: int, ctx: Context) -> bool:
+    """Does the person's statement (to the next ；。) go on to win a rank (丁西蕊和…张家旭获得第二名;
+    来自…的盛秋君,来自…于世龙获得第三名), with no speech and no handing over on the way? Or does a
+    rank header open the person's sentence (各组二、三名分别如下:国小组X、Y;…)?"""
+    won, head = _rank_won()
+    text = ctx.text
+    stop = _STATEMENT_END.search(text, end)
+    m = won.search(text, end, stop.start() if stop else len(text))
+    if m and not _GIVEN_TO.search(text, end, m.start()):
+        return not ctx.lex.cue_re["speech"].search(text, end, m.start())
+    opened = max((x.end() for x in _SENTENCE_START.finditer(text, max(0, start - 200), start)), default=0)
+    h = head.search(text, opened, start)
+    return bool(h) and not ctx.lex.cue_re["speech"].search(text, h.end(), start)
 
 
 def _attends_after(start: int, end: int, ctx: Context) -> bool:
@@ -70,8 +105,14 @@ class Context:
         return s, m.start() if m else len(self.text)
 
     def honour_in(self, start: int, end: int) -> Mention | None:
-        """An honour named in the same clause as the person, when that clause also awards it."""
+        """An honour named in the same clause as the person, when that clause also awards it; or in
+        the next clause when the name closes its clause and the next opens with the award (副处长林玉彩，
+        也获得…孝行楷模: the name is the subject of the award)."""
         s, e = self.clause(start, end)
+        if e == end and self.text[e : e + 1] in "，,":
+            m = _NEXT_AWARD.match(self.text, e + 1)
+            if m and self.lex.cue_re["award"].match(self.text, m.end()):
+                e = self.clause(e + 1, e + 1)[1]
         # X、Y等优秀共产党员 lists honourees only on a commendation (not 李大钊等… in a commentary)
         listed = self.commendation and self._listed_with_honour(s, e)
         if not self.lex.cue_re["award"].search(self.text, s, e) and not listed:
@@ -157,11 +198,15 @@ def _relation_of(
 ) -> str:
     if "byline" in how or "signature" in how:
         return "author"
-    if how & {"doctrine", "contact", "namesake", "helped"}:
-        return "mentioned"  # 以X同志为核心的党中央
+    if how & {"doctrine", "contact", "namesake", "helped", "family"}:
+        return "mentioned"  # 以X同志为核心的党中央; 雷昌根家庭: the family is honoured, not its head
     if "attending" in how:
         return "official"  # 出席会议的县领导还有X、Y
     if name in ctx.lex.figures and not how & {"grid", "list", "conferred"}:
+        if leader and any(
+            ctx.cue_in_rest_of_sentence("speech", s, e) or ctx.acts_later(s, e) for s, e in spans
+        ):
+            return "official"  # 国家主席习近平…签署主席令, …习近平…亲切会见: the leader acts at the award
         return "mentioned"  # 对雷锋的敬仰 in the portrait of a “中国雷锋”: a figure, not the honouree
     if not how & {"grid", "list", "conferred"} and all(ctx.won_before(s, e) for s, e in spans):
         return "mentioned"  # 嘉宾陈少棠曾于二零零三年…而获「好市民奖」: honoured another year
@@ -206,6 +251,13 @@ def honours_by_person(spans, how: set[str], ctx: Context) -> Mention | None:
 def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
     named = {p.name: honours_by_person(p.spans, p.how, ctx) for p in found}
     prizes = {n for n, h in named.items() if h and ctx.lex.honour_kind(h.text) == "prize"}
+    ranked = {  # 李建政获得第一名: contest winners, though 第一名 is in no honour table
+        p.name
+        for p in found
+        if ctx.commendation and not named[p.name] and any(_ranked(s, e, ctx) for s, e in p.spans)
+    }
+    if prizes:  # a page that already names prizes: its rank winners join the prize winners
+        prizes |= ranked  # (alone, ranks must not turn a page's other honourees into bystanders)
     out = []
     leaders: set[tuple[int, int]] = set()  # the spans of leaders, for the names listed after them
     for p in sorted(found, key=lambda p: p.spans[0]):
@@ -214,7 +266,7 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
         if p.how <= {"found"} and all(_in_work_title(s, e, ctx.text) for s, e in p.spans):
             continue  # 《清风苗寨和美古丈》, “清风廉韵”: 苗寨, 廉韵 read like names, inside a title
         role_words = [r for r in ctx.lex.roles if p.role.endswith(r)] if p.role else []
-        leader = any(ctx.lex.roles[r] == "leader" for r in role_words) and "代表" not in (p.role or "")
+        leader = any(ctx.lex.roles[r] == "leader" for r in role_words) and not _delegate(p.role)
         leader = leader or (not p.role and any(_listed_after(s, leaders, ctx.text) for s, _ in p.spans))
         if leader:
             leaders.update(p.spans)
@@ -226,10 +278,13 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             and any(_attends_after(s, e, ctx) for s, e in p.spans)
         ):
             p.how.add("guest")  # 议员X、…、乡长Y也到场恭贺得奖社区: guests
-        if any(ctx.lex.roles[r] == "mention" for r in role_words):
-            p.how.add("contact")  # 联系人：贝文静
+        if any(ctx.lex.roles[r] == "mention" for r in role_words) and not _after_honour(p, ctx):
+            p.how.add(
+                "contact"
+            )  # 联系人：贝文静 (not 模范母亲邱某: the honour's 母亲 is no relative)  # 联系人：贝文静
         honoured = (
             bool(named[p.name])
+            or p.name in ranked
             or ("grid" in p.how and ctx.commendation)
             or ("conferred" in p.how and ctx.commendation)
         )
@@ -262,6 +317,17 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             )
         )
     return out
+
+
+def _delegate(role: str | None) -> bool:
+    """Is the role a delegate's (劳模代表, 优秀教师代表、…): one of its positions ends in 代表? A body
+    named 代表会 or 代表大会 (市民代表会主席) still has a leader at its head."""
+    return bool(role) and any(part.endswith("代表") for part in role.split("、"))
+
+
+def _after_honour(p: ZhPerson, ctx: Context) -> bool:
+    """Does an honour's title end right before a mention of the person (模范母亲|邱某)?"""
+    return any(h.end == s for h in ctx.honours for s, _ in p.spans)
 
 
 def _in_title(start: int, end: int, ctx: Context) -> bool:

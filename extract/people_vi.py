@@ -1,5 +1,6 @@
 """Vietnamese people: `ông/bà/đồng chí + Name`, `Name, position`, `Name - unit`, `position + Name`
-(also after a long chain of titles); the authors and signers are found by extract.people_vi_credits."""
+(also after a long chain of titles); the authors and signers are found by extract.people_vi_credits,
+bare names with an age or a home, names joined to a found one and askers by extract.people_vi_more."""
 
 from __future__ import annotations
 
@@ -12,29 +13,29 @@ from extract.lexicon import alternation
 from extract.people_vi_credits import LOWER as _LOWER
 from extract.people_vi_credits import NAME, SYLLABLE, credits, signature, signers
 from extract.people_vi_credits import UPPER as _UPPER
+from extract.people_vi_more import (
+    accused,
+    accused_cue,
+    askers,
+    coordinated,
+    counted,
+    first_letters,
+    given_back,
+    named_place_or_unit,
+    tone_free,
+    unit_named,
+    with_bio,
+)
 from extract.tsv import read_rows
 from normalize.seg_vi import read_rules
 
 _NAME_RE = re.compile(NAME)
-_TONE_PAIRS = (
-    ("ủy", "uỷ"),
-    ("Ủy", "Uỷ"),
-    ("òa", "oà"),
-    ("óa", "oá"),
-    ("ỏa", "oả"),
-    ("õa", "oã"),
-    ("ọa", "oạ"),
-    ("úy", "uý"),
-    ("ùy", "uỳ"),
-    ("ụy", "uỵ"),
-    ("òe", "oè"),
-    ("óe", "oé"),
-)
 
 _ROLE_CHAR = r"(?:[^,.;:()\n]|\.(?=\w))"  # a dot glued to a letter abbreviates (UBND P.Chính Gián, TP.HCM)
 # a role phrase ends where the sentence's verb begins (Chủ tịch UBND tỉnh | nhấn mạnh)
+# (not inside a department's name: Sở Giáo dục và Đào tạo, Ban Thi đua khen thưởng tỉnh)
 _VERB = re.compile(
-    r"\s+(?=(?:nhấn mạnh|phát biểu|cho biết|đề nghị|trao|dự|chỉ đạo|ghi nhận|cùng|và|đã|tặng|khen|yêu cầu|nêu|"
+    r"(?<!đua)\s+(?=(?:nhấn mạnh|phát biểu|cho biết|đề nghị|trao|dự|chỉ đạo|ghi nhận|cùng|và(?!\s+[A-ZĐ][a-zà-ỹ]+\s+[a-zà-ỹ])|đã|tặng|khen|yêu cầu|nêu|"
     r"chia sẻ|nói|cảm ơn|xúc động|được|vì|nhặt|vận động|tích cực|luôn|có|là|vinh dự|đối với)\b)"
 )
 
@@ -49,6 +50,7 @@ class Found:
     author: bool = False
     listed: bool = False  # an item of a list after gồm / các ông, bà: (honoured, when the list is)
     signer: bool = False  # Người ký: X, or the name under QUYỀN CHỦ TỊCH at a decree's end
+    accused: bool = False  # a bare name with its age or home in a sentence about a crime: a suspect
 
 
 @dataclass(frozen=True)
@@ -77,13 +79,6 @@ class Patterns:
     helped_after: re.Pattern  # anh X (trú …) | đánh rơi: the owner of what was lost
 
 
-def tone_free(pattern: str) -> str:
-    """A pattern that matches both tone-mark placements (ủy / uỷ, hòa / hoà)."""
-    for old, new in _TONE_PAIRS:
-        pattern = pattern.replace(old, f"(?:{old}|{new})")
-    return pattern
-
-
 @cache
 def patterns() -> Patterns:
     rules = read_rules()
@@ -104,11 +99,11 @@ def patterns() -> Patterns:
     ]
     return Patterns(
         by_cue=re.compile(
-            rf"{_first_letters(cue_words)}(?<![{_LOWER}{_UPPER}])(?P<cue>(?i:{cues}))\s+(?P<name>{NAME})"
+            rf"{first_letters(cue_words)}(?<![{_LOWER}{_UPPER}])(?P<cue>(?i:{cues}))\s+(?P<name>{NAME})"
         ),
         # a position, maybe its organisation, then the name: Bí thư Đảng ủy phường Trần Quốc Bảo; honour holders too
         by_position=re.compile(
-            rf"{_first_letters(position_words)}(?<![{_LOWER}{_UPPER}])(?P<cue>(?i:(?:phó\s+)?(?:{positions})|{honours}))"
+            rf"{first_letters(position_words)}(?<![{_LOWER}{_UPPER}])(?P<cue>(?i:(?:phó\s+)?(?:{positions})|{honours}))"
             rf"(?:\s+(?:[^\s,.;:]+)){{0,11}}?\s+(?P<name>{NAME})"
         ),
         tail=re.compile(
@@ -125,6 +120,7 @@ def patterns() -> Patterns:
         attend=re.compile(rf"\s*(?:{alternation(words['attend']).pattern})\s"),
         strong_speech=re.compile(
             rf"(?P<before>[^.;:\n]{{0,30}}?)\b(?:{alternation(words['strong_speech']).pattern})\b"
+            r"(?!\s+(?:trả|lại)\b)"  # trao trả lại chiếc ví: hands back what was found, no award
         ),
         colon_list=re.compile(
             rf"(?i:{alternation(words['list_intro']).pattern})\s*:\s*(?P<list>[^\n]+?)(?:\.(?=\s|$)|\n|$)"
@@ -151,17 +147,6 @@ def patterns() -> Patterns:
     )
 
 
-def _first_letters(words: list[str]) -> str:
-    """A look-ahead for the first letters of the words, in both cases: lets the regex engine skip
-    the positions where no word can start (an alternation of many words is slow to try everywhere)."""
-    letters = {
-        c
-        for w in words
-        for c in (w[0].lower(), w[0].upper(), *(n[0] for _, n in _TONE_PAIRS if w.startswith(_)))
-    }
-    return "(?=[" + re.escape("".join(sorted(letters))) + "])"
-
-
 def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]:
     p = patterns()
     found: dict[tuple[int, int], Found] = {}
@@ -179,8 +164,12 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
                 s, e = _fallback_name(text, m.end("cue"), s, p)
             if e is None or text[s:e].isupper() or any(a <= s < b for a, b in found):
                 continue
-            if pattern is p.by_position and _unit_head_before(text, s):
-                continue  # Giám đốc Bệnh viện | Bạch Mai: the words name the unit, not a person
+            if (  # Trường THPT | Trương Định, cán bộ xã | Ninh Phụng: no person (… Việt Nam | Trần …: see below)
+                pattern is p.by_position
+                and named_place_or_unit(text, s, e)
+                and text[s:e].split()[0].lower() in p.surnames
+            ):
+                continue
             if pattern is p.by_cue and _inside_proper_name(text, m.start("cue")):
                 continue  # quận Hai Bà Trưng, phố Ông Ích Khiêm: the cue is a word of a place's name
             if p.not_name.match(text, s) and pattern is not p.by_position:
@@ -189,7 +178,7 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
                 text[s:e].split()[0].lower() not in p.surnames or p.not_name.match(text, s)
             ):
                 s, e = _name_after_unit(text, s, p)  # Chủ tịch UBND xã Vĩnh Sơn | Nguyễn Văn Phúng
-                if e is None or any(a <= s < b for a, b in found):
+                if e is None or any(a <= s < b for a, b in found) or named_place_or_unit(text, s, e):
                     continue  # Chủ tịch UBND..., Bí thư Đảng ủy... are not names
             t = p.tail.match(text, e)
             role = _VERB.split(t.group("role"))[0].strip() if t and t.group("role") else None
@@ -199,7 +188,9 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
                 role = f"{before}, {role}" if role else before
             elif m.group("cue").lower() not in p.address:  # Bác sĩ X, Thượng tá X: the cue is a role
                 role = f"{m.group('cue')}, {role}" if role else m.group("cue")
-            found[(s, e)] = Found(s, e, m.group("cue"), role, org)
+            elif not role:  # Phó Bí thư Huyện đoàn Hải Lăng, anh Lê Quý Trí, …: the post before
+                role = _title_chain(text, m.start("cue"), p).strip(" ,") or None
+            found[(s, e)] = Found(s, e, m.group("cue"), role, org, accused=accused_cue(m.group("cue")))
     # các ông, bà: Nguyễn Thị Như Ý - Chủ tịch …; Công Thanh Thảo - …, and …, Hà Văn Lộc - Phó Chủ tịch …
     listed = [
         (m.start("list") + item.start(1), m.start("list") + item.end(1))
@@ -216,6 +207,7 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
         if text[s:e].split()[0].lower() in p.surnames or (role and (s, end) in listed):
             org = t.group("org").strip() if t and t.group("org") else None
             found[(s, e)] = Found(s, e, "", role, org, listed=(s, end) in listed)
+    _more(text, found, p)
     lists = [m.span("list") for m in p.colon_list.finditer(text)]
     for key, f in found.items():  # gồm: Thiếu tướng Nguyễn Văn Man, …: found by its cue, in a list
         if not f.listed and any(a <= f.start < b for a, b in lists):
@@ -229,6 +221,25 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
     for s, e in signers(text, p):
         found[(s, e)] = Found(s, e, signer=True)
     return sorted(_completed(text, list(found.values()), p), key=lambda f: f.start)
+
+
+def _more(text: str, found: dict[tuple[int, int], Found], p: Patterns) -> None:
+    """Add the bare names with an age or a home after them (Nguyễn Trung Tiến (29 tuổi)), then the
+    names coordinated with any found one (Lê Thanh Tình và Trần Thị Linh Đan), which share its cue."""
+    for s, e in with_bio(text, p.surnames, lambda at: any(a <= at < b for a, b in found)):
+        if (e := _name_end(text, s, e, p)) and not p.not_name.match(text, s):
+            found[(s, e)] = Found(s, e, accused=accused(text, s, e))
+    for s, e in askers(text):  # …? - Minh Thi (Bình Phước): the reader asking, a person
+        if not any(a <= s < b for a, b in found):
+            found[(s, e)] = Found(s, e)
+    for s, e in counted(text, p.surnames):  # cho 2 học sinh lớp 8A, A và B: A is listed, B joins it
+        if (e := _name_end(text, s, e, p)) and not any(a <= s < b for a, b in found):
+            found[(s, e)] = Found(s, e, listed=True)
+    for s, e, first in coordinated(text, sorted(found), p.surnames, p.address):
+        e = _name_end(text, s, e, p)
+        if e and not any(a <= s < b for a, b in found) and not p.not_name.match(text, s):
+            f = next(f for (a, _), f in found.items() if a == first)
+            found[(s, e)] = Found(s, e, f.cue, listed=f.listed, accused=f.accused)
 
 
 def _completed(text: str, found: list[Found], p: Patterns) -> list[Found]:
@@ -272,7 +283,7 @@ def _fallback_name(text: str, cue_end: int, at: int, p: Patterns) -> tuple[int, 
     Hữu nghị Việt Nam - Lào | Nguyễn Đắc Vinh); not past a verb (Bộ trưởng Bộ Công an đối với | …)
     nor past a unit named after a person (Hiệu trưởng Trường Đại học Y khoa | Phạm Ngọc Thạch)."""
     s, e = _name_after_unit(text, at, p)
-    if e is None or _VERB.search(text[cue_end:s]) or _unit_named().search(text[cue_end:s]):
+    if e is None or _VERB.search(text[cue_end:s]) or unit_named().search(text[cue_end:s]):
         return at, None
     return s, e
 
@@ -282,18 +293,6 @@ def sentence_end(text: str, end: int, most: int) -> int:
     `most` characters on: a leader's speech verb is looked for there, not in the next sentence."""
     stops = [i for i in (text.find(". ", end, end + most), text.find("\n", end, end + most)) if i >= 0]
     return min(stops, default=min(len(text), end + most))
-
-
-@cache
-def _unit_named() -> re.Pattern:
-    """A unit whose proper name follows it (people_vi.tsv unit_named: Bệnh viện, Trường, Công ty)."""
-    heads = [w for kind, w, _why in read_rows("people_vi.tsv", 3) if kind == "unit_named"]
-    return re.compile(rf"(?<!\w)(?i:{alternation(heads).pattern})\s")
-
-
-def _unit_head_before(text: str, at: int) -> bool:
-    """Does such a unit's head end the text right before `at` (Giám đốc Bệnh viện | Bạch Mai)?"""
-    return any(m.end() == at for m in _unit_named().finditer(text, max(0, at - 30), at))
 
 
 @cache
@@ -338,7 +337,11 @@ def helped(text: str, start: int, end: int) -> bool:
     anh X (trú …) đánh rơi), one given back what was lost (trả lại cho chị X), one rescued (cứu em X)?
     Then they are mentioned, not honoured."""
     p = patterns()
-    return bool(p.helped_before.search(text, max(0, start - 40), start) or p.helped_after.match(text, end))
+    return bool(
+        p.helped_before.search(text, max(0, start - 40), start)
+        or p.helped_after.match(text, end)
+        or given_back(text, start)
+    )
 
 
 def acts(text: str, end: int) -> bool:

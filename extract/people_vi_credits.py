@@ -1,6 +1,8 @@
 """The shapes of a Vietnamese name as written (Nguyễn Thị Như Ý, HOÀNG LONG, H.Đào) and the people
-who wrote or signed a text: the signature on the last lines (Ngọc Phượng, HOÀNG LONG), a credit line
-(Bài và ảnh: THANH HẢI), the signer of a decree (Người ký: X, or the name under QUYỀN CHỦ TỊCH)."""
+who wrote or signed a text: the signature on the last lines (Ngọc Phượng, HOÀNG LONG, Theo X (site)),
+the byline alone under the headline, a credit line (Bài và ảnh: THANH HẢI, Tác giả: X), a photo
+credit closing a caption (… ẢNH: NGUYỄN TÚ), the signer of a decree (Người ký: X, or the name under
+QUYỀN CHỦ TỊCH)."""
 
 from __future__ import annotations
 
@@ -16,13 +18,15 @@ UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
 LOWER = "a-zàáâãèéêìíòóôõùúýăđĩũơưạ-ỹ"
 SYLLABLE = rf"[{UPPER}][{LOWER}]+"
 _VOWEL = "AÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬEÉÈẺẼẸÊẾỀỂỄỆIÍÌỈĨỊOÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢUÚÙỦŨỤƯỨỪỬỮỰYÝỲỶỸỴ"  # upper case only
-NAME = rf"{SYLLABLE}(?:\s+(?:{SYLLABLE}|[{_VOWEL}](?![{LOWER}{UPPER}.]))){{1,4}}"  # Nguyễn Thị Như Ý
-CAPS = rf"[{UPPER}]{{2,}}(?:\s+[{UPPER}]{{1,}}){{1,3}}"  # HOÀNG LONG
+NAME = rf"{SYLLABLE}(?:[^\S\n]+(?:{SYLLABLE}|[{_VOWEL}](?![{LOWER}{UPPER}.]))){{1,4}}"  # Nguyễn Thị Như Ý
+CAPS = rf"[{UPPER}]{{2,}}(?:[^\S\n]+[{UPPER}]{{1,}}){{1,3}}"  # HOÀNG LONG; a name never spans lines
 INITIALS = rf"[{UPPER}]\.\s?(?:[{UPPER}][{LOWER}]+|[{UPPER}]+)"  # H.Đào, D.LỆ, L.K
 SIGNED = rf"(?:{NAME}|{CAPS}|{INITIALS})"
-_SIGNATURE = re.compile(
-    rf"(?:(?:CTV|PV|Nhóm PV)\s+)?(?P<names>{SIGNED}(?:\s*[-–,]\s*{SIGNED})*)(?:\s*\([^()]{{1,40}}\))?"
-)
+_SIGNED_LIST = rf"{SIGNED}(?:\s*[-–,]\s*{SIGNED})*"
+MIN_LEAD = 80  # characters of the paragraph under a lone name at the top: a lead, not another name
+# a news agency's tag opening a lead (TTO - , (Dân trí) - , GDVN- , VOV.VN - ): a name alone on the line
+# above it is the byline the site prints under its headline
+_AGENCY_LEAD = re.compile(r"(?:\([^()\n]{2,24}\)|[A-ZĐ][A-ZĐ.]{1,11})\s*[-–]")
 
 
 class Checks(Protocol):
@@ -39,6 +43,8 @@ class Credits:
     credit_inline: re.Pattern  # (Ảnh: Hữu Thắng), D.LỆ 27/12/2013 08:41
     credit_end: re.Pattern  # … năm 2023. Ảnh: Viết Thành.: a photo credit closing a caption line
     signer: re.Pattern  # Người ký: Trần Lưu Quang
+    signature: re.Pattern  # Ngọc Phượng, Mỹ Hạnh - Quang Cảnh, Hải Minh - Đài TT Thanh Ba on a last line
+    caption: re.Pattern  # … cho ông Nguyễn Ngọc Bình ẢNH: NGUYỄN TÚ: a photo credit closing a caption
 
 
 @cache
@@ -55,7 +61,15 @@ def _patterns() -> Credits:
             re.M,
         ),
         credit_end=re.compile(rf"(?m)(?<=[.!?…]\s)(?:{credit})\s*:\s*(?P<names>[^\n]{{2,40}}?)\.?[ \t]*$"),
-        signer=re.compile(rf"(?:{alternation(words['signer']).pattern})\s*:\s*(?P<name>{NAME})"),
+        signer=re.compile(rf"(?:{alternation(words['signer']).pattern})\s*:\s*(?:\|\s*)?(?P<name>{NAME})"),
+        signature=re.compile(
+            rf"(?:(?:CTV|PV|Nhóm PV|Theo)\s+)?(?P<names>{_SIGNED_LIST})"
+            rf"(?:\s*\([^()]{{1,40}}\)|\s+[-–]\s+(?:{alternation(words['signature_unit']).pattern})\s[^\n]{{1,40}})?"
+        ),
+        caption=re.compile(
+            rf"(?m)(?:(?<=[.!?…])|(?<=\S\s))(?:{alternation(words['photo_credit']).pattern})\s*:\s*"
+            rf"(?P<names>{_SIGNED_LIST})\.?[ \t]*$"
+        ),
     )
 
 
@@ -64,13 +78,38 @@ def credits(text: str, p: Checks) -> list[tuple[int, int]]:
     (`(Ảnh: Hữu Thắng)`), or a line of a name and a date (`D.LỆ 27/12/2013 08:41`)."""
     c = _patterns()
     out = []
-    for m in [*c.credit.finditer(text), *c.credit_inline.finditer(text), *c.credit_end.finditer(text)]:
+    found = [*c.credit.finditer(text), *c.credit_inline.finditer(text), *c.credit_end.finditer(text)]
+    for m in [*found, *c.caption.finditer(text)]:
         group = "names" if m.group("names") else "dated"
         if p.not_name.match(m.group(group).strip()):
             continue  # Ảnh: Báo Đà Nẵng: a newspaper's credit, not a person's
         for name in re.finditer(SIGNED, m.group(group)):
             out.append((m.start(group) + name.start(), m.start(group) + name.end()))
-    return out
+    return out + _opening(text, p)
+
+
+def _opening(text: str, p: Checks) -> list[tuple[int, int]]:
+    """The byline some sites print alone under the headline, above the agency's tag opening the lead
+    (`DOÃN HÒA` / `TTO - Chủ tịch nước …`, `Thế Kha` / `(Dân trí) - …`) or above the lead paragraph
+    itself (`Ngọc Minh` / `Sáng ngày 16/9, tại …`: the name the layout kept from `Ngọc Minh 16/09/2023`);
+    not the first of a column of names (the next line is no name)."""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()][:2]
+    lead = lines[1].group(0).strip() if len(lines) == 2 else ""
+    if not _AGENCY_LEAD.match(lead) and len(lead) < MIN_LEAD:
+        return []
+    return _names(lines[0], p)
+
+
+def _names(line: re.Match, p: Checks) -> list[tuple[int, int]]:
+    """The authors' names when the whole line is a signature (names, maybe their unit)."""
+    stripped = line.group(0).strip()
+    if p.stop.match(" " + stripped) or p.not_name.match(stripped) or p.position_line.match(stripped):
+        return []  # QUYỀN CHỦ TỊCH, a position signing
+    sig = _patterns().signature.fullmatch(stripped)
+    if not sig or len(stripped) > 60:
+        return []
+    at = line.start() + line.group(0).index(stripped) + sig.start("names")
+    return [(at + n.start(), at + n.end()) for n in re.finditer(SIGNED, sig.group("names"))]
 
 
 def signers(text: str, p: Checks) -> list[tuple[int, int]]:
@@ -99,11 +138,6 @@ def signature(text: str, p: Checks) -> list[tuple[int, int]]:
     lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
     closing = [b for a, b in zip(lines, lines[1:], strict=False) if a.group(0).rstrip().endswith("/.")][-1:]
     for m in [*closing, *reversed(lines[-2:])]:
-        stripped = m.group(0).strip()
-        if p.stop.match(" " + stripped) or p.not_name.match(stripped) or p.position_line.match(stripped):
-            continue  # QUYỀN CHỦ TỊCH, a position signing
-        sig = _SIGNATURE.fullmatch(stripped)
-        if sig and len(stripped) <= 60:
-            at = m.start() + m.group(0).index(stripped) + sig.start("names")
-            return [(at + n.start(), at + n.end()) for n in re.finditer(SIGNED, sig.group("names"))]
+        if names := _names(m, p):
+            return names
     return []

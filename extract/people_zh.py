@@ -10,17 +10,30 @@ from extract.lexicon import Lexicon
 from extract.names_zh import ChineseNameFinder
 from extract.people_zh_checks import NameChecks
 from extract.people_zh_frames import frames
-from extract.people_zh_layout import bylines, credits_and_attendance, grid_line, lead_names, table_columns
+from extract.people_zh_layout import (
+    bylines,
+    credits_and_attendance,
+    family_heads,
+    grid_line,
+    lead_names,
+    names_over_posts,
+    table_columns,
+)
+from extract.people_zh_positions import phrase_start, position_phrase
 from extract.people_zh_slots import (
     after_place,
+    after_unit,
+    dotted_places,
     extend_end,
     married_cell,
+    note,
     outer_names,
     place_ends,
     place_shaped,
     quoted,
     split_last,
     tibetan,
+    trimmed,
     within,
 )
 
@@ -59,7 +72,7 @@ class ChinesePeople:
         people: dict[str, ZhPerson] = {}
 
         def add(start: int, end: int, how: str, role: str | None = None, org: str | None = None) -> ZhPerson:
-            end = extend_end(text, start, end, self.names, self.f)
+            end = extend_end(text, start, end, self.names, self.f, self.checks.slot_name)
             key = "".join(text[start:end].split())
             person = people.setdefault(key, ZhPerson(text[start:end]))
             if (start, end) not in person.spans:
@@ -75,11 +88,9 @@ class ChinesePeople:
         self._before_positions(text, add)
         self._lists_and_grids(text, add)
         credits_and_attendance(text, add, c)
-        for m in self.f.credit.finditer(text):  # 中央社记者郭日晓摄: a photo credit
-            end = next((e for e in (m.end() + 3, m.end() + 2) if text.startswith("摄", e)), None)
-            if end and c.cued_name(text, m.end(), end, relaxed=True):
-                add(m.end(), end, "byline")
         table_columns(text, add, c)
+        names_over_posts(text, add, c, self._position_phrase)
+        family_heads(text, add, c, place_ends() | frozenset(self.f.family_head_after))
         for pattern, how in ((self.f.conferred, "conferred"), (self.f.of, "found")):
             for m in pattern.finditer(text):
                 s, e = m.span(1)
@@ -95,7 +106,7 @@ class ChinesePeople:
             role, org = self._position_phrase(m.group("rest"))
             if (role or m.group("sex") or m.group("eth")) and c.cued_name(text, s, e):
                 person = add(s, e, "profile", role, org)
-                self._note(person, " ".join(filter(None, (m.group("ann"), m.group("sex"), m.group("eth")))))
+                note(person, " ".join(filter(None, (m.group("ann"), m.group("sex"), m.group("eth")))))
         for m in self.f.is_.finditer(text):
             end = self.names.name_at(text, m.start(1))
             if end == m.end(1):
@@ -114,6 +125,7 @@ class ChinesePeople:
         for m in tibetan().finditer(text) if thorough else ():
             add(*m.span(), "found")
         for start, end in self.names.find(text) if thorough else ():
+            start = after_unit(text, start) if end - start > 3 else start
             known = "".join(text[start:end].split()) in people or self._inside(people, start, end)
             if known or not self._inside_unit(text, start):
                 add(start, end, "found")
@@ -147,7 +159,8 @@ class ChinesePeople:
                 )
             )
             and not (p.name in self.lex.figures and all(self._in_slogan(text, *span) for span in p.spans))
-            and not self.checks.cut_off(text, p.name, p.spans, p.how)
+            and not dotted_places(p.name)
+            and not self.checks.dropped(text, p.name, p.spans, p.how)
         ]
 
     # --- patterns --------------------------------------------------------------------------------
@@ -209,58 +222,10 @@ class ChinesePeople:
                     break
 
     def _phrase_start(self, text: str, at: int) -> int:
-        """Start of the unit+position phrase ending at `at`; 、 joins positions (区委常委、宣传部部长)."""
-        i = at
-        while i > 0 and at - i < 60:
-            c = text[i - 1]
-            if c == "、" and self.checks.ends_with_role(text, i - 1):
-                i -= 1
-                continue
-            if c in self.f.boundary:
-                break
-            i -= 1
-        return i
+        return phrase_start(text, at, self.checks)
 
     def _position_phrase(self, phrase: str) -> tuple[str | None, str | None]:
-        """(position, organisation) of `鼓楼街道桃源社区党委书记` -> (党委书记, 鼓楼街道桃源社区);
-        chained positions keep all their position parts: (常委、宣传部部长, 盘龙区委)."""
-        roles, org = [], None
-        for segment in phrase.split("、"):
-            found = list(self.lex.role_re.finditer(segment))
-            if len(found) > 1 and found[-2].group(0) == "代表" and found[-2].end() == found[-1].start():
-                segment = segment[found[-1].start() :]  # 秘书长王忠铭代表|县长陈雪生: on behalf of the 县长
-                found = [self.lex.role_re.match(segment)]
-            last_role = found[-1] if found else None
-            if last_role is None or last_role.end() != len(segment):
-                if segment.strip():
-                    return None, None
-                continue
-            cut = self._unit_end(segment, last_role.start())
-            sub = self._unit_end(segment, cut - 1) if cut and segment[:cut].endswith(self.f.sub_body) else 0
-            if roles and cut:
-                roles.append(segment)  # 人大常委会副主任、县总工会主席: each position with its own body
-            elif sub:  # 锦纶科技有限公司|工会副主席: a body's union or Party committee holds the position
-                roles.append(segment[sub:])
-                org = org or segment[:sub]
-            else:
-                roles.append(segment[cut:])
-                org = org or (segment[:cut] or None)
-        if (
-            org and self.f.title_unit.fullmatch(org) and len(roles) == 1
-        ):  # 县委书记, 团市委书记: the title names the body
-            roles, org = [org + roles[0]], None
-        elif org and len(roles) == 1 and roles[0] in ("书记", "副书记"):
-            tail = [m for m in self.f.title_unit.finditer(org) if m.end() == len(org)]
-            if tail:  # 随州|市委书记: the title keeps its committee, the organisation stays whole
-                roles = [tail[-1].group(0) + roles[0]]
-        return ("、".join(roles) or None), org
-
-    def _unit_end(self, segment: str, before: int) -> int:
-        """Where the last unit word (社区, 公司, 工会) ending before `before` ends, else 0."""
-        ends = [
-            i + len(u) for u in self.lex.units if 0 <= (i := segment.rfind(u, 0, before)) <= before - len(u)
-        ]
-        return max(ends, default=0)
+        return position_phrase(phrase, self.lex, self.f)
 
     def _lists_and_grids(self, text: str, add) -> None:
         for clause in self.f.list_clause.finditer(text):
@@ -275,7 +240,7 @@ class ChinesePeople:
                 if i == len(items) - 1:
                     e = s + len(self.f.list_end.split(text[s:e], maxsplit=1)[0])
                 e = s + len(self.f.paren.split(text[s:e], maxsplit=1)[0])  # 龙建新(苗族)
-                bounds.append((s, e))
+                bounds.append(trimmed(text, s, e))  # 石淑芬 、包绣月: spaces around a separator
             bounds = split_last(text, bounds)
             c = self.checks
             starts = [  # 王雪, 授予|张秀英; 头屋乡|徐胡玉兰: a place may open the item
@@ -342,7 +307,7 @@ class ChinesePeople:
     def _annotate(self, text: str, m: re.Match, people: dict[str, ZhPerson], add) -> None:
         for size in (3, 2, 4):  # a name already found just before it (授予张秀英(女)、…)
             if text[max(0, m.start() - size) : m.start()] in people:
-                self._note(add(m.start() - size, m.start(), "annotation"), m.group(1))
+                note(add(m.start() - size, m.start(), "annotation"), m.group(1))
                 return
         for size in (3, 2, 4):
             s = m.start() - size
@@ -351,17 +316,8 @@ class ChinesePeople:
                 and (s == 0 or text[s - 1] in self.f.boundary or self.checks.ends_with_role(text, s))
                 and self.checks.cued_name(text, s, m.start())
             ):
-                self._note(add(s, m.start(), "annotation"), m.group(1))
+                note(add(s, m.start(), "annotation"), m.group(1))
                 return
-
-    @staticmethod
-    def _note(person: ZhPerson, annotation: str) -> None:
-        """Gender and ethnicity from `女`, `男，汉族`, `女，蒙古族` (first seen wins)."""
-        if not person.gender and ("女" in annotation or "男" in annotation):
-            person.gender = "F" if "女" in annotation else "M"
-        eth = re.search(rf"[{HAN}]{{1,4}}族", annotation)
-        if eth and not person.ethnicity:
-            person.ethnicity = eth.group(0)
 
     def _in_slogan(self, text: str, at: int, end: int) -> bool:
         """Is the figure at text[at:end] part of a slogan: quoted (“学雷锋”), 学雷锋, 雷锋精神, 雷锋式?"""

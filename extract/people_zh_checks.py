@@ -103,10 +103,31 @@ class NameChecks:
             return True
         if name[0] not in self.first and self.names.is_word(name) and name not in self.lex.figures:
             return True  # “最美家庭”光荣榜: a dictionary word that opens with no surname
+        if self.common_word(text, name, spans):
+            return True
         four = len(name) == 4 and name[:2] not in t.compound and name[1] not in t.surname
         if four and not all(c in t.translit for c in name) and not tibetan().fullmatch(name):
             return True  # 全村文明|程度: one surname, no three given characters (泽仁卓玛: Tibetan)
         return all(self.names.context.penalty(text, s, e, False) is None for s, e in spans)
+
+    def common_word(self, text: str, name: str, spans: list[tuple[int, int]]) -> bool:
+        """关怀, 祝福(声): a common word the tagger calls a person (names_zh_cues.tsv, not_name); 至高荣誉,
+        最高荣誉: a 高 after a degree adverb at every mention is the adjective, not a surname."""
+        cues = self.names.tables.cues
+        common = cues.get("not_name", frozenset())
+        if name in common or (len(name) == 3 and name[:2] in common):
+            return True
+        if len(name) > 1 and name[0] == name[1] and name[:2] not in self.names.tables.compound:
+            return True  # 「户户反贿选」, 张张奖状: a repeated character is a reduplicated word (户户, 张张)
+        degree = cues.get("degree_before", frozenset())
+        return all(s > 0 and text[s - 1] in degree and name[0] == "高" for s, _ in spans)
+
+    def dropped(self, text: str, name: str, spans: list[tuple[int, int]], how: set[str]) -> bool:
+        """A name to drop whatever found it, but a grid or an award phrase: a list's last item cut
+        short, or a common word after a position (为这些优秀的教师|祝福喝采) or, three characters long,
+        in a list (国小、国中、高中职; 那些人、那些事), where a two-character one may still be a name (施政)."""
+        loose = {"found", "role"} | ({"list"} if len(name) > 2 else set())
+        return self.cut_off(text, name, spans, how) or (how <= loose and self.common_word(text, name, spans))
 
     def cut_off(self, text: str, name: str, spans: list[tuple[int, int]], how: set[str]) -> bool:
         """A list's last item cut by the end of an excerpt, with no stop after it (…、番路乡黄郑): two

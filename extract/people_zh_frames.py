@@ -23,6 +23,7 @@ class Frames:
     byline_word: re.Pattern  # the credit words inside a credit
     byline_bare: re.Pattern  # 本报记者 岑思远 通讯员 祁显能: a line of credits and names only
     credit: re.Pattern  # 通讯员倪显能: a credit word right before a name
+    credit_role: tuple[str, ...]  # 记者, 通讯员: credit words that are also the author's post
     columns: dict[str, str]  # table header -> "grid" (its cells are honoured) | "contact" (mentioned)
     figure_before: re.Pattern  # 学|雷锋: a figure in a campaign's name
     figure_after: re.Pattern  # 雷锋|精神: a figure standing for an ideal
@@ -39,6 +40,12 @@ class Frames:
     attend_list: re.Pattern  # 市领导X、Y、Z参加, 市领导X、Y等亲切看望, 县领导X、…,Y等为劳模们送行
     credit_tail: re.Pattern  # …蔚然成风。(白续宏 张婷婷): the authors closing a paragraph
     credit_glued: re.Pattern  # …职工之家的温暖。汪诚: an author's name glued to the last sentence
+    credit_photo: re.Pattern  # 演讲比赛第一名。孙永智摄: a caption line closed by its photographer
+    credit_dateline: (
+        re.Pattern
+    )  # 本报讯 (李庚), …12月17日电(曹桢): the authors in a bracket after the dateline
+    media_unit: tuple[str, ...]  # 蕲春台: a media unit credited beside the names in that bracket
+    family_head_after: tuple[str, ...]  # 我省|成千珍家庭: what a family's head may follow
     lead_count: re.Pattern  # 孙家栋|等50名: the first of N honourees, right before 等 + a number
     award_subject: re.Pattern  # (，钟南山)被授予…: the verb whose subject opens the clause
     conferred: re.Pattern  # 授予王某等10名
@@ -80,7 +87,8 @@ def frames() -> Frames:
         byline_bare=re.compile(
             rf"(?m)^[ \t\u3000]*((?:{any_of('byline_bare')})[ \t\u3000]*[{HAN}][{HAN} \t\u3000]{{1,40}})$"
         ),
-        credit=re.compile(rf"(?:{any_of('credit')})[ \u3000:：]?(?=[{HAN}])"),
+        credit=re.compile(rf"(?:{any_of('credit')})(?:[ \u3000]{{0,2}}|[:：])(?=[{HAN}])"),
+        credit_role=tuple(words["credit_role"]),
         columns={
             **{w: "contact" for w in words["column_mentioned"]},
             **{w: "grid" for w in words["column_honoured"]},
@@ -95,7 +103,7 @@ def frames() -> Frames:
         sex_after={"F": re.compile(any_of("female_after")), "M": re.compile(any_of("male_after"))},
         doctrine=re.compile(rf"以([{HAN}]{{2,4}}?)(?:同志)?为(?:{any_of('doctrine_role')})的"),
         attending=re.compile(
-            rf"(?:{any_of('attending')})[^，。；\n]{{0,12}}?(?:领导|嘉宾|同志)(?:还)?有[：:]?"
+            rf"(?:{any_of('attending')})[^，。；\n]{{0,12}}?(?:领导|嘉宾|来宾|贵宾|同志)(?:还)?(?:有|包括)[：:]?"
         ),
         list_intro=re.compile(rf"(?:{any_of('list_intro')})$"),
         lead_by=re.compile(rf"等(?:[{''.join(words['title_level'])}]级?|中央|党和国家)?领导"),
@@ -103,6 +111,12 @@ def frames() -> Frames:
             rf"领导[：:]?((?:[{HAN}]{{2,4}}[、，,])*[{HAN}]{{2,4}}?)(?:等(?:同志|领导)?[{HAN}]{{0,4}}?)?(?:{any_of('attend_verb')})"
         ),
         credit_glued=re.compile(rf"[。！？!?”…]([{HAN}]{{2,3}})[ \t\u3000]*(?=\n|$)"),
+        credit_dateline=re.compile(
+            rf"(?:{any_of('dateline_end')})[ \u3000]*[（(]([{HAN}][{HAN} \u3000]{{1,30}})[）)]"
+        ),
+        media_unit=tuple(words["media_unit"]),
+        family_head_after=tuple(words["family_head_after"]),
+        credit_photo=re.compile(rf"(?m)(?:^|[。！？!?\s])([{HAN}]{{2,3}})[ \u3000]?摄[ \t\u3000]*$"),
         lead_count=re.compile(r"等[\d一二三四五六七八九十百千两]+(?:名|人|位|[（(]组)"),
         award_subject=re.compile(rf"(?:同志)?(?:{any_of('subject_verb')})"),
         credit_tail=re.compile(

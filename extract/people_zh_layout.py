@@ -1,6 +1,7 @@
 """Chinese names in the places the layout marks: credits (（通讯员 许雅兰 彭红霞）, 编辑:时金, 本报记者
-岑思远, …成风。(白续宏 张婷婷)), doctrine phrases, attendance lists, name grids and the first name of
-N honourees (孙家栋等50名). Each function calls `add(start, end, how)` for every name it sees."""
+岑思远, …成风。(白续宏 张婷婷), 本报讯 (李庚)), doctrine phrases, attendance lists, name grids, names
+over their posts, the heads of honoured families (雷昌根家庭) and the first name of N honourees
+(孙家栋等50名). Each function calls `add(start, end, how)` for every name it sees."""
 
 from __future__ import annotations
 
@@ -16,22 +17,32 @@ _HAN = re.compile("[\u4e00-\u9fff]+")
 
 def bylines(text: str, add, c: NameChecks) -> None:
     """Names in `(通讯员 许雅兰 彭红霞)`, `(记者 林 静 通讯员 黄小明)`, `编辑:时金`; a two-character
-    name padded to three (`林 静`) is one name."""
+    name padded to three (`林 静`) is one name. Each name takes the post of the credit word before it
+    (记者, 通讯员), as the reader of the byline would."""
     f = c.f
-    chunks = [(m.start(1), m.group(1)) for m in f.byline.finditer(text)]
-    chunks += [(m.start(1), m.group(1)) for m in f.byline_line.finditer(text)]
+    chunks = [(m.start(1), m.group(1), None) for m in f.byline.finditer(text)]
     chunks += [
-        (m.start(1), m.group(1))
+        (m.start(1), m.group(1), credit_post(m.group(0)[: m.start(1) - m.start()], f))
+        for m in f.byline_line.finditer(text)
+    ]
+    chunks += [
+        (m.start(1), m.group(1), None)
         for pattern in (f.byline_bare, f.credit_tail)
         for m in pattern.finditer(text)
         if _only_names(m.group(1), c)
     ]
     chunks += [  # a name glued to a paragraph's end, said nowhere else: a signature
-        (m.start(1), m.group(1))
+        (m.start(1), m.group(1), None)
         for m in f.credit_glued.finditer(text)
         if text.count(m.group(1)) == 1 and c.slot_name(m.group(1), relaxed=True)
     ]
-    for offset, chunk in chunks:
+    chunks += [  # 颁奖现场。王芳 摄: a caption closed by the photographer's name
+        (m.start(1), m.group(1), "摄影")
+        for m in f.credit_photo.finditer(text)
+        if c.slot_name(m.group(1), relaxed=True)
+    ]
+    for offset, chunk, lead in chunks:
+        words = [(offset + w.end(), credit_post(w.group(0), f)) for w in f.byline_word.finditer(chunk)]
         blanked = f.byline_word.sub(lambda r: " " * len(r.group(0)), chunk)
         tokens = [(offset + m.start(), offset + m.end()) for m in re.finditer(r"[^\s、，,：:；;/]+", blanked)]
         i = 0
@@ -46,8 +57,29 @@ def bylines(text: str, add, c: NameChecks) -> None:
                 e = tokens[i + 1][1]  # 林 静
                 i += 1
             if c.cued_name(text, s, e, relaxed=True):
-                add(s, e, "byline")
+                add(s, e, "byline", next((w for at, w in reversed(words) if at <= s), lead))
             i += 1
+    dateline_credits(text, add, c)
+
+
+def dateline_credits(text: str, add, c: NameChecks) -> None:
+    """本报讯 (李庚), 新华网呼和浩特12月17日电(曹桢), 云上黄冈报道(蕲春台 陈友林 刘明正): a bracket
+    right after a news dateline that holds names only (and maybe the media unit they work for)
+    credits the article's authors."""
+    for m in c.f.credit_dateline.finditer(text):
+        cells = [(m.start(1) + t.start(), m.start(1) + t.end()) for t in re.finditer(r"\S+", m.group(1))]
+        units = [(s, e) for s, e in cells if text.endswith(c.f.media_unit, s, e)]
+        names = [(s, e) for s, e in cells if (s, e) not in units and c.slot_name(text[s:e], relaxed=True)]
+        if names and len(names) + len(units) == len(cells):
+            for s, e in names:
+                add(s, e, "byline")
+
+
+def credit_post(word: str, f) -> str | None:
+    """The post a credit word gives its name (本报记者 -> 本报记者, 通讯员 -> 通讯员); None for
+    credits that are no post (作者, 文/图, 摄)."""
+    word = "".join(word.split()).strip(":：")
+    return word if any(r in word for r in f.credit_role) else None
 
 
 def _only_names(chunk: str, c: NameChecks) -> bool:
@@ -65,9 +97,15 @@ def credits_and_attendance(text: str, add, c: NameChecks) -> None:
     for m in f.credit.finditer(text):
         end = c.names.name_at(text, m.end())
         if end is not None:
-            add(m.end(), end, "byline")
+            post = credit_post(m.group(0), f)
+            how = "conferred" if _prized_work(text, m.start(), c) else "byline"
+            add(m.end(), end, how, None if how == "conferred" else post)
             for s, e in _listed_on(text, end, c):  # 新华社记者李鲲、栗雅婷
-                add(s, e, "byline")
+                add(s, e, how, None if how == "conferred" else post)
+    for m in f.credit.finditer(text):  # 中央社记者郭日晓摄: a photo credit
+        end = next((e for e in (m.end() + 3, m.end() + 2) if text.startswith("摄", e)), None)
+        if end and c.cued_name(text, m.end(), end, relaxed=True):
+            add(m.end(), end, "byline", credit_post(m.group(0), f))
     for m in f.doctrine.finditer(text):
         if c.cued_name(text, *m.span(1)):
             add(*m.span(1), "doctrine")
@@ -94,8 +132,47 @@ def credits_and_attendance(text: str, add, c: NameChecks) -> None:
         for item in re.finditer(r"[^、]+", text[at : stop.start() if stop else len(text)]):
             s, e = at + item.start(), at + item.end()
             e = s + len(f.list_end.split(text[s:e], maxsplit=1)[0])
-            if c.cued_name(text, s, e):
-                add(s, e, "attending")
+            if (span := _guest(text, s, e, c)) is not None:
+                add(*span, "attending")
+        if stop and text[stop.start()] in "，,":
+            _guests_after_comma(text, stop.start(), add, c)
+
+
+_GUEST_STOP = re.compile(r"[。；;：:\n]")
+
+
+def _guest(text: str, s: int, e: int, c: NameChecks) -> tuple[int, int] | None:
+    """A guest-list item: a name, or a name after its position (市民代表X, 中华国小校长Y)."""
+    if c.cued_name(text, s, e):
+        return s, e
+    for n in (3, 2):
+        if e - n > s and c.ends_with_role(text, e - n) and c.cued_name(text, e - n, e, relaxed=True):
+            return e - n, e
+    return None
+
+
+def _guests_after_comma(text: str, at: int, add, c: NameChecks) -> None:
+    """出席的来宾包括市民代表X、Y，中正国小校长Z、…: the guest list goes on past commas, each item a
+    name with its position before it; it stops at the first item that is not one."""
+    stop = _GUEST_STOP.search(text, at)
+    for item in re.finditer(r"[^、，,]+", text[at : stop.start() if stop else len(text)]):
+        span = _guest(text, at + item.start(), at + item.end(), c)
+        if span is None:
+            return
+        add(*span, "attending")
+
+
+_WORK_BEFORE = re.compile(r"》[ \u3000]*[（(]?[ \u3000]*$")
+_SENTENCE_START = re.compile(r"[。！？!?]")  # not \n: a title may break a line
+
+
+def _prized_work(text: str, at: int, c: NameChecks) -> bool:
+    """获一等奖的作品是通讯《…》(作者:商琼、冯梅): a credit right after a work's title, in a sentence
+    that awards something, names the authors of a prize-winning work, who are its honoured."""
+    if not _WORK_BEFORE.search(text, max(0, at - 4), at):
+        return False
+    start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, at - 200), at)), default=0)
+    return bool(c.lex.cue_re["award"].search(text, start, at))
 
 
 def _listed_on(text: str, end: int, c: NameChecks) -> list[tuple[int, int]]:
@@ -149,6 +226,43 @@ def _listed_before(text: str, start: int, c: NameChecks) -> list[tuple[int, int]
     return out
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
+def names_over_posts(text: str, add, c: NameChecks, position_phrase) -> None:
+    """孙娜\n盘锦光合蟹业有限公司研发中心主任: a line holding only a name, with the unit and post on
+    the line under it (a list pasted cell by cell, as WeChat pages do). `position_phrase` splits the
+    post line into (position, organisation)."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    for (s, e), (ps, pe) in zip(lines, lines[1:], strict=False):
+        name = text[s:e].strip()
+        if not 2 <= len(name) <= 4 or not _HAN.fullmatch(name) or pe - ps > 40:
+            continue
+        s += text[s:e].index(name)
+        role, org = position_phrase(text[ps:pe].strip())
+        if role and c.cued_name(text, s, s + len(name), relaxed=True):
+            add(s, s + len(name), "role", role, org)
+
+
+_FAMILY = re.compile("家庭")
+
+
+def family_heads(text: str, add, c: NameChecks, opens: frozenset[str]) -> None:
+    """雷昌根家庭、李麦玲家庭: an honoured family is named after its head, a person the page names
+    (the family is the collective honoured, the head is only mentioned). The head's name follows a
+    boundary, a place ending or one of `opens`; a dictionary word (文明家庭, 和谐家庭) is no name."""
+    for m in _FAMILY.finditer(text):
+        e = m.start()
+        for s in (e - 3, e - 2):
+            name = text[s:e] if s > 0 else ""
+            before = text[s - 1] if s > 0 else ""
+            if not name or before == "“" or c.names.is_word(name) or not c.slot_name(name, relaxed=True):
+                continue
+            if before in c.f.boundary or before in opens:
+                add(s, e, "family")
+                break
+
+
 def lead_names(text: str, add, c: NameChecks) -> None:
     """The name right before 等 + a number (孙家栋等50名, 见义勇为李来享等4人) and the subject of an
     awarding verb (，钟南山被授予): slots marked on one side, so the name finder must agree."""
@@ -170,11 +284,17 @@ def lead_names(text: str, add, c: NameChecks) -> None:
                 break
 
 
+_LABEL = re.compile(r"[^:：\s]{1,12}[:：][ \u3000]*")
+
+
 def grid_line(text: str, at: int, line: str, add, c: NameChecks) -> None:
     """A line of three or more name-sized cells, most of them names (padding and dots make a cell
     a name: 卫　东, 阿依努尔·托合提)."""
     if " " not in line and "\u3000" not in line and "\t" not in line:
         return  # prose: no cells
+    label = _LABEL.match(line)  # 三等奖:吴某某 齐某某 谭某某: the cells follow a prize or group label
+    if label:
+        at, line = at + label.end(), line[label.end() :]
     cells = [(at + s, at + e, padded) for s, e, padded in grid_cells(line)]
     names = ["".join(text[s:e].split()) for s, e, _ in cells]
     if len(cells) < 3 or not all(map(grid_name_shape, names)):

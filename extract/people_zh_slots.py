@@ -20,11 +20,31 @@ _TOKEN = re.compile(r"\S+")
 DOT = "·•‧・"
 
 
-def extend_end(text: str, start: int, end: int, names: ChineseNameFinder, f: Frames) -> int:
+def extend_end(text: str, start: int, end: int, names: ChineseNameFinder, f: Frames, slot_name=None) -> int:
     """One character more when a surname and one given character are followed by a character that
     may end a name and then by punctuation or a word that follows names (包国平|等, 戚卫民|主持,
-    费立能|、): the reader cut the name because 平等, 民主, 能 are words of their own."""
+    费立能|、): the reader cut the name because 平等, 民主, 能 are words of their own. Two more when
+    two surnames open a Taiwan married name closed by punctuation (光明里长陈黄|淑媛、, 吴张玉|梅、)."""
     tables = names.tables
+    four = start + 4  # 陈黄|淑媛、, 吴张玉|梅、: a married name the reader cut after two or three
+    closed = four == len(text) or (
+        four < len(text)
+        and (text[four] in PUNCTUATION or (end - start == 2 and f.after_name.match(text, four)))
+    )
+    added = text[end:four]  # no common word or title (家庭, 院长), nothing that follows a name (摄, 获)
+    tail = text[start + 2 : four]
+    plain = tail not in tables.common and tail not in tables.not_given_words and not set(added) & f.never_last
+    plain = (
+        plain and not f.after_name.match(text, start + 2) and not f.after_name.match(text, end)
+    )  # 韩梅|表示
+    if (
+        end - start in (2, 3)
+        and slot_name
+        and closed
+        and plain
+        and married_cell(text[start:four], names, slot_name)
+    ):
+        return four
     surname = 2 if text[start : start + 2] in tables.compound else 1
     if end - start != surname + 1 or end >= len(text):
         return end
@@ -61,6 +81,16 @@ def is_dotted(name: str) -> bool:
     """A minority name in dotted form: 阿依努尔·托合提 (two or three parts of Han characters)."""
     parts = re.split(f"[{DOT}]", name)
     return 2 <= len(parts) <= 3 and all(re.fullmatch(f"[{HAN}]{{1,8}}", p) for p in parts)
+
+
+def dotted_places(name: str) -> bool:
+    """Places joined by a dot, as news datelines and event names write them (吉林·长春, 邵阳·武冈):
+    every part is the stem of a Chinese division, so the dotted word is no minority or foreign name."""
+    if not any(d in name for d in DOT):
+        return False
+    from extract.places.zh import gazetteer  # the division table, loaded when a dot is first seen
+
+    return all(p in gazetteer().stems for p in re.split(f"[{DOT}]", name))
 
 
 def grid_name_shape(name: str) -> bool:
@@ -107,6 +137,19 @@ def place_ends() -> frozenset[str]:
     return frozenset(read_blocks("people_zh.tsv").get("place_end", []))
 
 
+@cache
+def unit_ends() -> tuple[str, ...]:
+    """Short unit names that may open a list item before a name (佳里国中|吴宝香): lexicons/people_zh.tsv,
+    kind unit_end."""
+    return tuple(read_blocks("people_zh.tsv").get("unit_end", []))
+
+
+def after_unit(text: str, start: int) -> int:
+    """国|小赖昭贵: a name the finder starts on the last character of a short unit name (国小) starts
+    one character later."""
+    return start + 1 if start > 0 and text[start - 1 : start + 1] in unit_ends() else start
+
+
 def married_cell(name: str, names: ChineseNameFinder, slot_name) -> bool:
     """A Taiwan married name filling a list slot: the husband's surname, then the woman's own
     surname and given name (李|林锦委, 徐|黎和鸾), each char allowed in a name slot; its first two
@@ -128,7 +171,8 @@ def after_place(text: str, s: int, e: int, names: ChineseNameFinder, slot_name) 
     longest first. None when there is none."""
     for k in range(max(s + 2, e - 4), e - 1):
         name = text[k:e]
-        if text[k - 1] not in place_ends() or (names.is_word(name) and not names.is_name(name)):
+        opened = text[k - 1] in place_ends() or text.endswith(unit_ends(), s, k)
+        if not opened or (names.is_word(name) and not names.is_name(name)):
             continue
         if name[-1] in names.tables.banned:
             continue  # 赵化镇|花苑村: a place after a place
@@ -157,3 +201,21 @@ def split_last(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]
     s, e = bounds[-1]
     j = text.find("及", s + 2, e - 2)
     return bounds if j < 0 or j - s > 4 or e - j > 5 else [*bounds[:-1], (s, j), (j + 1, e)]
+
+
+def trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    """text[s:e] without the spaces at either end (石淑芬 、包绣月: a space before a separator)."""
+    while s < e and text[s] in " \u3000":
+        s += 1
+    while e > s and text[e - 1] in " \u3000":
+        e -= 1
+    return s, e
+
+
+def note(person, annotation: str) -> None:
+    """Gender and ethnicity from `女`, `男，汉族`, `女，蒙古族` (first seen wins)."""
+    if not person.gender and ("女" in annotation or "男" in annotation):
+        person.gender = "F" if "女" in annotation else "M"
+    eth = re.search(rf"[{HAN}]{{1,4}}族", annotation)
+    if eth and not person.ethnicity:
+        person.ethnicity = eth.group(0)

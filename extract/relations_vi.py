@@ -10,6 +10,7 @@ from functools import cache
 from extract.lexicon import Lexicon
 from extract.people import Context, decide_relation, honours_by_person
 from extract.people_vi import Found, acts, attends, helped, namesake, sentence_end
+from extract.people_vi_more import contact
 from extract.records import Person
 from extract.tsv import read_rows
 
@@ -51,11 +52,15 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
             how = {"namesake"}  # Giải thưởng Nguyễn Văn Linh
         elif any(helped(text, s, e) for s, e in spans):
             how = {"helped"}  # chiếc ví do anh X đánh rơi: the owner, mentioned
+        elif any(contact(text, e) for _, e in spans):
+            how = {"contact"}  # đồng chí X – Phó Chủ tịch … (số điện thoại …): whom to call
         named = honours_by_person(spans, how, ctx)
         passive = not how and any(_passive_recipient(e, ctx) for _, e in spans)
         official = (leader and speaks) or any(acts(text, e) for _, e in spans)
         relation = (
-            "official"
+            "mentioned"  # Nguyễn Trung Tiến (29 tuổi) in a story of the arrest: the suspect
+            if any(f.accused for f in mentions)
+            else "official"
             if official
             and not how
             and not _recipient(spans, ctx)

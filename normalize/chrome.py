@@ -47,6 +47,11 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _COUNTERS = re.compile(r"\d+(?:\s+\d+)+")  # numbers alone on a line in the page head: counters
 _URL = re.compile(r"https?://\S+")
+# an author's credit as county media set it, behind a bar with its label spaced out (| 记 者:某某)
+_SPACED_LABEL = re.compile(r"^(?:[|｜]\s*)?(记\s*者|作\s*者|摄\s*影)\s*([:：])")
+_OWNER = re.compile(r"主办|主管|承办")  # the site's owner, named only in a footer
+MAX_BROKEN = 12  # the end of a footer sentence a line break cut off (观点。)
+OWNER_BLOCK = 2  # lines with weaker footer marks that end a page and name its owner are its footer
 _LONE_BAR = re.compile(r"(?<=\S)\s+[|｜]$")  # one bar after a space at the end of a line
 
 
@@ -62,9 +67,14 @@ class Chrome:
     near_footer: re.Pattern  # a line with one of these is a footer line when it touches the footer
     fields: re.Pattern  # metadata labels (来源:, 作者:, 访问量:): a short line of two or more is page data
     trail: re.Pattern  # page data glued to the end of a paragraph (…炼成的—— N02 |, …动力。①9)
+    tail_re: re.Pattern  # headings of a block of links that vary by site (更多自由时报报导)
+    late_tails: frozenset[str]  # marks that open the sidebar only below article text (::: on Taiwan sites)
 
     def trim(self, line: str) -> str:
-        """The line without page data glued to its end."""
+        """The line without page data glued to its end, and an author's credit written the way county
+        media set it (| 记 者:某某) in plain form (记者:某某), so that it reads as the credit it is."""
+        if line[:1] in "|｜" or line[1:2] == " ":
+            line = _SPACED_LABEL.sub(lambda m: "".join(m[1].split()) + m[2], line)  # 审 核: is chrome
         return self.trail.sub("", line) if line[-1:].isdigit() or line.endswith(("|", "｜")) else line
 
     def is_chrome(self, line: str) -> bool:
@@ -90,12 +100,15 @@ class Chrome:
             and len(self.fields.findall(line)) >= 2
         )
 
-    def heading(self, line: str) -> str | None:
-        """The related-links heading this line is (【相关新闻】, 推荐阅读：某某文章), or None."""
+    def heading(self, line: str, late: bool = False) -> str | None:
+        """The related-links heading this line is (【相关新闻】, 推荐阅读：某某文章), or None. `late`: the
+        line comes below some article text, where a region mark (:::) opens the sidebar."""
         if len(line) > MAX_LINK_LATIN:
             return None
+        if late and line in self.late_tails:
+            return line
         bare = line.strip(_HEADING_MARKS)
-        if bare.lower() in self.tails:  # TIN LIÊN QUAN as well as Tin liên quan
+        if bare.lower() in self.tails or self.tail_re.fullmatch(bare):  # TIN LIÊN QUAN, Tin liên quan
             return bare
         head = _HEADING_SPLIT.split(bare, maxsplit=1)[0].strip(_HEADING_MARKS)
         if head != bare and head.lower() in self.tails:
@@ -123,6 +136,7 @@ class Chrome:
             i = bisect_right(starts, m.start()) - 1
             if len(lines[i]) <= MAX_FOOTER:
                 found.add(i)
+        found |= self._owner_block(lines)
         grown = True
         while grown:
             grown = False
@@ -131,7 +145,28 @@ class Chrome:
                     if j not in found and 0 <= j < len(lines) and self._near(lines[j]):
                         found.add(j)
                         grown = True
+        # a short piece between the footer and a footer or chrome line above it is the end of a footer
+        # sentence broken over lines (不代表某某 / 观点。 / 刊用本网站稿件…)
+        found |= {
+            i - 1
+            for i in found
+            if i >= 2
+            and i - 1 not in found
+            and len(lines[i - 1]) <= MAX_BROKEN
+            and (i - 2 in found or self.is_chrome(lines[i - 2]))
+        }
         return found
+
+    def _owner_block(self, lines: list[str]) -> set[int]:
+        """The lines that end the page when all of them have a weaker footer mark and one names the
+        site's owner (主办:… / 主管:… / 承办:… / 举报电话:…): a footer without a copyright line."""
+        start = len(lines)
+        while start > 0 and self._near(lines[start - 1]):
+            start -= 1
+        block = range(start, len(lines))
+        if len(block) >= OWNER_BLOCK and any(_OWNER.search(lines[i]) for i in block):
+            return set(block)
+        return set()
 
     def _near(self, line: str) -> bool:
         return len(line) <= MAX_FOOTER and self.near_footer.search(line) is not None
@@ -175,7 +210,7 @@ def chrome_rules(path: Path = RULES) -> Chrome:
     for row in path.read_text(encoding="utf-8").splitlines():
         if row.strip() and not row.startswith("#"):
             kind, pattern = row.split("\t")[:2]
-            if kind in ("regex", "footer", "near_footer", "trail"):
+            if kind in ("regex", "footer", "near_footer", "trail", "tail_regex"):
                 re.compile(pattern)  # a broken rule fails here, naming itself
             kinds.setdefault(kind, []).append(pattern)
     return Chrome(
@@ -193,6 +228,8 @@ def chrome_rules(path: Path = RULES) -> Chrome:
             else "(?!)"
         ),
         re.compile(f"(?:{'|'.join(kinds.get('trail', [])) or '(?!)'})$"),
+        _alternation(kinds.get("tail_regex", []), escape=False),
+        frozenset(kinds.get("late_tail", [])),
     )
 
 

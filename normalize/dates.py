@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from normalize.records import DateHint
 
@@ -35,6 +36,13 @@ LABEL = re.compile(
 TODAY = re.compile(r"^\s*(?:今天是|今日是|今天|今日|hôm nay là|hôm nay)\s*[:：]?", re.I)
 WEEKDAY = re.compile(
     r"星期[一二三四五六日天]|礼拜[一二三四五六日天]|周[一二三四五六日](?![年期])|thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy)\b|chủ nhật",
+    re.I,
+)
+
+# a line holding only a weekday (Sunday, 星期日), as a portal's clock shows it under the day's date:
+# 2024/06/16 | Sunday | 13:39 at the top of a page is the day it was viewed, not the article's
+WEEKDAY_LINE = re.compile(
+    r"(?:星期|礼拜|週|周)[一二三四五六日天]|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?",
     re.I,
 )
 
@@ -99,12 +107,57 @@ def find_dates(text: str, minguo: bool = False) -> list[tuple[int, str]]:
     return sorted((p, d) for p, d in found if d)
 
 
-PRIORITY = ("labelled", "byline", "meta", "dateline", "signature")
+_CN_YEAR_DIGITS = "〇一二三四五六七八九零○Ｏ0０"
+# years in Chinese numerals: 二0二五年 / 二〇二五年 (Gregorian, digit by digit, the 0 often an ASCII one),
+# 一一四年 / 一一0年 (Minguo 100-129, digit by digit), 九十六年 (Minguo 80-99 with 十); not 九十六年来
+_CN_YEAR_ONLY = re.compile(
+    rf"(?<![{_CN_YEAR_DIGITS}十百千万亿第])"
+    rf"(?:([一二][{_CN_YEAR_DIGITS}]{{3}})|(一[{_CN_YEAR_DIGITS}]{{2}})|([八九]十[一二三四五六七八九]?))"
+    r"(?=年(?![代前后来间多内余]))"
+)
+
+
+def _cn_digits(s: str) -> int:
+    return int("".join(_CN_DIGITS.get(c, {"0": "0", "０": "0"}.get(c, c)) for c in s))
+
+
+def cn_years(text: str, minguo: bool) -> list[tuple[int, int]]:
+    """(position, year) of the years a text writes in Chinese numerals: 二0二五年 always (when it lies
+    in 1900-2099), the Minguo forms 一一四年 and 九十六年 (+1911) only when `minguo` (a page in
+    traditional script, or a Taiwanese page): elsewhere 九十六年 is a span of time."""
+    found = []
+    for m in _CN_YEAR_ONLY.finditer(text) if "年" in text else ():
+        if m[1] and 1900 <= (y := _cn_digits(m[1])) <= 2099:
+            found.append((m.start(), y))
+        elif minguo and m[2] and 100 <= (y := _cn_digits(m[2])) <= 129:
+            found.append((m.start(), y + ROC_OFFSET))
+        elif minguo and m[3]:
+            found.append((m.start(), _cn_number(m[3]) + ROC_OFFSET))
+    return found
+
+
+# a photo's caption ends with its credit: ▲某某。(图/记者某某摄), (圖／某某提供,下同), (图/记者某某摄,2021.4.30),
+# (屏東市公所提供), (記者某某攝)
+PHOTO_CREDIT = re.compile(
+    r"[(（]\s*(?:[图圖]\s*[/／:：][^()（）]{1,40}|[^()（）]{2,24}(?:提供|[翻拍]?[摄攝]))\s*[)）]$"
+)
+
+
+def caption_date(lines: list[str], match: Callable[[str], str], minguo: bool) -> list[DateHint]:
+    """The date in the credit of a photo at the top ((圖/記者某某翻攝 , 2017.12.27)), a last resort."""
+    for line in lines:
+        if (m := PHOTO_CREDIT.search(match(line))) and (found := find_dates(m.group(0), minguo)):
+            return [DateHint(found[0][1], "caption", line)]
+    return []
+
+
+PRIORITY = ("labelled", "byline", "meta", "dateline", "signature", "caption")
 
 
 def pick_published(hints: list[DateHint] | tuple[DateHint, ...]) -> str | None:
     """The article's own date: a labelled date, else the byline's, else the page metadata's, else a
-    dateline opening the body, else the date under the signature that closes a notice. Page-header
+    dateline opening the body, else the date under the signature that closes a notice, else the date
+    of the top photo's credit ((圖/記者某某攝,2021.4.30): taken the day of the story). Page-header
     dates (with a weekday, or 今天是…), body and crawl dates are not used."""
     for kind in PRIORITY:
         for h in hints:

@@ -11,17 +11,21 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from normalize.chrome import Chrome, chrome_rules, head_menus, link_block, page_index, site_header
-from normalize.dates import LABEL, TODAY, WEEKDAY, find_dates
+from normalize.dates import LABEL, PHOTO_CREDIT, TODAY, WEEKDAY, WEEKDAY_LINE, caption_date, find_dates
 from normalize.records import DateHint
 from normalize.repeats import strip_injected
+from normalize.seg_vi import byline_name
 
 _SPACE = " \t\u3000\xa0\u200b\ufeff"
 _SENTENCE_END = ("。", "！", "？", "!", "?", "”", "」", ".", ";", "；")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _DATE_PREFIX = re.compile(
-    r"date\s+((?:19|20)\d\d-\d\d(-\d\d)?)\s+(?=\S)"
-)  # `date 2024-01-22 Title`, `date 2025-01 Text`: a dump's metadata
-_DATE_ONLY = re.compile(r"[\d\s:：/年月日.\-|()（）\[\]【】,，]+|(?:中华民国|民国)[\d\s年月日]+")
+    r"date\s+((?:19|20)\d\d-\d\d(-\d\d)?)(?:\s+(?=\S)|[\s\u3000]*$)"
+)  # `date 2024-01-22 Title`, `date 2025-01 Text`, `date 2026-02-25` alone: a dump's metadata
+# a date alone, also with an e-paper's issue number after it (2020-09-11 第26,619号)
+_DATE_ONLY = re.compile(
+    r"[\d\s:：/年月日.\-|()（）\[\]【】,，]+(?:第\s*[\d,，]+\s*[号期])?|(?:中华民国|民国)[\d\s年月日]+"
+)
 _BYLINE_LABEL = re.compile(r"来源|作者|编辑|记者|浏览|阅读|点击|点阅|字号|发布|nguồn|tác giả|cập nhật", re.I)
 _CLOCK = re.compile(r"\d:\d\d")
 _TIME_ZONE = re.compile(r"\s*\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?\)?\s*$")  # 06/05/2021 17:28 GMT+7
@@ -55,6 +59,7 @@ MAX_TITLE_LATIN = 250  # a Vietnamese title takes about three times the characte
 MAX_PREAMBLE = 12  # a line above the title (site name 桐川日报, section label) is at most this long
 MAX_PREAMBLE_LATIN = 30  # TIN TỨC - SỰ KIỆN
 BYLINE_LINES = 4  # the byline is among the first lines of the body
+LATE_BODY = 3  # lines of text kept above a region mark (:::) that make it the start of the sidebar
 MAX_HEADINGS = 3  # title-like lines at the top of an untitled page, one of which is its title
 HEADING_MARGIN = 0.3  # how much more of a later line the text must use for it to be the title
 MIN_PARTS = 3  # words (character pairs) a line needs for the text's use of them to say something
@@ -65,6 +70,8 @@ _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 _DOC_NUMBER = re.compile(
     r"[\u3400-\u9fff]{2,10}\s*[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d{1,4}\s*号"
 )
+# a credit line under a section label (经济日报／ 记者某某／即时报导): the body's first line, no headline
+_CREDIT = re.compile(r"记者|通讯员|特约|[／/]\s*\S{0,6}(?:报导|报道)")
 # an image's label before a copy of the title ((有修改)某某颁奖典礼 under the title 某某颁奖典礼)
 _LABEL = re.compile(r"^[(（【\[][^()（）【】\[\]]{1,6}[)）】\]]\s*")
 
@@ -141,7 +148,8 @@ def _is_title(line: str) -> bool:
     if len(line) > title_limit(line):
         return False
     if _HAN.search(line):  # two full stops: sentences of a paragraph the page broke (…揭晓。报纸类有…。获…)
-        return not line.endswith("。") and line.count("。") < 2
+        # a colon ends a label that opens the text (说明:, 各基层工会:), never a headline
+        return not line.endswith(("。", ":", "：")) and line.count("。") < 2
     return not line.endswith((".", ":", ";"))
 
 
@@ -204,16 +212,30 @@ def _best_heading(body: list[str], key: Callable[[str], str]) -> int:
         and len(heads) < MAX_HEADINGS
         and _is_title(body[i])
         and not body[i].endswith((":", "："))
+        and not PHOTO_CREDIT.search(body[i])  # a photo's caption under the headline ends the run
     ):
         if not heads or key(body[i]) != key(body[heads[-1]]):
             heads.append(i)
         i += 1
+    if (
+        len(heads) > 1
+        and _is_label(key(body[heads[0]]))
+        and not _is_label(key(body[heads[1]]))
+        and not _CREDIT.search(key(body[heads[1]]))
+    ):
+        heads = heads[1:]  # a section label (新闻, 快讯) above the headline is never the title
+    first = heads[0] if heads else 0
     if len(heads) < 2 or (_is_title(body[i]) and "。" not in body[i]):  # a caption (…。(记者某某摄)) is text
-        return 0
+        return first
     following = "\n".join(key(line) for line in body[i : i + 3])
     scores = {h: _covered(key(body[h]), following) for h in heads}
     best = max(heads, key=lambda h: (scores[h], -h))
-    return best if scores[best] - scores[0] >= HEADING_MARGIN else 0
+    return best if scores[best] - scores[first] >= HEADING_MARGIN else first
+
+
+def _is_label(line: str) -> bool:
+    """A Chinese line too short to be a headline (新闻, 要闻): fewer than MIN_PARTS character pairs."""
+    return _HAN.search(line) is not None and len(_parts(line)) < MIN_PARTS
 
 
 def _body(
@@ -229,7 +251,7 @@ def _body(
     i, dropped, dated_at = 0, 0, None
     while i < len(lines):
         line, key = lines[i], keys[i]
-        if rules.heading(key) is not None:
+        if rules.heading(key, late=len(body) >= LATE_BODY) is not None:
             end = link_block(lines, i, keys)
             dropped += end - i
             i = end
@@ -241,6 +263,8 @@ def _body(
             kind = "signature"  # below the text, it closes a press release: 2018年11月5日(星期一)
         if kind is None and not body and is_date_only(key) and find_dates(key, minguo):
             kind = "byline"  # [2023年7月1日] above the first line of the article
+            if i + 1 < len(keys) and WEEKDAY_LINE.fullmatch(keys[i + 1].strip()):
+                kind = "page"  # 2024/06/16 | Sunday | 13:39: the portal's clock, not the article's date
         if kind:
             dates.extend(DateHint(d, kind, line) for _, d in find_dates(key, minguo)[:1])
             dropped += 1
@@ -317,7 +341,7 @@ def layout(
     dates: list[DateHint] = []
     if lines and (m := _DATE_PREFIX.match(lines[0])):
         dates.append(DateHint(m[1], "labelled" if m[2] else "meta", lines[0]))
-        lines = [lines[0][m.end() :], *lines[1:]]
+        lines = [lines[0][m.end() :], *lines[1:]] if lines[0][m.end() :].strip() else lines[1:]
     if title is not None and (rules.is_chrome(match(title)) or rules.heading(match(title))):
         title = None  # an e-paper's page name (第03版:要闻) or a site's name in <title>
     lines, injected = strip_injected(lines, match)  # a hijacker's name glued before paragraphs
@@ -347,14 +371,16 @@ def layout(
     for i, line in enumerate(body[:BYLINE_LINES]):
         if byline(match(line)):
             dates.append(DateHint(find_dates(match(line), minguo)[0][1], "byline", line))
-            del body[i]
-            dropped += 1
+            if name := byline_name(line):  # TÂM ĐAN 28/11/2023 10:19: the date goes, the author stays
+                body[i] = name
+            else:
+                del body[i]
+                dropped += 1
             break
     if body and (found := find_dates(match(body[0]), minguo)) and found[0][0] <= 12:
         dates.append(DateHint(found[0][1], "dateline", body[0]))
-    return Layout(
-        _bare_title(title or "", match, rules), body, dates + _signature(body, match, minguo), dropped
-    )
+    dates += _signature(body, match, minguo) + caption_date(body[: BYLINE_LINES + 2], match, minguo)
+    return Layout(_bare_title(title or "", match, rules), body, dates, dropped)
 
 
 def _labelled_copy(line: str, title: str) -> bool:

@@ -58,9 +58,16 @@ def strip_injected(lines: list[str], match: Callable[[str], str]) -> tuple[list[
     return out, n
 
 
+_PART_NUMBER = re.compile(r"[(（]\d{1,2}[)）]$")  # one page of an article in parts: 某某专题(4)
+
+
 def drop_duplicate_lines(lines: list[str], title: str, match: Callable[[str], str]) -> tuple[list[str], int]:
-    """Lines equal to the title or to an earlier line (captions copied twice, the title repeated)."""
+    """Lines equal to the title or to an earlier line (captions copied twice, the title repeated). The
+    title of one part of a series (…铸就不凡(4)) is also repeated without its number, as each photo's
+    alt text."""
     seen = {_squash(match(title))} if title else set()
+    if seen and _PART_NUMBER.search(key := _squash(match(title))) and len(key) > 8:
+        seen.add(_PART_NUMBER.sub("", key))
     out = []
     for line in lines:
         key = _squash(match(line))
@@ -127,8 +134,8 @@ def remove_spun(
     lines: list[str], title: str, match: Callable[[str], str], is_word: Callable[[str], bool]
 ) -> tuple[list[str], int]:
     spin = _Spin(match(title), is_word)
-    if spin.run is None or len(spin.title) < 6:
-        return lines, 0
+    if spin.run is None or len(spin.title) < 6 or "。" in spin.title:
+        return lines, 0  # a title with a full stop is a caption or a lead sentence, which no farm spins
     keys = [match(line) for line in lines]
     found = [spin.candidates(k) for k in keys]
     short = [[k[s:e] for s, e in spans if e - s <= 6] for k, spans in zip(keys, found, strict=True)]

@@ -34,6 +34,23 @@ _LONGEST_NAME = 5  # syllables (Thành Phố Hồ Chí Minh); a longer capitalis
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+_UP = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
+_LO = "a-zàáâãèéêìíòóôõùúýăđĩũơưạ-ỹ"
+# the author's name before the post's date on a byline line (TÂM ĐAN 28/11/2023 10:19, Ngọc Minh
+# 16/09/2023 - 18:00, D.LỆ 27/12/2013 08:41); not a weekday or a label (Thứ Hai, Cập Nhật)
+_BYLINE_NAME = re.compile(
+    rf"(?!Thứ\s|Chủ\s[Nn]hật|Ngày\s|Cập\s|Đăng\s|Lúc\s)"
+    rf"((?:[{_UP}]\.\s?)?[{_UP}][{_LO}{_UP}]*(?:\s+[{_UP}][{_LO}{_UP}]*){{0,3}})\s+(?=\d{{1,2}}/\d{{1,2}}/\d{{4}}\b)"
+)
+
+
+def byline_name(line: str) -> str | None:
+    """The author's name a Vietnamese byline line gives before the post's date: the layout keeps it
+    as a line of its own when it takes the line's date, so the extractor can credit the author."""
+    m = _BYLINE_NAME.match(line.strip())
+    return m.group(1) if m else None
+
+
 def read_rules(path: Path = RULES) -> dict[str, list[str]]:
     """Lines `kind<TAB>value<TAB>why`; blank lines and # comments skipped."""
     rules: dict[str, list[str]] = {}

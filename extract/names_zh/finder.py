@@ -168,6 +168,8 @@ class ChineseNameFinder:
             return p >= self.w.crf_word
         if len(name) <= 3 or any(c in DOTS for c in name):
             return True
+        if len(name) > 4 and name[0] in t.surname and t.cues["joins_two"] & {name[2], name[3]}:
+            return False  # 彭子文|和|孝老爱: a name and what the conjunction joins to it
         return not any(
             self.is_word(piece) and t.words.get(piece, ("n",))[0] not in PERSON_TAGS
             for piece in (name[:2], name[-2:])

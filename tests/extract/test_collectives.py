@@ -124,3 +124,27 @@ def test_vietnamese_gom_lists_keep_an_items_first_unit():
         "Binh đoàn 17", "Cục Kỹ thuật công binh", "Thanh tra Bộ Quốc phòng",
         "Viện Nông nghiệp Duyên hải", "Bệnh viện Đa khoa Sông Lam",
     ]  # fmt: skip
+
+
+def test_units_listed_across_clauses_and_counted_lists():
+    """Groups parted by ；or ，with a lone unit between them, a count with spaces, a family closing the text."""
+    assert zh("入选的分别是：沐川县禾丰镇石泉村、禾丰镇柳湾村；岭西区春晖社区；澄溪县云集镇陶家村等4个村(社区)。") == [
+        "沐川县禾丰镇石泉村", "禾丰镇柳湾村", "岭西区春晖社区", "澄溪县云集镇陶家村",
+    ]  # fmt: skip
+    assert zh("授予市第四人民医院产科护理组等 30 个单位“巾帼文明岗”称号。共评选出唐秋明家庭等50户") == [
+        "市第四人民医院产科护理组", "唐秋明家庭",
+    ]  # fmt: skip
+
+
+def test_units_that_stand_for_others_are_not_honoured():
+    """Units whose people visit, a body set up, a group whose own units won, kinds of families, a title."""
+    assert zh("市委办、市委宣传部、市文化局等市直机关单位、区属基层单位等300余人参观了“劳动模范”展览。") == []
+    assert zh("组建了由各相关单位参加的综合评估小组，评选“文明单位”。") == []
+    assert zh("青禾集团5个集体荣获“先进集体”称号，7名个人荣获“劳动模范”称号。") == []
+    assert zh("荣登“最美家庭”榜的，有几世同堂、孝老爱亲家庭，有夫妻和睦、相携进步家庭。") == []
+    assert zh("展现了雷青根家庭、李麦香家庭、徐海生家庭坚守家风的故事，他们获评“最美家庭”。") == [
+        "雷青根家庭", "李麦香家庭", "徐海生家庭",
+    ]  # fmt: skip
+    assert zh("我市入选第二批省级民主法治示范村(社区)的是：平城区新世纪社区、开源街道民富社区") == [
+        "平城区新世纪社区", "开源街道民富社区",
+    ]  # fmt: skip

@@ -1,0 +1,187 @@
+"""More Vietnamese name shapes for extract/people_vi.py: a bare name with the person's age, birth year
+or home in brackets (the way the press names suspects and people in a story: Nguyễn Trung Tiến
+(29 tuổi), Nguyễn Chí Hòa, sinh năm 1989, …), the names coordinated with one already found
+(học sinh Lê Thanh Tình và Trần Thị Linh Đan, các Thứ trưởng A và B), and the tone-mark and
+first-letter helpers the finder's patterns are built with."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from extract.lexicon import alternation
+from extract.people_vi_credits import LOWER, NAME, UPPER
+from extract.tsv import read_rows
+
+TONE_PAIRS = (
+    ("ủy", "uỷ"),
+    ("Ủy", "Uỷ"),
+    ("òa", "oà"),
+    ("óa", "oá"),
+    ("ỏa", "oả"),
+    ("õa", "oã"),
+    ("ọa", "oạ"),
+    ("úy", "uý"),
+    ("ùy", "uỳ"),
+    ("ụy", "uỵ"),
+    ("òe", "oè"),
+    ("óe", "oé"),
+)
+# right after a bare name: its age, birth year or home (Nguyễn Trung Tiến (29 tuổi), X, sinh năm 1989)
+_BIO = re.compile(r"\s*(?:\(\s*|,\s*)(?:SN\b|[Ss]inh năm\b|\d{1,3}\s*tuổi\b|ngụ\b|trú\b|quê\b)")
+_NAME_AT = re.compile(NAME)
+_GIVEN_BACK = re.compile(  # … trao trả 1 cây vàng cho anh X; Nhận lại được tài sản, thầy X …
+    r"(?:(?<!\w)(?:trả lại|trao trả|trả)(?!\w)[^.;:\n]{0,60}?(?<!\w)cho"
+    r"|(?<!\w)(?:nhận lại|được trả lại|được trao trả)(?!\w)[^.;:…!?\n]{0,40}?,)\s+(?:[^\W\d]+(?: chí)?\s+)?\Z",
+    re.I,
+)
+_CONTACT = re.compile(r"[^.;\n()]{0,100}\(\s*(?:số điện thoại|điện thoại|ĐT|SĐT|ĐTDĐ)\b", re.I)
+_COUNTED = re.compile(
+    r"(?<!\w)cho\s+(?:\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^,.;:\n]{2,40}?[,:]\s*"
+)
+_ASKER = re.compile(
+    rf"(?m)(?:\?[ \t]*[-–][ \t]*(?P<name>{NAME})[ \t]*\([^()\n]{{2,30}}\)[ \t]*$"
+    rf"|^[ \t]*(?P<name2>{NAME})[ \t]*[-–][ \t]*\d{{1,2}}:\d{{2}}[ \t]+\d{{1,2}}/\d{{1,2}}/\d{{4}}[ \t]*$)"
+)
+_CLOSED = re.compile(r"\s*(?:[,;.:()\n]|và\b|cùng\b|$)")  # what may follow a name in a list of names
+# a name starting a word: NAME's upper-case class holds the lower-case letters of Ạ-Ỹ too (phát hiện)
+_NAME_START = re.compile(rf"(?<![\w.])(?:{NAME})")
+# another person sharing the found one's frame: `, B`, `và C`, `cùng D`, maybe after the found one's bracket
+_NEXT = re.compile(r"(?:\s*\([^()\n]{0,80}\))?\s*(?:,|;|và|cùng)\s+(?:(?P<cue>[^\W\d]+(?: chí)?)\s+)?(?=\S)")
+
+
+def tone_free(pattern: str) -> str:
+    """A pattern that matches both tone-mark placements (ủy / uỷ, hòa / hoà)."""
+    for old, new in TONE_PAIRS:
+        pattern = pattern.replace(old, f"(?:{old}|{new})")
+    return pattern
+
+
+def first_letters(words: list[str]) -> str:
+    """A look-ahead for the first letters of the words, in both cases: lets the regex engine skip
+    the positions where no word can start (an alternation of many words is slow to try everywhere)."""
+    letters = {
+        c
+        for w in words
+        for c in (w[0].lower(), w[0].upper(), *(n[0] for _, n in TONE_PAIRS if w.startswith(_)))
+    }
+    return "(?=[" + re.escape("".join(sorted(letters))) + "])"
+
+
+@cache
+def _words(kind: str) -> re.Pattern:
+    return alternation([w for k, w, _why in read_rows("people_vi.tsv", 3) if k == kind])
+
+
+def counted(text: str, surnames: frozenset[str]) -> list[tuple[int, int]]:
+    """The first name after a count of the people given an award (trao Giấy khen cho 2 học sinh lớp
+    8A, A và B; tặng Bằng khen cho 3 cá nhân: A, B, C): the others join it as coordinated names."""
+    out = []
+    for m in _COUNTED.finditer(text):
+        name = _NAME_AT.match(text, m.end())
+        if name and text[m.end()].isupper() and name.group(0).split()[0].lower() in surnames:
+            out.append(name.span())
+    return out
+
+
+def askers(text: str) -> list[tuple[int, int]]:
+    """The reader who asks on a legal Q&A page: the name after the question (…? - Minh Thi (Bình
+    Phước)) or alone with the time it was asked (Ngô Thị Thu Hiền - 10:09 23/02/2024)."""
+    return [m.span("name") if m.group("name") else m.span("name2") for m in _ASKER.finditer(text)]
+
+
+def place_before(text: str, at: int) -> bool:
+    """Does a place's level word end right before `at` (xã | Ninh Phụng, tỉnh | Ninh Bình)? The
+    capitalised words after it name the place, not a person (people_vi.tsv place_level)."""
+    return bool(re.search(rf"(?<!\w)(?:{_words('place_level').pattern})\s+\Z", text[max(0, at - 16) : at]))
+
+
+def with_bio(text: str, surnames: frozenset[str], taken: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """Bare names (no address term, no position) with the person's age, birth year or home after them:
+    how the press names suspects, victims and others in a story. Each opens with a family name."""
+    out = []
+    for m in _NAME_START.finditer(text):
+        s, e = m.span()
+        words = m.group(0).split()
+        if not text[s].isupper() or words[0].lower() not in surnames or taken(s) or not _BIO.match(text, e):
+            continue
+        out.append((s, e))
+    return out
+
+
+def accused(text: str, start: int, end: int) -> bool:
+    """Is the person's sentence one about a crime (bắt giữ, đối tượng, bị cáo, cướp giật …:
+    people_vi.tsv crime)? A bare name there is a suspect's or a victim's, never an honouree's."""
+    begin = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, start - 200)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    stop = min(stops, default=len(text))
+    return bool(
+        re.search(rf"(?<!\w)(?:{_words('crime').pattern})(?!\w)", text[begin : min(stop, end + 200)], re.I)
+    )
+
+
+def given_back(text: str, start: int) -> bool:
+    """Is the person at `start` the one something found was handed back to, with the thing named
+    between the verb and `cho` (trao trả 1 cây vàng cho anh X, trả lại chiếc ví … cho chị Y), or the
+    one who got it back (Nhận lại được tài sản, thầy X xúc động …)?"""
+    return bool(_GIVEN_BACK.search(text, max(0, start - 90), start))
+
+
+def contact(text: str, end: int) -> bool:
+    """Is the person named as the one to reach (đồng chí X – Phó Chủ tịch … (số điện thoại …)): a
+    contact of a call or a notice, mentioned, not honoured."""
+    return bool(_CONTACT.match(text, end))
+
+
+def accused_cue(cue: str) -> bool:
+    """Does the word before the name make the person the accused (bị cáo, đối tượng: people_vi.tsv accused)?"""
+    return _words("accused").fullmatch(cue.lower()) is not None
+
+
+def coordinated(
+    text: str, spans: Iterable[tuple[int, int]], surnames: frozenset[str], cues: frozenset[str]
+) -> list[tuple[int, int, int]]:
+    """Names joined to a found one by `,`, `và` or `cùng` (A và B; A, B và C), each opening with a
+    family name, maybe after an address term: (start, end, start of the name it is joined to)."""
+    out = []
+    for s0, e0 in spans:
+        end = e0
+        while m := _NEXT.match(text, end):
+            at = m.end()
+            if m.group("cue") and m.group("cue").lower() not in cues:
+                at = m.start("cue")  # a capitalised word: the name itself
+            name = _NAME_AT.match(text, at)
+            if not name or not text[at].isupper() or name.group(0).split()[0].lower() not in surnames:
+                break
+            if m.group(0).strip(" (").startswith(",") and not _CLOSED.match(text, name.end()):
+                break  # Đặng Văn Cường, Đoàn Luật sư …: a comma's next capitalised words may start a unit
+            out.append((name.start(), name.end(), s0))
+            end = name.end()
+    return out
+
+
+# the kind of a unit between its head and its proper name: an abbreviation (THPT, THCS) or a common
+# noun in title case (Trung ương, Tiểu học, Đa khoa), never a capitalised pair (a name)
+_UNIT_KIND = re.compile(rf"(?:(?:[{UPPER}]{{2,}}|[{UPPER}][{LOWER}]+\s+[{LOWER}]+|[{LOWER}]+)\s+){{0,3}}")
+
+
+@cache
+def unit_named() -> re.Pattern:
+    """A unit whose proper name follows it (people_vi.tsv unit_named: Bệnh viện, Trường, Công ty)."""
+    heads = [w for kind, w, _why in read_rows("people_vi.tsv", 3) if kind == "unit_named"]
+    return re.compile(rf"(?<!\w)(?i:{alternation(heads).pattern})\s")
+
+
+def unit_head_before(text: str, at: int) -> bool:
+    """Does such a unit's head end the text right before `at` (Giám đốc Bệnh viện | Bạch Mai), maybe
+    with its kind between (Trường THPT | Trương Định, Bệnh viện Trung ương | Thái Nguyên)?"""
+    return any(
+        _UNIT_KIND.fullmatch(text, m.end(), at) for m in unit_named().finditer(text, max(0, at - 50), at)
+    )
+
+
+def named_place_or_unit(text: str, s: int, e: int) -> bool:
+    """Do the words at text[s:e], after a position or an honour, name the unit they head (Bệnh viện
+    | Bạch Mai) or a place (cán bộ xã | Ninh Phụng; but Chủ tịch UBND tỉnh | Cao Văn Trọng)?"""
+    return unit_head_before(text, s) or (place_before(text, s) and len(text[s:e].split()) <= 2)
