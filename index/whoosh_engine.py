@@ -10,10 +10,11 @@ is found before it answers wrongly, and the archive rebuilds it.
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 
-from whoosh import index, sorting
+from whoosh import index, scoring, sorting
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.index import LockError
@@ -154,7 +155,7 @@ class WhooshEngine:
         query = _query(request)
         names = facet_names(request)
         facets = {name: sorting.FieldFacet(FACET_FIELD[name], maptype=sorting.Count) for name in names}
-        with self.ix.searcher() as searcher:
+        with self.ix.searcher(weighting=LuceneBM25()) as searcher:
             results = searcher.search(
                 query, limit=max(1, request.offset + request.limit), groupedby=facets or None, terms=False
             )
@@ -222,6 +223,17 @@ def check(path: Path, ix) -> None:
             dict(hit)
 
 
+class LuceneBM25(scoring.BM25F):
+    """BM25 with the inverse document frequency tantivy (like Lucene) uses, ln(1 + (N - n + 0.5) /
+    (n + 0.5)), instead of Whoosh's log(N / (n + 1)) + 1: with the same k1 and b, the two engines
+    then weigh the words of an OR alike and rank alike (parity tests)."""
+
+    def idf(self, searcher, fieldname, text):
+        parent = searcher.get_parent()
+        n, total = parent.doc_frequency(fieldname, text), parent.doc_count_all()
+        return math.log(1 + (total - n + 0.5) / (n + 0.5))
+
+
 def _facet_value(name: str, value) -> bool:
     """Whoosh reports documents without a value under None or "" (and years as the column default)."""
     return value not in (None, "") and not (name == "year" and not 1800 < int(value) < 2200)
@@ -267,36 +279,39 @@ def _parts(items) -> tuple[list, list, list]:
     return must, must_not, ranking
 
 
-def _combine(must: list, must_not: list, ranking: list):
-    """All of `must` (everything when empty), none of `must_not`; `ranking` only ranks."""
+def _combine(must: list, must_not: list, ranking: list, filters: list = ()):
+    """All of `must` (everything when empty), none of `must_not`; `ranking` only ranks; `filters`
+    only restrict (scored 0, as in tantivy: an exclusion or a filter adds nothing to a hit's score)."""
+    must = [*must, *(ConstantScoreQuery(f, 0.0) for f in filters)]
     query = And(must) if must else Every()
-    query = And([query, *[Not(q) for q in must_not]]) if must_not else query
+    query = And([query, *[Not(q, boost=0.0) for q in must_not]]) if must_not else query
     return AndMaybe(query, Or(ranking)) if ranking else query
 
 
 def _query(r: Request):
     """The request's text (its tree: the top AllOf's items side by side with the filters) and filters."""
     must, must_not, ranking = _parts(side_by_side(r.match))
+    filters: list = []
     if r.kinds:
-        must.append(Or([Term("kind", k) for k in r.kinds]))
+        filters.append(Or([Term("kind", k) for k in r.kinds]))
     if r.lang:
-        must.append(Term("lang", r.lang))
+        filters.append(Term("lang", r.lang))
     if r.year_from is not None or r.year_to is not None:
-        must.append(NumericRange("year", r.year_from, r.year_to))
+        filters.append(NumericRange("year", r.year_from, r.year_to))
     if r.place:
-        must.append(Term("place", _keyword(r.place)))
+        filters.append(Term("place", _keyword(r.place)))
     if r.honour:
-        must.append(Term("honour", _keyword(r.honour)))
+        filters.append(Term("honour", _keyword(r.honour)))
     if r.relation:
-        must.append(Term("relation", r.relation))
+        filters.append(Term("relation", r.relation))
     if r.level:
-        must.append(Term("level", r.level))
+        filters.append(Term("level", r.level))
     if r.min_count is not None:
         units = [r.unit] if r.unit else list(UNITS)
-        must.append(Or([NumericRange(f"count_{u}", r.min_count, None) for u in units]))
+        filters.append(Or([NumericRange(f"count_{u}", r.min_count, None) for u in units]))
     if not r.duplicates:
-        must.append(Term("canonical", "1"))
-    return _combine(must, must_not, ranking)
+        filters.append(Term("canonical", "1"))
+    return _combine(must, must_not, ranking, filters)
 
 
 ENGINE = WhooshEngine
