@@ -11,7 +11,12 @@ from normalize.records import DateHint
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
 _YMD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
-_VI_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)", re.I)
+# ngày 26 tháng 4 năm 2021; a portal's 26 Tháng 4 2021 (Thứ hai, 26 Tháng 4 2021 11:08), its capital
+# T telling it from a span of months (sau 3 tháng 5 2020)
+_VI_WORDS = re.compile(
+    r"(?i:ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm)\s+((?:19|20)\d\d)"
+    r"|(?<!\d)(\d{1,2})\s+Tháng\s+(\d{1,2}),?\s+((?:19|20)\d\d)(?!\d)"
+)
 _YM = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
 # Minguo (Republic of China) years: 民國113年 = 2024. With the era named they are read on any page; bare
 # (113-04-26, 113年4月26日) only on pages in traditional script, where a three-digit year is no number
@@ -95,7 +100,8 @@ def find_dates(text: str, minguo: bool = False) -> list[tuple[int, str]]:
     for m in _DMY.finditer(text) if year else ():
         found.append((m.start(), _valid(int(m[3]), int(m[2]), int(m[1]))))
     for m in _VI_WORDS.finditer(text) if year else ():
-        found.append((m.start(), _valid(int(m[3]), int(m[2]), int(m[1]))))
+        d, mo, y = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+        found.append((m.start(), _valid(int(y), int(mo), int(d))))
     for m in _YM.finditer(text) if year else ():
         if not any(p == m.start() for p, _ in found):
             found.append((m.start(), _valid(int(m[1]), int(m[2]), None)))

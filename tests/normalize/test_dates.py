@@ -15,6 +15,7 @@ from normalize.records import DateHint
         ("二〇二四年一月二十二日", "2024-01-22"),
         ("2024年1月", "2024-01"),
         ("ngày 5 tháng 3 năm 2021", "2021-03-05"),
+        ("Thứ hai, 26 Tháng 4 2021 11:08 (GMT+7)", "2021-04-26"),
         ("2024/4/18 06:04", "2024-04-18"),
     ],
 )
@@ -23,7 +24,14 @@ def test_formats(text, want):
 
 
 @pytest.mark.parametrize(
-    "text", ["长沙晚报掌上长沙7月22日讯", "Sáng 20/02, UBND phường", "2023年度盘龙区", "2024-02-30"]
+    "text",
+    [
+        "长沙晚报掌上长沙7月22日讯",
+        "Sáng 20/02, UBND phường",
+        "2023年度盘龙区",
+        "2024-02-30",
+        "sau 3 tháng 12 2020",
+    ],
 )
 def test_year_less_or_impossible_dates_give_nothing(text):
     assert find_dates(text) == []
