@@ -9,7 +9,7 @@ from extract.collectives import find_collectives_vi, find_collectives_zh
 from extract.commendation import is_commendation, not_a_commendation, talks_of_honours
 from extract.counts import find_counts
 from extract.events import find_event
-from extract.honours import Honour, awarding_bodies, canonical_title, flat, make_honour
+from extract.honours import Honour, awarding_bodies, canonical_title, json_shape, make_honour
 from extract.lexicon import lexicon
 from extract.people import Context, people_zh
 from extract.people_vi import find_people as find_people_vi
@@ -169,8 +169,7 @@ def _plain(items, honours=None) -> list[dict[str, Any]]:
     """Records as the contract writes them; `honours(n)`: the honours of the n-th, under "honours"."""
     out = []
     for n, item in enumerate(items):
-        d = flat(item)
-        d = {k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}
+        d = json_shape(item)
         if honours is not None:
             d["honours"] = [h.as_dict() for h in honours(n)]
         out.append(d)

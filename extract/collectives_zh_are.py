@@ -5,6 +5,7 @@ units_are_not of collective_frames_zh.tsv; the unit tests come from extract.coll
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _AWARD_WORD = re.compile("获|奖|表彰|先进|荣誉|授予|评为|命名|当选")
 # 获奖的单位有, 的先进集体是; not 90个班集体为<title>
@@ -12,11 +13,16 @@ _OWNER = re.compile("(?:的(?:先进|优秀|获奖|得奖)?|获奖|得奖)$")
 _ITEM_CUT = re.compile(r"[—\-－〈《(（]")
 
 
+@cache
+def _opener(units_are: str) -> re.Pattern:
+    """单位则有 / 先进集体是 / 团体为: the words that open a list of units."""
+    return re.compile(f"(?:{units_are})(?:则|分别|依次)?(?:有|为|是)[：:]?")
+
+
 def units_are(text: str, f: dict[str, re.Pattern], ends_as_unit, unit_prefix):
     """(spans of the units, True) after 单位则有 / 先进集体是 / 团体为 in a clause about an award (获杰出团体奖的
     单位则有A；B——motto；C〈project〉，以及D): each item up to a dash or bracket, a unit or starting with one."""
-    opener = re.compile(f"(?:{f['units_are'].pattern})(?:则|分别|依次)?(?:有|为|是)[：:]?")
-    for m in opener.finditer(text):
+    for m in _opener(f["units_are"].pattern).finditer(text):
         lead = text[max(text.rfind(c, 0, m.start()) for c in "。；;！？\n") + 1 : m.start()]
         about_award = _AWARD_WORD.search(lead) and _OWNER.search(lead)
         if not about_award or f["units_are_not"].search(lead + m.group(0)):

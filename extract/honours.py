@@ -54,6 +54,11 @@ def flat(item) -> dict[str, Any]:
     return {f.name: getattr(item, f.name) for f in fields(item)}
 
 
+def json_shape(item) -> dict[str, Any]:
+    """A record as the contract of DESIGN.md writes it: its fields, tuples as lists."""
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in flat(item).items()}
+
+
 @dataclass(frozen=True)
 class Honour:
     title: str  # canonical: 劳动模范, Bằng khen, người tốt việc tốt
@@ -70,7 +75,7 @@ class Honour:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of DESIGN.md (lists, not tuples)."""
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in flat(self).items()}
+        return json_shape(self)
 
 
 @dataclass(frozen=True)

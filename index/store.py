@@ -257,12 +257,9 @@ class Store(PersonLinks):
 
     # --- reading what was found in articles -----------------------------------------------------
 
-    def entities(self, table: str, article_id: str, person: int | None = None) -> tuple:
-        """An article's people, collectives, events, counts or honours (by table name), in their
-        order; with `person`, only the honours of the article's person number `person`."""
-        only = " AND owner = 'person' AND owner_n = ?" if person is not None else ""
-        args = (article_id,) if person is None else (article_id, person)
-        rows = self.db.execute(f"SELECT * FROM {table} WHERE article_id = ?{only} ORDER BY n", args)  # noqa: S608
+    def entities(self, table: str, article_id: str) -> tuple:
+        """An article's people, collectives, events, counts or honours (by table name), in their order."""
+        rows = self.db.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY n", (article_id,))  # noqa: S608
         return tuple(from_row(ENTITIES[table], r) for r in rows)
 
     def entities_of(
