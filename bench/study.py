@@ -3,6 +3,7 @@
     .venv/bin/python bench/study.py              # both splits, side by side
     .venv/bin/python bench/study.py --split dev  # the half rules may be tuned on
     .venv/bin/python bench/study.py --split dev --detail  # what each dev document missed
+    .venv/bin/python bench/study.py --split dev --files 'zh_8[0-1]*'  # one batch of dev pages
 
 The set is `bench/study/{zh,vi}_pages.tsv` (file, url, query, kind, split) and
 `bench/study/gold_{zh,vi}.json` (our annotations, written before the extractor saw the pages).
@@ -21,6 +22,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from fnmatch import fnmatch
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,6 +105,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
     ap.add_argument("--detail", action="store_true", help="per-document misses (dev split only)")
+    ap.add_argument("--files", metavar="GLOB", help="only the pages whose file name matches (fnmatch)")
     args = ap.parse_args()
     if args.detail and args.split != "dev":
         ap.error("--detail shows what was missed document by document: only for --split dev")
@@ -118,7 +121,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for name in splits:
-            part = {k: g for k, g in gold.items() if split.get(k) == name and k not in missing}
+            part = {
+                k: g
+                for k, g in gold.items()
+                if split.get(k) == name and k not in missing and fnmatch(k, args.files or "*")
+            }
             records = work / f"{name}.jsonl"
             extract([pages / k for k in sorted(part)], records)
             table[name] = score(part, records, work, name, args.detail)

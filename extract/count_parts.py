@@ -167,16 +167,22 @@ def shared(out: list[Count], text: str, honour_mentions: list[Mention], award_en
 
 
 _NAME_LIST = re.compile(
-    r"(?P<intro>[^。！？!?\n]{0,60})[：:]\s*(?P<items>[\u3400-\u9fff·]{2,5}(?:\s*[、，,]\s*[\u3400-\u9fff·]{2,5}){2,})(?=[。；;]|\s*$|\n)"
+    r"[：:]\s*(?P<items>[\u3400-\u9fff·]{2,5}(?:\s*[、，,]\s*[\u3400-\u9fff·]{2,5}){2,})(?=[。；;]|\s*$|\n)"
 )
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+INTRO = 60  # characters of introduction read before a list's colon
 
 
 def name_lists(text: str) -> list[tuple[int, str]]:
     """当选…劳动模范的有:杨某、王某、…: the lists of names the text gives, each as the number of
-    its names and its introduction (the words before its colon)."""
-    out = []
+    its names and its introduction (up to INTRO characters of its sentence before its colon)."""
+    out, end = [], 0
     for m in _NAME_LIST.finditer(text):
-        out.append((len(re.split(r"\s*[、，,]\s*", m.group("items"))), m.group("intro")))
+        start = max(end, m.start() - INTRO)
+        stops = list(_SENTENCE_END.finditer(text, start, m.start()))
+        intro = text[stops[-1].end() if stops else start : m.start()]
+        out.append((len(re.split(r"\s*[、，,]\s*", m.group("items"))), intro))
+        end = m.end()
     return out
 
 
