@@ -2,109 +2,74 @@
 村, 车间, 科, 部, 家庭 …) that stands in a 、-list or a grid of units, after an honour's label, in a counted
 frame (授予X等N个单位), as the subject of an award verb, or beside a collective honour; then dropped when
 it acts (awards, organises, reports, signs: collective_frames_zh.tsv), names a person's unit (X科|科长),
-a place, or is a title. Vietnamese: see collectives_vi.py.
+a place, or is a title. What makes a unit's name: collectives_zh_names.py; counted lists, collective
+merits, lists sharing a unit word and names under an honour's label: collectives_zh_more.py.
+Vietnamese: see collectives_vi.py.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import replace
 
 from extract.collectives_vi import find_collectives_vi
 from extract.collectives_zh_are import units_are
-from extract.collectives_zh_not import UNIT_LINE, others
+from extract.collectives_zh_more import (
+    count_fits,
+    counted_units,
+    lines_under_label,
+    merit_units,
+    salutations,
+    shared_head_units,
+)
+from extract.collectives_zh_names import (
+    _EVENT,
+    _bodies,
+    _ends_as_unit,
+    _frames,
+    _head_ends,
+    _heads,
+    _plausible,
+    _unit_prefix,
+    _unquoted,
+)
+from extract.collectives_zh_not import UNIT_LINE, list_heads, others
 from extract.collectives_zh_not import signers as signers_of
 from extract.collectives_zh_runs import alone, chained, family, units_people
-from extract.lexicon import Lexicon, alternation
+from extract.lexicon import Lexicon
 from extract.records import Collective
 from extract.text import Mention, sentence_of, sentences
-from extract.tsv import read_rows
 
 __all__ = ["find_collectives_vi", "find_collectives_zh"]  # find_collectives_vi lives in collectives_vi
 
 HAN = "\u4e00-\u9fff"
-_AWARD_VERB = rf"(?:均|都|同时|也|还|再次)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为|认定为)|被认定为|获(?=[{HAN}]{{1,8}}“))"
+_AWARD_VERB = rf"(?:均|都|同时|也|还|再次|并列)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为|认定为)|被认定为|获(?=[{HAN}]{{1,8}}“))"
 _AWARD_SUBJECT = re.compile(
-    rf"([{HAN}“”（）()]{{3,40}}?)(?={_AWARD_VERB})"
+    rf"([{HAN}“”「」（）()]{{3,40}}?)(?={_AWARD_VERB})"
 )  # 衢州市公路管理局工会被中华全国总工会授予…: the agent between 被 and the verb; A和B均获得
 _SUBJECT_COUNTED = re.compile(
     rf"([{HAN}“”]{{3,40}}?)等[\d一二两三四五六七八九十百千]+[个家支][{HAN}]{{0,10}}?(?=获评|荣获|被评为|被授予|被命名为)"
 )  # 福州某公司工会委员会等35家基层工会荣获…: the unit that leads the counted list
 _PEOPLE_OF = re.compile(r"[^，。；,;\n]*?(?:共)?有[\d一二两三四五六七八九十百]+[人名位]")
 _WON_BY = re.compile(  # 由鲤鱼国小获…金质奖, 由世贤国小以「…」方案…荣获
-    rf"由([{HAN}]{{3,30}}?)(?=荣获|获得|获颁|获(?![悉知取批准])|以[「“][^」”\n]{{1,30}}[」”][^。；;\n]{{0,60}}?荣?获)"
+    rf"由([{HAN}]{{3,30}}?)(?=(?:分别|均|都|同时|共同)?(?:荣获|获得|获颁|获(?![悉知取批准]))|以[「“][^」”\n]{{1,30}}[」”][^。；;\n]{{0,60}}?荣?获)"
+)  # 由A及B分别荣获甲等奖
+_WON_LIST = re.compile(
+    rf"由[{HAN}、和及]{{3,80}}?等?[\d一二两三四五六七八九十]+[个家所支户][{HAN}]{{0,6}}?(?:荣获|获得|获评|获颁|被评为|入选)"
 )
+_WON_AFTER = re.compile(r"[^，。；,;\n]{0,6}?(?:荣获|获得|获评|获颁|获(?![悉知取批准])|被评为|入选)")
 _OF_UNIT = re.compile(rf"的([{HAN}]{{3,30}}?)(?=[；;…。，,])")
+_WINNER_OF = re.compile(  # 获得「杰出爱心学校奖」的|X中学: the winner of a quoted prize
+    "(?:荣获|获得|获颁|获评|荣膺)[「“][^」”\n]{2,30}[」”](?:奖项|称号|荣誉称号|荣誉)?的$"
+)
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n“‘]))([{HAN}]{{3,30}})")
 _PARAGRAPH_START = re.compile(rf"(?m)(?:^|(?<=[；;]))([{HAN}]{{4,30}})")
 _LEADING_VERB = re.compile(
     r"(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为|共?评选?出)|(?:我|本)(?:[省市县区州镇乡]|公司|集团|单位)|(?:而|并|同时)?在"
-)  # 我市青岚港务集团…: "our city" is not part of the unit's name (我公司|检修三班 too)
+    r"|[\u4e00-\u9fff]{0,10}?(?:等|奖)为(?=[\u4e00-\u9fff]{3})"
+)  # 我市青岚港务集团…: "our city" is not part of the unit's name (我公司|检修三班 too); 卓越组优等为|X社区: a grade
 
 
-@cache
-def _counted_units() -> re.Pattern:
-    """授予X等12个单位, 授予A、B等19所学校, 在X等22个“最美奋斗者”集体中, 以及A和B两个先进党支部, 评选出X家庭等100户: the units
-    before a count of units (its nouns: kind counted in collective_frames_zh.tsv)."""
-    nouns = alternation(
-        word for kind, word, _ in read_rows("collective_frames_zh.tsv", 3) if kind == "counted"
-    )
-    return re.compile(
-        rf"(?:(?:授予|追授|表彰|命名|评选出|评出)了?|对|在|包括|以及|(?<=[\d一二两三四五六七八九十][人名])和|(?<=[，。；：:,;\n]))"
-        rf"((?:(?!授予|表彰|命名|对|在|以及|包括)[{HAN}“”、（）()A-Za-z]|(?<=[A-Za-z0-9])\d){{3,80}}?)"  # ACP1000: digits after a letter
-        rf"(等)?\s?[\d一二两三四五六七八九十百千]+\s?[个家支所户](?:“[^”\n]{{1,16}}”)?(?:先进|优秀)?"
-        rf"(?:[{HAN}]{{0,4}}?(?:{nouns.pattern})|(?<=户)(?![{HAN}]))"  # 评选出X家庭等100户。: households
-    )
-
-
-@cache
-def _heads() -> tuple[re.Pattern, frozenset[str]]:
-    """Words that end an honoured unit's name, with the words that only look like one (干部, 科技):
-    one alternation, longest first, so 航天科技 is read as 科技 and not as a department 科."""
-    rows = read_rows("units_zh.tsv", 3)
-    heads = [w for w, kind, _ in rows if {"collective", "honoured"} & set(kind.split())]
-    nots = [w for w, kind, _ in rows if kind == "not"]
-    return alternation(heads + nots), frozenset(nots)
-
-
-@cache
-def _frames() -> dict[str, re.Pattern]:
-    """body_after / body_before / member_after words (collective_frames_zh.tsv) as patterns."""
-    words: dict[str, list[str]] = {}
-    for kind, word, _why in read_rows("collective_frames_zh.tsv", 3):
-        words.setdefault(kind, []).append(word)
-    return {kind: alternation(ws) for kind, ws in words.items()}
-
-
-@cache
-def _bodies(units: frozenset[str]) -> re.Pattern:
-    """Words that end the name of a unit or of a body that may act (kind body in units_zh.tsv: 办, 委)."""
-    bodies = {w for w, kind, _ in read_rows("units_zh.tsv", 3) if kind == "body"}
-    return re.compile(_heads()[0].pattern + "|" + alternation(units | bodies).pattern)
-
-
-def _head_ends(phrase: str) -> list[tuple[int, int]]:
-    """Spans of the unit words in `phrase` (look-alikes such as 干部 left out)."""
-    heads, nots = _heads()
-    return [m.span() for m in heads.finditer(phrase) if m.group(0) not in nots]
-
-
-def _unit_prefix(chunk: str) -> str | None:
-    """The longest start of `chunk` that ends with a collective word (市中区融媒体中心全员… -> 市中区融媒体中心)."""
-    chunk = chunk.split("被")[0]  # X工会被省总工会授予: the unit is the subject before 被
-    ends = [e for s, e in _head_ends(chunk) if e >= 3 and s > 0]
-    return chunk[: ends[-1]] if ends else None
-
-
-def _ends_as_unit(phrase: str) -> bool:
-    heads, nots = _heads()
-    last = None
-    for last in heads.finditer(phrase):  # noqa: B007 - the last match is the one wanted
-        pass
-    return last is not None and last.end() == len(phrase) and last.start() > 0 and last.group(0) not in nots
-
-
-_EVENT = re.compile(r"\d{4}年度|首届|第[\d一二三四五六七八九十]+届")  # X2023年度…评选: its organiser
 _WHEN = re.compile(
     r"(?:日前|近日|近期|今天|今日|昨天|昨日|于|也|还|再次|正式|有关|共(?!同)|分别|先后){0,2}"
 )  # 于近期, 共授予 (not 共同: a frame word of its own)
@@ -125,8 +90,8 @@ def _acting(text: str, start: int, end: int, lex: Lexicon, people: set[str]) -> 
         if role and role.end() > end and re.fullmatch(f"[{HAN}]*", text[end : end - k]):
             return True
     before = text[max(0, start - 2) : start]
-    if before.endswith("由") and _WON_BY.match(text, start - 1):
-        return False  # 由鲤鱼国小获金质奖: 由 names the winner
+    if before.endswith("由") and (_WON_BY.match(text, start - 1) or _WON_LIST.match(text, start - 1)):
+        return False  # 由鲤鱼国小获金质奖, 由A、B等3个社区获得优等: 由 names the winner
     return any(before.endswith(m.group(0)) for m in f["body_before"].finditer(before))
 
 
@@ -155,52 +120,8 @@ def _quoted(text: str, start: int, end: int, honours: list[Mention]) -> bool:
     return opened >= 0 and closed >= 0 and not re.search("[”，。；：！？]", text[opened + 1 : closed])
 
 
-_NAMED_AFTER = re.compile(f"(?<=[{HAN}])[{HAN}()（）]{{2,12}}(?:工作室|小组|班组)$")  # 董林|劳模创新工作室
-_NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给等每其本几多年")  # 年: 1990-2005年|横栏镇
-_COUNTED = re.compile("[一二三四五六七八九十两][个名家支批项所]")  # 一个乡, not 五华区
-_NOT_INSIDE = re.compile(
-    '[及或在是由了的‘’"、]|大会|之所|关于|表彰|激励|各级|[一两几]个|等[\\d一二两三四五六七八九十百千]'
-)
-
-
-def _plausible(name: str, people: set[str], shortest: int = 4, whole: bool = False) -> bool:
-    """A unit's name: 4-30 characters (3 in a list of units: 卫生局), not starting like a verb phrase
-    or a numeral, no conjunction, quote or person's name inside (到社区, 一个乡, 先进典型和团队) but
-    a name that opens a unit named after its person (董林劳模创新工作室)."""
-    return (
-        # a counted frame bounds a long name (…项目部等497个单位)
-        shortest <= len(name) <= (40 if whole else 30)
-        and name[0] not in _NOT_FIRST
-        and not _COUNTED.match(name)
-        and not _EVENT.match(name)  # 第七届全国文明村镇: an edition opens a title, never a unit
-        and not _NOT_INSIDE.search(name)
-        and name.count("“") == name.count("”")
-        and name.count("「") == name.count("」")
-        and name.count("(") == name.count(")")
-        and name.count("（") == name.count("）")
-        and not name.startswith("“")
-        and not any(
-            p in name
-            and not name.endswith(p + "家庭")
-            and not _NAMED_AFTER.match(name, len(p) * name.startswith(p))
-            for p in people
-        )  # 雷昌根家庭: the family named after its head, a person too
-        and (whole or _joined_right(name))  # known to be one unit: X镇和美村 on a line, 维和警察防暴队等5个
-    )
-
-
-def _joined_right(name: str) -> bool:
-    """和 or 与 inside a unit's name joins two fields of one body (人力资源和社会保障局, 海洋与渔业厅),
-    never two units (A公司和B公司, A与B公司) or a phrase and a unit (先进典型和团队)."""
-    for joint in "和与":
-        first, _, rest = name.partition(joint)
-        if rest and (_head_ends(first) or not re.match(rf"[^{joint}]{{2,}}?(?:局|厅|部|委员会)", rest)):
-            return False
-    return True
-
-
 _MEMBERS = re.compile(r"[\d一二两三四五六七八九十百]+名")  # 税务窗口53名干部: its people, not the unit
-_TITLES = re.compile(r"等[^，。；]{0,4}?(?:奖项|称号|荣誉|奖)")
+_TITLES = re.compile(r"(?<![一二三四特甲乙丙优])等[^，。；]{0,4}?(?:奖项|称号|荣誉|奖)")  # not 分别荣获甲等奖
 _PLACES = re.compile(r"[^、]{0,6}?(?:在|由|经|据|受)")
 _OBJECT = re.compile("对|向|授予|表彰|命名|获")  # 由中央组织部对A、B…, 由A获…、B荣获: who is honoured
 
@@ -210,11 +131,19 @@ def _from_body(entry: str) -> bool:
     return bool(_PLACES.match(entry)) and not _OBJECT.search(entry)
 
 
+def _won_list(clause: re.Match) -> bool:
+    """Is a list opened by 由 the winners (由A、B、C等3个社区获得优等), not organisers (由A、B联合主办)?"""
+    last = clause.group(0).split("、")[-1]
+    return clause.group(0).lstrip().startswith("由") and re.search(_WON_AFTER.pattern, last) is not None
+
+
+_GIVEN = re.compile("授予|追授|表彰|命名")
 _ITEM_SEP = re.compile(r"[^、\s\u3000]+")
 _LABEL_LINE = re.compile(
     r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十\d]+[、.．]\s*)?([^：:\n]{2,24})[：:][ \t\u3000]*(\S[^\n]*)$"
 )
 _LABEL_HONOUR = re.compile("(?:奖|集体|单位|称号|奖项|名单|家庭|团队|班组|勋章|奖章|奖状|校园|村镇|社区)$")
+_SOCIETY = re.compile(f"^[{HAN}]{{4,}}会$")  # 银莲花荣誉勋章:澳门银行公会, 澳门妈阁水陆演戏会: a society
 _NOTE = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")  # 虎尾镇公所(第4级): a rank or grade after the unit
 
 
@@ -237,14 +166,15 @@ def _unit_lists(text: str, lex: Lexicon):
         entries, items = clause.group(0).split("、"), []
         for item in _ITEM_SEP.finditer(clause.group(0)):
             chunk = re.split(
-                r"等|共|分别(?!为)|为(?=“)|以(?=[「“])|[\d一二两三四五六七八九十百]+[家个名]", item.group(0)
+                r"(?<![优甲乙丙特一二三])等|共|分别(?!为)|为(?=“)|以(?=[「“])|[\d一二两三四五六七八九十百]+[家个名]",
+                item.group(0),  # 等, not 优等为X社区
             )[0]
             cut = re.split(_AWARD_VERB, chunk)[0]  # …、C家庭当选“最美家庭”: the verb after the last unit
             named = family().match(chunk)  # …、徐占海家庭坚守清廉家风的故事: a family, then what it does
             chunk = cut if _ends_as_unit(_NOTE.sub("", cut)) else named.group(0) if named else chunk
             chunk = _NOTE.sub("", chunk)
             at = clause.start() + item.start()
-            parts = [_NOTE.sub("", p) for p in chunk.split("及")]  # …、广思讲堂及新莲寺: the last two units
+            parts = [_NOTE.sub("", p) for p in re.split("[及和]", chunk)]  # …、广思讲堂及新莲寺: the last two
             if len(parts) > 1 and all(_ends_as_unit(p) for p in parts):
                 items += [(at + chunk.index(p), at + chunk.index(p) + len(p)) for p in parts]
             elif _ends_as_unit(chunk) and not _MEMBERS.match(item.group(0), len(chunk)):
@@ -254,15 +184,24 @@ def _unit_lists(text: str, lex: Lexicon):
             continue
         won = _WON_BY.search(text, clause.start())  # 由A以「…」方案、B以「…」方案,分别荣获: who won
         if (
-            (_from_body(entries[0]) and not (won and won.start() < clause.start() + len(entries[0])))
+            (
+                _from_body(entries[0])
+                and not (won and won.start() < clause.start() + len(entries[0]))
+                and not _won_list(clause)
+            )
             or _after_opener(entries[0])
+            or f["visited"].search(entries[0])
             or _TITLES.search(entries[-1])
             or _list_acts(entries[-1], lex)
             or (_list_acts(entries[0], lex) and not _OBJECT.search(entries[0]))
             or units_people(entries[-1], _ends_as_unit)
         ):
             # 在A、B等媒体发表: where; A、B等奖项: titles; 由A、B…, …、X联合开展: who acts; A、B等350余人参观
-            yield clause.span(), False
+            given = _GIVEN.search(
+                entries[-1]
+            )  # 省委、省政府决定授予A等50家企业: the list acts, A is honoured
+            cut = clause.end() - len(entries[-1]) + given.start() if given else clause.end()
+            yield (clause.start(), cut), False
             clauses.append((*clause.span(), None, items))
         elif items:
             yield items, True
@@ -275,7 +214,10 @@ def _unit_lists(text: str, lex: Lexicon):
             continue
         items = re.finditer(r"[^、，,；;。:：\s\u3000]+", m.group(2))  # 专业功绩勋章:A协会;B小组。
         named = [(i.start(), i.start() + len(_NOTE.sub("", i.group(0)))) for i in items]
-        yield [(m.start(2) + s, m.start(2) + e) for s, e in named if _ends_as_unit(m.group(2)[s:e])], True
+        units = [
+            (s, e) for s, e in named if _ends_as_unit(m.group(2)[s:e]) or _SOCIETY.search(m.group(2)[s:e])
+        ]
+        yield [(m.start(2) + s, m.start(2) + e) for s, e in units], True
 
 
 def find_collectives_zh(
@@ -295,7 +237,10 @@ def find_collectives_zh(
         lead_start = start
         lead = _LEADING_VERB.match(text, start, end)
         start = lead.end() if lead else start
-        name = text[start:end].strip("“”").split("——")[-1]  # 最美服务窗口——邵阳市政务服务中心
+        name = _unquoted(text[start:end]).split("——")[-1]  # 最美服务窗口——邵阳市政务服务中心
+        name = (
+            re.split("授予|追授", name)[-1] if len(re.split("授予|追授", name)[-1]) >= 3 else name
+        )  # 团市委授予|X
         last = re.split("的是|的|了", name)[-1]  # 市总工会推荐的|X班组, 获评…的是|X家庭, 展现了|X家庭
         name = last if len(last) >= 4 else name
         lead = _LEADING_VERB.match(name)  # 获得表彰的|还有|刑事审判庭
@@ -326,19 +271,28 @@ def find_collectives_zh(
         found[name] = Collective(name=name, span=(start, end), honour=near[0].text if near else None)
 
     lists = list(_unit_lists(text, lex))
-    barred = [span for span, honoured in lists if not honoured]
-    signers = signers_of(text)
+    barred = [span for span, honoured in lists if not honoured] + salutations(text)
+    signers = signers_of(text) + list_heads(text)
     for items, honoured in lists:
         if honoured and items and not _acting(text, items[0][0], items[-1][1], lex, set()):
             for s, e in items:
                 add(s, e, 3)
-    for m in _counted_units().finditer(text):  # 授予市第二中学党总支等12个单位: a unit, whatever its end
-        parts = _split_units(m.group(1))  # A和B两个党支部, A、B(C)、D等9家单位
-        joined = len(parts) > 1 and "、" not in m.group(1)
-        if not m.group(2) and not joined and not m.group(0).startswith("和"):
+    counted = list(counted_units().finditer(text))
+    for m in counted:  # 授予市第二中学党总支等12个单位: a unit, whatever its end
+        units = m.group("units")
+        fits = count_fits(units, m.group("count"))  # A、B及C社区3个绩优社区: the count is the list's
+        parts = _split_units(units, fits)  # A和B两个党支部, A、B(C)、D等9家单位
+        joined = len(parts) > 1 and "、" not in units
+        if not m.group("etc") and not joined and not m.group(0).startswith("和") and not fits:
             continue  # without 等: A和B两个党支部, 5人和X1个集体; not 全省共有119户家庭, 石泉镇4个村镇
+        if m.group("by") and not _WON_AFTER.match(text, m.end()):
+            continue  # 由A、B等5个单位联合主办: organisers; 由A、B等3个社区获得优等: winners
         for s, e in parts:  # _split_units has read any 和 left inside as part of a name
-            add(m.start(1) + s, m.start(1) + e, 3, whole=True)
+            add(m.start("units") + s, m.start("units") + e, 3, whole=True)
+    for s, e in merit_units(text):  # 授予瑞金消防救援大队集体二等功
+        add(s, e, 3, whole=True)
+    for s, e in shared_head_units(text, _head_ends):  # 由福民及顶庄社区获…: 福民, as written
+        add(s, e, 2, whole=True)
     for m in [*_AWARD_SUBJECT.finditer(text), *_SUBJECT_COUNTED.finditer(text), *_WON_BY.finditer(text)]:
         parts = [  # A厂和B公司均获得, A家庭和B乡的C家庭获评: both
             (m.start(1) + p.start() + p.group(0).rfind("的") + 1, m.start(1) + p.end())
@@ -355,7 +309,7 @@ def find_collectives_zh(
     for m in _OF_UNIT.finditer(text):
         if (
             _ends_as_unit(m.group(1))
-            and group_honours
+            and (group_honours or _WINNER_OF.search(text, max(0, m.start() - 40), m.start() + 1))
             and not others(text, m.start() - 20, m.start(1), m.end(1))
         ):
             add(*m.span(1))
@@ -365,29 +319,45 @@ def find_collectives_zh(
             unit = _unit_prefix(m.group(1))
             if unit and not (m.start(1) <= h.start < m.start(1) + len(unit)):
                 add(m.start(1), m.start(1) + len(unit))
-    if group_honours:  # units listed one per line, or opening a paragraph about them
-        for m in UNIT_LINE.finditer(text):
+    if group_honours or counted:  # units listed one per line (under 授予X等27个单位…名单如下 too)
+        for m in UNIT_LINE.finditer(text, 0 if group_honours else counted[0].start() if counted else 0):
             if _ends_as_unit(m.group(1)):
                 add(*m.span(1), whole=True)
+    for s, e in lines_under_label(text):  # 2.金莲花荣誉勋章:\n澳门中华教育会\n刘仕尧
+        if _ends_as_unit(text[s:e]) or _SOCIETY.search(text[s:e]):
+            add(s, e, whole=True)
+    if group_honours:  # units opening a paragraph about them
         for m in _PARAGRAPH_START.finditer(text):
             unit = _unit_prefix(m.group(1))
             if unit:
                 add(m.start(1), m.start(1) + len(unit))
+    found = {c.name: c for c in (_couple(c, text, people) for c in found.values())}
     inside = [c for c in found.values() for o in found.values() if o is not c and _within(c.span, o.span)]
     return sorted((c for c in found.values() if c not in inside), key=lambda c: c.span)
 
 
-def _split_units(phrase: str) -> list[tuple[int, int]]:
+def _split_units(phrase: str, fits: bool = False) -> list[tuple[int, int]]:
     """Spans of the units of a 、-list, a part split again at 和/及 only when each side is a unit
-    (A厂和B公司; not 赴利比里亚维和警察防暴队), a bracketed note after a unit left out."""
+    (A厂和B公司; not 赴利比里亚维和警察防暴队) or the list's count says so (`fits`: A、B及C社区3个), a
+    bracketed note after a unit left out."""
     spans = []
     for piece in re.finditer("[^、]+", phrase):
         subs = list(re.finditer("[^和及]+", piece.group(0)))
-        if len(subs) < 2 or not all(_ends_as_unit(_NOTE.sub("", p.group(0))) for p in subs):
+        if len(subs) < 2 or not (fits or all(_ends_as_unit(_NOTE.sub("", p.group(0))) for p in subs)):
             subs = [piece]
         at = piece.start() if subs[0] is not piece else 0
         spans += [(at + p.start(), at + p.start() + len(_NOTE.sub("", p.group(0)))) for p in subs]
     return spans
+
+
+def _couple(unit: Collective, text: str, people: set[str]) -> Collective:
+    """A family named by a couple (蒋亨强、江萍家庭): the husband's name and 、 joined to the found 江萍家庭."""
+    lead = text[max(0, unit.span[0] - 5) : unit.span[0]]
+    husband = next((p for p in people if lead.endswith(p + "、")), None) if lead.endswith("、") else None
+    if not unit.name.endswith("家庭") or not husband:
+        return unit
+    name = husband + "、" + unit.name
+    return replace(unit, name=name, span=(unit.span[0] - len(husband) - 1, unit.span[1]))
 
 
 def _within(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from extract.lexicon import alternation
+from extract.people_vi_credits import LOWER, SYLLABLE, UPPER
 from extract.records import Collective
 from extract.text import Mention
 from extract.tsv import read_rows
@@ -25,8 +26,12 @@ def _vi_unit() -> re.Pattern:
     """A Vietnamese unit's name: an organisation head word (its lower-case form too: tổ Văn, checked in
     `_vi_name`), then words up to a stop word or punctuation."""
     heads = list(_vi_heads())
-    heads += [h[0].lower() + h[1:] for h in heads if h[0].isupper() and not h.isupper()]
-    stop = r"(?:và|với|vì|được|đã|cũng|có|là|cho|trong|tại|của|thuộc|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao)\b"
+    heads += [h[0].lower() + h[1:] for h in heads if h[0].isupper() and not h.isupper() and h != "Sở"]
+    # và inside a department's name (Sở Giáo dục và Đào tạo, Tài nguyên và Môi trường), not before
+    # another unit (và Công ty cổ phần …, và Trường tiểu học …)
+    others = alternation([h for h in heads if h.lower() != "xã"]).pattern
+    inner_and = rf"và(?!\s+(?!(?:{others})(?!\w))[{UPPER}][{LOWER}]+\s+[{LOWER}])"
+    stop = rf"(?:{inner_and}|với|vì|được|đã|cũng|có|là|cho|trong|tại|của|thuộc|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao)\b"
     return re.compile(
         rf"(?<![\w.])((?:{alternation(heads).pattern})(?!\w)(?:\s+(?!{stop})[\w/.-]+){{0,8}})", re.U
     )
@@ -46,10 +51,17 @@ def _vi_name(name: str, before: str) -> bool:
     a proper name or number (tổ Văn, xã Tân Thành, tổ dân phố 17; not nông thôn mới) and not end one
     (Liên đoàn Lao động: not a unit `đoàn Lao động`)."""
     words = name.split()
-    if len(words) < 2 or name.lower() in ("tổ dân phố", "khu phố") or _vi_not().match(name):
+    if len(words) < 2 or name.lower() in ("tổ dân phố", "khu phố"):
+        return False
+    if _vi_not().match(name) and not _PARTY_BOARD.match(name):
         return False
     if any(name.lower() == h.lower() for h in _vi_heads()):
         return False  # Tập thể được tặng …: the head word alone names no unit
+    head = next((h for h in _vi_heads() if name.lower().startswith(h.lower() + " ")), "")
+    if head and _GENERIC.fullmatch(name[len(head) :]):
+        return False  # cho 2 cán bộ thuộc … và Công an phường: a kind of unit, no unit's name
+    if _PERSON_LIKE.fullmatch(name):
+        return False  # gồm Đoàn Cát Ngân, Lưu Mai Ca: Đoàn is a family name there, not a delegation
     previous = re.search(r"(?:^|\s)(\S+) \Z", before)  # Ngô Trường Huy: a head inside a proper name
     if previous and previous.group(1).lstrip('(“"')[:1].isupper() and previous.group(1)[-1].isalnum():
         return False
@@ -68,7 +80,7 @@ _VI_AFTER = re.compile(  # the units come after the cue
     r":\s*(?P<numbered>1\s?[-–.)]\s[^\n]+)"  # Anh hùng Lao động: 1- Trường THCS …; 2- Bệnh viện …
     r"|(?:tặng|trao|khen thưởng|biểu dương|tuyên dương)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
     r"|\b(?:trao tặng|tặng)\s+(?P<direct>[^.;:,\n(]{2,80})"  # … danh hiệu Anh hùng … tặng Bệnh viện X
-    r"|khen thưởng\s+(?:đột xuất\s+)?(?P<object>[^.;:,\n(]{2,80})"  # khen thưởng đột xuất Phòng …
+    r"|khen thưởng\s+(?:đột xuất\s+)?(?:đối với\s+)?(?P<object>[^.;:,\n(]{2,80})"  # khen thưởng (đối với) Phòng …
     r"|(?:[Tt]ập thể|[Đđ]ơn vị)\s+(?:được|đã được)\s+(?:trao tặng|tặng thưởng|tặng|trao|khen thưởng)[^.;:\n]{0,60}?"
     r"\blà\s+(?P<are>[^.;\n]+)"  # Tập thể được tặng Bằng khen là A và B
     r"|\b[Tt]ập thể\s+(?P<named>[^.;:,\n]{3,80})"  # Tập thể Ban Quản lý chợ X: a unit named as one
@@ -79,7 +91,7 @@ _VI_BEFORE = re.compile(  # the units are the clause before the cue: found from 
     r"(?:khen thưởng|tặng|trao|công nhận|biểu dương|tuyên dương|nhận)(?P<subject>)"
     r"|với\s+(?:mô hình|công tác|việc|phong trào)(?P<model>)"
     r"|(?:vinh dự\s+)?(?:đón nhận|nhận|tổ chức lễ đón nhận)\s+"  # X (vinh dự) đón nhận Huân chương
-    r"(?i:giấy khen|bằng khen|huân chương|cờ thi đua|kỷ niệm chương)(?P<receiver>))"
+    r"(?i:giấy khen|bằng khen|huân chương|cờ thi đua|kỷ niệm chương|danh hiệu)(?P<receiver>))"
 )
 _VI_CLAUSE_MARK = re.compile(r"[.;:,\n]")
 
@@ -95,6 +107,8 @@ def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
         group = next(g for g in ("subject", "model", "receiver") if m.group(g) is not None)
         marks = list(_VI_CLAUSE_MARK.finditer(text, max(0, m.start() - 80), m.start()))
         start = marks[-1].end() if marks else max(0, m.start() - 80)
+        if group == "receiver" and _ON_BEHALF.match(text, m.end()):
+            continue  # Bệnh viện X đón nhận Bằng khen … trao tặng cho 05 tập thể: its units are honoured
         if m.start() - start >= 2:
             out.append((group, start, m.start()))
         # Trường X (TP Y) và đồng chí Z, nguyên …, được đề nghị tặng: the units before và
@@ -106,6 +120,8 @@ def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# the rest of the sentence after the honour the unit receives gives it to a number of its units or people
+_ON_BEHALF = re.compile(r"[^.;\n]{0,80}?\bcho\s+\d+\s+(?:tập thể|cá nhân)")
 _AND_PERSON = re.compile(r"\s+và\s+(?:các\s+)?(?:đồng chí|ông|bà)\b")
 
 
@@ -129,6 +145,8 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
                 continue
             if group == "list" and _parent(text, s, e, unit.start(1)):
                 continue
+            if _people_first(text, group, s, unit.start(1)):
+                continue  # cho 3 cán bộ, chiến sĩ Công an quận X; cô giáo Y, Trường Z: their unit
             reach = max(s if group == "line" else 0, unit.start(1) - 12)  # a list line's bullet is no dash
             item = _ITEM.search(text, reach, unit.start(1))  # 2- Bệnh viện …: an item's number, no dash
             if (_affiliation().search(text[reach : unit.start(1)]) and not item) or (
@@ -138,8 +156,11 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
                 continue  # cá nhân thuộc Công đoàn X: whose people; khen thưởng anh Y - … Ban Z: his unit
             start = unit.start(1)
             inner = _TAP_THE.match(name)  # Tập thể Ban Quản lý chợ X: the unit is Ban Quản lý chợ X
-            if inner and _vi_unit().fullmatch(name, inner.end()):
-                name, start = name[inner.end() :], start + inner.end()
+            again = inner and _vi_unit().match(text, start + inner.end())  # its words counted afresh
+            if again and _vi_unit().match(name, inner.end()):
+                name, start = again.group(1).strip(" ,."), start + inner.end()
+            if group == "subject" and _HAS_COUNT.match(text, start + len(name)):
+                continue  # tổ 9 phường X có 97/106 hộ gia đình được công nhận: its households are
             near = [h for h in honours if h.start < start] or honours
             found.setdefault(
                 name,
@@ -148,6 +169,26 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
                 ),
             )
     return sorted(found.values(), key=lambda c: c.span)
+
+
+# people named or counted before a unit in the same stretch: the unit is theirs (cho đại úy X, cán bộ
+# Phòng …; cho 15 cá nhân là thành viên của Hội …; Các gương điển hình tiên tiến phường X được …)
+_PEOPLE = re.compile(
+    r"(?<!\w)(?:ông|bà|anh|chị|em|đồng chí|cá nhân|cán bộ|chiến sĩ|thành viên|đoàn viên|hội viên|"
+    r"học sinh|giáo viên|cô giáo|thầy giáo|đảng viên|người dân|nhân tố|lãnh đạo|gương|điển hình|"
+    r"đại úy|thượng úy|trung úy|thiếu úy|thiếu tá|trung tá|thượng tá|đại tá|thiếu tướng)(?!\w)",
+    re.I,
+)
+
+
+def _people_first(text: str, group: str, s: int, start: int) -> bool:
+    """Are people named or counted before the unit at `start`, in its stretch (after `cho`, in the
+    clause before `được …`) or in its `;`-item of a list? Then the unit is whose they are."""
+    if group == "list":
+        s = max(s, text.rfind(";", s, start) + 1)
+    elif group not in ("given", "subject"):
+        return False
+    return bool(_PEOPLE.search(text, s, start))
 
 
 def _parent(text: str, s: int, e: int, start: int) -> bool:
@@ -185,5 +226,15 @@ def _parent_word() -> re.Pattern:
     )
 
 
+# the Party's organisation board of a province or district (Ban Tổ chức Tỉnh ủy X), not an organising committee
+_PARTY_BOARD = re.compile(r"Ban Tổ chức (?:Tỉnh|Huyện|Thành|Quận|Thị|Trung ương|Đảng)")
 _TAP_THE = re.compile(r"[Tt]ập thể\s+")
+_HAS_COUNT = re.compile(
+    r"\s+(?:vinh dự\s+)?có\s+\d"
+)  # the unit has N people or households (who are honoured)
+# a unit's head and a place's level word alone, no place named (Công an phường, UBND xã)
+_GENERIC = re.compile(r"\s(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)")
+# a head that is also a family name, then two or three title-case syllables: a person's name (Đoàn Cát
+# Ngân); a unit's words go on in lower case or an abbreviation (Đoàn Thanh niên, Đoàn TNCS Hồ Chí Minh)
+_PERSON_LIKE = re.compile(rf"Đoàn(?!\s+Thanh\s+Niên)(?:\s+{SYLLABLE}){{2,3}}")
 _ITEM = re.compile(r"(?:^|[\s;:,])\d{1,3}\s?[-–.)]\s*$")

@@ -9,7 +9,9 @@ from functools import cache
 
 _AWARD_WORD = re.compile("获|奖|表彰|先进|荣誉|授予|评为|命名|当选")
 # 获奖的单位有, 的先进集体是; not 90个班集体为<title>
-_OWNER = re.compile("(?:的(?:先进|优秀|获奖|得奖)?|获奖|得奖)$")
+_OWNER = re.compile(
+    r"(?:的(?:[\d一二两三四五六七八九十]+[个家支])?(?:先进|优秀|获奖|得奖)?|获奖|得奖)$"
+)  # 获得“感动香江团体”奖项的3个|团体分别为
 _ITEM_CUT = re.compile(r"[—\-－〈《(（]")
 
 

@@ -38,3 +38,25 @@ def signers(text: str) -> list[tuple[int, int]]:
             end = start - 1
         out += run if len(run) <= 2 else run[:1]
     return out
+
+
+_LIST_TITLE = re.compile(r"[^\n]{0,30}名单[ \t\u3000]*(?:\n|$)")
+
+
+def list_heads(text: str) -> list[tuple[int, int]]:
+    """Spans of the unit lines that head a list (中国农工民主党湖南省委员会 / 先进市(县)组织名单) after prose:
+    the body that issues the list, not a unit in it."""
+    return [
+        m.span(1)
+        for m in UNIT_LINE.finditer(text)
+        if _LIST_TITLE.match(text, m.end() + 1) and not _after_unit_line(text, m.start())
+    ]
+
+
+def _after_unit_line(text: str, start: int) -> bool:
+    """Is the line before `start` a unit's too (…凤凰乡江洲村 / 第七届全国文明单位名单: the last of one list
+    before the next list's title, not an issuer)?"""
+    if start == 0:
+        return False
+    previous = text.rfind("\n", 0, start - 1) + 1
+    return UNIT_LINE.fullmatch(text, previous, start - 1) is not None

@@ -44,7 +44,7 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
             continue  # 其中,山西省一个集体、三名个人受表彰: the place's own share, a count of its own
         total, units = out[totals[-1]], {out[i].unit for i in parts}
         if units == {total.unit} and value <= total.value:  # 13 đồng chí…, trong đó có 3 đồng chí…
-            drop.update(parts)
+            drop.update(i for i in parts if not _named(text, out[i]))
         elif len(units) > 1 and value == total.value:
             drop.add(totals[-1])
     for t, total in enumerate(out):
@@ -64,6 +64,19 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
                 drop.update(parts)
         drop.update(bracketed(out, t, text))
     return [c for i, c in enumerate(out) if i not in drop]
+
+
+_NAMES_BEFORE = re.compile(r"[\u4e00-\u9fff·]{2,5}、[\u4e00-\u9fff·]{2,5}$")
+
+
+def _named(text: str, part: Count) -> bool:
+    """其中,…李某、王某两名同志榜上有名; 其中张某等5人…: a part that counts the people it names (a
+    lead name and 等, or names and then 同志) is a count of its own, the local share of a national
+    total, not a category of the total (其中民防人员8人、义警17人)."""
+    if text[part.span[0] - 1 : part.span[0]] == "等":
+        return True
+    names = _NAMES_BEFORE.search(text, max(0, part.span[0] - 12), part.span[0])
+    return bool(names) and text.startswith("同志", part.span[1])
 
 
 def _apart(text: str, a: Count, b: Count, ends: str = "") -> bool:

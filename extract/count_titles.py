@@ -83,6 +83,7 @@ def title_before(
         return None  # no clause start within reach: a long phrase is no title
     leads = list(lead.finditer(text, a, start))
     a = leads[-1].end() if leads else a
+    a += text.startswith("了", a)  # 表彰了先进集体十个: the verb's 了 is no part of the title
     phrase = text[a:start]
     if not 2 <= len(phrase) <= 16 or _NOT_IN_TITLE.search(phrase):
         return None
@@ -126,3 +127,20 @@ def quoted_named(text: str, end: int, stop: int, named_verb: re.Pattern) -> Ment
 
 
 _QUOTED_SOON = re.compile(r"[^，,。；;“”\"「」\d]{0,6}?[“\"「]([^“”\"「」，,。；;]{2,24})[”\"」]")
+
+
+_MARKED = re.compile(r"[^，,、。；;：:“”\"「」『』()（）\s\d的等和及与]{2,16}(?=[，,、。；;！？!?\n]|$)")
+_NOT_A_TITLE = re.compile(r"参加|出席|进行|开展|获|被|受到|作为|代表|参与|组成")
+
+
+def marked_after(
+    text: str, end: int, stop: int, counted_noun: re.Pattern, title_mark: re.Pattern
+) -> Mention | None:
+    """表彰了50名周口市优秀志愿者、20个…优秀志愿服务组织; 颁奖给X、Y等11位杰出青年。: after an honouring
+    verb's count (or a list of names' count), a phrase that runs to the clause's end or the next 、 and
+    holds a title word (优秀, 杰出) is the count's title, where no lexicon knows it and no quote marks it."""
+    a = counted_noun.match(text, end).end()
+    m = _MARKED.match(text, a)
+    if not m or m.end() > stop + 1 or _NOT_A_TITLE.search(m.group()) or not title_mark.search(m.group()):
+        return None
+    return Mention(a, m.end(), m.group())

@@ -141,7 +141,8 @@ def words() -> CountWords:
         witnessed=alternation(w["witnessed"]),
         given_to=alternation(w["given_to"]),
         then_honoured=re.compile(
-            rf"[^，,。；;\d]{{0,12}}[，,]\s*(?:{alternation(w['then']).pattern})?(?:{alternation(w['honoured_after']).pattern})"
+            rf"[^，,。；;\d]{{0,12}}[，,]\s*(?:{alternation(w['then']).pattern})?"
+            rf"(?:{alternation(w['honoured_after'] + w['then_given']).pattern})"
         ),
         named_verb=re.compile(rf"[^，,。；;“”\"「」\d]{{0,8}}?(?:{alternation(w['named_verb']).pattern})"),
         winners=re.compile(rf"\s*(?:{alternation(w['winners']).pattern})"),

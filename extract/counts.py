@@ -21,7 +21,6 @@ from extract.count_context import (
     paragraph,
     said_twice,
     suffix_of,
-    times_honoured,
     vague,
     witnessed,
 )
@@ -30,6 +29,7 @@ from extract.count_status import PLANNED, PROPOSING, proposed_before, statement,
 from extract.count_titles import (
     award_after,
     edition_after,
+    marked_after,
     quoted_after,
     quoted_chenghao,
     quoted_named,
@@ -37,6 +37,7 @@ from extract.count_titles import (
     title_before,
     trimmed,
 )
+from extract.count_units import unit_zh
 from extract.count_words import words
 from extract.lexicon import Lexicon
 from extract.numbers import CN_NUMBER, CN_NUMERAL, parse_number, parse_vietnamese
@@ -47,57 +48,12 @@ _ZH = re.compile(  # the look-ahead lets the engine skip to digits and numerals
     rf"(?=[\d{CN_NUMERAL}超近约逾])"
     rf"(?P<pre>超过|近|超|约|逾)?(?P<num>{CN_NUMBER})(?P<post>余|多)?[ \u3000]?(?P<cls>人次|名|人|位|个|组|支|户|票|次|家|所|间)"
 )  # 18 位獲獎者: Taiwanese pages put a space between the number and its classifier
-_VIEW_BEFORE = re.compile(r"访问|浏览|阅读|观看|点击|播放|收看")
-_VIEW_AFTER = re.compile(r"^(?:观看|围观|收看|参与|点赞|次)")
 _CLAUSE_END = re.compile(r"[，,、；;。！？!?\n]")
 _CLAUSE = re.compile(r"[，,；;。！？!?\n]|\.(?=\s)")
-_PARALLEL = re.compile(
-    rf"(?:同志|个人|集体|单位)?、[^，。；、\d]{{0,30}}?等{CN_NUMBER}(?:名|人|位|个)(?:同志|个人|集体|单位)?"
+_PARALLEL = re.compile(  # 等29个城市(区),Y等134个县(市、区),Z等239个单位“H”: a noun and its aside, then , or 、
+    rf"(?:[^，,。；;、\d“”\"「」]{{0,4}}?(?:[(（][^()（）]{{0,8}}[)）])?)?[、，,][^，,。；;、\d“”\"「」]{{0,30}}?"
+    rf"等{CN_NUMBER}(?:名|人|位|个|家|户|所|支)"
 )
-
-
-def _unit_zh(
-    text: str,
-    m: re.Match,
-    honour_kind: str | None,
-    honour_before: bool = False,
-    title: str = "",
-    honour_next: bool = False,
-) -> str | None:
-    cls, after = m.group("cls"), text[m.end() : m.end() + 14]
-    before = text[max(0, m.start() - 8) : m.start()]
-    if words().not_counted.match(after) and cls in ("个", "次"):
-        return None  # 历经3个月, 两个方面: a length of time or a list of points
-    if cls == "人次" and times_honoured(text, m):
-        return "person"  # 受表彰奖励有10人次, 被评为…641人次: honours counted per award
-    if cls == "人次" or (cls == "人" and _VIEW_AFTER.match(after)):
-        return "view"
-    if cls == "名" and honour_before and honour_kind == "collective":
-        return "collective"  # 优秀组织奖(3名): units counted by their prize
-    if cls in ("名", "人", "位"):
-        return "person"
-    if cls == "户":
-        return "household"
-    if cls == "票":
-        return "vote"
-    if cls == "次":
-        return "view" if _VIEW_BEFORE.search(before) else None
-    if after.startswith("人"):  # 十个人
-        return "person"
-    if words().household_noun.match(after) and cls != "家":
-        return "household"
-    if honour_before and words().collective_end.search(title):
-        return "collective"  # 五四红旗团支部3个: the title right before names units
-    if honour_kind in ("collective", "household") or (
-        honour_kind == "person" and honour_before and cls == "个"
-    ):
-        return honour_kind  # 全国五一劳动奖章1088个: persons counted by their medal
-    if words().collective_noun.match(after):
-        return "collective"
-    if honour_kind == "person" and honour_next and cls == "个":
-        return "person"  # 319个上海市五一劳动奖章 (not 22个“最美奋斗者”集体): persons counted by their medal
-    lead = re.sub(r"(?:共|计|共计|合计|有|达)$", "", before)  # 寺庙共5家,分别为…: the units named before
-    return "collective" if cls in ("家", "个", "所") and words().collective_end.search(lead) else None
 
 
 def _honour_near(
@@ -148,7 +104,8 @@ def _honour_near(
         return trimmed(after[0], text, end, words().counted_noun) if suffix else after[0]
     verb = words().title_verb.search(text, max(sentence[0], start - 40), start)
     w = words()
-    got = w.received.match(text, end) if suffix else None  # 80人接受荣誉勋章
+    # 80人接受荣誉勋章, 8名个人获得优秀个人奖: received right after the count (and its noun)
+    got = w.received.match(text, w.counted_noun.match(text, end).end()) if suffix else None
     if got:
         return Mention(got.start("t"), got.end("t"), got.group("t"))
     comma = _CLAUSE.search(text, end)
@@ -178,11 +135,16 @@ def _honour_near(
         titled = Mention(holder.start("t"), holder.end("t"), holder.group("t"))
     if not titled and suffix and verb:  # 表扬577位国中应届毕业生县长奖
         titled = award_after(text, end, stop, w.counted_noun, w.award_tail)
+    honouring = w.title_verb.search(text, sentence[0], start) or text[start - 1 : start] == "等"
+    if not titled and suffix and honouring:  # 表彰了50名周口市优秀志愿者、…、10个…优秀志愿服务社区
+        titled = marked_after(text, end, stop, w.counted_noun, w.title_mark)
     if not titled and suffix:  # 997户第十三届全国五好家庭并…: an edition's title right after the count
         titled = edition_after(text, end, stop, w.counted_noun)
     if not titled and suffix:  # 五四青年标兵1人: a title no lexicon knows, right before the number
         titled = title_before(text, start, sentence[0], suffix, w.title_mark, w.title_lead)
-    return titled or (before[-1] if before else None)
+    listed = before and _ITEM.search(text, max(0, before[-1].start - 6), before[-1].start)
+    listed = listed and _NEXT_ITEM.fullmatch(text, before[-1].end, start)  # 48个先进个人、50家先进单位
+    return titled or (before[-1] if before and not listed else None)
 
 
 def _rest(text: str, end: int, stop: int) -> int:
@@ -191,6 +153,8 @@ def _rest(text: str, end: int, stop: int) -> int:
     return clause_end.start() if clause_end else min(stop, end + 40)
 
 
+_ITEM = re.compile(rf"(?:{CN_NUMBER})[名个位人家户所支组][“\"「]?$")  # a list's count, then its title
+_NEXT_ITEM = re.compile(r"[”\"」]?[、，,]")
 _COUNTED = re.compile(r"个人|集体|团体|单位|同志")  # what a count counts, not its title
 _ONE_UNIT = re.compile(r"集体|单位|个人")  # 其中,山西省一个集体、三名个人: 一 is a number here
 _ELIDED = re.compile(r"(?<=[，,、；;])\d+(?=获)")
@@ -275,10 +239,28 @@ def find_counts(
         else:  # said again: what the first saying left out (25个单位…; 授予…等25个单位“H”称号)
             kept = out[same]
             out[same] = dataclasses.replace(
-                kept, honour=kept.honour or count.honour, status=kept.status or count.status
+                kept, honour=_fuller(kept.honour, count.honour), status=kept.status or count.status
             )
     out = shared(out, text, honour_mentions, words().award_end) if lang != "vi" else out
     return respectively(out, text, spans, honour_mentions)
+
+
+def _other_kind(kind: str | None, unit: str | None) -> bool:
+    """A title of people for a count of units, or the other way round: not the count's title."""
+    units = ("person", "collective", "household")
+    return kind in units and unit in units and kind != unit
+
+
+def _in_document_title(text: str, h: Mention) -> bool:
+    """Is the title inside a document's name (《关于表彰…的决定》)?"""
+    opened = text.rfind("《", max(0, h.start - 40), h.start)
+    return opened >= 0 and "》" not in text[opened : h.start]
+
+
+def _fuller(a: str | None, b: str | None) -> str | None:
+    """Of two sayings of one count's honour, the one that says more: 48个先进个人 said again as
+    等48名同志“江苏制造突出贡献奖先进个人”称号 keeps the whole title."""
+    return b if a is None or (b and len(b) > len(a) and b.endswith(a)) else a
 
 
 def _elided(text: str, lang: str, found: list[Count], honour_mentions, spans) -> list[Count]:
@@ -341,7 +323,14 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         )
         gap = text[m.end() : honour.start] if honour and honour.start >= m.end() else None
         next_to = gap in ("", "“", '"', "「")  # 319个上海市五一劳动奖章: the title right after the count
-        unit = _unit_zh(text, m, kind, before, honour.text if honour else "", next_to)
+        unit = unit_zh(text, m, kind, before, honour.text if honour else "", next_to)
+        if (
+            honour
+            and honour.end <= m.start()
+            and _in_document_title(text, honour)
+            and _other_kind(kind, unit)
+        ):
+            honour = None  # 《…先进个人…的决定》,对全省50家优秀企业: the decision's title names others too
     elif m.group("cls"):
         unit = words().vi_units.get(m.group("cls").lower(), "person")
     else:  # 124 “Tập thể lao động tiên tiến”: what the title right after the number honours

@@ -10,13 +10,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extract.event_years import event_year
 from extract.honour_bodies import awarding_bodies
 from extract.lexicon import alternation
 from extract.places import place_from_bodies, resolve
 from extract.records import Event
 from extract.text import Mention
 from extract.tsv import read_rows
-from normalize.dates import PHOTO_CREDIT, ROC_OFFSET, cn_years
+from normalize.dates import PHOTO_CREDIT
 
 HAN = "\u4e00-\u9fff"
 _ORGANISERS = re.compile(r"由([^。；;\n]{2,120}?)(?:联合)?主办")
@@ -27,17 +28,12 @@ _VI_ORGANISER = re.compile(
     r"((?:UBND|Ủy ban nhân dân|Hội|Ban|Đảng ủy|MTTQ|Mặt trận)[^,.;:\n]{0,60}?)\s+(?:đã\s+)?(?:tổ chức|phối hợp tổ chức)"
 )
 _VI_AT = re.compile(r"\b[Tt]ại\s+([^.;:()\n]{2,80})")  # tại Cung Văn hóa …, Hà Nội: the venue, then its city
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*[-–—~至到]\s*((?:19|20)\d\d)(?!\d))?")
-_MINGUO_YEAR = re.compile(  # 民国99年, 114年 (not 100年来), 98年度: a year of the Republic of China
-    r"(?:中华)?民国\s*(\d{2,3})(?=年)|(?<![\d.])(1[0-2]\d)(?=年(?![代前后来间多内余]))|(?<![\d.])([89]\d|1[0-2]\d)(?=年度)"
-)
 _DATE_LINE = re.compile(
     r"^\s*(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s*$"
 )
 _NAME_KEY = re.compile(r"[\W_]+")
 _DATELINE = re.compile(rf"[/／∕]\s*([{HAN}]{{2,4}})(?:报导|报道)")
 _NOT_IN_PLACE = re.compile("[的者了是受享获得为和与及等经将把被]")  # 奖章获得者享受省: words, not a place
-RECENT = 5  # a year this much older than the page is still its event's (a repost of 2021 news in 2024)
 HEAD_CHARS = 600  # how far into an undated page its event's year is looked for (past captions and bylines)
 
 
@@ -82,7 +78,10 @@ def patterns() -> Patterns:
             rf"在([{HAN}]{{2,12}}?)(?:[{HAN}]{{0,10}}(?:会堂|中心|广场|礼堂|剧院|会议室|大厦))?(?:隆重)?(?:举行|召开|举办)"
         ),
         org_line=re.compile(rf"^[{HAN}（）()·]{{2,30}}(?:{alternation(words['org_end']).pattern})$"),
-        vi_place=re.compile(rf"(?<!\w)((?i:{vi})\s+(?:[A-ZÀ-Ỹ][a-zà-ỹ]+\s?){{1,4}})"),
+        # a capitalised level after a lower-case word is part of a name (Thiếu tướng Lê Xã Hội), no place
+        vi_place=re.compile(
+            rf"(?<!\w)(?!(?<=[a-zà-ỹđ] )[A-ZĐ])((?i:{vi})\s+(?:[A-ZÀ-Ỹ][a-zà-ỹ]+\s?){{1,4}})"
+        ),
         vi_level=re.compile(rf"^(?:{vi})\s+", re.I),
     )
 
@@ -140,41 +139,6 @@ def place_parts(place: str) -> list[str]:
 def without_vi_level(place: str) -> str:
     """A Vietnamese place without its administrative level: phường Quang Trung -> Quang Trung."""
     return patterns().vi_level.sub("", place)
-
-
-def _year(title: str, lede: str, published: str | None, minguo: bool = False, head: str = "") -> int | None:
-    """The campaign's year label (2023年度) first; else a year of the title or lede that fits the
-    publication date, at most RECENT years before it (a birth year or the start of "giai đoạn 2019 - 2023" does not); else the
-    publication year. Minguo years count as their Gregorian year: named (民國114年) always; on a page in
-    traditional script a 114年度 label in the title, and a bare 112年 only when the page has no date
-    (with one, 105年工业普查 is the year of what was appraised, not of the ceremony); a 111年度 label
-    in the title is a Minguo year on a page in any script (a simplified copy of Taiwanese news).
-    An undated page with no year in its title or lede takes the first year of its `head` (the
-    year sits in the first paragraph, under captions and a byline: 举行一一0年孝行楷模表扬活动)."""
-    labelled = re.findall(r"((?:19|20)\d\d)年度", title)
-    for m in _MINGUO_YEAR.finditer(title) if not labelled else ():
-        if title.startswith("年度", m.end()) and (y := _minguo(m, True)):
-            labelled.append(y)  # 114年度
-    if labelled:
-        return int(labelled[0])
-    found = [y for source in (title, lede) for y in _years(source, minguo and not published)]
-    if not published:
-        return found[0] if found else next(iter(_years(head, minguo)), None)
-    year = int(published[:4])
-    return next((y for y in found if year - RECENT <= y <= year), year)
-
-
-def _years(text: str, minguo: bool) -> list[int]:
-    """The years a passage names, in order: 2023, 2019-2023 (the last), 民國114年 / 114年 (with `minguo`)."""
-    found = [(m.start(), int(m.group(2) or m.group(1))) for m in _YEAR.finditer(text)]
-    found += [(m.start(), y) for m in _MINGUO_YEAR.finditer(text) if (y := _minguo(m, minguo))]
-    found += cn_years(text, minguo)  # 二0二五年, and with `minguo` 一一四年, 九十六年
-    return [y for _, y in sorted(found)]
-
-
-def _minguo(m: re.Match, bare: bool) -> int | None:
-    """The Gregorian year of a Minguo year: always when the era is named, bare only when `bare`."""
-    return int(m.group(1)) + ROC_OFFSET if m.group(1) else (int(m[2] or m[3]) + ROC_OFFSET if bare else None)
 
 
 def organisers_zh(title: str, text: str) -> tuple[str, ...]:
@@ -344,7 +308,9 @@ def find_event(
 ) -> Event | None:
     lede = "\n".join(text.split("\n")[:3])
     titles = _distinct([h.text for h in honours])
-    year = _year(title, lede, published, minguo and lang == "zh", text[:HEAD_CHARS] if lang == "zh" else "")
+    year = event_year(
+        title, lede, published, minguo and lang == "zh", text[:HEAD_CHARS] if lang == "zh" else ""
+    )
     if lang == "vi":
         org_m = _VI_ORGANISER.search(lede)
         day = re.search(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d])", lede)  # 18/9 and 18/9/2020, not 9/2020

@@ -4,86 +4,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
 from extract.commendation import not_a_commendation
 from extract.events import place_zh
 from extract.lexicon import Lexicon
+from extract.people_rel_cues import (
+    GIVEN_TO,
+    attends_after,
+    in_work_title,
+    leader_praises,
+    listed_after,
+    presents,
+    pronoun_gender,
+    ranked,
+    received_for,
+    relative_before,
+)
 from extract.people_zh import ZhPerson
 from extract.records import Person
 from extract.text import Mention, sentence_of
-from extract.tsv import read_blocks
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
-_GIVEN_TO = re.compile(r"[为向给]")  # 为X颁奖: the person named after it receives
 _AS_DELEGATE = re.compile(r"(?:同志)?作为[^，,；;。\n]{2,30}?代表")
-# 金克杨为一等奖获得者颁奖, 薛菊芳副局长为…获得者…进行颁奖: the one before 为 presents (因为, 评为 are no 为)
-_PRESENTS_TO = re.compile(
-    r"[\u4e00-\u9fff]{0,6}?(?<![因作成认评称被])[为向给](?:[^。；;，,\n]|[，,]、){1,60}?(?:颁奖|颁发|颁授|授奖|授牌|颁证)"
-)
-# 由总统蔡英文亲自表扬: the one a ceremony is held "by"
-_BY = re.compile(r"由[\u4e00-\u9fff]{0,8}$")
-# 在代理市长邱臣远手中接下奖状, 从X手中接过奖牌: the one whose hands the honours come from
-_FROM_HANDS = re.compile(r"手中接(?:下|过)|手里接过")
 _NEXT_AWARD = re.compile(r"[也亦还更并又]?(?:同时|再次|先后)?")  # ，也获得…: the award's adverbs
-_BY_ACTS = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:亲自)?(?:颁奖|颁发|颁授|颁赠|致赠|表扬|表彰|授予|授勋)")
-
-
-@cache
-def _attend_words() -> tuple[re.Pattern, re.Pattern]:
-    words = read_blocks("people_zh.tsv")
-    tail = "|".join(map(re.escape, words["attend_after"]))
-    return (
-        re.compile(
-            rf"[^、，,；;。：:！？\n]{{0,8}}?(?:、[^、，,；;。：:！？\n]{{1,18}}?)*?[也都均亦皆]?(?:{tail})"
-        ),
-        re.compile("|".join(map(re.escape, words["attend_receives"]))),
-    )
-
-
-@cache
-def _rank_won() -> tuple[re.Pattern, re.Pattern]:
-    """获得第二名, 荣获一等奖, 获得优秀指导奖: a winning verb and a rank in the same statement (no 奖 in
-    between, so 获奖选手 is no rank); not a relative clause (获得一等奖的选手: someone else won). And
-    the header of winners listed after it: 一等奖的是:, 二、三名分别为, 冠军为."""
-    words = read_blocks("people_zh.tsv")
-    verbs = "|".join(map(re.escape, sorted(words["rank_verb"], key=len, reverse=True)))
-    ranks = "|".join(map(re.escape, sorted(words["rank"], key=len, reverse=True)))
-    heads = "|".join(map(re.escape, sorted(words["rank_head"], key=len, reverse=True)))
-    return (
-        re.compile(rf"(?:{verbs})(?!奖)[^，,；;。！？!?\n奖]{{0,24}}?(?:{ranks})(?!的)"),
-        re.compile(rf"(?:{ranks}|名)(?:{heads})"),
-    )
-
-
-_STATEMENT_END = re.compile(r"[；;。！？!?\n]")
-_SENTENCE_START = re.compile(r"[。！？!?\n]")
-
-
-def _ranked(start: int, end: int, ctx: Context) -> bool:
-    """Does the person's statement (to the next ；。) go on to win a rank (丁西蕊和…张家旭获得第二名;
-    来自…的盛秋君,来自…于世龙获得第三名), with no speech and no handing over on the way? Or does a
-    rank header open the person's sentence (各组二、三名分别如下:国小组X、Y;…)?"""
-    won, head = _rank_won()
-    text = ctx.text
-    stop = _STATEMENT_END.search(text, end)
-    m = won.search(text, end, stop.start() if stop else len(text))
-    if m and not _GIVEN_TO.search(text, end, m.start()):
-        return not ctx.lex.cue_re["speech"].search(text, end, m.start())
-    opened = max((x.end() for x in _SENTENCE_START.finditer(text, max(0, start - 200), start)), default=0)
-    h = head.search(text, opened, start)
-    return bool(h) and not ctx.lex.cue_re["speech"].search(text, h.end(), start)
-
-
-def _attends_after(start: int, end: int, ctx: Context) -> bool:
-    """议员孙某、议长李某秘书、…、乡长吕某也到场恭贺得奖社区: the clause goes on, past the rest of
-    the person's item and a 、-list, to an attending verb, honouring nobody before it and nobody
-    receiving after it (到场领奖)."""
-    listed, receives = _attend_words()
-    m = listed.match(ctx.text, end)
-    if not m or ctx.lex.cue_re["award"].search(ctx.text, end, m.end()):
-        return False  # 王某荣获一等奖并出席…: honoured first
-    return not receives.search(ctx.text, m.end(), ctx.clause(start, end)[1])
 
 
 @dataclass(frozen=True)
@@ -152,7 +96,7 @@ class Context:
         if not "\u4e00" <= self.text[start] <= "\u9fff":
             return False  # a Vietnamese clause runs on past its full stop (. is no clause end here)
         s, e = self.clause(start, end)
-        return not _GIVEN_TO.search(self.text, s, start) and bool(
+        return not GIVEN_TO.search(self.text, s, start) and bool(
             self.lex.cue_re[kind].search(self.text, end, e)
         )
 
@@ -161,7 +105,7 @@ class Context:
         市长Y…等亲切看望劳模代表), the clause not making them the one given to (为X颁奖)? Chinese only."""
         if not "\u4e00" <= self.text[start] <= "\u9fff":
             return False
-        if _GIVEN_TO.search(self.text, self.clause(start, end)[0], start):
+        if GIVEN_TO.search(self.text, self.clause(start, end)[0], start):
             return False
         return bool(
             self.lex.cue_re["leader_act"].search(self.text, end, sentence_of(self.sentences, start)[1])
@@ -251,40 +195,52 @@ def honours_by_person(spans, how: set[str], ctx: Context) -> Mention | None:
 def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
     named = {p.name: honours_by_person(p.spans, p.how, ctx) for p in found}
     prizes = {n for n, h in named.items() if h and ctx.lex.honour_kind(h.text) == "prize"}
-    ranked = {  # 李建政获得第一名: contest winners, though 第一名 is in no honour table
+    rank_winners = {  # 李建政获得第一名: contest winners, though 第一名 is in no honour table
         p.name
         for p in found
-        if ctx.commendation and not named[p.name] and any(_ranked(s, e, ctx) for s, e in p.spans)
+        if ctx.commendation and not named[p.name] and any(ranked(s, e, ctx) for s, e in p.spans)
     }
     if prizes:  # a page that already names prizes: its rank winners join the prize winners
-        prizes |= ranked  # (alone, ranks must not turn a page's other honourees into bystanders)
+        prizes |= rank_winners  # (alone, ranks must not turn a page's other honourees into bystanders)
     out = []
+    starts = sorted(s for p in found for s, _ in p.spans)  # every mention, for the pronouns after one
+    ends = {e for p in found for _, e in p.spans}  # …, for the owners of 的女儿
     leaders: set[tuple[int, int]] = set()  # the spans of leaders, for the names listed after them
     for p in sorted(found, key=lambda p: p.spans[0]):
         if p.how <= {"found", "list"} and all(_in_title(s, e, ctx) for s, e in p.spans):
             continue  # 获颁金紫荆星章: 金紫荆 reads like a name, inside an honour's title
-        if p.how <= {"found"} and all(_in_work_title(s, e, ctx.text) for s, e in p.spans):
+        if p.how <= {"found"} and all(in_work_title(s, e, ctx.text) for s, e in p.spans):
             continue  # 《清风苗寨和美古丈》, “清风廉韵”: 苗寨, 廉韵 read like names, inside a title
         role_words = [r for r in ctx.lex.roles if p.role.endswith(r)] if p.role else []
         leader = any(ctx.lex.roles[r] == "leader" for r in role_words) and not _delegate(p.role)
-        leader = leader or (not p.role and any(_listed_after(s, leaders, ctx.text) for s, _ in p.spans))
+        leader = leader or (not p.role and any(listed_after(s, leaders, ctx.text) for s, _ in p.spans))
         if leader:
             leaders.update(p.spans)
-        if "conferred" not in p.how and any(_presents(s, e, ctx.text) for s, e in p.spans):
+        if "conferred" not in p.how and any(
+            presents(s, e, ctx.text) or (leader and leader_praises(s, e, ctx.text)) for s, e in p.spans
+        ):
             p.how.add("attending")  # 夏伟根书记为二等奖获得者邢福生颁发获奖证书: the presenter
         if (
             not named[p.name]
             and not p.how & {"conferred", "grid"}
-            and any(_attends_after(s, e, ctx) for s, e in p.spans)
+            and any(attends_after(s, e, ctx) for s, e in p.spans)
         ):
             p.how.add("guest")  # 议员X、…、乡长Y也到场恭贺得奖社区: guests
-        if any(ctx.lex.roles[r] == "mention" for r in role_words) and not _after_honour(p, ctx):
-            p.how.add(
-                "contact"
-            )  # 联系人：贝文静 (not 模范母亲邱某: the honour's 母亲 is no relative)  # 联系人：贝文静
+        if (
+            any(ctx.lex.roles[r] == "mention" for r in role_words)
+            and not _after_honour(p, ctx)
+            and not any(received_for(s, ctx.text) for s, _ in p.spans)
+        ):
+            p.how.add("contact")  # 联系人：贝文静 (not 模范母亲邱某: the honour's 母亲 is no relative)
+        if (
+            not named[p.name]
+            and not p.how & {"conferred", "grid"}
+            and any(relative_before(s, ctx.text, ends) for s, _ in p.spans)
+        ):
+            p.how.add("family")  # 黄县长的大儿子黄思豪, 她的女儿曾艳: a relative at the ceremony
         honoured = (
             bool(named[p.name])
-            or p.name in ranked
+            or p.name in rank_winners
             or ("grid" in p.how and ctx.commendation)
             or ("conferred" in p.how and ctx.commendation)
         )
@@ -310,7 +266,7 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
                 org=p.org,
                 place=place_zh(p.org) if p.org else None,
                 honour=honour if relation == "honouree" else None,
-                gender=p.gender,
+                gender=p.gender or pronoun_gender(p.spans, starts, ctx.text),
                 ethnicity=p.ethnicity,
                 posthumous=relation == "honouree"
                 and any(ctx.cue_near("posthumous", s, e, 60, 12) for s, e in p.spans),
@@ -332,29 +288,6 @@ def _after_honour(p: ZhPerson, ctx: Context) -> bool:
 
 def _in_title(start: int, end: int, ctx: Context) -> bool:
     return any(h.start <= start and end <= h.end for h in ctx.honours)
-
-
-def _in_work_title(start: int, end: int, text: str) -> bool:
-    """Is text[start:end] inside 《…》, the title of a work (a programme, a book, a document), or inside
-    a short “…”, the name of a campaign (“清风廉韵”)?"""
-    for left, right, most in (("《", "》", 30), ("“", "”", 8)):
-        opened = text.rfind(left, max(0, start - most), start)
-        closed = text.find(right, end, end + most)
-        if opened >= 0 and closed >= 0 and right not in text[opened:start] and left not in text[end:closed]:
-            return True
-    return False
-
-
-def _presents(start: int, end: int, text: str) -> bool:
-    """Does the person hand the honours over (X为获奖者颁奖, 由总统X亲自表扬) rather than receive them?"""
-    if _PRESENTS_TO.match(text, end) or _FROM_HANDS.match(text, end):
-        return True
-    return bool(_BY.search(text, max(0, start - 9), start) and _BY_ACTS.match(text, end))
-
-
-def _listed_after(start: int, leaders: set[tuple[int, int]], text: str) -> bool:
-    """副市长雷佩兰、龙毅、艾琴: a name right after a leader's name and a 、 shares the position."""
-    return start > 0 and text[start - 1] == "、" and any(e == start - 1 for _, e in leaders)
 
 
 def _only_quoted(p: ZhPerson, ctx: Context) -> bool:

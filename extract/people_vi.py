@@ -17,8 +17,10 @@ from extract.people_vi_more import (
     accused,
     accused_cue,
     askers,
+    attending_list,
     coordinated,
     counted,
+    cut_off,
     first_letters,
     given_back,
     named_place_or_unit,
@@ -91,7 +93,8 @@ def patterns() -> Patterns:
         [row[0] for row in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", row[0])]
     ).pattern
     titles = (  # nguyên: a former post (đồng chí X, nguyên Bí thư Tỉnh ủy)
-        rf"(?i:(?:nguyên\s+)?(?:phó\s+)?(?:{positions})|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân)"
+        rf"(?i:(?:nguyên\s+)?(?:phó\s+)?(?:{positions})|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân"
+        r"|điều dưỡng|kỹ sư|nhân viên|y sĩ|dược sĩ)"
     )
     cue_words = [*rules.get("cue", []), *words["cue"]]
     position_words = [row[0] for row in read_rows("positions_vi.tsv", 3)] + [
@@ -107,7 +110,7 @@ def patterns() -> Patterns:
             rf"(?:\s+(?:[^\s,.;:]+)){{0,11}}?\s+(?P<name>{NAME})"
         ),
         tail=re.compile(
-            rf"(?:\s*\(\s*|\s*,\s*(?:(?!(?i:{cues})\s|{titles})[^,.;:()\n]{{2,30}},\s*(?={titles}))?|\s+[-–]\s+|\s+(?=[{_UPPER}]))"
+            rf"(?:\s*\(\s*|\s*,\s*(?:(?!(?i:{cues})\s|{titles})[^,.;:()\n]{{2,30}},\s*(?={titles}))?|\s*[-–]\s*|\s+(?=[{_UPPER}]))"
             rf"(?P<role>{titles}{_ROLE_CHAR}{{0,60}}(?:,\s*{titles}{_ROLE_CHAR}{{0,60}})*)"
             rf"|\s[-–]\s(?P<org>[^,.;:()\n]{{2,60}}?)(?=\s+(?:với|đã|có|là)\s|[,.;:])"
         ),
@@ -194,7 +197,7 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
     # các ông, bà: Nguyễn Thị Như Ý - Chủ tịch …; Công Thanh Thảo - …, and …, Hà Văn Lộc - Phó Chủ tịch …
     listed = [
         (m.start("list") + item.start(1), m.start("list") + item.end(1))
-        for m in p.colon_list.finditer(text)
+        for m in [*p.colon_list.finditer(text), *_BARE_LIST.finditer(text)]
         for item in re.finditer(rf"(?:^|[;,]|\svà)\s*({NAME})", m.group("list"))
     ]
     for s, end in listed + [m.span("name") for m in p.dashed.finditer(text)]:
@@ -220,7 +223,7 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
         found[(s, e)] = Found(s, e, author=True)
     for s, e in signers(text, p):
         found[(s, e)] = Found(s, e, signer=True)
-    return sorted(_completed(text, list(found.values()), p), key=lambda f: f.start)
+    return sorted(cut_off(text, _completed(text, list(found.values()), p)), key=lambda f: f.start)
 
 
 def _more(text: str, found: dict[tuple[int, int], Found], p: Patterns) -> None:
@@ -307,8 +310,15 @@ def attends(text: str, at: int) -> bool:
     start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
     p = patterns()
     return bool(
-        p.attend.match(text, start) or p.presence.search(text, start, at) or p.source.match(text, start)
+        p.attend.match(text, start)
+        or p.presence.search(text, start, at)
+        or p.source.match(text, start)
+        or attending_list(text, at, p)
     )
+
+
+# gồm A, hiện là …; B (C), nguyên …; D, …: a list of names with no colon after gồm
+_BARE_LIST = re.compile(rf"(?<!\w)gồm[ \t]+(?P<list>(?={NAME})[^\n]+?)(?:\.(?=\s|$)|\n|$)")
 
 
 def _inside_proper_name(text: str, at: int) -> bool:

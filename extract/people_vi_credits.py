@@ -20,7 +20,7 @@ SYLLABLE = rf"[{UPPER}][{LOWER}]+"
 _VOWEL = "AÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬEÉÈẺẼẸÊẾỀỂỄỆIÍÌỈĨỊOÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢUÚÙỦŨỤƯỨỪỬỮỰYÝỲỶỸỴ"  # upper case only
 NAME = rf"{SYLLABLE}(?:[^\S\n]+(?:{SYLLABLE}|[{_VOWEL}](?![{LOWER}{UPPER}.]))){{1,4}}"  # Nguyễn Thị Như Ý
 CAPS = rf"[{UPPER}]{{2,}}(?:[^\S\n]+[{UPPER}]{{1,}}){{1,3}}"  # HOÀNG LONG; a name never spans lines
-INITIALS = rf"[{UPPER}]\.\s?(?:[{UPPER}][{LOWER}]+|[{UPPER}]+)"  # H.Đào, D.LỆ, L.K
+INITIALS = rf"[{UPPER}]\.(?:\s?[{UPPER}]\.)*\s?(?:[{UPPER}][{LOWER}]+|[{UPPER}]+)"  # H.Đào, D.LỆ, L.K, N.V.B
 SIGNED = rf"(?:{NAME}|{CAPS}|{INITIALS})"
 _SIGNED_LIST = rf"{SIGNED}(?:\s*[-–,]\s*{SIGNED})*"
 MIN_LEAD = 80  # characters of the paragraph under a lone name at the top: a lead, not another name
@@ -133,11 +133,20 @@ def signers(text: str, p: Checks) -> list[tuple[int, int]]:
 
 def signature(text: str, p: Checks) -> list[tuple[int, int]]:
     """The authors' names alone on one of the last two lines (`Ngọc Phượng`, `HOÀNG LONG`, `H.Đào`,
-    `Mỹ Hạnh - Quang Cảnh`, also `Bảo Ngọc (Đài Truyền thanh xã)`, `CTV Rơ Lan Viện (Huyện …)`), or
-    on the line after the closing mark `./.` when the site's footer follows."""
+    `Mỹ Hạnh - Quang Cảnh`, also `Bảo Ngọc (Đài Truyền thanh xã)`, `CTV Rơ Lan Viện (Huyện …)`), on
+    the line after the closing mark `./.` when the site's footer follows, or on the line above the
+    author's unit in brackets on a line of its own (`Nguyễn Văn Bình` / `(Công an tỉnh)`), a photo
+    caption maybe after it."""
     lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
     closing = [b for a, b in zip(lines, lines[1:], strict=False) if a.group(0).rstrip().endswith("/.")][-1:]
-    for m in [*closing, *reversed(lines[-2:])]:
+    # Nguyễn Văn Bình / (Công an tỉnh) / a photo caption: the author's unit on a line of its own
+    above_unit = [
+        a for a, b in zip(lines[-4:], lines[-3:], strict=False) if _UNIT_LINE.fullmatch(b.group(0).strip())
+    ]
+    for m in [*closing, *reversed(lines[-2:]), *above_unit]:
         if names := _names(m, p):
             return names
     return []
+
+
+_UNIT_LINE = re.compile(r"\([^()\n]{2,40}\)")

@@ -1,14 +1,16 @@
 """More Vietnamese name shapes for extract/people_vi.py: a bare name with the person's age, birth year
 or home in brackets (the way the press names suspects and people in a story: Nguyễn Trung Tiến
 (29 tuổi), Nguyễn Chí Hòa, sinh năm 1989, …), the names coordinated with one already found
-(học sinh Lê Thanh Tình và Trần Thị Linh Đan, các Thứ trưởng A và B), and the tone-mark and
-first-letter helpers the finder's patterns are built with."""
+(học sinh Lê Thanh Tình và Trần Thị Linh Đan, các Thứ trưởng A và B), a name the excerpt's end
+cuts, the bullet list of the officials attending, and the tone-mark and first-letter helpers the
+finder's patterns are built with."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
+from typing import Protocol, TypeVar
 
 from extract.lexicon import alternation
 from extract.people_vi_credits import LOWER, NAME, UPPER
@@ -38,7 +40,7 @@ _GIVEN_BACK = re.compile(  # … trao trả 1 cây vàng cho anh X; Nhận lại
 )
 _CONTACT = re.compile(r"[^.;\n()]{0,100}\(\s*(?:số điện thoại|điện thoại|ĐT|SĐT|ĐTDĐ)\b", re.I)
 _COUNTED = re.compile(
-    r"(?<!\w)cho\s+(?:\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^,.;:\n]{2,40}?[,:]\s*"
+    r"(?<!\w)cho\s+(?:\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[^,.;:\n]{2,40}?(?:[,:]|\s*\(\s*gồm\s*:?)\s*"
 )
 _ASKER = re.compile(
     rf"(?m)(?:\?[ \t]*[-–][ \t]*(?P<name>{NAME})[ \t]*\([^()\n]{{2,30}}\)[ \t]*$"
@@ -76,7 +78,8 @@ def _words(kind: str) -> re.Pattern:
 
 def counted(text: str, surnames: frozenset[str]) -> list[tuple[int, int]]:
     """The first name after a count of the people given an award (trao Giấy khen cho 2 học sinh lớp
-    8A, A và B; tặng Bằng khen cho 3 cá nhân: A, B, C): the others join it as coordinated names."""
+    8A, A và B; tặng Bằng khen cho 3 cá nhân: A, B, C; trao cho 3 điều dưỡng (gồm A, B và C)): the
+    others join it as coordinated names."""
     out = []
     for m in _COUNTED.finditer(text):
         name = _NAME_AT.match(text, m.end())
@@ -183,5 +186,58 @@ def unit_head_before(text: str, at: int) -> bool:
 
 def named_place_or_unit(text: str, s: int, e: int) -> bool:
     """Do the words at text[s:e], after a position or an honour, name the unit they head (Bệnh viện
-    | Bạch Mai) or a place (cán bộ xã | Ninh Phụng; but Chủ tịch UBND tỉnh | Cao Văn Trọng)?"""
-    return unit_head_before(text, s) or (place_before(text, s) and len(text[s:e].split()) <= 2)
+    | Bạch Mai) or a place (cán bộ xã | Ninh Phụng, cán bộ thị trấn | Dương Minh Châu, huyện …; but
+    Chủ tịch UBND tỉnh | Cao Văn Trọng)?"""
+    return unit_head_before(text, s) or (
+        place_before(text, s) and (len(text[s:e].split()) <= 2 or bool(_PLACE_CHAIN.match(text, e)))
+    )
+
+
+# a place's name goes on with the larger place it lies in (thị trấn Dương Minh Châu, huyện …)
+_PLACE_CHAIN = re.compile(r",?\s*(?:huyện|tỉnh|thành phố|quận|thị xã|TP\.?)\s")
+
+
+class Span(Protocol):
+    """A found name's place in the text (extract.people_vi.Found has these)."""
+
+    start: int
+    end: int
+
+
+T = TypeVar("T", bound=Span)
+
+
+class Attending(Protocol):
+    """The people patterns that open a list of the officials attending (extract.people_vi.Patterns)."""
+
+    attend: re.Pattern
+    presence: re.Pattern
+
+
+def cut_off(text: str, found: list[T]) -> list[T]:
+    """Drop a name the excerpt's end cuts (… Thiếu tá Trần Văn Cư) when the whole name is found
+    before it (Trần Văn Cường): the same person, not another one."""
+    end = len(text.rstrip(" .…\n"))
+    names = [text[f.start : f.end] for f in found]
+    return [
+        f
+        for f, name in zip(found, names, strict=True)
+        if f.end < end or not any(n != name and n.startswith(name) for n in names)
+    ]
+
+
+_BULLET = re.compile(r"[ \t]*[-+•–][ \t]")
+
+
+def attending_list(text: str, at: int, p: Attending) -> bool:
+    """Is the name at `at` on a bullet line of a list headed `Tham dự buổi lễ gồm có:` (- BS. X - Phó
+    Giám đốc bệnh viện; - Y – Chủ tịch công đoàn)? The lines above it up to the heading are bullets."""
+    line = text.rfind("\n", 0, at) + 1
+    if not _BULLET.match(text, line):
+        return False
+    while line > 0:
+        line = text.rfind("\n", 0, line - 1) + 1
+        if not _BULLET.match(text, line):
+            heading = text[line : text.find("\n", line)].strip()
+            return heading.endswith(":") and bool(p.attend.match(heading) or p.presence.search(heading))
+    return False

@@ -19,6 +19,7 @@ from extract.people_zh_layout import (
     names_over_posts,
     table_columns,
 )
+from extract.people_zh_minority import minority_names, shown
 from extract.people_zh_positions import phrase_start, position_phrase
 from extract.people_zh_slots import (
     after_place,
@@ -40,7 +41,10 @@ from extract.people_zh_slots import (
 HAN = "\u4e00-\u9fff"
 _SLOGAN = re.compile("“[^“”]{0,10}”")  # a short quoted phrase: a campaign's name
 _SENTENCE_END = re.compile("[。；\n]")  # a profile (韦庆丰,男,…) starts a sentence
-_JOINS = frozenset("和与及同")  # 李四和王五: one-character words before a name in a list item that join
+_JOINS = frozenset("和与及同")
+_COUNT_TAIL = re.compile(
+    "[一二三四五六七八九十两]+[人名位]"
+)  # 李四和王五: one-character words before a name in a list item that join
 
 
 @dataclass
@@ -64,6 +68,7 @@ class ChinesePeople:
         self.checks = NameChecks(names, lex, self.f)
         self._groups = tuple(lex.collectives | lex.units)  # words that end a group's name (_after_place)
         self._figures = sorted(lex.figures)
+        self._units = self.checks.unit_words  # 理化所|阿吉克拜尔•艾萨
 
     def find(self, text: str, thorough: bool = True) -> list[ZhPerson]:
         """People in the text. `thorough` adds every name the general finder sees; without it (pages
@@ -73,8 +78,10 @@ class ChinesePeople:
 
         def add(start: int, end: int, how: str, role: str | None = None, org: str | None = None) -> ZhPerson:
             end = extend_end(text, start, end, self.names, self.f, self.checks.slot_name)
-            key = "".join(text[start:end].split())
-            person = people.setdefault(key, ZhPerson(text[start:end]))
+            tail = _COUNT_TAIL.search(text, start + 2, end)  # 陈明|四人当选: a count is no part of a name
+            end = tail.start() if tail and tail.end() == end else end
+            key = "".join(shown(text[start:end]).split())
+            person = people.setdefault(key, ZhPerson(text[start:end]))  # as written: the span's surface
             if (start, end) not in person.spans:
                 person.spans.append((start, end))
             person.how.add(how)
@@ -96,6 +103,8 @@ class ChinesePeople:
                 s, e = m.span(1)
                 if c.name_in(text, s, e) is not None:
                     add(s, e, how)
+                elif how == "found" and text[e : e + 1] in "\n \u3000" and self._line_end_name(text, s, e):
+                    add(s, e, how)  # 公郎法庭的龙进品⏎: a name closing its line
                 elif how == "conferred" and c.slot_name(text[s:e], relaxed=True, words_too=True):
                     add(s, e, how)  # 追授蒙汉等2名同志: 蒙汉 is also a word
         if thorough:
@@ -122,6 +131,7 @@ class ChinesePeople:
                     add(at, at + len(figure), "found")
                     break
                 at = text.find(figure, at + len(figure))
+        minority_names(text, add, c, self._units)
         for m in tibetan().finditer(text) if thorough else ():
             add(*m.span(), "found")
         for start, end in self.names.find(text) if thorough else ():
@@ -176,6 +186,8 @@ class ChinesePeople:
             if end is not None and end - at < 4 and self.names.is_word(text[at : at + 4]):
                 end = None  # 劳模代表齐聚一堂: the "name" opens a four-character phrase
             end = end or self.checks.delimited_name(text, at) or self._figure_at(text, at)
+            if self.lex.roles.get(m.group(0)) != "member":  # 鼓励学生|敦品励学、: no name after 学生
+                end = end or self.checks.bare_name(text, at)
             if end is None or self.f.aide.match(text, end):
                 continue  # 副议长房绍棠|秘书: the secretary attends, not the one the position names
             start = self._phrase_start(text, m.start())
@@ -255,6 +267,7 @@ class ChinesePeople:
             # 授予何文静、宋立新等: a list right after an awarding verb names the honoured
             first = starts[0] if starts[0] is not None else bounds[0][0]
             how = "conferred" if self.f.award_before.search(text, max(0, first - 3), first) else "list"
+            how = "conferred" if self._awarded_after(text, bounds[-1][1]) else how
             for (_, e), start in zip(bounds, starts, strict=True):
                 if start is not None:
                     add(start, e, how)
@@ -286,6 +299,21 @@ class ChinesePeople:
                     role, org = self._position_phrase(first.group("rest").split()[-1])
                     add(s, e, "grid", role, org)
             grid_line(text, line.start(), line.group(0), add, self.checks)
+
+    def _line_end_name(self, text: str, s: int, e: int) -> bool:
+        """法庭的龙进品⏎: a surname and a given name closing a line after 的; not a word (道德的阳光⏎)
+        nor the last words of an excerpt cut mid-sentence."""
+        name = text[s:e]
+        return e < len(text.rstrip()) and self.checks.slot_name(name) and not self.names.is_word(name)
+
+    def _awarded_after(self, text: str, end: int) -> bool:
+        """Does the list end in 等N人 and an awarding verb (X、Y、Z等26人,荣获…): its items are the
+        leads of the honoured, as the one before 等N人 is."""
+        lead = self.f.lead_count.match(text, end)
+        if not lead:
+            return False
+        at = lead.end() + (text[lead.end() : lead.end() + 1] in ",，")
+        return self.f.award_subject.match(text, at) is not None
 
     def _after_place(self, text: str, s: int, e: int) -> int | None:
         """头屋乡|徐胡玉兰: the name after the place opening a list item; not a group (社区罗燕家庭)."""

@@ -10,8 +10,11 @@ from functools import cache
 from extract.lexicon import Lexicon
 from extract.names_zh import ChineseNameFinder
 from extract.people_zh_frames import Frames
-from extract.people_zh_slots import tibetan
+from extract.people_zh_slots import is_dotted, tibetan, tibetan_element
 from extract.places.zh import gazetteer
+
+_NOT_LAST = frozenset("号班组队部科处室会")  # a unit's last character: no bare name ends so
+_AWARD_CHARS = frozenset("奖章杯赛")  # 市长优学奖、, 除市长优学奖外: an award, no bare name
 
 
 class NameChecks:
@@ -20,6 +23,7 @@ class NameChecks:
         self.role_end = re.compile("(?:" + lex.role_re.pattern + ")$")
         # characters a Chinese name can start with: a cheap test before the finder's scoring
         self.first = frozenset(names.tables.surname) | {c[0] for c in names.tables.compound}
+        self.unit_words = tuple(sorted(lex.units | lex.collectives))  # words that end a unit's name
 
     def ends_with_role(self, text: str, at: int) -> bool:
         return self.role_end.search(text, max(0, at - 8), at) is not None
@@ -32,6 +36,8 @@ class NameChecks:
         name = "".join(text[start:end].split())
         if tibetan().fullmatch(name):
             return True
+        if tibetan_element().fullmatch(name) and not self.names.is_word(name):
+            return True  # 伦珠(藏族), 急救小组次吉等同志: one element in a marked slot
         if not name or name[0] not in self.first or (" " in text[start:end] and end - start != 3):
             return False
         return (
@@ -63,6 +69,32 @@ class NameChecks:
                 continue
             closed = end == len(text) or text[end] in self.f.boundary or self.f.after_name.match(text, end)
             if closed and self.cued_name(text, at, end, relaxed=True):
+                return end
+        return None
+
+    def bare_name(self, text: str, at: int) -> int | None:
+        """After a position, three or four characters with no surname closed by punctuation, a line
+        end or a word that follows names (中队长斯日古楞;, 董事长巴雅尔荣获): a Mongolian or Tibetan name; not a word, nor a
+        phrase holding a position or function word (兼总经理, 助理)."""
+        for end in (at + 4, at + 3, at + 2):
+            if end > len(text):
+                continue
+            closed = end == len(text) or text[end] in self.f.boundary or text[end] == "\n"
+            if not (closed or self.f.after_name.match(text, end)):
+                continue  # 中队长斯日古楞;, 中队长额尔敦荣获
+            cand = text[at:end]
+            if tibetan().fullmatch(cand) or (len(cand) == 2 and tibetan_element().fullmatch(cand)):
+                return end  # 党支部书记次仁加布、
+            if len(cand) > 2 and (
+                all("\u4e00" <= ch <= "\u9fff" for ch in cand)
+                and cand[0] not in self.first
+                and cand[-1] not in _NOT_LAST
+                and not set(cand) & _AWARD_CHARS
+                and not self.names.is_word(cand)
+                and not any(self.names.is_word(cand[i : i + 2]) for i in range(len(cand) - 1))
+                and not any(ch in self.names.tables.function or ch in self.f.never_in_cell for ch in cand)
+                and not self.lex.role_re.search(cand)
+            ):
                 return end
         return None
 
@@ -99,7 +131,7 @@ class NameChecks:
         neither a compound surname's name nor a married name (全村文明), or the head of a thing named
         after it at every mention (金紫荆|星章)."""
         t = self.names.tables
-        if len(name) < 2 or name in _division_stems():
+        if len(name) < 2 or name in division_stems():
             return True
         if name[0] not in self.first and self.names.is_word(name) and name not in self.lex.figures:
             return True  # “最美家庭”光荣榜: a dictionary word that opens with no surname
@@ -117,7 +149,12 @@ class NameChecks:
         common = cues.get("not_name", frozenset())
         if name in common or (len(name) == 3 and name[:2] in common):
             return True
-        if len(name) > 1 and name[0] == name[1] and name[:2] not in self.names.tables.compound:
+        if (
+            len(name) > 1
+            and name[0] == name[1]
+            and name[:2] not in self.names.tables.compound
+            and not is_dotted(name)
+        ):
             return True  # 「户户反贿选」, 张张奖状: a repeated character is a reduplicated word (户户, 张张)
         degree = cues.get("degree_before", frozenset())
         return all(s > 0 and text[s - 1] in degree and name[0] == "高" for s, _ in spans)
@@ -142,7 +179,7 @@ class NameChecks:
 
 
 @cache
-def _division_stems() -> frozenset[str]:
+def division_stems() -> frozenset[str]:
     """The bare names of China's provinces and prefectures (安徽, 昆明): places, never people."""
     return frozenset(
         stem for stem, places in gazetteer().stems.items() if any(p.level != "county" for p in places)

@@ -41,6 +41,7 @@ class Frames:
     credit_tail: re.Pattern  # …蔚然成风。(白续宏 张婷婷): the authors closing a paragraph
     credit_glued: re.Pattern  # …职工之家的温暖。汪诚: an author's name glued to the last sentence
     credit_photo: re.Pattern  # 演讲比赛第一名。孙永智摄: a caption line closed by its photographer
+    credit_photo_bracket: re.Pattern  # (新华网杨腾格尔摄): an agency and its photographer in brackets
     credit_dateline: (
         re.Pattern
     )  # 本报讯 (李庚), …12月17日电(曹桢): the authors in a bracket after the dateline
@@ -117,7 +118,10 @@ def frames() -> Frames:
         media_unit=tuple(words["media_unit"]),
         family_head_after=tuple(words["family_head_after"]),
         credit_photo=re.compile(rf"(?m)(?:^|[。！？!?\s])([{HAN}]{{2,3}})[ \u3000]?摄[ \t\u3000]*$"),
-        lead_count=re.compile(r"等[\d一二三四五六七八九十百千两]+(?:名|人|位|[（(]组)"),
+        credit_photo_bracket=re.compile(
+            rf"[（(][ \u3000]*(?:[{HAN}]{{1,6}}?(?:{any_of('media_unit')}))?[ \u3000]*([{HAN}]{{2,4}})[ \u3000]?摄[ \u3000]*[）)]"
+        ),
+        lead_count=re.compile(r"等(?:[\d一二三四五六七八九十百千两]+(?:名|人|位|[（(]组)|同志[“\"「])"),
         award_subject=re.compile(rf"(?:同志)?(?:{any_of('subject_verb')})"),
         credit_tail=re.compile(
             rf"[。！？!?”…]\s*[（(]([{HAN}]{{2,4}}(?:[ \u3000]+[{HAN}]{{2,4}}){{0,3}})[）)][\s|]*(?=\n|$)"  # a table's closing | may follow
@@ -128,7 +132,7 @@ def frames() -> Frames:
         is_=re.compile(
             rf"(?:^|(?<=[，。；：！？,;:!?\n”]))([{HAN}]{{2,4}}?)(?:同志)?是([^，。；,;\n]{{2,40}})"
         ),
-        of=re.compile(rf"的([{HAN}]{{2,4}}?)(?=[；;，,。…])"),
+        of=re.compile(rf"的([{HAN}]{{2,4}}?)(?=[；;，,。…]|[ \t\u3000]*(?:\n|$))"),  # 法庭的龙进品⏎
         list_clause=re.compile(r"[^，。；：:;,!?！？\n]+"),  # a clause: those holding 、 hold a list
         item=re.compile(r"[^、]+"),
         list_end=re.compile(rf"{any_of('list_end')}|[\d一二三四五六七八九十两]+[人名位]"),

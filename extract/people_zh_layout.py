@@ -41,6 +41,7 @@ def bylines(text: str, add, c: NameChecks) -> None:
         for m in f.credit_photo.finditer(text)
         if c.slot_name(m.group(1), relaxed=True)
     ]
+
     for offset, chunk, lead in chunks:
         words = [(offset + w.end(), credit_post(w.group(0), f)) for w in f.byline_word.finditer(chunk)]
         blanked = f.byline_word.sub(lambda r: " " * len(r.group(0)), chunk)
@@ -60,6 +61,10 @@ def bylines(text: str, add, c: NameChecks) -> None:
                 add(s, e, "byline", next((w for at, w in reversed(words) if at <= s), lead))
             i += 1
     dateline_credits(text, add, c)
+    for m in f.credit_photo_bracket.finditer(text):  # (新华网杨腾格尔摄): the agency glued before the name
+        name = m.group(1)
+        if name[0] in c.first and not c.names.is_word(name) and (len(name) == 4 or c.slot_name(name, True)):
+            add(*m.span(1), "byline", "摄影")  # a surname and a Mongolian given name (腾格尔) fit too
 
 
 def dateline_credits(text: str, add, c: NameChecks) -> None:
@@ -67,9 +72,13 @@ def dateline_credits(text: str, add, c: NameChecks) -> None:
     right after a news dateline that holds names only (and maybe the media unit they work for)
     credits the article's authors."""
     for m in c.f.credit_dateline.finditer(text):
-        cells = [(m.start(1) + t.start(), m.start(1) + t.end()) for t in re.finditer(r"\S+", m.group(1))]
+        cells = [(m.start(1) + s, m.start(1) + e) for s, e, _ in grid_cells(m.group(1))]  # (李 倩)
         units = [(s, e) for s, e in cells if text.endswith(c.f.media_unit, s, e)]
-        names = [(s, e) for s, e in cells if (s, e) not in units and c.slot_name(text[s:e], relaxed=True)]
+        names = [
+            (s, e)
+            for s, e in cells
+            if (s, e) not in units and c.slot_name("".join(text[s:e].split()), relaxed=True)
+        ]
         if names and len(names) + len(units) == len(cells):
             for s, e in names:
                 add(s, e, "byline")
@@ -264,7 +273,7 @@ def family_heads(text: str, add, c: NameChecks, opens: frozenset[str]) -> None:
 
 
 def lead_names(text: str, add, c: NameChecks) -> None:
-    """The name right before 等 + a number (孙家栋等50名, 见义勇为李来享等4人) and the subject of an
+    """The name right before 等 + a number or 等同志“ (孙家栋等50名, 见义勇为李来享等4人) and the subject of an
     awarding verb (，钟南山被授予): slots marked on one side, so the name finder must agree."""
     f = c.f
     for m in f.lead_count.finditer(text):
@@ -274,7 +283,8 @@ def lead_names(text: str, add, c: NameChecks) -> None:
             if s < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in text[s:e]):
                 continue
             marked = s == 0 or text[s - 1] in f.boundary or c.ends_with_role(text, s)
-            if (marked and c.slot_name(text[s:e], relaxed=True)) or c.names.is_name(text[s:e]):
+            marked = marked or text.endswith(c.unit_words, 0, s)  # 急救小组|次吉等同志
+            if (marked and c.cued_name(text, s, e, relaxed=True)) or c.names.is_name(text[s:e]):
                 add(s, e, "conferred")
                 break
     for m in f.award_subject.finditer(text):

@@ -29,7 +29,7 @@ def extend_end(text: str, start: int, end: int, names: ChineseNameFinder, f: Fra
     four = start + 4  # 陈黄|淑媛、, 吴张玉|梅、: a married name the reader cut after two or three
     closed = four == len(text) or (
         four < len(text)
-        and (text[four] in PUNCTUATION or (end - start == 2 and f.after_name.match(text, four)))
+        and (text[four] in PUNCTUATION or (end - start in (2, 3) and f.after_name.match(text, four)))
     )
     added = text[end:four]  # no common word or title (家庭, 院长), nothing that follows a name (摄, 获)
     tail = text[start + 2 : four]
@@ -119,6 +119,13 @@ def tibetan() -> re.Pattern:
     """Two elements of lexicons/names_zh_tibetan.tsv: a Tibetan name (央金拉姆, 泽仁卓玛)."""
     element = alternation(row[0] for row in read_rows("names_zh_tibetan.tsv", 2)).pattern
     return re.compile(f"(?:{element})(?:{element})")
+
+
+@cache
+def tibetan_element() -> re.Pattern:
+    """One element of lexicons/names_zh_tibetan.tsv: a Tibetan name of one element (伦珠, 次吉), a
+    name only where the layout marks the slot."""
+    return alternation(row[0] for row in read_rows("names_zh_tibetan.tsv", 2))
 
 
 _ADMIN_AFTER = re.compile("[县市区镇乡州省村]")

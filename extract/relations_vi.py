@@ -9,7 +9,7 @@ from functools import cache
 
 from extract.lexicon import Lexicon
 from extract.people import Context, decide_relation, honours_by_person
-from extract.people_vi import Found, acts, attends, helped, namesake, sentence_end
+from extract.people_vi import Found, acts, attends, helped, namesake, patterns, sentence_end
 from extract.people_vi_more import contact
 from extract.records import Person
 from extract.tsv import read_rows
@@ -18,7 +18,16 @@ from extract.tsv import read_rows
 _PASSIVE_AWARD = re.compile(
     r"được\s+(?:đề nghị\s+)?(?:trao tặng|trao|tặng thưởng|tặng|truy tặng|phong tặng|nhận)\b", re.I
 )
-_NEW_SUBJECT = re.compile(r"\b(?:các|những|mong|chúc)\b")  # mong rằng các đồng chí được nhận …: others get it
+# mong rằng các đồng chí được nhận …, 28 người … được trao tặng: others get it
+_NEW_SUBJECT = re.compile(r"\b(?:các|những|mong|chúc)\b|\b\d+\s+(?:người|cá nhân|tập thể|đồng chí)\b")
+
+
+@cache
+def _honour_titles() -> frozenset[str]:
+    """The honours that may stand before a name as a title (Anh hùng Lao động X): lower case."""
+    return frozenset(
+        r[0].lower() for r in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", r[0])
+    )
 
 
 @cache
@@ -54,9 +63,18 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
             how = {"helped"}  # chiếc ví do anh X đánh rơi: the owner, mentioned
         elif any(contact(text, e) for _, e in spans):
             how = {"contact"}  # đồng chí X – Phó Chủ tịch … (số điện thoại …): whom to call
-        named = honours_by_person(spans, how, ctx)
         passive = not how and any(_passive_recipient(e, ctx) for _, e in spans)
-        official = (leader and speaks) or any(acts(text, e) for _, e in spans)
+        named = honours_by_person(spans, how, ctx)
+        reporting = (  # not one also named with an honour (X báo cáo …; X nhận Huân chương …)
+            (leader or _HEADS.search(cues))
+            and not named
+            and not any(f.cue.lower() in _honour_titles() for f in mentions)
+            and any(reports(text, e) for _, e in spans)
+            and not any(_RECEIVES.match(text, _past_post(text, e)) for _, e in spans)
+        )
+        official = (
+            (leader and speaks) or reporting or any(acts(text, e) or _delegated(text, s0) for s0, e in spans)
+        )
         relation = (
             "mentioned"  # Nguyễn Trung Tiến (29 tuổi) in a story of the arrest: the suspect
             if any(f.accused for f in mentions)
@@ -86,6 +104,51 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
             )
         )
     return out
+
+
+# a head of the school or the unit holding the ceremony, who reports on it (staff in positions_vi.tsv)
+_HEADS = re.compile(r"hiệu trưởng|chủ nhiệm")
+# right after a leader's name and post: the leader reports or reads out (… cho biết, …; … đã đọc …)
+_REPORT = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*,?[ \t]*(?:đã[ \t]+)?(?:cho biết|chia sẻ|báo cáo|đọc|khai mạc|thông tin)(?!\w)"
+)
+
+
+# right after a name (and its post): the person receives (X (phải) nhận Huân chương; Y được tặng …)
+_RECEIVES = re.compile(
+    r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*,?[ \t]*(?:vinh dự[ \t]+|đã[ \t]+)?(?:nhận|được (?:trao|tặng|khen|công nhận))(?!\w)"
+)
+
+
+# the one acting for the awarding body, or the one whose decision it is, comes after these in the sentence
+_DELEGATE = re.compile(r"(?<!\w)(?:thừa (?:ủy|uỷ) quyền|theo quyết định của)(?!\w)", re.I)
+_GIVES = re.compile(r"(?<!\w)(?:trao|tặng|khen thưởng|cho)(?!\w)")
+
+
+def _delegated(text: str, at: int) -> bool:
+    """Is the person at `at` named soon after `thừa ủy quyền (của Chủ tịch UBND tỉnh),` or `Theo quyết
+    định của (Chủ tịch nước)`, no giving verb between? They act for the awarding body or decide: an
+    official (ông X - Giám đốc Sở Nội vụ và ông Y - …; Chủ tịch nước Z), not one honoured."""
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, at - 160)
+    cues = list(_DELEGATE.finditer(text, start, at))
+    return bool(cues) and not _GIVES.search(text, cues[-1].end(), at)
+
+
+def reports(text: str, end: int) -> bool:
+    """Does the leader named right before `end` go on to report or read out (Chủ tịch Hội CCB huyện
+    X cho biết, …; bà Y – Hiệu trưởng Nhà trường chia sẻ, …; BS. Z - Giám đốc bệnh viện đã đọc …)?
+    The post may stand between."""
+    return bool(_REPORT.match(text, _past_post(text, end)))
+
+
+def _past_post(text: str, end: int) -> int:
+    """Where the post written right after a name ends (X - Giám đốc Sở Nội vụ | đã …), else `end`."""
+    t = patterns().tail.match(text, end)
+    if not (t and t.group("role")):
+        return end
+    role = t.group("role")
+    cut = re.search(r"\s(?:cho biết|chia sẻ|báo cáo|đã|đọc|khai mạc|thông tin|nhận|được)(?!\w)", role)
+    return t.start("role") + (cut.start() if cut else len(role.rstrip()))
 
 
 def _speech_before(text: str, at: int, ctx: Context) -> bool:
@@ -133,10 +196,13 @@ def _award_list(mentions: list[Found], ctx: Context, cue: str = "award") -> bool
 
 def _gender_vi(mentions: list[Found], lex: Lexicon, name: str = "") -> str | None:
     """F or M from the address terms before the name (bà, chị; ông, anh), else F from a middle name
-    only women bear (Phạm Thị Hòa), else None."""
+    only women bear (Phạm Thị Hòa) or M from the one men bear (Trần Văn Cường), else None."""
     cues = {f.cue.lower() for f in mentions}
     if not cues.isdisjoint(lex.cues["female_vi"]):
         return "F"
     if not cues.isdisjoint(lex.cues["male_vi"]):
         return "M"
-    return "F" if not set(name.split()[1:-1]).isdisjoint(lex.cues.get("female_middle_vi", ())) else None
+    middle = set(name.split()[1:-1])
+    if not middle.isdisjoint(lex.cues.get("female_middle_vi", ())):
+        return "F"
+    return "M" if "Văn" in middle else None  # Nguyễn Văn Hải: Văn is a middle name men bear

@@ -23,6 +23,9 @@ _BEFORE_TITLE = re.compile(
     r"[\s，。；、,;：:“”\"（）()]|[\d十百千万两]+[名个位人家](?:同志|个人|单位|集体|职工|女性|人员)?|被授予|授予|获得|荣获|获颁|获|为|予|同志"
 )
 _TITLE_WORD = re.compile("称号")
+# “五四”红旗团委荣誉称号: a quote holding only the title's head, the rest of it up to 称号
+_QUOTE_TAIL = re.compile(rf"(?!荣誉称号)([{HAN}]{{2,10}}?)(?:荣誉)?称号")
+_HEAD = re.compile("(?:优秀|最佳|最美|杰出|十佳)$")  # 优秀组织奖: the lexicon knows 组织奖 only
 _NAMED_AS = re.compile(r"命名[^，。；]{0,24}?为([^，。；、“”\s\d]{3,16})(?=[，。；、\n]|$)")
 
 
@@ -138,6 +141,11 @@ def honours(text: str, lex: Lexicon, lang: str = "zh") -> list[Mention]:
     for m in _QUOTED.finditer(text):
         inner_start = m.start(1)
         after = text[m.end() : m.end() + 6]
+        tail = _QUOTE_TAIL.match(text, m.end())
+        if tail and not titles.match(after):  # 命名为“五好”基层党组织荣誉称号: the quote is the title's head
+            found.append(Mention(inner_start, tail.end(1), m.group(1) + tail.group(1)))
+            taken.append((m.start(), tail.end(1)))
+            continue
         for part in _PARTS.finditer(m.group(1)):
             title = part.group(0).strip()
             ends_like_title = _title_end(lex).search(title) is not None
@@ -164,7 +172,8 @@ def honours(text: str, lex: Lexicon, lang: str = "zh") -> list[Mention]:
     for m in titles.finditer(text):
         if not any(a <= m.start() < b for a, b in taken) and _word_edges(text, m.start(), m.end()):
             lead = level.search(text, max(0, m.start() - 2), m.start()) if lang != "vi" else None
-            start = lead.start() if lead else m.start()
+            head = _HEAD.search(text, max(0, m.start() - 2), m.start()) if lang != "vi" else None
+            start = lead.start() if lead else head.start() if head else m.start()
             found.append(Mention(start, m.end(), text[start : m.end()]))
     found.sort(key=lambda h: h.start)
     return _subjects_dropped(text, found, lex) if lang != "vi" else found

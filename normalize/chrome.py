@@ -53,6 +53,11 @@ _OWNER = re.compile(r"主办|主管|承办")  # the site's owner, named only in 
 MAX_BROKEN = 12  # the end of a footer sentence a line break cut off (观点。)
 OWNER_BLOCK = 2  # lines with weaker footer marks that end a page and name its owner are its footer
 _LONE_BAR = re.compile(r"(?<=\S)\s+[|｜]$")  # one bar after a space at the end of a line
+MAX_TRAIL = 60  # characters of page data glued to the end of a line (share buttons, a photo's source)
+_HAS_LABEL = re.compile(r"[:：]\s*\S")  # a label with its value (审核:某某); 声明: alone heads a footer
+_ITEM_COLON = re.compile(r"[:：](?=\s*[|｜])")  # a colon closing an item of a bar-separated menu
+MIN_SPARED = 3  # a heading, a link and the headline: a block this long may end with the headline
+MIN_HEADLINE = 8  # characters of a headline spared from a block of links
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,10 @@ class Chrome:
         media set it (| 记 者:某某) in plain form (记者:某某), so that it reads as the credit it is."""
         if line[:1] in "|｜" or line[1:2] == " ":
             line = _SPACED_LABEL.sub(lambda m: "".join(m[1].split()) + m[2], line)  # 审 核: is chrome
-        return self.trail.sub("", line) if line[-1:].isdigit() or line.endswith(("|", "｜")) else line
+        if line.endswith(_SENTENCE_END):
+            return line
+        m = self.trail.search(line, max(0, len(line) - MAX_TRAIL))  # the data is glued to the end
+        return line[: m.start()] if m else line
 
     def is_chrome(self, line: str) -> bool:
         line = self.trim(line) if line else line
@@ -153,6 +161,7 @@ class Chrome:
             if i >= 2
             and i - 1 not in found
             and len(lines[i - 1]) <= MAX_BROKEN
+            and not _HAS_LABEL.search(lines[i - 1])  # 【内容审核:某某】 is a credit, no broken sentence
             and (i - 2 in found or self.is_chrome(lines[i - 2]))
         }
         return found
@@ -193,7 +202,24 @@ def link_block(lines: list[str], start: int, keys: list[str]) -> int:
     end = start + 1
     while end < len(lines) and is_link(keys[end]):
         end += 1
-    return end
+    return _spare_headline(keys, start, end)
+
+
+def _spare_headline(keys: list[str], start: int, end: int) -> int:
+    """End of a block at the head of the page that runs into the first paragraph: its last line is
+    the article's headline, short and unpunctuated like the links above it (熱門文章 / ad labels /
+    本縣…8名將接受表揚 / 【本報訊】為表彰…), and stays."""
+    if end >= len(keys) or end - start < MIN_SPARED or len(keys[end - 1]) < MIN_HEADLINE:
+        return end
+    if not is_paragraph(keys[end]) or any(_prose(k) for k in keys[:start]):
+        return end
+    return end - 1
+
+
+def _prose(line: str) -> bool:
+    """Article text above a block: a paragraph, in Chinese one with a full stop (a site's slogan at
+    the top, 某某日報提供在地新聞、…等!, has commas but is no text)."""
+    return is_paragraph(line) and ("。" in line or _HAN.search(line) is None)
 
 
 def _alternation(patterns: list[str], escape: bool, flags: int = re.I, group: bool = True) -> re.Pattern:
@@ -274,10 +300,11 @@ def head_menus(keys: list[str], is_chrome) -> set[int]:
     end = _head_end(keys, is_chrome)
     found = {i for i in range(end) if _COUNTERS.fullmatch(keys[i])}  # 76547 4151: views and replies
     for i in range(end):
-        items = _items(keys[i])
+        line = _ITEM_COLON.sub("", keys[i])  # 188比分直播:| a menu item with a colon after it
+        items = _items(line)
         if (
             len(items) >= MENU_ITEMS
-            and _PUNCT.search(keys[i]) is None
+            and _PUNCT.search(line) is None
             and max(map(len, items)) <= MAX_ITEM
             and sum(map(len, items)) / len(items) <= MAX_ITEM / 2 + 1
         ):

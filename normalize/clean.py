@@ -110,14 +110,35 @@ def _is_farm(text: str, m: re.Match, syllables: list[str]) -> bool:
     return said == usual if said != _toneless(said) else said in toneless
 
 
+# an annotation whose opening bracket the copy lost to ? (獲獎?wù?br>, 日?qǐng)?bào)社): toned only,
+# closed by its bracket or by the next lost one
+_BROKEN = re.compile(rf"\?([a-zü{_TONED}]{{1,6}})(?:\)|(?=\?))")
+
+
+def _drop_broken(text: str) -> tuple[str, int]:
+    n = 0
+
+    def drop(m: re.Match) -> str:
+        nonlocal n
+        if not _TONE.search(m[1]) or _toneless(m[1]) not in _syllables():
+            return m[0]
+        n += 1
+        return ""
+
+    return _BROKEN.sub(drop, text), n
+
+
 def remove_pinyin(text: str, min_count: int = 6, per_chars: int = 200) -> Cleaned:
     """Pinyin annotations `機(jī)關(guān)`, `核心(xīn )` after characters or digits (toned ones also after a
     letter that GBK mojibake left in place of the character: 郯l(fā)). All of them on a farm
     page, where they are dense (at least `min_count`, and one per `per_chars` Chinese characters);
     elsewhere only those that are evidently farm residue (doubled, or the usual reading of a common
     character): an occasional real gloss stays."""
+    broken = 0
+    if "?" in text and _BROKEN.search(text):
+        text, broken = _drop_broken(text)
     if "(" not in text and "（" not in text:
-        return Cleaned(text)
+        return Cleaned(text, broken)
     found = []
     for m in _PINYIN.finditer(text):
         if not m.start():
@@ -129,23 +150,32 @@ def remove_pinyin(text: str, min_count: int = 6, per_chars: int = 200) -> Cleane
         if all(_toneless(s) in _syllables() for s in said):
             found.append((m, said))
     if not found:
-        return Cleaned(text)
+        return Cleaned(text, broken)
     count = sum(len(said) for _, said in found)
     dense = count >= min_count and count * per_chars >= len(re.findall(f"[{HAN}]", text))
     cut = [(m, said) for m, said in found if dense or _is_farm(text, m, [s.strip() for s in said])]
     if not cut:
-        return Cleaned(text)
+        return Cleaned(text, broken)
     out, last = [], 0
     for m, _ in cut:
         out += [text[last : m.start()]]
         last = m.end()
-    return Cleaned("".join(out) + text[last:], sum(len(said) for _, said in cut))
+    return Cleaned("".join(out) + text[last:], broken + sum(len(said) for _, said in cut))
 
 
 _INJECTED_COMMA = re.compile(r"[,，](?=[,，、。;；:：!！?？])")
 
 
+# the bopomofo letter ㄧ typed for 一 in Taiwanese text (ㄧ生奉獻): only next to a Han character, where
+# no zhuyin spelling stands
+_BOPOMOFO_YI = re.compile(f"(?<=[{HAN}])ㄧ|ㄧ(?=[{HAN}])")
+
+
 def fix_punct(text: str) -> Cleaned:
-    """Commas injected before other punctuation: `,、` `,。` `,,` lose the comma, the 、 of lists stays."""
+    """Commas injected before other punctuation: `,、` `,。` `,,` lose the comma, the 、 of lists stays;
+    and ㄧ typed for 一 becomes 一."""
     out, n = _INJECTED_COMMA.subn("", text)
+    if "ㄧ" in out:
+        out, k = _BOPOMOFO_YI.subn("一", out)
+        n += k
     return Cleaned(out, n)

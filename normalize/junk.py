@@ -6,7 +6,8 @@
   cut at every change between lower case, upper case and digits (the way camel case is read), it
   falls into pieces of one or two characters. Names, codes and brands (ISO9001, 5G, WeChatPay,
   iPhone15, COVID19) fall into pieces of three or more, or are too short to judge.
-- HTML entities a copy left unescaped (`&nbsp&`).
+- HTML entities a copy left unescaped (`&nbsp&`), and HTML tags (`<i id="wo86o"><bdo …></bdo></i>`,
+  decoys some sites fill with random ids; `<br>` becomes a line break, also as `?br>`).
 - Image file names left by the extraction of a photo (`图为挂牌现场 DSC_0457.jpg`,
   `微信图片_20230519151422.jpg`). File names on a line of their own are chrome lines
   (rules/boilerplate.tsv); these are the ones inside a line.
@@ -49,6 +50,17 @@ _SCRAPS = re.compile(
 _SCRAPS_HINT = re.compile(r" (?:[!-~]{1,2} +){3}[!-~]")
 _SCRAP_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 MIN_SCRAP_MARKS = 3  # distinct marks: a list of numbers (1, 2, 3, 4, 5) has one
+# HTML tags a copy left in the text, anti-scraping decoys among them (<i id="wo86o"><bdo …></bdo></i>),
+# and a line break whose < was lost to ? (獲獎?br>)
+_TAG = re.compile(
+    r"</?(?:a|abbr|b|bdo|big|br|caption|center|cite|code|dd|del|dfn|div|dl|dt|em|font|h[1-6]|hr|i|img"
+    r"|ins|kbd|li|mark|ol|p|pre|q|s|samp|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th"
+    r"|thead|tr|tt|u|ul|var|wbr)(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>]+))?)*\s*/?>",
+    re.I,
+)
+_LOST_BREAK = re.compile(r"[?？]br\s*/?>", re.I)
+# a content farm's own address stamped into the text it copied (…先进生产(工作)者(www.xing528.com))
+_STAMP = re.compile(r"[(（]\s*www\.[A-Za-z0-9-]+(?:\.[A-Za-z]{2,6}){1,2}\s*[)）]")
 MIN_PIECES = 4
 MAX_MEAN_PIECE = 2.0
 
@@ -62,10 +74,17 @@ def is_noise(run: str) -> bool:
 
 
 def strip_junk(text: str) -> Cleaned:
-    """Anti-scraping runs and image file names inside Chinese text, with the space that set them off."""
+    """HTML tags and entities, anti-scraping runs and image file names inside Chinese text, with the
+    space that set them off."""
     n = 0
+    if "<" in text or "br>" in text:
+        text, n = _drop_tags(text)
+    if "(www." in text or "（www." in text:
+        text, k = _STAMP.subn("", text)
+        n += k
     if "&" in text:
-        text, n = _ENTITY.subn(lambda m: _ENTITIES.get(m[1], ""), text)
+        text, k = _ENTITY.subn(lambda m: _ENTITIES.get(m[1], ""), text)
+        n += k
     if "?" in text:
         text, m = _LOST_OPENING.subn("", text)
         text, k = _LOST_CLOSING.subn("", text)
@@ -81,6 +100,15 @@ def strip_junk(text: str) -> Cleaned:
         text = _cut(text, [m.span() for m in runs])
         n += len(runs)
     return Cleaned(text, n)
+
+
+def _drop_tags(text: str) -> tuple[str, int]:
+    """Tags go; a line break (<br>) becomes one."""
+    text, n = _TAG.subn(lambda m: "\n" if m[0][1:3].lower() == "br" else "", text)
+    if "br" in text:
+        text, k = _LOST_BREAK.subn("\n", text)
+        n += k
+    return text, n
 
 
 def _cut(text: str, spans: list[tuple[int, int]]) -> str:

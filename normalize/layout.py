@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from normalize.chrome import Chrome, chrome_rules, head_menus, link_block, page_index, site_header
-from normalize.dates import LABEL, PHOTO_CREDIT, TODAY, WEEKDAY, WEEKDAY_LINE, caption_date, find_dates
+from normalize.dates import LABEL, TODAY, WEEKDAY, WEEKDAY_LINE, caption_date, find_dates
 from normalize.records import DateHint
 from normalize.repeats import strip_injected
 from normalize.seg_vi import byline_name
+from normalize.titles import BYLINE_LINES, bare_title, labelled_copy, untitled
+from normalize.titles import title_limit as title_limit  # pipeline.py reads it here
 
 _SPACE = " \t\u3000\xa0\u200b\ufeff"
 _SENTENCE_END = ("。", "！", "？", "!", "?", "”", "」", ".", ";", "；")
@@ -28,6 +30,7 @@ _DATE_ONLY = re.compile(
 )
 _BYLINE_LABEL = re.compile(r"来源|作者|编辑|记者|浏览|阅读|点击|点阅|字号|发布|nguồn|tác giả|cập nhật", re.I)
 _CLOCK = re.compile(r"\d:\d\d")
+_LEADING_URL = re.compile(r"^https?://\S+\s+")
 _TIME_ZONE = re.compile(r"\s*\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?\)?\s*$")  # 06/05/2021 17:28 GMT+7
 # a period (公示时间:2016年11月7日——2016年11月13日, 9月18日至9月28日) is no date of the article
 _PERIOD = re.compile(r"[日\d]\s*(?:——|—|–|~|～|至|到|\s-\s)\s*(?:(?:19|20)\d\d|1[0-4]\d\s*年|\d{1,2}\s*月)")
@@ -52,28 +55,9 @@ _PUBLISHED_WORDS = (
 _SIGNER = re.compile(
     r"[办室会局委部厅处院校所站队心府司社团组]$|[(（](?:编辑|编译|责编|责任编辑)[:：][^()（）]{1,12}[)）]$"
 )
-_BULLETS = "•·●■▪◆▶►"
-MIN_TITLE_HEAD = 6  # a title is kept whole unless this much is left without the button after it
-MAX_TITLE = 120
-MAX_TITLE_LATIN = 250  # a Vietnamese title takes about three times the characters of a Chinese one
-MAX_PREAMBLE = 12  # a line above the title (site name 桐川日报, section label) is at most this long
-MAX_PREAMBLE_LATIN = 30  # TIN TỨC - SỰ KIỆN
-BYLINE_LINES = 4  # the byline is among the first lines of the body
 LATE_BODY = 3  # lines of text kept above a region mark (:::) that make it the start of the sidebar
-MAX_HEADINGS = 3  # title-like lines at the top of an untitled page, one of which is its title
-HEADING_MARGIN = 0.3  # how much more of a later line the text must use for it to be the title
-MIN_PARTS = 3  # words (character pairs) a line needs for the text's use of them to say something
-_WORD = re.compile(r"\w+")
 MAX_ECHO_REST = 60  # page data around the title on a line that repeats it with a date
 MAX_ECHO_HAN = 16
-_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
-_DOC_NUMBER = re.compile(
-    r"[\u3400-\u9fff]{2,10}\s*[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d{1,4}\s*号"
-)
-# a credit line under a section label (经济日报／ 记者某某／即时报导): the body's first line, no headline
-_CREDIT = re.compile(r"记者|通讯员|特约|[／/]\s*\S{0,6}(?:报导|报道)")
-# an image's label before a copy of the title ((有修改)某某颁奖典礼 under the title 某某颁奖典礼)
-_LABEL = re.compile(r"^[(（【\[][^()（）【】\[\]]{1,6}[)）】\]]\s*")
 
 
 def strip_lines(text: str) -> list[str]:
@@ -109,12 +93,14 @@ def date_line(line: str, minguo: bool = False) -> str | None:
 
 def is_byline(line: str, minguo: bool = False) -> bool:
     """`微观盘龙 2024-01-22`, `原创 某某 2024-01-22 18:05`, `2006-05-17 来源:光明日报`: an account or
-    source name and the post date. A line with a full stop inside is a paragraph that ends with a
-    credit and its date (…通路。（编辑：某某）1130415)."""
+    source name and the post date, also after the portal's address (http://www.sina.com.cn 2004年09月07日
+    07:02 某某日报). A line with a full stop inside is a paragraph that ends with a credit and its date
+    (…通路。（编辑：某某）1130415)."""
     if len(line) > 80 or line.endswith(_SENTENCE_END) or "。" in line or not find_dates(line, minguo):
         return False
     if other_time(line):
         return False
+    line = _LEADING_URL.sub("", line)
     rest = len(re.sub(r"[\d\s:：/年月日.\-|]", "", line))
     return (len(line) <= 48 and rest <= 20) or (rest <= 40 and _BYLINE_LABEL.search(line) is not None)
 
@@ -137,105 +123,6 @@ class Layout:
     lines: list[str]
     dates: list[DateHint]
     boilerplate: int
-
-
-def title_limit(line: str) -> int:
-    """The most characters a title in this line's script has."""
-    return MAX_TITLE if _HAN.search(line) else MAX_TITLE_LATIN
-
-
-def _is_title(line: str) -> bool:
-    if len(line) > title_limit(line):
-        return False
-    if _HAN.search(line):  # two full stops: sentences of a paragraph the page broke (…揭晓。报纸类有…。获…)
-        # a colon ends a label that opens the text (说明:, 各基层工会:), never a headline
-        return not line.endswith(("。", ":", "：")) and line.count("。") < 2
-    return not line.endswith((".", ":", ";"))
-
-
-def _short(line: str) -> bool:
-    """A line above the title: a site name, a section label, or a document number (中青联发[2001]71号)."""
-    return len(line) <= (MAX_PREAMBLE if _HAN.search(line) else MAX_PREAMBLE_LATIN) or bool(
-        _DOC_NUMBER.fullmatch(line)
-    )
-
-
-def _untitled(
-    body: list[str], dated_at: int | None, key: Callable[[str], str], byline: Callable[[str], bool]
-) -> tuple[str, int]:
-    """Title of a page without one: the first line; but when a date line follows within a few lines
-    (`dated_at` body lines precede the first dropped one, or a byline is kept in the body), the first
-    long line above it: the short lines above the title are a site name or a section label."""
-    at = dated_at or next((i for i, line in enumerate(body[1:BYLINE_LINES], 1) if byline(key(line))), None)
-    if at == 1 and _is_title(body[0]):
-        return body.pop(0), 0
-    if at and 1 < at <= BYLINE_LINES:
-        best = next((i for i in range(at) if not _short(body[i])), 0)
-        if _is_title(body[best]):
-            title = body[best]
-            del body[: best + 1]
-            return title, best
-    if len(body) > 1 and _is_title(body[0]):
-        best = _best_heading(body, key)
-        title = body[best]
-        del body[: best + 1]
-        return title, best
-    return "", 0
-
-
-def _parts(line: str) -> set[str]:
-    """The line's words; in Chinese, its character pairs."""
-    if _HAN.search(line):
-        return {run[i : i + 2] for run in _HAN_RUN.findall(line) for i in range(len(run) - 1)}
-    return set(_WORD.findall(line.lower()))
-
-
-def _covered(line: str, text: str) -> float:
-    """Share of the line's words (in Chinese, its character pairs) that the text uses; 0 for a line
-    of fewer than MIN_PARTS (a byline, a name)."""
-    parts = _parts(line)
-    if len(parts) < MIN_PARTS:
-        return 0.0
-    text = text if _HAN.search(line) else text.lower()
-    return sum(p in text for p in parts) / len(parts)
-
-
-def _best_heading(body: list[str], key: Callable[[str], str]) -> int:
-    """Which of the title-like lines that open an untitled page is its title: the first, unless a
-    later one is much closer to the paragraphs that follow: the lines above it are then a site name,
-    a section label or a site's slogan (Các sở, ngành, huyện, TP). A line repeated right under
-    itself (the title in <title> and <h1>) counts once."""
-    heads: list[int] = []
-    i = 0
-    while (
-        i < len(body) - 1
-        and len(heads) < MAX_HEADINGS
-        and _is_title(body[i])
-        and not body[i].endswith((":", "："))
-        and not PHOTO_CREDIT.search(body[i])  # a photo's caption under the headline ends the run
-    ):
-        if not heads or key(body[i]) != key(body[heads[-1]]):
-            heads.append(i)
-        i += 1
-    if (
-        len(heads) > 1
-        and _is_label(key(body[heads[0]]))
-        and not _is_label(key(body[heads[1]]))
-        and not _CREDIT.search(key(body[heads[1]]))
-    ):
-        heads = heads[1:]  # a section label (新闻, 快讯) above the headline is never the title
-    first = heads[0] if heads else 0
-    if len(heads) < 2 or (_is_title(body[i]) and "。" not in body[i]):  # a caption (…。(记者某某摄)) is text
-        return first
-    following = "\n".join(key(line) for line in body[i : i + 3])
-    scores = {h: _covered(key(body[h]), following) for h in heads}
-    best = max(heads, key=lambda h: (scores[h], -h))
-    return best if scores[best] - scores[first] >= HEADING_MARGIN else first
-
-
-def _is_label(line: str) -> bool:
-    """A Chinese line too short to be a headline (新闻, 要闻): fewer than MIN_PARTS character pairs."""
-    return _HAN.search(line) is not None and len(_parts(line)) < MIN_PARTS
 
 
 def _body(
@@ -358,14 +245,14 @@ def layout(
         dates.append(DateHint(find_dates(match(body[0]), minguo)[0][1], "byline", body.pop(0)))
         dropped += 1
     if title is None and body:
-        title, skipped = _untitled(body, dated_at, match, byline)
+        title, skipped = untitled(body, dated_at, match, byline)
         dropped += skipped
     if title:
         echoes = _title_echoes(body, match(title), match, minguo)
         dates += echoes
         body = [line for line in body if all(line is not h.line for h in echoes)]
         dropped += len(echoes)
-        labelled = [line for line in body if _labelled_copy(match(line), match(title))]
+        labelled = [line for line in body if labelled_copy(match(line), match(title))]
         body = [line for line in body if line not in labelled]
         dropped += len(labelled)
     for i, line in enumerate(body[:BYLINE_LINES]):
@@ -380,19 +267,4 @@ def layout(
     if body and (found := find_dates(match(body[0]), minguo)) and found[0][0] <= 12:
         dates.append(DateHint(found[0][1], "dateline", body[0]))
     dates += _signature(body, match, minguo) + caption_date(body[: BYLINE_LINES + 2], match, minguo)
-    return Layout(_bare_title(title or "", match, rules), body, dates, dropped)
-
-
-def _labelled_copy(line: str, title: str) -> bool:
-    """Is the line the title again behind a short label in brackets (an image's caption)?"""
-    m = _LABEL.match(line)
-    return m is not None and len(title) >= MIN_TITLE_HEAD and line[m.end() :].strip() == title.strip()
-
-
-def _bare_title(title: str, match: Callable[[str], str], rules: Chrome) -> str:
-    """The title without a list bullet before it (• 10位…) or a button after it (…的通知 下载本文)."""
-    title = title.lstrip(_BULLETS + _SPACE)
-    head, _, tail = title.rpartition(" ")
-    if len(head) >= MIN_TITLE_HEAD and match(tail) in rules.lines:
-        return head.rstrip(_SPACE)
-    return title
+    return Layout(bare_title(title or "", match, rules), body, dates, dropped)

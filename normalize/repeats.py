@@ -19,6 +19,7 @@ from collections.abc import Callable
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE = "。！？!?"
 _OPEN, _CLOSE = "“\"‘'「『", "”\"’'」』"
+_MEASURE = "个名家项位件支所人次"  # measure words: a title run after a digit counts something
 
 
 def _squash(s: str) -> str:
@@ -99,10 +100,12 @@ class _Spin:
             s, e = m.span()
             quoted = line[s - 1 : s] in _OPEN and line[e : e + 1] in _CLOSE
             long_piece = e - s >= 4 and m.group(0) in self.title
+            counted = line[s - 1 : s].isdigit() and line[s] in _MEASURE  # 166名个人: a number's noun
             if (
                 e - s >= 2
                 and not quoted
                 and not long_piece
+                and not counted
                 and not self.crossed(line, s)
                 and not self.crossed(line, e)
             ):

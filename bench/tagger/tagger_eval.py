@@ -4,6 +4,7 @@ finder (extract/names_zh) and their combinations, entity-level P/R/F1 (exact cha
     .venv/bin/python bench/tagger/tagger_eval.py                # dev: every strategy, thresholds tuned on dev
     .venv/bin/python bench/tagger/tagger_eval.py --split test   # the same, then test once with dev's choices
     .venv/bin/python bench/tagger/tagger_eval.py --speed        # also chars/s on the seeds' news text
+    .venv/bin/python bench/tagger/tagger_eval.py --model /tmp/m.crfsuite  # another model
 
 Each strategy's thresholds are picked on dev, and so is the best strategy; test is only scored
 with what dev picked. The last line is the finder itself (ChineseNameFinder.find): merge() with
@@ -111,8 +112,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
     ap.add_argument("--speed", action="store_true")
+    ap.add_argument("--model", type=Path, help="another CRF model (trained on train alone for dev)")
     args = ap.parse_args()
     finder = rule_finder()
+    if args.model:
+        finder.crf = NameTagger(args.model)
     tagger = finder.crf
     dev = readings(finder, tagger, "dev")
     test = readings(finder, tagger, "test") if args.split == "test" else None

@@ -173,12 +173,17 @@ def test_the_tagger_adds_names_the_rules_miss(finder, text, expected):
         ("孝老爱亲模范严冬梅、周宏亮获表彰。", "孝老爱"),  # inside a longer word of jieba's
         ("乾隆五年，黄金周到了。", "黄金周"),  # starts with a frequent word
         ("候选人:蒙秀珍光荣上榜。", "蒙秀珍光荣"),  # four characters and more end with a word
-        ("千人红歌会举行", "千人红"),  # a number
     ],
 )
 def test_the_rules_veto_spans_of_the_tagger(tagged, text, refused):
     assert refused in [text[a:b] for a, b, _ in tagged.crf.tag(text, tagged.w.crf_add)]
     assert refused not in names(tagged, text)
+
+
+def test_the_rules_veto_a_span_after_a_number(tagged):
+    """千人红歌会: the model retrained on the current tables no longer proposes 千人红, so the veto
+    is asked directly."""
+    assert not tagged._may_be("千人红歌会举行", 0, 3, 0.99)
 
 
 def test_the_tagger_ships_in_the_package_and_can_be_left_out(is_word):

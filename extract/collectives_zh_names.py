@@ -1,0 +1,122 @@
+"""What makes a phrase a Chinese unit's name (issue 11), for extract/collectives.py: the unit words that
+end it (units_zh.tsv), the frame words around it (collective_frames_zh.tsv), and the checks on the name
+itself: length, first character, no person or conjunction inside, quotes paired."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract.lexicon import alternation
+from extract.tsv import read_rows
+
+HAN = "\u4e00-\u9fff"
+
+
+@cache
+def _heads() -> tuple[re.Pattern, frozenset[str]]:
+    """Words that end an honoured unit's name, with the words that only look like one (干部, 科技):
+    one alternation, longest first, so 航天科技 is read as 科技 and not as a department 科."""
+    rows = read_rows("units_zh.tsv", 3)
+    heads = [w for w, kind, _ in rows if {"collective", "honoured"} & set(kind.split())]
+    nots = [w for w, kind, _ in rows if kind == "not"]
+    return alternation(heads + nots), frozenset(nots)
+
+
+@cache
+def _frames() -> dict[str, re.Pattern]:
+    """body_after / body_before / member_after words (collective_frames_zh.tsv) as patterns."""
+    words: dict[str, list[str]] = {}
+    for kind, word, _why in read_rows("collective_frames_zh.tsv", 3):
+        words.setdefault(kind, []).append(word)
+    return {kind: alternation(ws) for kind, ws in words.items()}
+
+
+@cache
+def _bodies(units: frozenset[str]) -> re.Pattern:
+    """Words that end the name of a unit or of a body that may act (kind body in units_zh.tsv: 办, 委)."""
+    bodies = {w for w, kind, _ in read_rows("units_zh.tsv", 3) if kind == "body"}
+    return re.compile(_heads()[0].pattern + "|" + alternation(units | bodies).pattern)
+
+
+def _head_ends(phrase: str) -> list[tuple[int, int]]:
+    """Spans of the unit words in `phrase` (look-alikes such as 干部 left out)."""
+    heads, nots = _heads()
+    return [m.span() for m in heads.finditer(phrase) if m.group(0) not in nots]
+
+
+def _unit_prefix(chunk: str) -> str | None:
+    """The longest start of `chunk` that ends with a collective word (市中区融媒体中心全员… -> 市中区融媒体中心)."""
+    chunk = chunk.split("被")[0]  # X工会被省总工会授予: the unit is the subject before 被
+    ends = [e for s, e in _head_ends(chunk) if e >= 3 and s > 0]
+    return chunk[: ends[-1]] if ends else None
+
+
+def _ends_as_unit(phrase: str) -> bool:
+    heads, nots = _heads()
+    last = None
+    for last in heads.finditer(phrase):  # noqa: B007 - the last match is the one wanted
+        pass
+    return last is not None and last.end() == len(phrase) and last.start() > 0 and last.group(0) not in nots
+
+
+_EVENT = re.compile(r"\d{4}年度|首届|第[\d一二三四五六七八九十]+届")  # X2023年度…评选: its organiser
+# “浙联会”义工团: a team of the quoted body (a body's name in the quotes, not “五好”基层党组织)
+_QUOTED_OPENER = re.compile(
+    f"[“「][{HAN}A-Za-z]{{1,8}}(?:会|社|团|队|馆|院|所|局|中心|公司)[”」][{HAN}]{{2,}}$"
+)
+_TOWNSHIP_SHORT = re.compile(f"[{HAN}]{{1,4}}[乡镇市区]")  # 中寮乡和兴: a community's short name, no person
+_NAMED_AFTER = re.compile(f"(?<=[{HAN}])[{HAN}()（）]{{2,12}}(?:工作室|小组|班组)$")  # 董林|劳模创新工作室
+_NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给等每其本几多年")  # 年: 1990-2005年|横栏镇
+_COUNTED = re.compile("[一二三四五六七八九十两][个名家支批项所]")  # 一个乡, not 五华区
+_NOT_INSIDE = re.compile(
+    '[及或在是由了的‘’"、]|大会|之所|关于|表彰|激励|各级|[一两几]个|等[\\d一二两三四五六七八九十百千]'
+)
+
+
+def _plausible(name: str, people: set[str], shortest: int = 4, whole: bool = False) -> bool:
+    """A unit's name: 4-30 characters (3 in a list of units: 卫生局), not starting like a verb phrase
+    or a numeral, no conjunction, quote or person's name inside (到社区, 一个乡, 先进典型和团队) but
+    a name that opens a unit named after its person (董林劳模创新工作室)."""
+    return (
+        # a counted frame bounds a long name (…项目部等497个单位)
+        shortest <= len(name) <= (40 if whole else 30)
+        and name[0] not in _NOT_FIRST
+        and not _COUNTED.match(name)
+        and not _EVENT.match(name)  # 第七届全国文明村镇: an edition opens a title, never a unit
+        and not _NOT_INSIDE.search(name)
+        and name.count("“") == name.count("”")
+        and name.count("「") == name.count("」")
+        and name.count("(") == name.count(")")
+        and name.count("（") == name.count("）")
+        and not (name.startswith(("“", "「")) and not _QUOTED_OPENER.match(name))
+        and not name.endswith(("”", "」"))  # 全国“最美家庭”: a title in quotes closes no unit's name
+        and not any(
+            p in name
+            and not name.endswith(p + "家庭")
+            and not _NAMED_AFTER.match(name, len(p) * name.startswith(p))
+            and not (whole and _TOWNSHIP_SHORT.fullmatch(name[: -len(p)]) and name.endswith(p))
+            for p in people
+        )  # 雷昌根家庭: the family named after its head, a person too; 头屋乡|明德 in a counted list
+        and (whole or _joined_right(name))  # known to be one unit: X镇和美村 on a line, 维和警察防暴队等5个
+    )
+
+
+def _joined_right(name: str) -> bool:
+    """和 or 与 inside a unit's name joins two fields of one body (人力资源和社会保障局, 海洋与渔业厅),
+    never two units (A公司和B公司, A与B公司) or a phrase and a unit (先进典型和团队)."""
+    for joint in "和与":
+        first, _, rest = name.partition(joint)
+        if rest and (_head_ends(first) or not re.match(rf"[^{joint}]{{2,}}?(?:局|厅|部|委员会)", rest)):
+            return False
+    return True
+
+
+def _unquoted(name: str) -> str:
+    """The name without an unpaired quote mark at either end (“X公司 -> X公司), keeping a quoted short
+    name that opens it (“浙联会”义工团: the team of the quoted body)."""
+    if name.startswith("“") and "”" not in name:
+        name = name[1:]
+    if name.endswith("”") and "“" not in name:
+        name = name[:-1]
+    return name.strip("“”") if name.startswith("“") and name.endswith("”") else name

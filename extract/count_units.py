@@ -1,0 +1,60 @@
+"""What a Chinese count counts (extract/counts.py finds the counts): people, units, households, views
+or votes, read from its classifier, the words right after it and the kind of its honour."""
+
+from __future__ import annotations
+
+import re
+
+from extract.count_context import times_honoured
+from extract.count_words import words
+
+_VIEW_BEFORE = re.compile(r"访问|浏览|阅读|观看|点击|播放|收看")
+_VIEW_AFTER = re.compile(r"^(?:观看|围观|收看|参与|点赞|次)")
+
+
+def unit_zh(
+    text: str,
+    m: re.Match,
+    honour_kind: str | None,
+    honour_before: bool = False,
+    title: str = "",
+    honour_next: bool = False,
+) -> str | None:
+    """What the count counts (person, collective, household, view, vote), or None when it counts none
+    of them (历经3个月): the classifier says most, the words after it and its honour's kind the rest."""
+    cls, after = m.group("cls"), text[m.end() : m.end() + 14]
+    before = text[max(0, m.start() - 8) : m.start()]
+    if cls == "个" and (title.endswith("项目") or after.startswith("项目")):
+        return None  # 最佳志愿服务项目30个, 1个项目: projects, neither people nor units
+    if words().not_counted.match(after) and cls in ("个", "次"):
+        return None  # 历经3个月, 两个方面: a length of time or a list of points
+    if cls == "人次" and times_honoured(text, m):
+        return "person"  # 受表彰奖励有10人次, 被评为…641人次: honours counted per award
+    if cls == "人次" or (cls == "人" and _VIEW_AFTER.match(after)):
+        return "view"
+    if cls == "名" and honour_before and honour_kind == "collective":
+        return "collective"  # 优秀组织奖(3名): units counted by their prize
+    if cls in ("名", "人", "位"):
+        return "person"
+    if cls == "户":
+        return "household"
+    if cls == "票":
+        return "vote"
+    if cls == "次":
+        return "view" if _VIEW_BEFORE.search(before) else None
+    if after.startswith("人"):  # 十个人
+        return "person"
+    if words().household_noun.match(after) and cls != "家":
+        return "household"
+    if honour_before and words().collective_end.search(title):
+        return "collective"  # 五四红旗团支部3个: the title right before names units
+    if honour_kind in ("collective", "household") or (
+        honour_kind == "person" and honour_before and cls == "个"
+    ):
+        return honour_kind  # 全国五一劳动奖章1088个: persons counted by their medal
+    if words().collective_noun.match(after):
+        return "collective"
+    if honour_kind == "person" and honour_next and cls == "个":
+        return "person"  # 319个上海市五一劳动奖章 (not 22个“最美奋斗者”集体): persons counted by their medal
+    lead = re.sub(r"(?:共|计|共计|合计|有|达)$", "", before)  # 寺庙共5家,分别为…: the units named before
+    return "collective" if cls in ("家", "个", "所") and words().collective_end.search(lead) else None

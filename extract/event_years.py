@@ -1,0 +1,54 @@
+"""The year of an article's event: a campaign's year label, a year of the title or lede that fits the
+publication date, Gregorian or Minguo (民國114年, 一一四年), else the publication year."""
+
+from __future__ import annotations
+
+import re
+
+from normalize.dates import ROC_OFFSET, cn_years
+
+_YEAR = re.compile(  # 2019-2023, and an anniversary's dates (3/2/1930 – 3/2/2026): the last year
+    r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*[-–—~至到]\s*(?:\d{1,2}[/.-]){0,2}((?:19|20)\d\d)(?!\d))?"
+)
+_MINGUO_YEAR = re.compile(  # 民国99年, 114年 (not 100年来), 98年度: a year of the Republic of China
+    r"(?:中华)?民国\s*(\d{2,3})(?=年)|(?<![\d.])(1[0-2]\d)(?=年(?![代前后来间多内余]))|(?<![\d.])([89]\d|1[0-2]\d)(?=年度)"
+)
+_TITLE_YEAR = r"[(（]((?:19|20)\d\d)[)）]\s*$"  # …的通报(2006): a repost labelled with its document's year
+RECENT = 5  # a year this much older than the page is still its event's (a repost of 2021 news in 2024)
+
+
+def event_year(
+    title: str, lede: str, published: str | None, minguo: bool = False, head: str = ""
+) -> int | None:
+    """The campaign's year label (2023年度, or a repost's …的通报(2006) at the title's end) first;
+    else a year of the title or lede that fits the publication date, at most RECENT years before it
+    (a birth year or the start of "giai đoạn 2019 - 2023" does not); else the publication year. Minguo years count as their Gregorian year: named (民國114年) always; on a page in
+    traditional script a 114年度 label in the title, and a bare 112年 only when the page has no date
+    (with one, 105年工业普查 is the year of what was appraised, not of the ceremony); a 111年度 label
+    in the title is a Minguo year on a page in any script (a simplified copy of Taiwanese news).
+    An undated page with no year in its title or lede takes the first year of its `head` (the
+    year sits in the first paragraph, under captions and a byline: 举行一一0年孝行楷模表扬活动)."""
+    labelled = re.findall(r"((?:19|20)\d\d)年度", title) or re.findall(_TITLE_YEAR, title)
+    for m in _MINGUO_YEAR.finditer(title) if not labelled else ():
+        if title.startswith("年度", m.end()) and (y := _minguo(m, True)):
+            labelled.append(y)  # 114年度
+    if labelled:
+        return int(labelled[0])
+    found = [y for source in (title, lede) for y in _years(source, minguo and not published)]
+    if not published:
+        return found[0] if found else next(iter(_years(head, minguo)), None)
+    year = int(published[:4])
+    return next((y for y in found if year - RECENT <= y <= year), year)
+
+
+def _years(text: str, minguo: bool) -> list[int]:
+    """The years a passage names, in order: 2023, 2019-2023 (the last), 民國114年 / 114年 (with `minguo`)."""
+    found = [(m.start(), int(m.group(2) or m.group(1))) for m in _YEAR.finditer(text)]
+    found += [(m.start(), y) for m in _MINGUO_YEAR.finditer(text) if (y := _minguo(m, minguo))]
+    found += cn_years(text, minguo)  # 二0二五年, and with `minguo` 一一四年, 九十六年
+    return [y for _, y in sorted(found)]
+
+
+def _minguo(m: re.Match, bare: bool) -> int | None:
+    """The Gregorian year of a Minguo year: always when the era is named, bare only when `bare`."""
+    return int(m.group(1)) + ROC_OFFSET if m.group(1) else (int(m[2] or m[3]) + ROC_OFFSET if bare else None)

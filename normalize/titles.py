@@ -1,0 +1,154 @@
+"""The title of a page: which of the lines that open it is the headline, and the headline without
+the list bullet, media tag or button around it. Split out of layout.py, which finds the lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from normalize.chrome import Chrome
+from normalize.dates import PHOTO_CREDIT
+
+SPACE = " \t\u3000\xa0\u200b\ufeff"
+_HAN = re.compile(r"[\u3400-\u9fff]")
+BYLINE_LINES = 4  # the byline is among the first lines of the body
+_BULLETS = "•·●■▪◆▶►"
+MIN_TITLE_HEAD = 6  # a title is kept whole unless this much is left without the button after it
+MAX_TITLE = 120
+MAX_TITLE_LATIN = 250  # a Vietnamese title takes about three times the characters of a Chinese one
+MAX_PREAMBLE = 12  # a line above the title (site name 桐川日报, section label) is at most this long
+MAX_PREAMBLE_LATIN = 30  # TIN TỨC - SỰ KIỆN
+MAX_HEADINGS = 3  # title-like lines at the top of an untitled page, one of which is its title
+HEADING_MARGIN = 0.3  # how much more of a later line the text must use for it to be the title
+MIN_PARTS = 3  # words (character pairs) a line needs for the text's use of them to say something
+_WORD = re.compile(r"\w+")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_DOC_NUMBER = re.compile(
+    r"[\u3400-\u9fff]{2,10}\s*[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d{1,4}\s*号"
+)
+# a credit line under a section label (经济日报／ 记者某某／即时报导): the body's first line, no headline
+_CREDIT = re.compile(r"记者|通讯员|特约|[／/]\s*\S{0,6}(?:报导|报道)")
+# an image's label before a copy of the title ((有修改)某某颁奖典礼 under the title 某某颁奖典礼)
+_LABEL = re.compile(r"^[(（【\[][^()（）【】\[\]]{1,6}[)）】\]]\s*")
+# a Vietnamese news site's media tag before the headline ([Audio] Đề nghị…, [Video] Lễ trao…): the
+# player's label, not words of the title
+_MEDIA_TAG = re.compile(
+    r"^[\[【(（]\s*(?:audio|video|clip|ảnh|photo|infographics?|podcast|e-?magazine|longform)\s*[\]】)）]\s*(?=\S)",
+    re.I,
+)
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.、]\s+(?=\S)")  # 2. 某某: the item number of a list the copy kept
+
+
+def title_limit(line: str) -> int:
+    """The most characters a title in this line's script has."""
+    return MAX_TITLE if _HAN.search(line) else MAX_TITLE_LATIN
+
+
+def _is_title(line: str) -> bool:
+    if len(line) > title_limit(line):
+        return False
+    if _HAN.search(line):  # two full stops: sentences of a paragraph the page broke (…揭晓。报纸类有…。获…)
+        # a colon ends a label that opens the text (说明:, 各基层工会:), never a headline
+        return not line.endswith(("。", ":", "：")) and line.count("。") < 2
+    return not line.endswith((".", ":", ";"))
+
+
+def _short(line: str) -> bool:
+    """A line above the title: a site name, a section label, or a document number (中青联发[2001]71号)."""
+    return len(line) <= (MAX_PREAMBLE if _HAN.search(line) else MAX_PREAMBLE_LATIN) or bool(
+        _DOC_NUMBER.fullmatch(line)
+    )
+
+
+def untitled(
+    body: list[str], dated_at: int | None, key: Callable[[str], str], byline: Callable[[str], bool]
+) -> tuple[str, int]:
+    """Title of a page without one: the first line; but when a date line follows within a few lines
+    (`dated_at` body lines precede the first dropped one, or a byline is kept in the body), the first
+    long line above it: the short lines above the title are a site name or a section label."""
+    at = dated_at or next((i for i, line in enumerate(body[1:BYLINE_LINES], 1) if byline(key(line))), None)
+    if at == 1 and _is_title(body[0]):
+        return body.pop(0), 0
+    if at and 1 < at <= BYLINE_LINES:
+        best = next((i for i in range(at) if not _short(body[i])), 0)
+        if _is_title(body[best]):
+            title = body[best]
+            del body[: best + 1]
+            return title, best
+    if len(body) > 1 and _is_title(body[0]):
+        best = _best_heading(body, key)
+        title = body[best]
+        del body[: best + 1]
+        return title, best
+    return "", 0
+
+
+def _parts(line: str) -> set[str]:
+    """The line's words; in Chinese, its character pairs."""
+    if _HAN.search(line):
+        return {run[i : i + 2] for run in _HAN_RUN.findall(line) for i in range(len(run) - 1)}
+    return set(_WORD.findall(line.lower()))
+
+
+def _covered(line: str, text: str) -> float:
+    """Share of the line's words (in Chinese, its character pairs) that the text uses; 0 for a line
+    of fewer than MIN_PARTS (a byline, a name)."""
+    parts = _parts(line)
+    if len(parts) < MIN_PARTS:
+        return 0.0
+    text = text if _HAN.search(line) else text.lower()
+    return sum(p in text for p in parts) / len(parts)
+
+
+def _best_heading(body: list[str], key: Callable[[str], str]) -> int:
+    """Which of the title-like lines that open an untitled page is its title: the first, unless a
+    later one is much closer to the paragraphs that follow: the lines above it are then a site name,
+    a section label or a site's slogan (Các sở, ngành, huyện, TP). A line repeated right under
+    itself (the title in <title> and <h1>) counts once."""
+    heads: list[int] = []
+    i = 0
+    while (
+        i < len(body) - 1
+        and len(heads) < MAX_HEADINGS
+        and _is_title(body[i])
+        and not body[i].endswith((":", "："))
+        and not PHOTO_CREDIT.search(body[i])  # a photo's caption under the headline ends the run
+    ):
+        if not heads or key(body[i]) != key(body[heads[-1]]):
+            heads.append(i)
+        i += 1
+    if (
+        len(heads) > 1
+        and _is_label(key(body[heads[0]]))
+        and not _is_label(key(body[heads[1]]))
+        and not _CREDIT.search(key(body[heads[1]]))
+    ):
+        heads = heads[1:]  # a section label (新闻, 快讯) above the headline is never the title
+    first = heads[0] if heads else 0
+    if len(heads) < 2 or (_is_title(body[i]) and "。" not in body[i]):  # a caption (…。(记者某某摄)) is text
+        return first
+    following = "\n".join(key(line) for line in body[i : i + 3])
+    scores = {h: _covered(key(body[h]), following) for h in heads}
+    best = max(heads, key=lambda h: (scores[h], -h))
+    return best if scores[best] - scores[first] >= HEADING_MARGIN else first
+
+
+def _is_label(line: str) -> bool:
+    """A Chinese line too short to be a headline (新闻, 要闻): fewer than MIN_PARTS character pairs."""
+    return _HAN.search(line) is not None and len(_parts(line)) < MIN_PARTS
+
+
+def labelled_copy(line: str, title: str) -> bool:
+    """Is the line the title again behind a short label in brackets (an image's caption)?"""
+    m = _LABEL.match(line)
+    return m is not None and len(title) >= MIN_TITLE_HEAD and line[m.end() :].strip() == title.strip()
+
+
+def bare_title(title: str, match: Callable[[str], str], rules: Chrome) -> str:
+    """The title without a list bullet or media tag before it (• 10位…, [Audio] Đề nghị…) or a
+    button after it (…的通知 下载本文)."""
+    title = _LIST_NUMBER.sub("", _MEDIA_TAG.sub("", title.lstrip(_BULLETS + SPACE)))
+    head, _, tail = title.rpartition(" ")
+    if len(head) >= MIN_TITLE_HEAD and match(tail) in rules.lines:
+        return head.rstrip(SPACE)
+    return title
