@@ -36,6 +36,12 @@ def given_to(clause: str, text: str, m: re.Match) -> bool:
     return bool(words().given_to.search(head, last))
 
 
+def among_honoured(text: str, start: int, spans) -> bool:
+    """Trong những người được khen thưởng lần này, có 3 người dân … tham gia truy đuổi: a sentence that
+    opens among the honoured counts some of them; what they took part in is why, not attendance."""
+    return bool(words().among_honoured.search(text, sentence_of(spans, start)[0], start))
+
+
 def witnessed(text: str, end: int) -> bool:
     """300人见证: the counted watched, the rest of the clause says (见证418位学子… counts the watched)."""
     stop = CLAUSE.search(text, end)

@@ -63,6 +63,8 @@ class CountWords:
     award_end: re.Pattern  # 奖状, 奖章 at the end of a title: what the award is given as
     quota: re.Pattern  # 名额是5个先进集体,1名劳动模范: a quota, then the counts of its list up to a count
     local_part: re.Pattern  # 其中,山西省一个集体、三名个人: after 其中, a place's own share of the total
+    merit_after: re.Pattern  # 29 Công đoàn viên xuất sắc: right after the counted noun, a rating of them
+    among_honoured: re.Pattern  # Trong những người được khen thưởng…, có 3 người dân: among the honoured
 
 
 def _initials(words: list[str]) -> str:
@@ -162,6 +164,12 @@ def words() -> CountWords:
             rf"[\s,，:：]*[^\d，,。；;、“”\"「」]{{0,10}}?(?:{alternation(w['local_place']).pattern})"
             rf"(?:共有|有|共|的)?\s*(?=[\d{CN_NUMERAL}])"  # 市级劳动模范5名 names no place
         ),
+        merit_after=re.compile(  # 20 cán bộ, giáo viên, nhân viên xếp loại…; 10 tập thể lớp Xuất sắc
+            rf"(?:\s*(?:,|và)\s*(?:{alternation(units).pattern})(?!\w))*\s+(?:\w+\s+)?"
+            rf"(?:{alternation(w['merit_after']).pattern})(?!\w)",
+            re.I,
+        ),
+        among_honoured=alternation(w["among_honoured"], re.I),
         award_end=re.compile(rf"(?:{alternation(w['award_object']).pattern})$"),
         collective_end=re.compile(rf"(?:{alternation(w['collective_noun']).pattern})$"),
         money=re.compile(rf"\s*(?:{CN_NUMBER}|{DIGITS})\s*(?:{alternation(w['money']).pattern})", re.I),

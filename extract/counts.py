@@ -10,6 +10,7 @@ import dataclasses
 import re
 
 from extract.count_context import (
+    among_honoured,
     beside,
     bracket_heading,
     clause_head,
@@ -189,8 +190,9 @@ def find_counts(
             # …khen thưởng 3 tập thể…; 2 tập thể: the awarding verb before the ; covers what follows it
             honoured = honoured or status_of(statement(text, m.start()), "", lex)
             after = words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1]) or (
-                lang != "vi"
-                and (words().received.match(text, m.end()) or words().winners.match(text, m.end()))
+                (words().received.match(text, m.end()) or words().winners.match(text, m.end()))
+                if lang != "vi"
+                else words().merit_after.match(text, m.end())  # 29 Công đoàn viên xuất sắc
             )
             if not honoured and after:  # 2.278 học sinh đoạt các giải: the counted won
                 honoured, count = True, dataclasses.replace(count, status="awarded")
@@ -210,6 +212,7 @@ def find_counts(
                 and not words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1])
                 and not PROPOSING.search(clause)  # 拟推荐1个集体申报…奖状: a nomination, not a sign-up
                 and not given_to(clause, text, m)
+                and not among_honoured(text, m.start(), spans)
             ) or words().future.search(sentence)
             published = (cue and count.status == "proposed") or (  # công khai danh sách 10 cá nhân đề nghị …
                 lang != "vi"  # a notice (产生了16名…推荐人选), not a plan (集团党委拟表彰先进党支部2个)
@@ -290,6 +293,8 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     num = m.group("num")
     ratio = re.search(r"([\d.,]+)/$", text[max(0, m.start("num") - 12) : m.start("num")])
     if ratio:  # 1.245/1.302 hộ: the count is the part, the whole is its base
+        if ratio.group(1) == m.group("num"):
+            return None  # 9/9 thôn đạt danh hiệu thôn văn hóa: all of them, a rate, no tally of the honoured
         num = ratio.group(1)
     value = parse_vietnamese(num) if lang == "vi" else parse_number(num)
     one = value == 1 and not num[:1].isdigit() and not _ONE_UNIT.match(text, m.end())  # 一个集体 counts

@@ -41,6 +41,7 @@ class Frames:
     credit_tail: re.Pattern  # …蔚然成风。(白续宏 张婷婷): the authors closing a paragraph
     credit_glued: re.Pattern  # …职工之家的温暖。汪诚: an author's name glued to the last sentence
     credit_photo: re.Pattern  # 演讲比赛第一名。孙永智摄: a caption line closed by its photographer
+    credit_form: re.Pattern  # 作 者⏎(主创人员)⏎⏎邱某某: the authors named in a nomination form
     credit_photo_bracket: re.Pattern  # (新华网杨腾格尔摄): an agency and its photographer in brackets
     credit_dateline: (
         re.Pattern
@@ -81,12 +82,15 @@ def frames() -> Frames:
             rf"[（(]((?:[男女][，,、])?[{HAN}]{{1,4}}族(?:[，,、][男女])?|女|男)(?:[，,、][^（）()\n]{{1,24}})?[）)]"
         ),
         byline=re.compile(rf"[（(]\s*((?:{any_of('byline_bracket')})[^（）()\n]{{1,60}})[）)]"),
-        byline_line=re.compile(rf"(?m)^\s*(?:{any_of('byline_line')})\s*[:：]\s*(.{{1,40}})$"),
+        byline_line=re.compile(  # 【内容审核:孙某】: a credit line may sit in square brackets
+            rf"(?m)^[ \t\u3000]*[【\[]?(?:{any_of('byline_line')})\s*[:：]\s*([^\n]{{1,40}}?)[】\]]?[ \t\u3000]*$"
+        ),
         byline_word=re.compile(
             rf"{any_of('byline_word')}|(?:(?<=^)|(?<=[\s（(]))(?:{any_of('byline_short')})(?=[\s:：])"
         ),
         byline_bare=re.compile(
-            rf"(?m)^[ \t\u3000]*((?:{any_of('byline_bare')})[ \t\u3000]*[{HAN}][{HAN} \t\u3000]{{1,40}})$"
+            rf"(?m)^[ \t\u3000]*[□■●◆]?[ \u3000]*(?:[{HAN}]{{1,8}}?(?:{any_of('media_unit')}))?"
+            rf"((?:{any_of('byline_bare')})[ \t\u3000]*[{HAN}][{HAN} \t\u3000]{{1,40}})$"
         ),
         credit=re.compile(rf"(?:{any_of('credit')})(?:[ \u3000]{{0,2}}|[:：])(?=[{HAN}])"),
         credit_role=tuple(words["credit_role"]),
@@ -117,7 +121,13 @@ def frames() -> Frames:
         ),
         media_unit=tuple(words["media_unit"]),
         family_head_after=tuple(words["family_head_after"]),
-        credit_photo=re.compile(rf"(?m)(?:^|[。！？!?\s])([{HAN}]{{2,3}})[ \u3000]?摄[ \t\u3000]*$"),
+        credit_photo=re.compile(  # 颁奖现场。任某 吴某 摄: every name before the closing 摄
+            rf"(?m)(?:^|[。！？!?\s])((?:[{HAN}]{{2,3}}[ \u3000、]+){{0,3}}[{HAN}]{{2,3}})[ \u3000]?摄[ \t\u3000]*$"
+        ),
+        credit_form=re.compile(  # 作 者⏎(主创人员)⏎⏎邱某某: the authors' box of a nomination form
+            rf"(?m)^[ \t\u3000]*作[ \u3000]*者[ \t\u3000]*\n?[ \t\u3000]*[（(](?:{any_of('credit_form')})[）)]"
+            rf"[ \t\u3000]*[:：]?\s*([{HAN}][{HAN} \t\u3000、，,]{{0,30}}[{HAN}])[ \t\u3000]*$"
+        ),
         credit_photo_bracket=re.compile(
             rf"[（(][ \u3000]*(?:[{HAN}]{{1,6}}?(?:{any_of('media_unit')}))?[ \u3000]*([{HAN}]{{2,4}})[ \u3000]?摄[ \u3000]*[）)]"
         ),

@@ -36,10 +36,13 @@ def bylines(text: str, add, c: NameChecks) -> None:
         for m in f.credit_glued.finditer(text)
         if text.count(m.group(1)) == 1 and c.slot_name(m.group(1), relaxed=True)
     ]
-    chunks += [  # 颁奖现场。王芳 摄: a caption closed by the photographer's name
-        (m.start(1), m.group(1), "摄影")
+    chunks += [  # 颁奖现场。王芳 摄, 任某 吴某 摄: a caption closed by its photographers' names
+        (offset, chunk, "摄影")
         for m in f.credit_photo.finditer(text)
-        if c.slot_name(m.group(1), relaxed=True)
+        for offset, chunk in _photographers(m, c)
+    ]
+    chunks += [  # 作 者⏎(主创人员)⏎⏎邱某某: the authors' box of a nomination form
+        (m.start(1), m.group(1), None) for m in f.credit_form.finditer(text) if _only_names(m.group(1), c)
     ]
 
     for offset, chunk, lead in chunks:
@@ -65,6 +68,15 @@ def bylines(text: str, add, c: NameChecks) -> None:
         name = m.group(1)
         if name[0] in c.first and not c.names.is_word(name) and (len(name) == 4 or c.slot_name(name, True)):
             add(*m.span(1), "byline", "摄影")  # a surname and a Mongolian given name (腾格尔) fit too
+
+
+def _photographers(m: re.Match, c: NameChecks) -> list[tuple[int, str]]:
+    """The names before a closing 摄 (任某 吴某 摄): all of them when each is a name, else only the
+    last (合影 王芳 摄: 合影 is the caption's last word, not a second photographer)."""
+    cells = [(m.start(1) + n.start(), n.group(0)) for n in re.finditer(r"[^\s、\u3000]+", m.group(1))]
+    if all(c.slot_name(name, relaxed=True) for _, name in cells):
+        return cells
+    return cells[-1:] if c.slot_name(cells[-1][1], relaxed=True) else []
 
 
 def dateline_credits(text: str, add, c: NameChecks) -> None:

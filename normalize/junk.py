@@ -51,9 +51,10 @@ _SCRAPS_HINT = re.compile(r" (?:[!-~]{1,2} +){3}[!-~]")
 _SCRAP_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 MIN_SCRAP_MARKS = 3  # distinct marks: a list of numbers (1, 2, 3, 4, 5) has one
 # HTML tags a copy left in the text, anti-scraping decoys among them (<i id="wo86o"><bdo …></bdo></i>),
-# and a line break whose < was lost to ? (獲獎?br>)
+# and a line break whose < was lost to ? (獲獎?br>). Not <img>: a copy's decoys are inline text tags,
+# and an image tag in the text is a payload that the page shows, escaped, as the text it is
 _TAG = re.compile(
-    r"</?(?:a|abbr|b|bdo|big|br|caption|center|cite|code|dd|del|dfn|div|dl|dt|em|font|h[1-6]|hr|i|img"
+    r"</?(?:a|abbr|b|bdo|big|br|caption|center|cite|code|dd|del|dfn|div|dl|dt|em|font|h[1-6]|hr|i"
     r"|ins|kbd|li|mark|ol|p|pre|q|s|samp|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th"
     r"|thead|tr|tt|u|ul|var|wbr)(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>]+))?)*\s*/?>",
     re.I,

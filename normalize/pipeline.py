@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from config import Settings
-from normalize import clean, html, junk, layout, mojibake, repeats
+from normalize import clean, html, junk, layout, mojibake, repeats, titles
 from normalize.convert import Converter
 from normalize.dates import pick_published, settle_order
 from normalize.decode import decode
@@ -159,7 +159,7 @@ _INNER_END = re.compile(r"[。！？!?]|\.\s")
 def fallback_title(body: list[str], uri: str, most: int = 40) -> str:
     """A title for an untitled page: its first line when that is one sentence no longer than a title
     (a title ending in 。, a page that is one sentence), else the line's start, else the file name."""
-    first = next((line.strip() for line in body if line.strip()), "")
+    first = next((line.strip() for line in body if line.strip() and not titles.credit_line(line)), "")
     if not first:
         return Path(uri.rsplit("/", 1)[-1]).stem
     if len(first) <= most or (len(first) <= layout.title_limit(first) and not _INNER_END.search(first[:-1])):

@@ -29,6 +29,8 @@ _DOC_NUMBER = re.compile(
 # a credit line under a section label (经济日报／ 记者某某／即时报导): the body's first line, no headline
 _CREDIT = re.compile(r"记者|通讯员|特约|[／/]\s*\S{0,6}(?:报导|报道)")
 # an image's label before a copy of the title ((有修改)某某颁奖典礼 under the title 某某颁奖典礼)
+# a reporter's credit standing alone where a title would be (□晚报记者 张燕, 本报通讯员 李明 王芳)
+_CREDIT_LINE = re.compile(r"\W?\S{0,8}(?:记者|通讯员|記者|通訊員)\s*(?:[\u3400-\u9fff]{2,4}\s*){1,4}")
 _LABEL = re.compile(r"^[(（【\[][^()（）【】\[\]]{1,6}[)）】\]]\s*")
 # a Vietnamese news site's media tag before the headline ([Audio] Đề nghị…, [Video] Lễ trao…): the
 # player's label, not words of the title
@@ -44,8 +46,13 @@ def title_limit(line: str) -> int:
     return MAX_TITLE if _HAN.search(line) else MAX_TITLE_LATIN
 
 
+def credit_line(line: str) -> bool:
+    """A reporter's credit on a line of its own: a byline the people finder reads, never a title."""
+    return bool(_CREDIT_LINE.fullmatch(line.strip()))
+
+
 def _is_title(line: str) -> bool:
-    if len(line) > title_limit(line):
+    if len(line) > title_limit(line) or credit_line(line):
         return False
     if _HAN.search(line):  # two full stops: sentences of a paragraph the page broke (…揭晓。报纸类有…。获…)
         # a colon ends a label that opens the text (说明:, 各基层工会:), never a headline

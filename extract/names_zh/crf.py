@@ -177,14 +177,17 @@ def merge(
     add: float,
     override: float,
     may_be: Callable[[int, int, float], bool] = lambda a, b, p: True,
+    trim: Callable[[int, int], int] = lambda a, b: b,
 ) -> list[tuple[int, int]]:
     """Combine the rule finder's `names` with the tagger's `reading` of the same text: the names
-    the tagger gives at least `keep` of being exactly a name; the tagger's spans at `override` or
-    more in place of the names they overlap (unless inside one: 安德里亚·皮萨诺 stays whole, or
-    around two: 李辅国奉承肃宗 is two names, not one); its spans at `add` or more where no name
-    is. Spans (start, end, probability) of the tagger that `may_be` refuses are left out."""
+        the tagger gives at least `keep` of being exactly a name; the tagger's spans at `override` or
+        more in place of the names they overlap (unless inside one: 安德里亚·皮萨诺 stays whole, or
+        around two: 李辅国奉承肃宗 is two names, not one); its spans at `add` or more where no name
+        is. The tagger's spans (start, end, probability) end where `trim` says (严桂香|家的小院); those
+    that `may_be` then refuses are left out."""
     kept = [(a, b) for a, b in names if keep <= 0 or reading.prob(a, b) >= keep]
-    spans = [s for s in reading.spans(min(add, override)) if may_be(*s)]
+    spans = [(a, trim(a, b), p) for a, b, p in reading.spans(min(add, override))]
+    spans = [s for s in spans if s[1] > s[0] and may_be(*s)]
     first = [
         (a, b)
         for a, b, p in spans

@@ -90,7 +90,9 @@ class ChineseNameFinder:
         if not before or before[-1] in "、:：":
             return True
         if c in t.weak:
-            return False
+            return False  # 乔治王子和|玛丽娜: "and"
+        if self.context.cue_before(text, a - 1, "before"):
+            return True  # 行政长官林|郑月娥
         after = t.cues.get("married_before", frozenset())
         return not is_han(before[-1]) or any(map(before.endswith, after))
 
@@ -100,17 +102,30 @@ class ChineseNameFinder:
         if self.crf is None:
             return self._married(text, names)
         w, inside = self.w, self._inside_word(text)
-        return self._married(
-            text,
-            merge(
-                names,
-                self.crf.read(text),
-                w.crf_keep,
-                w.crf_add,
-                w.crf_override,
-                lambda a, b, p: self._may_be(text, a, b, p) and not inside(a, b),
-            ),
+        merged = merge(
+            names,
+            self.crf.read(text),
+            w.crf_keep,
+            w.crf_add,
+            w.crf_override,
+            lambda a, b, p: self._may_be(text, a, b, p) and not inside(a, b),
+            lambda a, b: self._household(text, a, b),
         )
+        return self._married(text, [(a, b) for a, b in merged if not self._firm_after(text, b)])
+
+    def _household(self, text: str, a: int, b: int) -> int:
+        """Where the tagger's span text[a:b] ends once a household's 家 is cut off: 农户严桂香|家的
+        小院, 王芳|家庭. A single surname takes at most two given characters, so a fourth 家 is
+        the household; after a three-character span only before 的, 庭, 户 and the like."""
+        name, t = text[a:b], self.tables
+        if len(name) not in (3, 4) or name[-1] != "家" or name[0] not in t.surname or name[:2] in t.compound:
+            return b
+        return b - 1 if len(name) == 4 or text[b : b + 1] in t.cues.get("household_after", ()) else b
+
+    def _firm_after(self, text: str, b: int) -> bool:
+        """Does a company's name go on after the name ending at b (卓郎|新疆智能机械有限公司)? A brand
+        that reads as a name, then a few characters without a function word, then the firm's end."""
+        return self.patterns.firm.match(text, b) is not None
 
     def _married(self, text: str, names: list[Span]) -> list[Span]:
         """Taiwan married names put the husband's surname before the woman's own name (彭陈清妹):
@@ -123,6 +138,18 @@ class ChineseNameFinder:
             out.append((a, b))
             prev_end = b
         return out
+
+    def _married_shape(self, text: str, a: int, b: int) -> float:
+        """What it adds that the three-character candidate text[a:b] is a married woman's own name,
+        her husband's surname right before it at a clean start (。林|郑月娥), with the role before
+        that surname (行政长官林|郑月娥). Nothing when the two surnames make a word (高|明月: 高明)
+        or a conjunction ends the candidate (林|国华和)."""
+        t = self.tables
+        if b - a != 3 or a == 0 or self.is_word(text[a - 1 : a + 1]) or text[b - 1] in t.cues["joins_two"]:
+            return 0.0
+        if not self._married_at(text, a, text[max(0, a - 4) : a - 1]):
+            return 0.0
+        return self.w.married + self.w.role * self.context.cue_before(text, a - 1, "before")
 
     def _inside_word(self, text: str) -> Callable[[int, int], bool]:
         """Does text[a:b] lie inside a longer word of the tagger (jieba's) that is no person's
@@ -154,8 +181,14 @@ class ChineseNameFinder:
             return True
         if not all(is_han(c) or c in DOTS for c in name) or name[0] in DOTS or name[-1] in DOTS:
             return False
-        if name[0] in COUNTERS or name in t.places or name[:2] in t.common:
-            return False
+        if name[0] in COUNTERS or name in t.places or name[:2] in t.common or name in t.cues["not_name"]:
+            return False  # 荣登 (jieba: a person) 好人榜: a verb of commendation pages
+        if len(name) > 2 and name[-2] in COUNTERS and name[-1] in t.cues["count_after"]:
+            return False  # 陈明|四人 当选: a count of the names before; the rules' 陈明 stays
+        if len(name) > 1 and name[-2] in "左右" and name[-1] in COUNTERS:
+            return False  # 总统赖清德（图|左二）: a place in a photo
+        if len(name) == 2 and name[1] in t.banned and t.words.get(name, ("n",))[0] not in PERSON_TAGS:
+            return False  # 施比受更有福: a function word is no given name the dictionary does not know
         if len(name) > 2 and name[0] in t.surname and name[-1] in t.cues.get("not_last", ()):
             return False  # 部长余金霞|向被表彰的: a function word never ends a Chinese name
         if any(text.endswith(row, 0, a) for row in t.cues.get("photo_row", ())):
@@ -166,14 +199,17 @@ class ChineseNameFinder:
             return False
         if len(name) == 2 and self.is_word(name) and t.words.get(name, ("n",))[0] not in PERSON_TAGS:
             return p >= self.w.crf_word
+        if len(name) == 3 and self._common_word(name[:2]) and name not in t.words:
+            return p >= self.w.crf_word  # 嘉许|礼: a common word and a suffix (but 高峰林 when sure)
         if len(name) <= 3 or any(c in DOTS for c in name):
             return True
         if len(name) > 4 and name[0] in t.surname and t.cues["joins_two"] & {name[2], name[3]}:
             return False  # 彭子文|和|孝老爱: a name and what the conjunction joins to it
-        return not any(
-            self.is_word(piece) and t.words.get(piece, ("n",))[0] not in PERSON_TAGS
-            for piece in (name[:2], name[-2:])
-        )
+        return not any(map(self._common_word, (name[:2], name[-2:])))
+
+    def _common_word(self, piece: str) -> bool:
+        """Is `piece` a dictionary word that is no person's (嘉许, 农户; not 王芳)?"""
+        return self.is_word(piece) and self.tables.words.get(piece, ("n",))[0] not in PERSON_TAGS
 
     def find_by_rules(self, text: str) -> list[Span]:
         """The names the rules find in `text`, in order (without the CRF)."""
@@ -188,6 +224,7 @@ class ChineseNameFinder:
             c for i in starts if self.chinese.may_start(text, i) and (c := self.chinese.best(text, i, 0.0))
         ]
         foreign = [c for m in p.runs.finditer(text) for c in self.foreign.readings(text, *m.span())]
+        chinese = [(s + self._married_shape(text, a, b), a, b) for s, a, b in chinese]
         if hints:
             chinese = ctx.hinted(text, chinese, hints, (w.tag_person, w.tag_person, w.tag_cross))
             foreign = ctx.hinted(text, foreign, hints, (w.tag_person, w.foreign_tag_nrt, w.foreign_tag_cross))

@@ -88,7 +88,8 @@ class ForeignNames:
         out, hi, w, ctx = [], len(text) if hi is None else hi, self.w, self.ctx
         for m in self.p.dotted.finditer(text, lo, hi):
             end = m.end() - ctx.word_after(text, m.end() - 1, m.end())  # 汤姆森|基于
-            if (a := self._part_start(text, m.start())) < m.start() and text[end - 1] not in DOTS:
+            a = self._part_start(text, m.start(), self.t.minority)
+            if a < m.start() and text[end - 1] not in DOTS:
                 out.append((w.accept + w.dotted + self.headroom, a, end))
         for e in self._regnal_name_ends(text, lo, hi):
             if (a := self._part_start(text, e)) <= e - 2:
@@ -106,12 +107,16 @@ class ForeignNames:
         name = self.p.regnal_name
         return sorted({p + 1 for q in shi for p in range(max(lo, q - 4), q - 1) if name.match(text, p, hi)})
 
-    def _part_start(self, text: str, i: int) -> int:
+    def _part_start(self, text: str, i: int, extra: frozenset[str] = frozenset()) -> int:
         """Start of the name part ending at i: its run of transliteration characters, and one or
         two characters more (圣地亚哥, 田纳西) after a function word, punctuation or a role when
         they make a word with the run or none of their own (not 纪念 in 纪念林肯)."""
         t, ctx, a = self.t, self.ctx, i
-        while a > 0 and text[a - 1] in t.translit and not ctx.cue_before(text, a, "before"):
+        while (
+            a > 0
+            and (text[a - 1] in t.translit or text[a - 1] in extra)
+            and not ctx.cue_before(text, a, "before")
+        ):
             a -= 1
         if (
             a == 0

@@ -56,6 +56,7 @@ class Weights:
     edge: float
     function_word: float
     in_list: float
+    married: float
     role: float
     speech: float
     action: float
@@ -120,6 +121,7 @@ class Tables:
     end: dict[str, float]  # ... how much it ends a person (娜) rather than a place (亚)
     strong: frozenset[str]  # surely foreign characters
     female: frozenset[str]
+    minority: frozenset[str]  # Uyghur and Kazakh name syllables, read after a dot (阿布列林·阿不列孜)
     words: dict[str, tuple[str, int]]  # dictionary word -> (jieba tag, frequency)
     common: frozenset[str]  # frequent two-character words (高度)
     places: frozenset[str]
@@ -196,6 +198,7 @@ def _characters(w: Weights, sur: dict[str, list[str]]) -> dict:
         end=end,
         strong=frozenset(c for c, v in translit.items() if v >= w.foreign_char),
         female=frozenset(read_blocks("names_zh_translit.tsv")["female"]),  # 娜 莉: Chinese names too
+        minority=frozenset(read_blocks("names_zh_translit.tsv")["minority"]) - set(translit),
         stop=stops,
         soft_stop=soft,  # a name the dictionary knows may hold one
         banned=stops - soft,
@@ -214,6 +217,7 @@ def _words(w: Weights) -> dict:
 
 def _cues(w: Weights, places: frozenset[str]) -> dict:
     cues = {kind: frozenset(items) for kind, items in read_blocks("names_zh_cues.tsv").items()}
+    cues["role"] = cues["role"] | cues.get("role_untrained", frozenset())  # not the CRF's features
     cues["place"], cues["before"] = places, cues["role"] | cues["lead"]
     cues["place_or_before"] = places | cues["place_before"]
     suffixes = {x for x in cues["not_after"] if len(x) > 1}  # not 文 (王文)
@@ -247,6 +251,7 @@ class Patterns:
     shi: re.Pattern
     monarchs: re.Pattern  # a superset of the temple and era names: two characters each
     gloss: re.Pattern  # a Latin gloss in brackets: （John Smith）
+    firm: re.Pattern  # what follows a brand that reads as a name: 卓郎|新疆智能机械有限公司
 
     @classmethod
     def build(cls, t: Tables) -> Patterns:
@@ -258,10 +263,21 @@ class Patterns:
             jp_finals=re.compile(f"[{''.join(t.jp_final)}](?=[{HAN}]?[{''.join(t.jp_end)}])"),
             runs=re.compile(f"[{tr}](?:[{tr}]+(?:[{DOTS}][{tr}]+)*|(?:[{DOTS}][{tr}]+)+)"),
             dot=re.compile(f"[{DOTS}]"),
-            dotted=re.compile(f"[{DOTS}](?:[{HAN}]{{1,4}}[{DOTS}])*[{tr}]+"),
+            dotted=re.compile(f"[{DOTS}](?:[{HAN}]{{1,4}}[{DOTS}])*[{tr}{''.join(t.minority)}]+"),
             regnal=re.compile(f"[{NUMERALS}]{{1,3}}世"),
             regnal_name=re.compile(f"[{HAN}](?=[{NUMERALS}]{{1,3}}世(?!纪))"),
             shi=re.compile("世"),
             monarchs=re.compile(f"[{''.join({x[0] for x in pairs})}][{''.join({x[1] for x in pairs})}]"),
             gloss=re.compile(r"[（(]([A-Z][A-Za-z.\- ]*[a-z])[）)]"),
+            firm=_firm(t),
         )
+
+
+def _firm(t: Tables) -> re.Pattern:
+    """Up to ten characters, none a function word nor the start of a verb that follows people
+    (的, 和, 任, 创办), then the end of a company's name (有限公司): the name before it is a brand."""
+    cues = t.cues
+    verbs = {c[0] for c in cues["action"] | cues["speech"]}
+    hard = "".join(sorted(cues["not_last"] | cues["joins_two"] | verbs | set("任为获于到之及")))
+    ends = "|".join(sorted(cues["firm_end"], key=len, reverse=True))
+    return re.compile(f"[^\\W\\d_{hard}]{{0,10}}?(?:{ends})")

@@ -170,7 +170,6 @@ def test_the_tagger_adds_names_the_rules_miss(finder, text, expected):
     "text, refused",
     [
         ("经过层层“关卡”后脱颖而出。", "关卡"),  # a common word, the tagger not sure enough
-        ("孝老爱亲模范严冬梅、周宏亮获表彰。", "孝老爱"),  # inside a longer word of jieba's
         ("乾隆五年，黄金周到了。", "黄金周"),  # starts with a frequent word
         ("候选人:蒙秀珍光荣上榜。", "蒙秀珍光荣"),  # four characters and more end with a word
     ],
@@ -178,6 +177,14 @@ def test_the_tagger_adds_names_the_rules_miss(finder, text, expected):
 def test_the_rules_veto_spans_of_the_tagger(tagged, text, refused):
     assert refused in [text[a:b] for a, b, _ in tagged.crf.tag(text, tagged.w.crf_add)]
     assert refused not in names(tagged, text)
+
+
+def test_the_rules_veto_a_span_inside_a_word(tagged):
+    """孝老爱|亲: inside a longer word of jieba's (the model retrained on round 6's tables no
+    longer proposes it, so the veto is asked directly)."""
+    text = "孝老爱亲模范严冬梅、周宏亮获表彰。"
+    assert tagged._inside_word(text)(0, 3)
+    assert "孝老爱" not in names(tagged, text)
 
 
 def test_the_rules_veto_a_span_after_a_number(tagged):

@@ -52,3 +52,12 @@ def test_fallback_title_is_the_first_sentence_line_whole_or_cut():
         "青岚县日前召开表彰大会。授予陶永禄等30名同志“最美护林员”称号,副县长葛文斌在会上要求各乡镇认真学习。"
     )
     assert fallback_title([long], "x").endswith("…")
+
+
+def test_a_reporters_credit_alone_on_top_is_a_byline_not_the_title():
+    """□晚报记者 某某 above the story: the people finder must see it (an author), and the title is
+    the first line of the story."""
+    body = ["□晚报记者 韩小明", "本报讯 5月2日上午,我市8名职工荣获“优秀工匠”称号。", "活动由市总工会主办。"]
+    lay = layout(list(body), None)
+    assert lay.title != "□晚报记者 韩小明"
+    assert fallback_title(body, "x").startswith("本报讯")
