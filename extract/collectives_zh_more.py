@@ -9,11 +9,11 @@ import re
 from functools import cache
 
 from extract.lexicon import alternation
+from extract.numbers import parse_number
 from extract.tsv import read_rows
 
 HAN = "\u4e00-\u9fff"
 NUMBER = "[\\d一二两三四五六七八九十百千]+"
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 
 
 @cache
@@ -37,16 +37,6 @@ def counted_units() -> re.Pattern:
     return frame
 
 
-def number(digits: str) -> int | None:
-    """12, 十二, 两: the value of a small count (None past 99)."""
-    if digits.isdigit():
-        return int(digits)
-    tens, _, ones = digits.partition("十")
-    if "十" in digits:
-        return _DIGITS.get(tens, 1 if not tens else -99) * 10 + _DIGITS.get(ones, 0 if not ones else -99)
-    return _DIGITS.get(digits) if len(digits) == 1 else None
-
-
 _TALLY = re.compile("分别|各|有$|[“”「」]")
 
 
@@ -56,17 +46,21 @@ def count_fits(phrase: str, digits: str) -> bool:
     if _TALLY.search(phrase):
         return False  # 全国“最美家庭”和全国五好文明家庭分别有2户: two titles, tallied
     parts = len(re.findall("[^、和及]+", phrase))
-    return parts >= 2 and parts == number(digits)  # 其中十星级1户: one kind, tallied, no list
+    return parts >= 2 and parts == parse_number(digits)  # 其中十星级1户: one kind, tallied, no list
+
+
+@cache
+def _merit_frame() -> re.Pattern:
+    merits = _words("merit").pattern
+    return re.compile(
+        rf"(?:授予|追授|对|给予|给|为)([{HAN}（）()]{{3,30}}?)(?:记|荣记|荣立|记功)?(?:{merits})"
+    )
 
 
 def merit_units(text: str) -> list[tuple[int, int]]:
     """Spans of the units given a collective merit (授予瑞金消防救援大队集体二等功, 对市公安消防支队记集体二等功,
     给予X中队荣记集体三等功): the object between the verb and the merit."""
-    merits = _words("merit").pattern
-    frame = re.compile(
-        rf"(?:授予|追授|对|给予|给|为)([{HAN}（）()]{{3,30}}?)(?:记|荣记|荣立|记功)?(?:{merits})"
-    )
-    return [m.span(1) for m in frame.finditer(text)]
+    return [m.span(1) for m in _merit_frame().finditer(text)]
 
 
 _SALUTATION = re.compile(r"(?m)^[ \t\u3000]*各[^\n。]{2,300}?[：:][ \t\u3000]*$")

@@ -98,7 +98,7 @@ def attends_after(start: int, end: int, ctx) -> bool:
     m = listed.match(ctx.text, end)
     if not m or ctx.lex.cue_re["award"].search(ctx.text, end, m.end()):
         return False  # 王某荣获一等奖并出席…: honoured first
-    stop = re.compile(r"[，,；;。：:！？\n]").search(ctx.text, m.end())
+    stop = _CLAUSE_END.search(ctx.text, m.end())
     return not receives.search(ctx.text, m.end(), stop.start() if stop else len(ctx.text))
 
 
