@@ -103,14 +103,9 @@ class Server:
             "serve",
             "--port",
             str(self.port),
+            "--processes",
+            str(processes),
         ]
-        if processes > 1:  # `honours serve` has no option for it (yet): the same call, with processes
-            command = [
-                sys.executable,
-                "-c",
-                "import sys, config, search_app; sys.exit(search_app.serve("
-                f"config.load(data_dir={str(data)!r}, engine={engine!r}), '127.0.0.1', {self.port}, {processes}))",
-            ]
         self.proc = subprocess.Popen(command, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)  # fmt: skip
         deadline = time.monotonic() + 300  # a missing index would be rebuilt first
         while time.monotonic() < deadline:

@@ -83,12 +83,23 @@ class Extractor:
 
 def _headline(counts: list[Count], in_title: list[Count]) -> tuple[Count, ...]:
     """The text's counts, and a total only the headline gives (117 đơn vị nhận cờ thi đua …, the
-    text counting its parts): it has no place in the text, so an empty span and surface."""
+    text counting its parts): it has no place in the text, so an empty span and surface. A count the
+    text repeats keeps its place in the text, with the honour (and status) only the headline names
+    (Trao Huy hiệu Đảng cho 84 đảng viên …, the text saying 84 đảng viên alone)."""
+    named = {(c.value, c.unit): c for c in reversed(in_title) if c.honour}
     said = {(c.value, c.unit) for c in counts}
+    text = [_named_by(c, named.get((c.value, c.unit))) for c in counts]
     headline = [
         dataclasses.replace(c, text="", span=(0, 0)) for c in in_title if (c.value, c.unit) not in said
     ]
-    return (*counts, *headline)
+    return (*text, *headline)
+
+
+def _named_by(count: Count, title: Count | None) -> Count:
+    """The text's count with the honour of the headline's same count, when only the headline names it."""
+    if title is None or count.honour:
+        return count
+    return dataclasses.replace(count, honour=title.honour, status=count.status or title.status)
 
 
 def _year(published: str | None) -> int | None:

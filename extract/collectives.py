@@ -1,9 +1,11 @@
 """Honoured collectives (issue 11). Chinese: a phrase ending in a unit word (units_zh.tsv: 公司, 卫生院,
 村, 车间, 科, 部, 家庭 …) that stands in a 、-list or a grid of units, after an honour's label, in a counted
-frame (授予X等N个单位), as the subject of an award verb, or beside a collective honour; then dropped when
+frame (授予X等N个单位), as the subject of an award verb or the object of a giving one (向X授予), in a
+table's name column, as the agency of a winning project, or beside a collective honour; then dropped when
 it acts (awards, organises, reports, signs: collective_frames_zh.tsv), names a person's unit (X科|科长),
 a place, or is a title. What makes a unit's name: collectives_zh_names.py; counted lists, collective
-merits, lists sharing a unit word and names under an honour's label: collectives_zh_more.py.
+merits, lists sharing a unit word, names under an honour's label, objects of giving verbs, table columns
+and agencies running projects: collectives_zh_more.py.
 Vietnamese: see collectives_vi.py.
 """
 
@@ -16,11 +18,15 @@ from extract.collectives_vi import find_collectives_vi
 from extract.collectives_zh_are import units_are
 from extract.collectives_zh_more import (
     count_fits,
+    counted_are,
     counted_units,
+    given_to,
     lines_under_label,
     merit_units,
+    run_by,
     salutations,
     shared_head_units,
+    table_names,
 )
 from extract.collectives_zh_names import (
     _EVENT,
@@ -43,7 +49,7 @@ from extract.text import Mention, sentence_of, sentences
 __all__ = ["find_collectives_vi", "find_collectives_zh"]  # find_collectives_vi lives in collectives_vi
 
 HAN = "\u4e00-\u9fff"
-_AWARD_VERB = rf"(?:均|都|同时|也|还|再次|并列)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为|认定为)|被认定为|获(?=[{HAN}]{{1,8}}“))"
+_AWARD_VERB = rf"(?:均|都|同时|也|还|再次|并列|双双|一同|分别)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为|认定为)|被认定为|获颁|获(?=[{HAN}]{{0,8}}“))"
 _AWARD_SUBJECT = re.compile(
     rf"([{HAN}“”「」（）()]{{3,40}}?)(?={_AWARD_VERB})"
 )  # 衢州市公路管理局工会被中华全国总工会授予…: the agent between 被 and the verb; A和B均获得
@@ -65,7 +71,7 @@ _WINNER_OF = re.compile(  # 获得「杰出爱心学校奖」的|X中学: the wi
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n“‘]))([{HAN}]{{3,30}})")
 _PARAGRAPH_START = re.compile(rf"(?m)(?:^|(?<=[；;]))([{HAN}]{{4,30}})")
 _LEADING_VERB = re.compile(
-    r"(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为|共?评选?出)|(?:我|本)(?:[省市县区州镇乡]|公司|集团|单位)|(?:而|并|同时)?在"
+    r"(?:另外|此外)?(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为|共?评选?出)|另外|此外|(?:我|本)(?:[省市县区州镇乡]|公司|集团|单位)|(?:而|并|同时)?在"
     r"|[\u4e00-\u9fff]{0,10}?(?:等|奖)为(?=[\u4e00-\u9fff]{3})"
 )  # 我市青岚港务集团…: "our city" is not part of the unit's name (我公司|检修三班 too); 卓越组优等为|X社区: a grade
 
@@ -75,12 +81,14 @@ _WHEN = re.compile(
 )  # 于近期, 共授予 (not 共同: a frame word of its own)
 
 
-def _acting(text: str, start: int, end: int, lex: Lexicon, people: set[str]) -> bool:
+def _acting(text: str, start: int, end: int, lex: Lexicon, people: set[str], given: bool = False) -> bool:
     """Does the unit at text[start:end] act (awards, organises, reports: 全国总工会《关于表彰…》,
-    获县总工会表彰, 据X报道), or stand for one of its people (X公司工会副主席陈魁, X科|科长)?"""
+    获县总工会表彰, 据X报道), or stand for one of its people (X公司工会副主席陈魁, X科|科长)? A unit
+    `given` an honour (向X授予) is the verb's object: the verb after it is not its own act."""
     f = _frames()
     after = _WHEN.match(text, end).end()
-    if f["body_after"].match(text, after) or f["member_after"].match(text, end) or _EVENT.match(text, end):
+    acts = f["body_after"].match(text, after) and not given
+    if acts or f["member_after"].match(text, end) or _EVENT.match(text, end):
         return True
     if any(text.startswith(p, end) for p in people if len(p) >= 2):
         return True
@@ -122,7 +130,7 @@ def _quoted(text: str, start: int, end: int, honours: list[Mention]) -> bool:
 
 _MEMBERS = re.compile(r"[\d一二两三四五六七八九十百]+名")  # 税务窗口53名干部: its people, not the unit
 _TITLES = re.compile(r"(?<![一二三四特甲乙丙优])等[^，。；]{0,4}?(?:奖项|称号|荣誉|奖)")  # not 分别荣获甲等奖
-_PLACES = re.compile(r"[^、]{0,6}?(?:在|由|经|据|受)")
+_PLACES = re.compile(r"[^、]{0,6}?(?:在|由|经(?!济)|据|受)")  # 经 (through), not 经济部, 经济技术开发区
 _OBJECT = re.compile("对|向|授予|表彰|命名|获")  # 由中央组织部对A、B…, 由A获…、B荣获: who is honoured
 
 
@@ -141,7 +149,8 @@ _GIVEN = re.compile("授予|追授|表彰|命名")
 _ITEM_SEP = re.compile(r"[^、\s\u3000]+")
 _LABEL_LINE = re.compile(
     r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十\d]+[、.．]\s*)?([^：:\n]{2,24})[：:][ \t\u3000]*(\S[^\n]*)$"
-)
+    r"|(?<=[，,；;])[ \t\u3000]*([^，,；;。：:\n]{2,24})[：:][ \t\u3000]*([^。\n]+)"
+)  # a label opening a line, or a clause: …上榜,其中,全国“五一”劳动奖状:河北某公司。
 _LABEL_HONOUR = re.compile("(?:奖|集体|单位|称号|奖项|名单|家庭|团队|班组|勋章|奖章|奖状|校园|村镇|社区)$")
 _SOCIETY = re.compile(f"^[{HAN}]{{4,}}会$")  # 银莲花荣誉勋章:澳门银行公会, 澳门妈阁水陆演戏会: a society
 _NOTE = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")  # 虎尾镇公所(第4级): a rank or grade after the unit
@@ -166,15 +175,18 @@ def _unit_lists(text: str, lex: Lexicon):
         entries, items = clause.group(0).split("、"), []
         for item in _ITEM_SEP.finditer(clause.group(0)):
             chunk = re.split(
-                r"(?<![优甲乙丙特一二三])等|共|分别(?!为)|为(?=“)|以(?=[「“])|[\d一二两三四五六七八九十百]+[家个名]",
+                r"(?<![优甲乙丙特一二三])等|共|分别(?!为)|为(?=“)|以(?=[「“])|[\d一二两三四五六七八九十百]+[家个名所校]",
                 item.group(0),  # 等, not 优等为X社区
             )[0]
             cut = re.split(_AWARD_VERB, chunk)[0]  # …、C家庭当选“最美家庭”: the verb after the last unit
+            cut = cut[:-1] if cut != chunk and cut.endswith(("及", "和")) else cut  # …、B及荣获…的C: B
             named = family().match(chunk)  # …、徐占海家庭坚守清廉家风的故事: a family, then what it does
             chunk = cut if _ends_as_unit(_NOTE.sub("", cut)) else named.group(0) if named else chunk
             chunk = _NOTE.sub("", chunk)
             at = clause.start() + item.start()
-            parts = [_NOTE.sub("", p) for p in re.split("[及和]", chunk)]  # …、广思讲堂及新莲寺: the last two
+            parts = [
+                _NOTE.sub("", p) for p in re.split("[及和与]", chunk)
+            ]  # …、广思讲堂及新莲寺: the last two
             if len(parts) > 1 and all(_ends_as_unit(p) for p in parts):
                 items += [(at + chunk.index(p), at + chunk.index(p) + len(p)) for p in parts]
             elif _ends_as_unit(chunk) and not _MEMBERS.match(item.group(0), len(chunk)):
@@ -209,15 +221,15 @@ def _unit_lists(text: str, lex: Lexicon):
     yield from chained(text, clauses)
     yield from units_are(text, _frames(), _ends_as_unit, _unit_prefix)
     for m in _LABEL_LINE.finditer(text):
-        label = m.group(1).strip()
+        at = 1 if m.group(1) is not None else 3  # the line's groups, or the clause's
+        label = m.group(at).strip()
         if not _LABEL_HONOUR.search(label) or f["body_after"].search(label) or "主办" in label:
             continue
-        items = re.finditer(r"[^、，,；;。:：\s\u3000]+", m.group(2))  # 专业功绩勋章:A协会;B小组。
+        body = m.group(at + 1)
+        items = re.finditer(r"[^、，,；;。:：\s\u3000]+", body)  # 专业功绩勋章:A协会;B小组。
         named = [(i.start(), i.start() + len(_NOTE.sub("", i.group(0)))) for i in items]
-        units = [
-            (s, e) for s, e in named if _ends_as_unit(m.group(2)[s:e]) or _SOCIETY.search(m.group(2)[s:e])
-        ]
-        yield [(m.start(2) + s, m.start(2) + e) for s, e in units], True
+        units = [(s, e) for s, e in named if _ends_as_unit(body[s:e]) or _SOCIETY.search(body[s:e])]
+        yield [(m.start(at + 1) + s, m.start(at + 1) + e) for s, e in units], True
 
 
 def find_collectives_zh(
@@ -233,7 +245,9 @@ def find_collectives_zh(
     found: dict[str, Collective] = {}
     heads, _ = _heads()
 
-    def add(start: int, end: int, shortest: int = 4, whole: bool = False) -> None:
+    def add(
+        start: int, end: int, shortest: int = 4, whole: bool = False, given: bool = False, named: bool = False
+    ) -> None:
         lead_start = start
         lead = _LEADING_VERB.match(text, start, end)
         start = lead.end() if lead else start
@@ -252,7 +266,8 @@ def find_collectives_zh(
         titled = next((h for h in honours if h.start == start and h.end <= end - 4), None)
         if titled and _ends_as_unit(text[titled.end : end]):  # 三八红旗集体|X公司工艺设计室: a label glued
             start, name = titled.end, text[titled.end : end]
-        if name in found or heads.fullmatch(name) or not _plausible(name, people, shortest, whole):
+        item = start == 0 or text[start - 1] in "、；;—\n"  # 、和瑞街道泰安里社区: 和 opens the name
+        if name in found or heads.fullmatch(name) or not _plausible(name, people, shortest, whole, item):
             return
         if name.endswith("家庭") and len(name) == 6 and not family().match(name + "之外"):
             return  # 孝老爱亲家庭, 教子有方家庭: a kind of family, not one named by its member
@@ -262,7 +277,9 @@ def find_collectives_zh(
             or others(text, lead_start, start, end)
         ):
             return
-        if _quoted(text, start, end, honours) or _acting(text, start, end, lex, people):
+        if (not named and _quoted(text, start, end, honours)) or _acting(
+            text, start, end, lex, people, given
+        ):
             return
         if any(_within((start, end), span) for span in barred + signers):
             return
@@ -291,6 +308,16 @@ def find_collectives_zh(
             add(m.start("units") + s, m.start("units") + e, 3, whole=True)
     for s, e in merit_units(text):  # 授予瑞金消防救援大队集体二等功
         add(s, e, 3, whole=True)
+    for s, e in table_names(text):  # 分会名称 分数 排名 奖金 / 登山分会 8.6 1 12,000…
+        add(s, e, 3, whole=True)
+    for s, e in counted_are(text, _ends_as_unit):  # 3个团体分别为A,B,以及…组织“食德好”: a name in quotes
+        add(s, e, 3, whole=True, named=True)
+    for s, e in run_by(text):  # 特优工程分别为交通部公路局办理之「…」: the agency wins with its project
+        if _ends_as_unit(text[s:e]) or text.endswith("政府", s, e):
+            add(s, e, 3, whole=True)
+    for s, e in given_to(text):  # 向X公司二分厂四工段三班授予…称号
+        if _ends_as_unit(text[s:e]):
+            add(s, e, 3, given=True)
     for s, e in shared_head_units(text, _head_ends):  # 由福民及顶庄社区获…: 福民, as written
         add(s, e, 2, whole=True)
     for m in [*_AWARD_SUBJECT.finditer(text), *_SUBJECT_COUNTED.finditer(text), *_WON_BY.finditer(text)]:

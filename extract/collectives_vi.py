@@ -1,7 +1,8 @@
 """Honoured Vietnamese collectives (issue 11): a unit head (units_vi.tsv: Phòng, Trường, Công ty, tổ …)
 after `như:`/`gồm:`, `tặng … cho`, `khen thưởng`, `Tập thể`, on a list line, or before `được … tặng` /
-`đón nhận Bằng khen`; not a look-alike (units_vi_not.tsv), nor after a person's or a place's word
-(collective_frames_vi.tsv, positions_vi.tsv)."""
+`đón nhận Bằng khen` (a place after a comma between them), the host of a ceremony in which it receives
+one, or by bare name after `các bệnh viện:`; not a look-alike (units_vi_not.tsv), nor after a person's or
+a place's word (collective_frames_vi.tsv, positions_vi.tsv)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def _vi_unit() -> re.Pattern:
     # another unit (và Công ty cổ phần …, và Trường tiểu học …)
     others = alternation([h for h in heads if h.lower() != "xã"]).pattern
     inner_and = rf"và(?!\s+(?!(?:{others})(?!\w))[{UPPER}][{LOWER}]+\s+[{LOWER}])"
-    stop = rf"(?:{inner_and}|với|vì|được|đã|cũng|có|là|cho|trong|tại|của|thuộc|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao)\b"
+    stop = rf"(?:{inner_and}|với|vì|được|đã|cũng|có|là|cho|trong|tại|của|thuộc|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao|long trọng|trọng thể|tổ chức)\b"
     return re.compile(
         rf"(?<![\w.])((?:{alternation(heads).pattern})(?!\w)(?:\s+(?!{stop})[\w/.-]+){{0,8}})", re.U
     )
@@ -91,8 +92,13 @@ _VI_BEFORE = re.compile(  # the units are the clause before the cue: found from 
     r"(?:khen thưởng|tặng|trao|công nhận|biểu dương|tuyên dương|nhận)(?P<subject>)"
     r"|với\s+(?:mô hình|công tác|việc|phong trào)(?P<model>)"
     r"|(?:vinh dự\s+)?(?:đón nhận|nhận|tổ chức lễ đón nhận)\s+"  # X (vinh dự) đón nhận Huân chương
-    r"(?i:giấy khen|bằng khen|huân chương|cờ thi đua|kỷ niệm chương|danh hiệu)(?P<receiver>))"
+    r"(?i:giấy khen|bằng khen|huân chương|cờ thi đua|kỷ niệm chương|danh hiệu)(?P<receiver>)"
+    r"|(?:long trọng\s+|trọng thể\s+|đã\s+)*tổ chức\s+[Ll]ễ\b(?=[^.\n]{0,300}?\bđón nhận\s+"  # X tổ chức Lễ kỷ niệm …
+    r"(?i:huân chương|cờ thi đua|bằng khen|danh hiệu|giấy khen))(?P<host>))"  # … và đón nhận Huân chương
 )
+# a place's level word opening the clause before the cue: the unit's place, set off by a comma
+# (Trường Tiểu học X, phường Y đã tổ chức đón nhận …), so the unit is in the clause before
+_PLACE_APPOSITION = re.compile(r"\s*(?:phường|xã|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP\.?)\s")
 _VI_CLAUSE_MARK = re.compile(r"[.;:,\n]")
 
 
@@ -104,11 +110,15 @@ def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
         group = next(g for g in groups if m.group(g))
         out.append((group, m.start(group), m.end(group)))
     for m in _VI_BEFORE.finditer(text):
-        group = next(g for g in ("subject", "model", "receiver") if m.group(g) is not None)
+        group = next(g for g in ("subject", "model", "receiver", "host") if m.group(g) is not None)
         marks = list(_VI_CLAUSE_MARK.finditer(text, max(0, m.start() - 80), m.start()))
+        while len(marks) > 1 and marks[-1].group(0) == "," and _PLACE_APPOSITION.match(text, marks[-1].end()):
+            marks.pop()  # Trường X, phường Y đón nhận: the school, its place after the comma
         start = marks[-1].end() if marks else max(0, m.start() - 80)
-        if group == "receiver" and _ON_BEHALF.match(text, m.end()):
+        if group in ("receiver", "host") and _ON_BEHALF.match(text, m.end()):
             continue  # Bệnh viện X đón nhận Bằng khen … trao tặng cho 05 tập thể: its units are honoured
+        if group in ("receiver", "host") and _given_other(text, m.end()):
+            continue  # UBND huyện X tổ chức Lễ … đón nhận Huân chương … tặng cho Trường Y: Y is honoured
         if m.start() - start >= 2:
             out.append((group, start, m.start()))
         # Trường X (TP Y) và đồng chí Z, nguyên …, được đề nghị tặng: the units before và
@@ -118,6 +128,17 @@ def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
             if both:
                 out.append(("subject", begin, both.start()))
     return out
+
+
+def _given_other(text: str, at: int) -> bool:
+    """Does the rest of the sentence give the honour to a named unit (… trao tặng cho Trường Tiểu học Y;
+    not `cho Bệnh viện`, the host itself)? Then the host only holds the ceremony."""
+    end = min(i for i in (text.find(".", at), text.find("\n", at), len(text)) if i >= 0)
+    for m in re.finditer(r"\bcho\s+", text[at:end]):
+        unit = _vi_unit().match(text, at + m.end())
+        if unit and _vi_name(unit.group(1).strip(" ,."), ""):
+            return True
+    return False
 
 
 # the rest of the sentence after the honour the unit receives gives it to a number of its units or people
@@ -150,7 +171,7 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
             reach = max(s if group == "line" else 0, unit.start(1) - 12)  # a list line's bullet is no dash
             item = _ITEM.search(text, reach, unit.start(1))  # 2- Bệnh viện …: an item's number, no dash
             if (_affiliation().search(text[reach : unit.start(1)]) and not item) or (
-                group in ("receiver", "direct", "object", "named", "line")
+                group in ("receiver", "host", "direct", "object", "named", "line")
                 and text[s : unit.start(1)].strip(' \t"“')
             ):
                 continue  # cá nhân thuộc Công đoàn X: whose people; khen thưởng anh Y - … Ban Z: his unit
@@ -168,7 +189,44 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
                     name=name, span=(start, start + len(name)), honour=near[-1].text if near else None
                 ),
             )
+    for start, end in _headed_items(text):  # các bệnh viện: Bạch Mai, Bỏng quốc gia…: each as written
+        name = text[start:end]
+        near = [h for h in honours if h.start < start] or honours
+        found.setdefault(
+            name, Collective(name=name, span=(start, end), honour=near[-1].text if near else None)
+        )
     return sorted(found.values(), key=lambda c: c.span)
+
+
+@cache
+def _headed_list() -> re.Pattern:
+    """`các bệnh viện:` / `những trường như:`: a kind of unit said once, then its units' bare names."""
+    heads = alternation(h.lower() for h in _vi_heads() if h.lower() not in ("tập thể", "gia đình")).pattern
+    return re.compile(
+        rf"\b(?:các|những)\s+(?:{heads})(?:\s+(?:sau|như|gồm|là))?\s*:\s*(?P<list>(?:[^.;\n]|\.(?=\S))+)",
+        re.I,
+    )
+
+
+_BARE_ITEM = re.compile(rf"[{UPPER}][\w-]*(?:\s+[\w-]+){{0,5}}")
+
+
+def _headed_items(text: str) -> list[tuple[int, int]]:
+    """Spans of the bare names after a kind of unit and a colon (các bệnh viện: Bạch Mai, Nhi đồng I
+    (TP.HCM)…): items split by commas and `và`, each opening in upper case and not with a unit word of
+    its own (those are read with the other lists), a bracketed place left out."""
+    out = []
+    for m in _headed_list().finditer(text):
+        for item in re.finditer(
+            r"[^,]+", re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), m.group("list"))
+        ):
+            for part in re.split(r"\s+và\s+", item.group(0)):
+                bare = _BARE_ITEM.search(part)
+                if not bare or bare.start() > 1 or _vi_unit().match(part, bare.start()):
+                    continue
+                start = m.start("list") + item.start() + item.group(0).index(part) + bare.start()
+                out.append((start, start + len(bare.group(0).rstrip(". "))))
+    return out
 
 
 # people named or counted before a unit in the same stretch: the unit is theirs (cho đại úy X, cán bộ

@@ -1,7 +1,8 @@
 """More frames of honoured Chinese units (issue 11), read by extract/collectives.py: a counted list of
 units (授予X等12个单位, 由A、B、C等3个社区获得优等, A、B及C社区3个绩优社区), a unit given a collective merit
-(授予X大队集体二等功, 对市消防支队记集体二等功), and the addressees of a notice (各省…委员会：), which are
-never honoured. The frame words are kinds counted and merit of collective_frames_zh.tsv."""
+(授予X大队集体二等功, 对市消防支队记集体二等功), the object of a giving verb (向X授予, 为X颁奖), a table's name
+column (分会名称 分数 …), an agency running a winning project (X办理之「…」), names under an honour's label,
+and the addressees of a notice (各省…委员会：), which are never honoured. The frame words are kinds counted and merit of collective_frames_zh.tsv."""
 
 from __future__ import annotations
 
@@ -30,8 +31,8 @@ def counted_units() -> re.Pattern:
     frame = re.compile(
         rf"(?:(?:授予|追授|表彰|命名|评选出|评出)了?|对|在|包括|以及|(?:(?<=[，。；：:,;\n])|^)\s*(?P<by>由)?|(?<=[\d一二两三四五六七八九十][人名])和)"
         rf"(?P<units>(?:(?!授予|表彰|命名|对|在|以及|包括)[{HAN}“”、（）()A-Za-z]|(?<=[A-Za-z0-9])\d){{3,80}}?)"  # ACP1000: digits after a letter
-        rf"(?P<etc>等)?\s?(?P<count>{NUMBER})\s?[个家支所户](?:“[^”\n]{{1,16}}”)?(?:先进|优秀)?"
-        rf"(?:[{HAN}]{{0,4}}?(?:{nouns})|(?<=户)(?![{HAN}]))",  # 评选出X家庭等100户。: households
+        rf"(?P<etc>等)?\s?(?P<count>{NUMBER})\s?[个家支所户](?:“[^”\n]{{0,14}}(?:{nouns})”|(?:“[^”\n]{{1,16}}”)?(?:先进|优秀)?"
+        rf"(?:[{HAN}]{{0,4}}?(?:{nouns})|(?<=户)(?![{HAN}])))",  # 评选出X家庭等100户。: households; 等11个“最佳志愿服务组织”
         re.M,
     )
     return frame
@@ -105,11 +106,97 @@ def shared_head_units(text: str, head_ends) -> list[tuple[int, int]]:
 
 _LABEL = re.compile(
     r"(?m)^[ \t\u3000]*(?:[\d一二三四五六七八九十]+[.、．]\s*)?[^\n：:。，]{2,24}"
-    r"(?:(?:勋章|奖章|奖状|奖|称号|名单)[：:]|名单(?:[(（][^()（）\n]{1,8}[)）])?)[ \t\u3000]*$"
-)  # 2.金莲花荣誉勋章: / 中国青年志愿者优秀组织奖名单(安徽)
+    r"(?:(?:勋章|奖章|奖状|奖|称号|名单)[：:]|名单(?:[(（][^()（）\n]{1,8}[)）])?|(?:推荐|表彰|候选|获奖)(?:对象|单位|集体)[：:]?)"
+    r"[ \t\u3000]*$"
+)  # 2.金莲花荣誉勋章: / 中国青年志愿者优秀组织奖名单(安徽) / 一、湖北五一劳动奖状推荐对象
 _NAME_LINE = re.compile(
-    rf"[ \t\u3000]*(?:\d{{1,3}}[.、．]\s*)?([{HAN}（）()]{{2,30}})[ \t\u3000]*(?:\n|$)"
+    rf"[ \t\u3000]*(?:\d{{1,3}}[.、．]\s*)?([{HAN}（）()]{{2,40}})[ \t\u3000]*(?:\n|$)"
 )  # 1.安徽新华女性公益发展中心
+
+
+_GIVEN_TO = re.compile(
+    rf"(?:向|为|给)(?P<obj>[{HAN}“”]{{3,40}}?)(?:进行了?|分别|隆重)?(?:授予|颁发|颁授|颁奖|授牌|颁牌|授旗)"
+)  # 向X公司二分厂四工段三班授予…, 为“最美村部”获奖者一心村颁奖
+_WINNER_WORD = re.compile("(?:获奖者|获得者|获奖单位|获奖集体|获奖村|获奖社区)")
+
+
+def given_to(text: str) -> list[tuple[int, int]]:
+    """Spans of the object of a giving verb (向X授予, 为X颁奖, 给X授牌): the unit given the honour, after any
+    winner word before it (为“最美村部”获奖者|一心村颁奖); whether it is a unit's name is the caller's."""
+    out = []
+    for m in _GIVEN_TO.finditer(text):
+        start = m.start("obj")
+        for w in _WINNER_WORD.finditer(m.group("obj")):
+            start = m.start("obj") + w.end()
+        out.append((start, m.end("obj")))
+    return out
+
+
+_TABLE_HEAD = re.compile(
+    rf"(?m)^[ \t\u3000]*(?:(?:序号|编号|排名|名次)[ \t\u3000]+)?[{HAN}]{{0,6}}名称(?:[ \t\u3000]+[^\s]{{1,8}}){{1,8}}[ \t\u3000]*$"
+)  # 分会名称 分数 排名 奖金 / 序号 单位名称 所在地: a table's header, its name column first
+_CELL_LEAD = re.compile(r"^[\d.,，%]+")  # 12,000羽球分会: a number of the row before glued on
+_TEXT_COLUMN = re.compile("负责人|姓名|职务|地址|所在|备注|事迹|单位$|类别|领域")
+
+
+def table_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the names in a table's name column (分会名称 分数 排名 奖金, then rows 登山分会 8.6 1 12,000,
+    glued or one a line): under a header whose first text cell ends in 名称, each row's cells that are
+    not numbers; with another text column (负责人, 所在地) only the first of each line. Rows run to the
+    first line without a digit."""
+    out = []
+    for head in _TABLE_HEAD.finditer(text):
+        other_text = any(_TEXT_COLUMN.search(c) for c in head.group(0).split()[1:])
+        at = head.end() + 1
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            line = text[at:end]
+            if not re.search(r"\d", line):
+                break
+            for n, cell in enumerate(re.finditer(r"\S+", line)):
+                lead = _CELL_LEAD.match(cell.group(0))
+                s = cell.start() + (lead.end() if lead else 0)
+                if len(re.findall(f"[{HAN}]", line[s : cell.end()])) >= 2 and not (other_text and out and n):
+                    out.append((at + s, at + cell.end()))
+                    if other_text:
+                        break
+            at = end + 1
+    return out
+
+
+_RUN_BY = re.compile(
+    rf"(?:分别为|为|由|、|及|和)([{HAN}（）()]{{3,30}}?)(?:所?办理|所?管理|执行|兴办)之?[「“]"
+)  # 分别为交通部公路局办理之「…工程」、嘉义县政府办理之「…」: the agency whose project won
+
+
+def run_by(text: str) -> list[tuple[int, int]]:
+    """Spans of the agencies named as running an honoured project (Taiwan's public-works awards: 特优工程
+    分别为X局办理之「…」及Y县政府办理之「…」): the award goes to the agency with its project."""
+    return [m.span(1) for m in _RUN_BY.finditer(text)]
+
+
+_COUNTED_ARE = re.compile(
+    rf"{NUMBER}[个家支所][{HAN}]{{0,6}}?(?:团体|单位|集体|组织|团队)(?:分别为|分别是|依次为)(?P<list>[^。；;\n]+)"
+)  # 获得“…”奖项的3个团体分别为A(海关),B,以及香港首个食物回收组织“食德好”
+_QUOTED_NAME = re.compile("[“「]([^”」]{2,20})[”」]$")
+
+
+def counted_are(text: str, ends_as_unit) -> list[tuple[int, int]]:
+    """Spans of the units a count of units introduces with 分别为 (3个团体分别为A,B,以及C“食德好”): each
+    comma-separated item that ends in a unit word, or the quoted name closing it (a described body)."""
+    out = []
+    for m in _COUNTED_ARE.finditer(text):
+        for item in re.finditer(r"[^,，、]+", m.group("list")):
+            lead = re.match(r"\s*(?:以及|及|和)?\s*", item.group(0)).end()
+            name = re.sub(r"\s*[(（][^()（）]{1,12}[)）]\s*$", "", item.group(0)[lead:])
+            start = m.start("list") + item.start() + lead
+            quoted = _QUOTED_NAME.search(name)
+            if quoted:
+                out.append((start + quoted.start(1), start + quoted.end(1)))
+            elif ends_as_unit(name):
+                out.append((start, start + len(name)))
+    return out
 
 
 def lines_under_label(text: str) -> list[tuple[int, int]]:

@@ -66,7 +66,9 @@ _QUOTED_OPENER = re.compile(
     f"[“「][{HAN}A-Za-z]{{1,8}}(?:会|社|团|队|馆|院|所|局|中心|公司)[”」][{HAN}]{{2,}}$"
 )
 _TOWNSHIP_SHORT = re.compile(f"[{HAN}]{{1,4}}[乡镇市区]")  # 中寮乡和兴: a community's short name, no person
-_NAMED_AFTER = re.compile(f"(?<=[{HAN}])[{HAN}()（）]{{2,12}}(?:工作室|小组|班组)$")  # 董林|劳模创新工作室
+_NAMED_AFTER = re.compile(
+    f"(?<=[{HAN}])[{HAN}()（）]{{0,12}}(?:工作室|小组|班组)$"
+)  # 董林|劳模创新工作室, …乙班赵梦桃|小组
 _NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给等每其本几多年")  # 年: 1990-2005年|横栏镇
 _COUNTED = re.compile("[一二三四五六七八九十两][个名家支批项所]")  # 一个乡, not 五华区
 _NOT_INSIDE = re.compile(
@@ -74,14 +76,19 @@ _NOT_INSIDE = re.compile(
 )
 
 
-def _plausible(name: str, people: set[str], shortest: int = 4, whole: bool = False) -> bool:
+def _plausible(
+    name: str, people: set[str], shortest: int = 4, whole: bool = False, item: bool = False
+) -> bool:
     """A unit's name: 4-30 characters (3 in a list of units: 卫生局), not starting like a verb phrase
     or a numeral, no conjunction, quote or person's name inside (到社区, 一个乡, 先进典型和团队) but
-    a name that opens a unit named after its person (董林劳模创新工作室)."""
+    a name that opens a unit named after its person (董林劳模创新工作室). A name opening a list's `item`
+    (after 、 or ；, on its own line) may start with 和: a place's first character there (和瑞街道…社区,
+    和平村), no conjunction."""
+    opening = item and name.startswith("和")
     return (
         # a counted frame bounds a long name (…项目部等497个单位)
         shortest <= len(name) <= (40 if whole else 30)
-        and name[0] not in _NOT_FIRST
+        and (name[0] not in _NOT_FIRST or opening)
         and not _COUNTED.match(name)
         and not _EVENT.match(name)  # 第七届全国文明村镇: an edition opens a title, never a unit
         and not _NOT_INSIDE.search(name)
@@ -94,20 +101,22 @@ def _plausible(name: str, people: set[str], shortest: int = 4, whole: bool = Fal
         and not any(
             p in name
             and not name.endswith(p + "家庭")
-            and not _NAMED_AFTER.match(name, len(p) * name.startswith(p))
+            and not _NAMED_AFTER.match(name, name.find(p) + len(p))
             and not (whole and _TOWNSHIP_SHORT.fullmatch(name[: -len(p)]) and name.endswith(p))
             for p in people
         )  # 雷昌根家庭: the family named after its head, a person too; 头屋乡|明德 in a counted list
-        and (whole or _joined_right(name))  # known to be one unit: X镇和美村 on a line, 维和警察防暴队等5个
+        and (whole or _joined_right(name[opening:]))  # one unit: X镇和美村 on a line, 维和警察防暴队等5个
     )
 
 
 def _joined_right(name: str) -> bool:
-    """和 or 与 inside a unit's name joins two fields of one body (人力资源和社会保障局, 海洋与渔业厅),
-    never two units (A公司和B公司, A与B公司) or a phrase and a unit (先进典型和团队)."""
+    """和 or 与 inside a unit's name joins two fields of one body (人力资源和社会保障局, 海洋与渔业厅,
+    中国皮革和制鞋工业研究院), never two units (A公司和B公司, A与B公司) or a phrase and a unit (先进典型和团队)."""
     for joint in "和与":
         first, _, rest = name.partition(joint)
-        if rest and (_head_ends(first) or not re.match(rf"[^{joint}]{{2,}}?(?:局|厅|部|委员会)", rest)):
+        if rest and (
+            _head_ends(first) or not re.match(rf"[^{joint}]{{2,}}?(?:局|厅|部|委员会|院|所|中心)", rest)
+        ):
             return False
     return True
 

@@ -48,6 +48,24 @@ def _found(text: str) -> set[str]:
     return found.union(*(inside[c] for c in found))
 
 
+def headline(title: str, text: str) -> tuple[str, int]:
+    """The title to search and how far into it a match may begin: when the title is only the text's
+    opening line cut short (a page of one paragraph and no headline: "在近日召开的…座谈会上,我市3名个人、
+    1…"), that line in full, with matches beginning in the part the title keeps, so that what follows
+    a word is still read with it (cut short, a 座谈会 loses the 受到表彰 after it)."""
+    head = title.rstrip()
+    stem = head.rstrip("….").rstrip()
+    body = text.lstrip()
+    if not head.endswith(("…", "...")) or not stem or not body.startswith(stem):
+        return title, len(title)
+    return body.split("\n", 1)[0], len(stem)
+
+
+def _in_title(pattern: re.Pattern, line: str, reach: int) -> bool:
+    m = pattern.search(line)  # the leftmost match: when it begins past `reach`, every match does
+    return m is not None and m.start() < reach
+
+
 def score(title: str, text: str) -> int:
     """Each distinct cue found counts once, double when it is in the title."""
     title, text = title.lower(), text.lower()
@@ -70,9 +88,10 @@ def evidence(title: str, text: str) -> dict[str, int]:
     """Points for each side (explainer, call, visit, honour): a row counts once, double in the title;
     a `recipient` row (honour) once for each distinct recipient it frames, at most RECIPIENTS."""
     points = {"explainer": 0, "call": 0, "visit": 0, "honour": 0}
-    in_text, in_title = set(text), set(title)  # a row is searched only where it may match
+    line, reach = headline(title, text)
+    in_text, in_title = set(text), set(line)  # a row is searched only where it may match
     for pattern, side, where, weight, need in kind_rows():
-        titled = where != "text" and may_match(need, in_title) and pattern.search(title) is not None
+        titled = where != "text" and may_match(need, in_title) and _in_title(pattern, line, reach)
         texted = where != "title" and may_match(need, in_text)
         if side == "recipient":
             found = _distinct(pattern, text, RECIPIENTS) if texted else 0

@@ -43,9 +43,24 @@ def among_honoured(text: str, start: int, spans) -> bool:
 
 
 def witnessed(text: str, end: int) -> bool:
-    """300人见证: the counted watched, the rest of the clause says (见证418位学子… counts the watched)."""
+    """300人见证: the counted watched, the rest of the clause says (见证418位学子… counts the watched);
+    共500余人,欢聚一堂: the counted met, the rest of the clause or the start of the next one says."""
     stop = CLAUSE.search(text, end)
-    return bool(words().witnessed.search(text, end, stop.start() if stop else len(text)))
+    cut = stop.start() if stop else len(text)
+    w = words()
+    if w.witnessed.search(text, end, cut) or w.gathered.search(text, end, cut):
+        return True
+    return bool(stop and text[stop.start()] in "，," and w.gathered.match(text, stop.end()))
+
+
+def organised_by(text: str, start: int, end: int) -> bool:
+    """此次表彰由A、B等9个部门联合组织开展: the count stands in a 由-phrase (the agent) and the rest of
+    its clause is organising, not honouring: the counted gave the honour; an honouring word before
+    the 由 (此次表彰) does not make them its receivers."""
+    head = clause_head(text, start)
+    stop = CLAUSE.search(text, end)
+    rest = text[end : stop.start() if stop else len(text)]
+    return "由" in head and bool(words().not_honoured.search(rest))
 
 
 def clause_head(text: str, start: int) -> str:

@@ -37,7 +37,7 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
                 i for i, c in enumerate(out) if m.start() - 600 < c.span[1] <= m.start() and c.value == value
             ]
             totals = exact or totals
-        if not parts or not totals or titled(out, parts, totals[-1]):
+        if not parts or not totals or titled(out, parts, totals[-1]) or _each_won(text, out, parts):
             continue
         local = words().local_part.match(text, m.end())
         if local and local.end() <= out[parts[0]].span[0]:
@@ -60,10 +60,25 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
                 parts.append(i)
                 value += out[i].value
                 i += step
-            if len(parts) > 1 and value == total.value and not titled(out, parts, t):
+            if (
+                len(parts) > 1
+                and value == total.value
+                and not titled(out, parts, t)
+                and not _each_won(text, out, parts)
+            ):
                 drop.update(parts)
         drop.update(bracketed(out, t, text))
     return [c for i, c in enumerate(out) if i not in drop]
+
+
+_WON = re.compile(r"(?:获得|获评|荣获|获颁|获授|被评为|被授予)")
+
+
+def _each_won(text: str, out: list[Count], parts: list[int]) -> bool:
+    """291名选手获得…金、银、铜牌,1010名选手获得优胜奖,…,累计共有1350人获得相关奖项: parts that each
+    say, right after their counted noun, that they won something are the page's own tallies of each
+    award, not categories of the total (民防人员8人、义警17人)."""
+    return all(_WON.match(text, words().counted_noun.match(text, out[i].span[1]).end()) for i in parts)
 
 
 _NAMES_BEFORE = re.compile(r"[\u4e00-\u9fff·]{2,5}、[\u4e00-\u9fff·]{2,5}$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from extract.numbers import CN_NUMBER
 from extract.text import Mention
 
 _TITLE_BEFORE_CHENGHAO = re.compile(r"[^，,、。；;：:“”\"\d]{2,24}?(?=(?:荣誉)?称号)")
@@ -13,7 +14,10 @@ _TITLE_BEFORE_CHENGHAO = re.compile(r"[^，,、。；;：:“”\"\d]{2,24}?(?=(
 _TITLE_HEAD = re.compile(
     r"[^，,、。；;：:“”\"「」『』()（）\s等的和及与并获被为评授选是有在了将从向由把]{1,12}"
 )
-_EDITION = re.compile(r"第[\d一二三四五六七八九十百]+届[^，,、。；;：:“”\"「」\s等的和及与并获被]{2,16}")
+_EDITION = re.compile(  # 第十三届全国五好家庭; 2014-2016年度金山区先进集体: an edition or a period
+    r"(?:第[\d一二三四五六七八九十百]+届|(?:19|20)\d\d(?:[-—–~至](?:19|20)?\d\d)?年度?)"
+    r"[^，,、。；;：:“”\"「」\s等的和及与并获被]{2,16}"
+)
 
 
 def edition_after(text: str, end: int, stop: int, counted_noun: re.Pattern) -> Mention | None:
@@ -22,6 +26,20 @@ def edition_after(text: str, end: int, stop: int, counted_noun: re.Pattern) -> M
     a = counted_noun.match(text, end).end()
     m = _EDITION.match(text, a, stop)
     return Mention(a, m.end(), m.group()) if m else None
+
+
+_HEAD = re.compile(  # 2014-2016年度金山区, 福建省: a period or a place right before a known title
+    r"(?:(?:19|20)\d\d(?:[-—–~至](?:19|20)?\d\d)?年度?)?"
+    r"(?:全国|全省|全市|[^\W\d获评授予被为荣的和及与等了在是有个名人位家户所我本该其各]{1,6}?(?:省|市|区|县|州))?$"
+)
+
+
+def placed(h: Mention, text: str, end: int, counted_noun: re.Pattern) -> Mention:
+    """获评福建省三八红旗手, 98个2014-2016年度金山区先进集体: a title after a count keeps the place and
+    the period written right before it, which tell it from the same title of another level (not
+    the counted noun: 三名职工县五一劳动奖章)."""
+    m = _HEAD.search(text, max(counted_noun.match(text, end).end(), h.start - 16), h.start)
+    return Mention(m.start(), h.end, text[m.start() : h.end]) if m and m.start() < h.start else h
 
 
 def trimmed(h: Mention, text: str, end: int, counted_noun: re.Pattern) -> Mention:
@@ -129,7 +147,10 @@ def quoted_named(text: str, end: int, stop: int, named_verb: re.Pattern) -> Ment
 _QUOTED_SOON = re.compile(r"[^，,。；;“”\"「」\d]{0,6}?[“\"「]([^“”\"「」，,。；;]{2,24})[”\"」]")
 
 
-_MARKED = re.compile(r"[^，,、。；;：:“”\"「」『』()（）\s\d的等和及与]{2,16}(?=[，,、。；;！？!?\n]|$)")
+_MARKED = re.compile(  # …、11个巴南工匠和14个…: a list's last item but one ends at 和 and a count
+    rf"([^，,、。；;：:“”\"「」『』()（）\s\d的等和及与]{{2,16}})(?:[(（][^()（）]{{1,6}}[)）])?"  # 城市(区)
+    rf"(?=[，,、。；;！？!?\n]|$|[和及与](?:{CN_NUMBER}))"
+)
 _NOT_A_TITLE = re.compile(r"参加|出席|进行|开展|获|被|受到|作为|代表|参与|组成")
 
 
@@ -143,4 +164,4 @@ def marked_after(
     m = _MARKED.match(text, a)
     if not m or m.end() > stop + 1 or _NOT_A_TITLE.search(m.group()) or not title_mark.search(m.group()):
         return None
-    return Mention(a, m.end(), m.group())
+    return Mention(a, m.end(1), m.group(1))

@@ -56,5 +56,7 @@ def unit_zh(
         return "collective"
     if honour_kind == "person" and honour_next and cls == "个":
         return "person"  # 319个上海市五一劳动奖章 (not 22个“最美奋斗者”集体): persons counted by their medal
+    if honour_kind is None and honour_next and cls == "个" and words().person_end.search(title):
+        return "person"  # 11个巴南工匠: a title of people no lexicon knows, right after the count
     lead = re.sub(r"(?:共|计|共计|合计|有|达)$", "", before)  # 寺庙共5家,分别为…: the units named before
     return "collective" if cls in ("家", "个", "所") and words().collective_end.search(lead) else None

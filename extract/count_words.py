@@ -38,6 +38,8 @@ class CountWords:
     title_verb: re.Pattern  # 授予, 命名: verbs whose count may be followed by a title no lexicon knows
     title_holder: re.Pattern  # 211位市长奖得主: a title right after the count, then its holders
     entrants: re.Pattern  # 166名参选…: right after a count, its people entered a selection
+    pool: re.Pattern  # 在…5000多人中经过初审: right after a count, the pool a selection was made from
+    anaphoric: re.Pattern  # 等10名同志光荣入选: right after a count, a verb whose title was said before
     title_subject: re.Pattern  # 66位优秀青年获得表扬: what is counted, then an honouring verb
     list_cue_before: re.Pattern  # 名单如下（共16人）: the count of the list announced just before it
     list_cue: re.Pattern  # 分别是, 如下: right after a count, the list of what it counts follows
@@ -57,6 +59,7 @@ class CountWords:
     given_to: re.Pattern  # 颁奖予: before a count (after attending), the counted are given an award
     named_verb: re.Pattern  # 被推选为: right after a count, the verb before its quoted title
     witnessed: re.Pattern  # 见证: after a count, its people watched
+    gathered: re.Pattern  # 欢聚一堂: after a count (or opening the next clause), its people met
     winners: re.Pattern  # 18位得主: right after a count, the counted are its winners
     received: re.Pattern  # 80人接受荣誉勋章: right after a count, the counted received an award (t: its name)
     award_tail: re.Pattern  # 表扬577位国中应届毕业生县长奖: a clause ending in an award's name
@@ -65,6 +68,9 @@ class CountWords:
     local_part: re.Pattern  # 其中,山西省一个集体、三名个人: after 其中, a place's own share of the total
     merit_after: re.Pattern  # 29 Công đoàn viên xuất sắc: right after the counted noun, a rating of them
     among_honoured: re.Pattern  # Trong những người được khen thưởng…, có 3 người dân: among the honoured
+    person_end: re.Pattern  # 工匠, 标兵: a title ending so honours people (11个巴南工匠)
+    vi_if_honoured: frozenset[str]  # đại biểu: counts the honoured only when an honouring phrase follows
+    honoured_soon: re.Pattern  # 400 đại biểu được tuyên dương: an honouring phrase a few words on
 
 
 def _initials(words: list[str]) -> str:
@@ -77,6 +83,7 @@ def words() -> CountWords:
     w = {k: [x.replace("&", " ") for x in v] for k, v in read_blocks("counts.tsv").items()}
     units = {x: "person" for x in w["vi_person"]} | {x: "collective" for x in w["vi_collective"]}
     units |= {x: "household" for x in w["vi_household"]} | {"lượt": "view", "phiếu": "vote"}
+    units |= {x: "person" for x in w["vi_person_if_honoured"]}
     return CountWords(
         vi=re.compile(
             rf"(?=[\d{_initials(VI_WORDS.split('|') + ['hơn', 'gần', 'khoảng', 'trên'])}])"
@@ -141,6 +148,7 @@ def words() -> CountWords:
         shortlisted=alternation(w["shortlisted"]),
         title_grade=alternation(w["title_grade"]),
         witnessed=alternation(w["witnessed"]),
+        gathered=alternation(w["gathered"]),
         given_to=alternation(w["given_to"]),
         then_honoured=re.compile(
             rf"[^，,。；;\d]{{0,12}}[，,]\s*(?:{alternation(w['then']).pattern})?"
@@ -170,9 +178,22 @@ def words() -> CountWords:
             re.I,
         ),
         among_honoured=alternation(w["among_honoured"], re.I),
+        person_end=re.compile(rf"(?:{alternation(w['person_end']).pattern})$"),
+        vi_if_honoured=frozenset(x.lower() for x in w["vi_person_if_honoured"]),
+        honoured_soon=re.compile(
+            rf"(?:\s+[^\s,.;:!?“”\"]+){{0,4}}?\s+(?:{alternation(w['honoured_after']).pattern})(?!\w)", re.I
+        ),
         award_end=re.compile(rf"(?:{alternation(w['award_object']).pattern})$"),
         collective_end=re.compile(rf"(?:{alternation(w['collective_noun']).pattern})$"),
         money=re.compile(rf"\s*(?:{CN_NUMBER}|{DIGITS})\s*(?:{alternation(w['money']).pattern})", re.I),
+        anaphoric=re.compile(
+            rf"[^，,。；;：:“”\"「」\d]{{0,24}}?(?:光荣|均|都|也)?(?:{alternation(w['anaphoric']).pattern})"
+            r"(?=$|[，,。；;！？!?\s])"
+        ),
+        pool=re.compile(
+            rf"(?:(?!候选|人选|入围|推荐)[^，,。；;：:\d]){{0,8}}?(?:当中|之中|中)[，,]?\s*"
+            rf"(?:{alternation(w['selected_from']).pattern})"  # 从63名候选人中评选出: candidates, no pool
+        ),
         entrants=re.compile(rf"\s*(?:{alternation(w['entrants']).pattern})", re.I),
         title_holder=re.compile(
             rf"[“\"「『]?(?P<t>[^，,、。；;：:“”\"「」『』\d\s的]{{2,12}}?)[”\"」』]?(?:{alternation(w['title_holder']).pattern})"

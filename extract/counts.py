@@ -19,6 +19,7 @@ from extract.count_context import (
     given_to,
     heading,
     joined_vi,
+    organised_by,
     paragraph,
     said_twice,
     suffix_of,
@@ -31,6 +32,7 @@ from extract.count_titles import (
     award_after,
     edition_after,
     marked_after,
+    placed,
     quoted_after,
     quoted_chenghao,
     quoted_named,
@@ -102,7 +104,9 @@ def _honour_near(
             h for h in found if then.end() <= h.start < (clause_end.start() if clause_end else len(text))
         ]
     if after:
-        return trimmed(after[0], text, end, words().counted_noun) if suffix else after[0]
+        if not suffix:
+            return after[0]
+        return placed(trimmed(after[0], text, end, words().counted_noun), text, end, words().counted_noun)
     verb = words().title_verb.search(text, max(sentence[0], start - 40), start)
     w = words()
     # 80人接受荣誉勋章, 8名个人获得优秀个人奖: received right after the count (and its noun)
@@ -148,6 +152,12 @@ def _honour_near(
     return titled or (before[-1] if before and not listed else None)
 
 
+def _said_before(start: int, found: list[Mention]) -> Mention | None:
+    """The title said last before a count whose verb takes no title (光荣入选, 获此殊荣), if close."""
+    before = [h for h in found if start - 160 <= h.end <= start]
+    return before[-1] if before else None
+
+
 def _rest(text: str, end: int, stop: int) -> int:
     """Where the clause after a count ends (at most 40 characters on)."""
     clause_end = _CLAUSE.search(text, end, min(stop, end + 40))
@@ -155,7 +165,7 @@ def _rest(text: str, end: int, stop: int) -> int:
 
 
 _ITEM = re.compile(rf"(?:{CN_NUMBER})[名个位人家户所支组][“\"「]?$")  # a list's count, then its title
-_NEXT_ITEM = re.compile(r"[”\"」]?[、，,]")
+_NEXT_ITEM = re.compile(r"[”\"」]?(?:集体|单位|个人|同志)?[”\"」]?[、，,]")  # 12个工人先锋号集体、
 _COUNTED = re.compile(r"个人|集体|团体|单位|同志")  # what a count counts, not its title
 _ONE_UNIT = re.compile(r"集体|单位|个人")  # 其中,山西省一个集体、三名个人: 一 is a number here
 _ELIDED = re.compile(r"(?<=[，,、；;])\d+(?=获)")
@@ -208,12 +218,16 @@ def find_counts(
                 honoured = status_of(text[max(0, m.start() - 600) : m.start()], "", lex)
             clause = clause_of(text, m.start(), m.end(), lang)
             vetoed = (
-                (words().not_honoured.search(clause) or witnessed(text, m.end()))
-                and not words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1])
-                and not PROPOSING.search(clause)  # 拟推荐1个集体申报…奖状: a nomination, not a sign-up
-                and not given_to(clause, text, m)
-                and not among_honoured(text, m.start(), spans)
-            ) or words().future.search(sentence)
+                (
+                    (words().not_honoured.search(clause) or witnessed(text, m.end()))
+                    and not words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1])
+                    and not PROPOSING.search(clause)  # 拟推荐1个集体申报…奖状: a nomination, not a sign-up
+                    and not given_to(clause, text, m)
+                    and not among_honoured(text, m.start(), spans)
+                )
+                or words().future.search(sentence)
+                or (lang != "vi" and organised_by(text, m.start(), m.end()))
+            )
             published = (cue and count.status == "proposed") or (  # công khai danh sách 10 cá nhân đề nghị …
                 lang != "vi"  # a notice (产生了16名…推荐人选), not a plan (集团党委拟表彰先进党支部2个)
                 and count.status in ("proposed", "candidate")
@@ -303,6 +317,7 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         return None
     if (
         words().entrants.match(text, m.end())
+        or (lang != "vi" and words().pool.match(text, m.end()))
         or words().share.match(text, m.end())
         or words().money.match(text, m.end())
         or words().mixed_units.match(text, m.end())
@@ -318,6 +333,9 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     honour = _honour_near(
         m.start(), m.end(), text, sentence, honour_mentions, lex.suffix_re if lang != "vi" else None
     )
+    anaphoric = honour is None and lang != "vi" and bool(words().anaphoric.match(text, m.end()))
+    if anaphoric:  # “最美医生”。⏎X等10名同志光荣入选
+        honour = _said_before(m.start(), honour_mentions)
     kind = lex.honour_kind(honour.text) if honour else None
     if lang != "vi":
         before = bool(  # “全国五一劳动奖章”1197个: the title right before, its quote closed
@@ -338,6 +356,10 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
             honour = None  # 《…先进个人…的决定》,对全省50家优秀企业: the decision's title names others too
     elif m.group("cls"):
         unit = words().vi_units.get(m.group("cls").lower(), "person")
+        if m.group("cls").lower() in words().vi_if_honoured and not words().honoured_soon.match(
+            text, m.end()
+        ):
+            return None  # 120 đại biểu khách mời attend; 400 đại biểu được tuyên dương are honoured
     else:  # 124 “Tập thể lao động tiên tiến”: what the title right after the number honours
         gap = (
             text[m.end() : honour.start].lstrip('“"').lower() if honour and honour.start >= m.end() else None
@@ -353,7 +375,10 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     s, e = sentence
     start = (
         honour.start - 1
-        if honour and honour.end <= m.start() and text[honour.start - 1 : honour.start] in '“"'
+        if honour
+        and not anaphoric  # “…奖章”1197个, not a title said sentences before (“最美医生”。X等10名…入选)
+        and honour.end <= m.start()
+        and text[honour.start - 1 : honour.start] in '“"'
         else m.start()
     )
     return Count(

@@ -15,6 +15,11 @@ _MINGUO_YEAR = re.compile(  # 民国99年, 114年 (not 100年来), 98年度: a y
 )
 _TITLE_YEAR = r"[(（]((?:19|20)\d\d)[)）]\s*$"  # …的通报(2006): a repost labelled with its document's year
 RECENT = 5  # a year this much older than the page is still its event's (a repost of 2021 news in 2024)
+# a year no event has: a birth year (sinh năm 1998, SN 1998, 1998年出生, 生于1998年) or the start of a
+# span running to now (自2007年起, 2007年以来, từ năm 2007 đến nay)
+_NOT_BEFORE = re.compile(r"(?:sinh năm|sinh|SN|生于|出生于|自|从|từ năm|từ)\s*$", re.I)
+_NOT_AFTER = re.compile(r"^\s*年?\s*(?:出生|生人|起|以来)|^\s*(?:đến nay|tới nay)", re.I)
+NEAR = 12  # characters around a year read for a birth or a span mark
 
 
 def event_year(
@@ -43,7 +48,9 @@ def event_year(
 
 def _years(text: str, minguo: bool) -> list[int]:
     """The years a passage names, in order: 2023, 2019-2023 (the last), 民國114年 / 114年 (with `minguo`)."""
-    found = [(m.start(), int(m.group(2) or m.group(1))) for m in _YEAR.finditer(text)]
+    found = [
+        (m.start(), int(m.group(2) or m.group(1))) for m in _YEAR.finditer(text) if not _no_event(text, m)
+    ]
     found += [(m.start(), y) for m in _MINGUO_YEAR.finditer(text) if (y := _minguo(m, minguo))]
     found += cn_years(text, minguo)  # 二0二五年, and with `minguo` 一一四年, 九十六年
     return [y for _, y in sorted(found)]
@@ -52,3 +59,11 @@ def _years(text: str, minguo: bool) -> list[int]:
 def _minguo(m: re.Match, bare: bool) -> int | None:
     """The Gregorian year of a Minguo year: always when the era is named, bare only when `bare`."""
     return int(m.group(1)) + ROC_OFFSET if m.group(1) else (int(m[2] or m[3]) + ROC_OFFSET if bare else None)
+
+
+def _no_event(text: str, m: re.Match) -> bool:
+    """Is this year a birth year or the start of a span to now, no year of the event?"""
+    if m.group(2):
+        return False  # a range (2019-2023) ends in its own year
+    before, after = text[max(0, m.start() - NEAR) : m.start()], text[m.end() : m.end() + NEAR]
+    return _NOT_BEFORE.search(before) is not None or _NOT_AFTER.search(after) is not None

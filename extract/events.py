@@ -33,7 +33,8 @@ _DATE_LINE = re.compile(
 )
 _NAME_KEY = re.compile(r"[\W_]+")
 _DATELINE = re.compile(rf"[/／∕]\s*([{HAN}]{{2,4}})(?:报导|报道)")
-_NOT_IN_PLACE = re.compile("[的者了是受享获得为和与及等经将把被]")  # 奖章获得者享受省: words, not a place
+# 奖章获得者享受省, 此件发至各乡 (a distribution note): words, not a place
+_NOT_IN_PLACE = re.compile("[的者了是受享获得为和与及等经将把被各此]")
 HEAD_CHARS = 600  # how far into an undated page its event's year is looked for (past captions and bylines)
 
 

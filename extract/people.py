@@ -12,9 +12,13 @@ from extract.lexicon import Lexicon
 from extract.people_rel_cues import (
     GIVEN_TO,
     attends_after,
+    donates,
+    guest_listed,
     in_work_title,
+    judges,
     leader_praises,
     listed_after,
+    past_example,
     presents,
     pronoun_gender,
     ranked,
@@ -27,6 +31,13 @@ from extract.text import Mention, sentence_of
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _AS_DELEGATE = re.compile(r"(?:同志)?作为[^，,；;。\n]{2,30}?代表")
+_ACCEPTS_FOR = re.compile(  # 区长X、张区长Y代表领奖, 由副局长X代为领奖: they accept for their unit
+    r"(?:、[^、，,。；;\n]{2,8})*(?:代表|代为)[^，,。；;\n]{0,10}?(?:领奖|受奖|领取)"
+)
+_PUPILS = ("学生", "学童", "孩子")
+_HANDED = re.compile("颁|奖|授予|表彰|获")  # 为中学生冼某颁发特别奖: a pupil honoured after all
+_CEREMONY = re.compile("礼|典礼|大会|仪式|晚会")
+_WINNERS = ("得主", "得奖者", "获奖者", "获得者")
 _NEXT_AWARD = re.compile(r"[也亦还更并又]?(?:同时|再次|先后)?")  # ，也获得…: the award's adverbs
 
 
@@ -59,8 +70,9 @@ class Context:
                 e = self.clause(e + 1, e + 1)[1]
         # X、Y等优秀共产党员 lists honourees only on a commendation (not 李大钊等… in a commentary)
         listed = self.commendation and self._listed_with_honour(s, e)
-        if not self.lex.cue_re["award"].search(self.text, s, e) and not listed:
-            return None
+        winner = any(s <= h.start < e and self.text.startswith(_WINNERS, h.end) for h in self.honours)
+        if not self.lex.cue_re["award"].search(self.text, s, e) and not listed and not winner:
+            return None  # (徐某也是师铎奖得主: the honour's winner word awards it too)
         inside = [h for h in self.honours if s <= h.start < e]
         return inside[0] if inside else None
 
@@ -81,6 +93,24 @@ class Context:
     def _listed_with_honour(self, s: int, e: int) -> bool:
         return any(s <= h.start < e for h in self.honours) and "等" in self.text[s:e]
 
+    def cue(self, kind: str, start: int, end: int, at: int | None = None) -> bool:
+        """A cue word in text[start:end]; a presenter's word after 获 is the receiver's (与获颁奖状的
+        李桂华…合照, 获颁发证书: 颁奖, 颁发 are no speech there), and 颁奖 before 礼, 典礼, 大会 names the
+        ceremony: before the person at `at` it is the setting, not their act (另一场颁奖礼上,主任X也是…
+        得主); after them it still places them at it (X…出席颁奖典礼)."""
+        for m in self.lex.cue_re[kind].finditer(self.text, start, end):
+            if kind != "speech" or not (
+                self.text[m.start() - 1 : m.start()] == "获"
+                or (
+                    at is not None
+                    and m.end() <= at
+                    and m.group(0) == "颁奖"
+                    and _CEREMONY.match(self.text, m.end())
+                )
+            ):
+                return True
+        return False
+
     def cue_near(self, kind: str, start: int, end: int, before: int = 20, after: int = 40) -> bool:
         s, e = sentence_of(self.sentences, start)
         return bool(self.lex.cue_re[kind].search(self.text, max(s, start - before), min(e, end + after)))
@@ -88,7 +118,7 @@ class Context:
     def cue_in_clause(self, kind: str, start: int, end: int) -> bool:
         """A cue in the person's own clause (与同科室护士毛瑞镜共同前往 — not the clause after)."""
         s, e = self.clause(start, end)
-        return bool(self.lex.cue_re[kind].search(self.text, s, e))
+        return self.cue(kind, s, e)
 
     def speaks_after(self, start: int, end: int, kind: str = "speech") -> bool:
         """Does the person's clause go on with a speech verb (甄子丹则肯定, 阮苏少湄表示), the clause not
@@ -96,9 +126,7 @@ class Context:
         if not "\u4e00" <= self.text[start] <= "\u9fff":
             return False  # a Vietnamese clause runs on past its full stop (. is no clause end here)
         s, e = self.clause(start, end)
-        return not GIVEN_TO.search(self.text, s, start) and bool(
-            self.lex.cue_re[kind].search(self.text, end, e)
-        )
+        return not GIVEN_TO.search(self.text, s, start) and self.cue(kind, end, e)
 
     def acts_later(self, start: int, end: int) -> bool:
         """Does a leader's sentence go on, after the name, to a leader's act (市长周佳琪感恩…, 市委书记X，
@@ -114,7 +142,7 @@ class Context:
     def cue_in_rest_of_sentence(self, kind: str, start: int, end: int) -> bool:
         """A cue after the person in the same sentence, or just before (袁庆华,…参加会议; 普佳表示)."""
         s, e = sentence_of(self.sentences, start)
-        return bool(self.lex.cue_re[kind].search(self.text, max(s, start - 30), e))
+        return self.cue(kind, max(s, start - 30), e, start)
 
     @cached_property
     def explains(self) -> bool:
@@ -142,7 +170,7 @@ def _relation_of(
 ) -> str:
     if "byline" in how or "signature" in how:
         return "author"
-    if how & {"doctrine", "contact", "namesake", "helped", "family"}:
+    if how & {"doctrine", "contact", "namesake", "helped", "family", "example"}:
         return "mentioned"  # 以X同志为核心的党中央; 雷昌根家庭: the family is honoured, not its head
     if "attending" in how:
         return "official"  # 出席会议的县领导还有X、Y
@@ -217,7 +245,10 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
         if leader:
             leaders.update(p.spans)
         if "conferred" not in p.how and any(
-            presents(s, e, ctx.text) or (leader and leader_praises(s, e, ctx.text)) for s, e in p.spans
+            presents(s, e, ctx.text)
+            or (leader and leader_praises(s, e, ctx.text))
+            or guest_listed(s, ctx.text)
+            for s, e in p.spans
         ):
             p.how.add("attending")  # 夏伟根书记为二等奖获得者邢福生颁发获奖证书: the presenter
         if (
@@ -226,6 +257,18 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             and any(attends_after(s, e, ctx) for s, e in p.spans)
         ):
             p.how.add("guest")  # 议员X、…、乡长Y也到场恭贺得奖社区: guests
+        if (
+            not named[p.name]
+            and not p.how & {"conferred", "grid"}
+            and all(judges(s, e, ctx) for s, e in p.spans)
+        ):
+            p.how.add("guest")  # 老师X、Y、Z…共同担任评委: the jury
+        if (
+            not named[p.name]
+            and not p.how & {"conferred", "grid", "list"}
+            and all(donates(s, e, ctx) for s, e in p.spans)
+        ):
+            p.how.add("guest")  # 理事长X偕同儿子Y捐赠复康巴士: a donor at the ceremony
         if (
             any(ctx.lex.roles[r] == "mention" for r in role_words)
             and not _after_honour(p, ctx)
@@ -244,12 +287,27 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             or ("grid" in p.how and ctx.commendation)
             or ("conferred" in p.how and ctx.commendation)
         )
+        if (
+            not honoured
+            and (p.role or "").endswith(_PUPILS)
+            and not p.how & {"list", "grid", "conferred"}
+            and not any(_HANDED.search(ctx.text, *ctx.clause(s, e)) for s, e in p.spans)
+        ):
+            p.how.add("helped")  # 对自闭症学生尹某语多鼓励: a teacher's pupil, not honoured by the page
+        if not p.how & {"conferred", "grid"} and _past_example(p, ctx):
+            p.how.add("example")  # 涌现出“全国优秀人民警察”X等…, 全国劳模Y…捐赠: an honour of before
+            honoured = False
         if _accepts_for_collective(p, ctx):
             p.how.add("representative")
             honoured = False  # the collective is honoured, not the one who accepts for it
         if _speaks_for_collective(p, ctx):
             p.how.add("representative")
-        if not honoured and _only_quoted(p, ctx) and any(named.values()) and p.name not in ctx.title:
+        if (
+            not honoured
+            and _only_quoted(p, ctx)
+            and (leader or any(named.values()))
+            and p.name not in ctx.title
+        ):
             p.how.add("witness")  # 校长邱永安说：“苗老师…” in a portrait of the honoured teacher
         relation = decide_relation(
             p.spans, p.how, leader, ctx, honoured, bool(prizes) and p.name not in prizes, p.name
@@ -275,6 +333,14 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
     return out
 
 
+def _past_example(p: ZhPerson, ctx: Context) -> bool:
+    """Is the person named as an example of an earlier honour (全国劳模X…捐赠) and given none now in
+    any other mention (X说:…, said later, awards nothing)?"""
+    examples = [past_example(s, e, ctx, sentence_of(ctx.sentences, s)) for s, e in p.spans]
+    others = [sp for sp, x in zip(p.spans, examples, strict=True) if not x]
+    return any(examples) and not any(ctx.honour_in(s, e) for s, e in others)
+
+
 def _delegate(role: str | None) -> bool:
     """Is the role a delegate's (劳模代表, 优秀教师代表、…): one of its positions ends in 代表? A body
     named 代表会 or 代表大会 (市民代表会主席) still has a leader at its head."""
@@ -298,7 +364,10 @@ def _only_quoted(p: ZhPerson, ctx: Context) -> bool:
 
 
 def _accepts_for_collective(p: ZhPerson, ctx: Context) -> bool:
-    """集团党委书记高敏作为全国先进基层党组织代表接受表彰: the delegate of an honoured collective."""
+    """集团党委书记高敏作为全国先进基层党组织代表接受表彰, 区长X代表领奖: the delegate of an honoured
+    collective (or of a unit given an award)."""
+    if any(_ACCEPTS_FOR.match(ctx.text, e) for _, e in p.spans):
+        return True
     for _, e in p.spans:
         m = _AS_DELEGATE.match(ctx.text, e)
         if m and any(

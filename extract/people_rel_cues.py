@@ -13,8 +13,8 @@ from extract.tsv import read_blocks
 GIVEN_TO = re.compile(r"[为向给]")  # 为X颁奖: the person named after it receives
 # 金克杨为一等奖获得者颁奖, 薛菊芳副局长为…获得者…进行颁奖, 王某为获奖者授旗: the one before 为 presents
 # (因为, 评为 are no 为)
-_PRESENTS_TO = re.compile(
-    r"[\u4e00-\u9fff]{0,6}?(?<![因作成认评称被])[为向给](?:[^。；;，,\n]|[，,]、){1,60}?"
+_PRESENTS_TO = re.compile(  # X在礼宾府宴会厅,向…颁发: a place may come first
+    r"(?:在[\u4e00-\u9fff]{1,12}[，,]?)?[\u4e00-\u9fff]{0,6}?(?<![因作成认评称被])[为向给](?:[^。；;，,\n]|[，,]、){1,60}?"
     r"(?:颁奖|颁发|颁授|授奖|授牌|颁证|授旗|授(?=[“「]))"
 )
 # 前主委王瑞德为优秀社青表扬 (Taiwan papers): 为 the honoured, then 表扬, nobody receiving between
@@ -144,6 +144,18 @@ def listed_after(start: int, leaders: set[tuple[int, int]], text: str) -> bool:
     return start > 0 and text[start - 1] == "、" and any(e == start - 1 for _, e in leaders)
 
 
+_GUEST_HEAD = re.compile(r"(?:主礼|颁奖|主禮|頒獎)(?:嘉宾|嘉賓|人)")
+_RECEIVES = re.compile(r"[获受领得]|荣获|得主|得奖")
+
+
+def guest_listed(start: int, text: str) -> bool:
+    """主礼嘉宾行动处处长X、…理事Y和…委员Z与得主合照: a name in the list a guest-of-honour word opens
+    (in its clause, nothing received between) hands the awards over or officiates."""
+    opened = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 60), start)), default=0)
+    heads = list(_GUEST_HEAD.finditer(text, max(opened, start - 60), start))
+    return bool(heads) and not _RECEIVES.search(text, heads[-1].end(), start)
+
+
 def in_work_title(start: int, end: int, text: str) -> bool:
     """Is text[start:end] inside 《…》, the title of a work (a programme, a book, a document), or inside
     a short “…”, the name of a campaign (“清风廉韵”)?"""
@@ -219,3 +231,77 @@ def pronoun_gender(spans, starts: list[int], text: str) -> str | None:
 def _sentence_end(text: str, at: int) -> int:
     m = _STATEMENT_END.search(text, at)
     return m.start() if m else len(text)
+
+
+_APPOSITIVE_GAP = re.compile(r"[”」』\"]?(?:荣誉)?(?:获得者|得主|获奖者)?[”」』\"]?")
+_WINNER_TITLE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:奖章|勋章|奖)(?:获得者|得主)$")  # 五一劳动奖章获得者|X
+_WINNER_WORD = re.compile(r"获得者|获奖者|得主")
+
+
+@cache
+def _emerged() -> re.Pattern:
+    """涌现出…等一大批先进典型: the opener of a list of a place's or a unit's past examples."""
+    words = read_blocks("people_zh.tsv")["emerged"]
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _awards_now(ctx, text: str) -> bool:
+    return bool(ctx.lex.cue_re["award"].search(text) or ctx.lex.cue_re["awarded"].search(text))
+
+
+def past_example(start: int, end: int, ctx, sentence: tuple[int, int]) -> bool:
+    """Is the person named only as an example of earlier honours: in a 涌现出… list (涌现出“全国优秀
+    人民警察”黄宽全、一等功臣叶熙等一大批先进典型), or behind an honour used as a title (全国五一劳动
+    奖章获得者孙娟…共同向…捐赠, “中国好人”陈文湘现场为大家作宣讲) whose sentence awards nothing now
+    (受表扬者…「家庭照顾者楷模」X: awarded) and whose honour the page's title does not name?"""
+    s, e = sentence
+    text = ctx.text
+    opener = None
+    for m in _emerged().finditer(text, s, start):
+        opener = m
+    if opener and not _awards_now(ctx, text[opener.end() : start]):
+        return True
+    titled = [h for h in ctx.honours if h.end <= start and _APPOSITIVE_GAP.fullmatch(text, h.end, start)]
+    if titled:
+        if titled[-1].text in ctx.title:
+            return False
+        at = titled[-1].start
+    else:
+        m = _WINNER_TITLE.search(text, max(s, start - 16), start)
+        if not m:
+            return False
+        at = m.start()
+    rest = _WINNER_WORD.sub("|", text[s:at] + "|" + text[start:e])  # the sentence without appositives
+    return not _awards_now(ctx, rest)
+
+
+@cache
+def _judges() -> re.Pattern:
+    """…共同担任评委, …作为嘉宾观看: a statement going on to a judge's or a guest's part."""
+    words = read_blocks("people_zh.tsv")
+    verbs = "|".join(map(re.escape, sorted(words["judge_verb"], key=len, reverse=True)))
+    roles = "|".join(map(re.escape, sorted(words["judge_role"], key=len, reverse=True)))
+    return re.compile(rf"[^。；;！？!?\n]{{0,60}}?(?:{verbs})[^。；;，,！？!?\n]{{0,12}}?(?:{roles})")
+
+
+def judges(start: int, end: int, ctx) -> bool:
+    """团委老师陶艺、欧阳德龙、唐永超,…共同担任评委; 陈雨老师作为嘉宾观看了整场比赛: the person's
+    statement goes on to judge or to watch as a guest, winning nothing on the way."""
+    m = _judges().match(ctx.text, end)
+    return bool(m) and not _awards_now(ctx, ctx.text[end : m.end()])
+
+
+@cache
+def _donates() -> re.Pattern:
+    words = read_blocks("people_zh.tsv")["donate"]
+    return re.compile(rf"[^。；;！？!?\n]{{0,40}}?(?:{'|'.join(map(re.escape, words))})")
+
+
+def donates(start: int, end: int, ctx) -> bool:
+    """陈某偕同儿子、常务监事徐某捐赠一一五万元的复康巴士: the person's statement goes on to give,
+    winning nothing on the way or in the rest of the statement."""
+    m = _donates().match(ctx.text, end)
+    if not m:
+        return False
+    stop = _STATEMENT_END.search(ctx.text, m.end())
+    return not _awards_now(ctx, ctx.text[end : stop.start() if stop else len(ctx.text)])

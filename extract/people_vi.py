@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.lexicon import alternation
+from extract.people_vi_bounds import ROLE_CHAR as _ROLE_CHAR
+from extract.people_vi_bounds import VERB as _VERB
+from extract.people_vi_bounds import completed, fallback_name, name_after_unit, name_end, role_phrase
 from extract.people_vi_credits import LOWER as _LOWER
-from extract.people_vi_credits import NAME, SYLLABLE, credits, signature, signers
+from extract.people_vi_credits import NAME, credits, signature, signers
 from extract.people_vi_credits import UPPER as _UPPER
 from extract.people_vi_more import (
     accused,
@@ -25,21 +28,10 @@ from extract.people_vi_more import (
     given_back,
     named_place_or_unit,
     tone_free,
-    unit_named,
     with_bio,
 )
 from extract.tsv import read_rows
 from normalize.seg_vi import read_rules
-
-_NAME_RE = re.compile(NAME)
-
-_ROLE_CHAR = r"(?:[^,.;:()\n]|\.(?=\w))"  # a dot glued to a letter abbreviates (UBND P.Chính Gián, TP.HCM)
-# a role phrase ends where the sentence's verb begins (Chủ tịch UBND tỉnh | nhấn mạnh)
-# (not inside a department's name: Sở Giáo dục và Đào tạo, Ban Thi đua khen thưởng tỉnh)
-_VERB = re.compile(
-    r"(?<!đua)\s+(?=(?:nhấn mạnh|phát biểu|cho biết|đề nghị|trao|dự|chỉ đạo|ghi nhận|cùng|và(?!\s+[A-ZĐ][a-zà-ỹ]+\s+[a-zà-ỹ])|đã|tặng|khen|yêu cầu|nêu|"
-    r"chia sẻ|nói|cảm ơn|xúc động|được|vì|nhặt|vận động|tích cực|luôn|có|là|vinh dự|đối với)\b)"
-)
 
 
 @dataclass(frozen=True)
@@ -107,7 +99,7 @@ def patterns() -> Patterns:
         # a position, maybe its organisation, then the name: Bí thư Đảng ủy phường Trần Quốc Bảo; honour holders too
         by_position=re.compile(
             rf"{first_letters(position_words)}(?<![{_LOWER}{_UPPER}])(?P<cue>(?i:(?:phó\s+)?(?:{positions})|{honours}))"
-            rf"(?:\s+(?:[^\s,.;:]+)){{0,11}}?\s+(?P<name>{NAME})"
+            rf"(?:\s+(?:{_DEGREE}|(?:[^\s,.;:]|\.(?=\w))+)){{0,11}}?\s+(?P<name>{NAME})"
         ),
         tail=re.compile(
             rf"(?:\s*\(\s*|\s*,\s*(?:(?!(?i:{cues})\s|{titles})[^,.;:()\n]{{2,30}},\s*(?={titles}))?|\s*[-–]\s*|\s+(?=[{_UPPER}]))"
@@ -162,10 +154,15 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
     for pattern in (p.by_cue, p.by_position):
         for m in pattern.finditer(text):
             s, e = m.span("name")
-            e = _name_end(text, s, e, p)
+            e = name_end(text, s, e, p)
             if e is None and pattern is p.by_position:  # Chủ tịch … Hội Hữu nghị … Lào | Nguyễn Đắc Vinh
-                s, e = _fallback_name(text, m.end("cue"), s, p)
-            if e is None or text[s:e].isupper() or any(a <= s < b for a, b in found):
+                s, e = fallback_name(text, m.end("cue"), s, p)
+            taken = next((f for (a, b), f in found.items() if a <= s < b), None)
+            if (
+                e is None
+                or text[s:e].isupper()
+                or (taken and not _roleless(taken, s, pattern is p.by_position))
+            ):
                 continue
             if (  # Trường THPT | Trương Định, cán bộ xã | Ninh Phụng: no person (… Việt Nam | Trần …: see below)
                 pattern is p.by_position
@@ -180,34 +177,49 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
             if pattern is p.by_position and (
                 text[s:e].split()[0].lower() not in p.surnames or p.not_name.match(text, s)
             ):
-                s, e = _name_after_unit(text, s, p)  # Chủ tịch UBND xã Vĩnh Sơn | Nguyễn Văn Phúng
+                s, e = name_after_unit(text, s, p)  # Chủ tịch UBND xã Vĩnh Sơn | Nguyễn Văn Phúng
                 if e is None or any(a <= s < b for a, b in found) or named_place_or_unit(text, s, e):
                     continue  # Chủ tịch UBND..., Bí thư Đảng ủy... are not names
             t = p.tail.match(text, e)
-            role = _VERB.split(t.group("role"))[0].strip() if t and t.group("role") else None
+            role = role_phrase(t.group("role")) if t and t.group("role") else None
             org = t.group("org").strip() if t and t.group("org") else None
             if pattern is p.by_position:  # Thứ trưởng Bộ Nội vụ X, Trưởng Ban …: both say who X is
                 before = _title_chain(text, m.start("cue"), p) + text[m.start("cue") : s].strip()
-                role = f"{before}, {role}" if role else before
+                before = before.rsplit(" cho ", 1)[-1]  # Huân chương … cho Giám đốc Bệnh viện X: the post
+                if _VERB.search(
+                    " " + text[m.end("cue") : s]
+                ):  # A - Phó trưởng Ban … và | X; … có 3 Trung tướng gồm | X
+                    before = ""  # a verb or a second person between: the post is not X's
+                role = (f"{before}, {role}" if role else before) if before else role
             elif m.group("cue").lower() not in p.address:  # Bác sĩ X, Thượng tá X: the cue is a role
                 role = f"{m.group('cue')}, {role}" if role else m.group("cue")
             elif not role:  # Phó Bí thư Huyện đoàn Hải Lăng, anh Lê Quý Trí, …: the post before
                 role = _title_chain(text, m.start("cue"), p).strip(" ,") or None
+            if (
+                taken
+            ):  # Giám đốc Trung tâm Y tế huyện ThS. X: the post before the degree the name was found by
+                found[(taken.start, taken.end)] = dataclasses.replace(taken, role=role)
+                continue
             found[(s, e)] = Found(s, e, m.group("cue"), role, org, accused=accused_cue(m.group("cue")))
     # các ông, bà: Nguyễn Thị Như Ý - Chủ tịch …; Công Thanh Thảo - …, and …, Hà Văn Lộc - Phó Chủ tịch …
     listed = [
         (m.start("list") + item.start(1), m.start("list") + item.end(1))
         for m in [*p.colon_list.finditer(text), *_BARE_LIST.finditer(text)]
         for item in re.finditer(rf"(?:^|[;,]|\svà)\s*({NAME})", m.group("list"))
-    ]
+    ] + _after_colon(text)
     for s, end in listed + [m.span("name") for m in p.dashed.finditer(text)]:
-        e = _name_end(text, s, end, p)
+        e = name_end(text, s, end, p)
         if not e or any(a <= s < b for a, b in found):
             continue
         t = p.tail.match(text, e)
-        role = _VERB.split(t.group("role"))[0].strip() if t and t.group("role") else None
+        role = role_phrase(t.group("role")) if t and t.group("role") else None
         # a family name, or (Công Thanh Thảo - Trưởng Ban …) a list item with its position after it
-        if text[s:e].split()[0].lower() in p.surnames or (role and (s, end) in listed):
+        words = text[s:e].split()  # (Lữ Thị Tuyết: a middle name only people bear marks any family name)
+        if (
+            words[0].lower() in p.surnames
+            or (len(words) > 2 and words[1] in _MIDDLE)
+            or (role and (s, end) in listed)
+        ):
             org = t.group("org").strip() if t and t.group("org") else None
             found[(s, e)] = Found(s, e, "", role, org, listed=(s, end) in listed)
     _more(text, found, p)
@@ -223,72 +235,26 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
         found[(s, e)] = Found(s, e, author=True)
     for s, e in signers(text, p):
         found[(s, e)] = Found(s, e, signer=True)
-    return sorted(cut_off(text, _completed(text, list(found.values()), p)), key=lambda f: f.start)
+    return sorted(cut_off(text, completed(text, list(found.values()), p)), key=lambda f: f.start)
 
 
 def _more(text: str, found: dict[tuple[int, int], Found], p: Patterns) -> None:
     """Add the bare names with an age or a home after them (Nguyễn Trung Tiến (29 tuổi)), then the
     names coordinated with any found one (Lê Thanh Tình và Trần Thị Linh Đan), which share its cue."""
     for s, e in with_bio(text, p.surnames, lambda at: any(a <= at < b for a, b in found)):
-        if (e := _name_end(text, s, e, p)) and not p.not_name.match(text, s):
+        if (e := name_end(text, s, e, p)) and not p.not_name.match(text, s):
             found[(s, e)] = Found(s, e, accused=accused(text, s, e))
     for s, e in askers(text):  # …? - Minh Thi (Bình Phước): the reader asking, a person
         if not any(a <= s < b for a, b in found):
             found[(s, e)] = Found(s, e)
     for s, e in counted(text, p.surnames):  # cho 2 học sinh lớp 8A, A và B: A is listed, B joins it
-        if (e := _name_end(text, s, e, p)) and not any(a <= s < b for a, b in found):
+        if (e := name_end(text, s, e, p)) and not any(a <= s < b for a, b in found):
             found[(s, e)] = Found(s, e, listed=True)
     for s, e, first in coordinated(text, sorted(found), p.surnames, p.address):
-        e = _name_end(text, s, e, p)
+        e = name_end(text, s, e, p)
         if e and not any(a <= s < b for a, b in found) and not p.not_name.match(text, s):
             f = next(f for (a, _), f in found.items() if a == first)
             found[(s, e)] = Found(s, e, f.cue, listed=f.listed, accused=f.accused)
-
-
-def _completed(text: str, found: list[Found], p: Patterns) -> list[Found]:
-    """A name cut before a syllable written in lower case (đồng chí Nguyễn Hương giang) gets that
-    syllable back when the longer name is found elsewhere in the text."""
-    known = {text[f.start : f.end].lower() for f in found}
-    out = []
-    for f in found:
-        m = re.match(r"\s+(\w+)", text[f.end : f.end + 12])
-        if m and f"{text[f.start : f.end]} {m.group(1)}".lower() in known:
-            f = dataclasses.replace(f, end=f.end + m.end())
-            t = p.tail.match(text, f.end)
-            if t and t.group("role") and not f.role:
-                f = dataclasses.replace(f, role=_VERB.split(t.group("role"))[0].strip())
-        out.append(f)
-    return out
-
-
-def _name_after_unit(text: str, at: int, p: Patterns) -> tuple[int, int | None]:
-    """The name after the unit a position names, in the same clause: the first run of capitalised
-    words that opens with a family name (Thứ trưởng Bộ Nội vụ | Trần Thị Hà, Chủ tịch Tổng Liên
-    đoàn Lao động Việt Nam | Đặng Ngọc Tùng)."""
-    stop = re.compile(r"[,.;:()\n]").search(text, at, at + 90)
-    end = stop.start() if stop else min(len(text), at + 90)
-    for m in re.finditer(rf"(?<![{_LOWER}{_UPPER}]){NAME}", text[at:end]):
-        for word in re.finditer(SYLLABLE, m.group(0)):
-            previous = m.group(0)[: word.start()].split()[-1:]
-            if previous and f"{previous[0]} {word.group(0)}".lower() in _unit_heads():
-                continue  # Chủ Tịch HĐQT Tập Đoàn Kinh Đô: Đoàn ends the head of a unit's name here
-            if word.group(0).lower() in p.surnames and not p.not_name.match(
-                text, at + m.start() + word.start()
-            ):
-                s = at + m.start() + word.start()
-                whole = _NAME_RE.match(text, s)  # Hai Bà Trưng | Vũ Đại Phong: the whole name
-                return s, _name_end(text, s, max(at + m.end(), whole.end() if whole else 0), p)
-    return at, None
-
-
-def _fallback_name(text: str, cue_end: int, at: int, p: Patterns) -> tuple[int, int | None]:
-    """The name after a position whose first capitalised words are no name (Chủ tịch Trung ương Hội
-    Hữu nghị Việt Nam - Lào | Nguyễn Đắc Vinh); not past a verb (Bộ trưởng Bộ Công an đối với | …)
-    nor past a unit named after a person (Hiệu trưởng Trường Đại học Y khoa | Phạm Ngọc Thạch)."""
-    s, e = _name_after_unit(text, at, p)
-    if e is None or _VERB.search(text[cue_end:s]) or unit_named().search(text[cue_end:s]):
-        return at, None
-    return s, e
 
 
 def sentence_end(text: str, end: int, most: int) -> int:
@@ -296,12 +262,6 @@ def sentence_end(text: str, end: int, most: int) -> int:
     `most` characters on: a leader's speech verb is looked for there, not in the next sentence."""
     stops = [i for i in (text.find(". ", end, end + most), text.find("\n", end, end + most)) if i >= 0]
     return min(stops, default=min(len(text), end + most))
-
-
-@cache
-def _unit_heads() -> frozenset[str]:
-    """The two-word heads of unit names (units_vi.tsv), lower case: Tập đoàn, Công đoàn."""
-    return frozenset(w.lower() for w, *_ in read_rows("units_vi.tsv", 2) if len(w.split()) == 2)
 
 
 def attends(text: str, at: int) -> bool:
@@ -317,8 +277,36 @@ def attends(text: str, at: int) -> bool:
     )
 
 
+# a degree written before the name, after the position (Giám đốc Bệnh viện PGS.TS. Nguyễn Quốc Anh)
+_DEGREE = r"(?:PGS|GS|TS|ThS|BS|BSCKI|BSCKII|KS|DS)(?:\.(?:PGS|GS|TS|ThS|BS|BSCKI|BSCKII|KS|DS))*\.?"
+_MIDDLE = frozenset({"Thị", "Văn"})  # the middle names of most women and many men
+
 # gồm A, hiện là …; B (C), nguyên …; D, …: a list of names with no colon after gồm
 _BARE_LIST = re.compile(rf"(?<!\w)gồm[ \t]+(?P<list>(?={NAME})[^\n]+?)(?:\.(?=\s|$)|\n|$)")
+# any colon opening names: items parted by semicolons, each a name and what it is (các thầy, cô giáo: A,
+# đồn X; B, bản Y; C, xã Z.), or a run of bare names parted by commas (trường THPT chuyên …: A, B, C)
+_NAMES_AFTER_COLON = re.compile(
+    rf":[ \t]*(?P<list>(?={NAME}[,;])[^\n:;]+(?:;[ \t]*(?={NAME}[,;.]|{NAME}\s*$)[^\n:;]+)+)(?:\.(?=\s|$)|\n|$)"
+    rf"|:[ \t]*(?P<bare>{NAME}(?:,[ \t]*{NAME})+)[ \t]*(?:[.\n]|$)"
+)
+
+
+def _roleless(taken: Found, start: int, by_position: bool) -> bool:
+    """May a position before a name already found give it the role it lacks (found by the degree right
+    before it: … Giám đốc Trung tâm Y tế huyện ThS. X)?"""
+    degree = bool(re.fullmatch(_DEGREE, taken.cue))  # not ông, bà (nor a figure): those take no post here
+    return by_position and degree and taken.start == start and not taken.role
+
+
+def _after_colon(text: str) -> list[tuple[int, int]]:
+    """The names a colon opens with no list word before it: the first of each item parted by
+    semicolons (A, đồn X; B, bản Y), or each of a run of bare names (: A, B, C)."""
+    out = []
+    for m in _NAMES_AFTER_COLON.finditer(text):
+        body, parts = ("list", ";") if m.group("list") else ("bare", ",")
+        for item in re.finditer(rf"(?:^|{parts})[ \t]*({NAME})", m.group(body)):
+            out.append((m.start(body) + item.start(1), m.start(body) + item.end(1)))
+    return out
 
 
 def _inside_proper_name(text: str, at: int) -> bool:
@@ -370,26 +358,8 @@ def acts(text: str, end: int) -> bool:
         more = p.coordinated.match(text, end)  # … và ông Y - …: the verb may follow the last of them
         if not more:
             return False
-        end = _name_end(text, more.start("name"), more.end("name"), p) or more.end("name")
+        end = name_end(text, more.start("name"), more.end("name"), p) or more.end("name")
     return False
-
-
-def _name_end(text: str, start: int, end: int, p: Patterns) -> int | None:
-    """The name ends before a capitalised word that starts a position or a unit (Phan Văn Lực | Phó
-    Chủ tịch, Đinh Gia Bảo | Học sinh); None when fewer than two syllables remain or when the
-    words start a unit themselves (giáo viên Trường Tiểu học …)."""
-    if p.stop.match(" " + text[start : end + 30]):
-        return None
-    stop = p.stop.search(text, start, end + 30)
-    if stop and stop.start() < end:
-        one_word = len(stop.group(0).split()) == 1
-        closes = re.match(r"\s*(?:[,.;:()\n]|[-–]\s|$)", text[stop.end() : stop.end() + 3])
-        if one_word and (len(text[start : stop.start()].split()) < 2 or closes):
-            return (
-                end  # Ngô Trường Huy, Mai Xuân Trường, (or Trường (thôn …)): a stop word that is a given name
-            )
-        end = stop.start()
-    return end if len(text[start:end].split()) >= 2 else None
 
 
 def _title_chain(text: str, at: int, p: Patterns) -> str:

@@ -216,13 +216,16 @@ class Attending(Protocol):
 
 def cut_off(text: str, found: list[T]) -> list[T]:
     """Drop a name the excerpt's end cuts (… Thiếu tá Trần Văn Cư) when the whole name is found
-    before it (Trần Văn Cường): the same person, not another one."""
+    before it (Trần Văn Cường): the same person, not another one; and a list's last item the excerpt
+    stops in, no mark after it (…: Trần Đức Huy, Trần Xu): a name cut short, not a person's."""
     end = len(text.rstrip(" .…\n"))
+    cut = len(text.rstrip()) if text.rstrip()[-1:].isalpha() else -1  # the excerpt stops mid-word
     names = [text[f.start : f.end] for f in found]
     return [
         f
         for f, name in zip(found, names, strict=True)
-        if f.end < end or not any(n != name and n.startswith(name) for n in names)
+        if (f.end < end or not any(n != name and n.startswith(name) for n in names))
+        and not (f.end == cut and getattr(f, "listed", False))  # …: A, B, Trần Xu|: a list item cut short
     ]
 
 

@@ -10,6 +10,7 @@ from extract.lexicon import Lexicon
 from extract.names_zh import ChineseNameFinder
 from extract.people_zh_checks import NameChecks
 from extract.people_zh_frames import frames
+from extract.people_zh_items import after_post, item_post, last_item_end, line_owner
 from extract.people_zh_layout import (
     bylines,
     credits_and_attendance,
@@ -20,7 +21,7 @@ from extract.people_zh_layout import (
     table_columns,
 )
 from extract.people_zh_minority import minority_names, shown
-from extract.people_zh_positions import phrase_start, position_phrase
+from extract.people_zh_positions import phrase_start, position_phrase, post_after_unit
 from extract.people_zh_slots import (
     after_place,
     after_unit,
@@ -34,6 +35,7 @@ from extract.people_zh_slots import (
     quoted,
     split_last,
     tibetan,
+    title_inside,
     trimmed,
     within,
 )
@@ -42,6 +44,7 @@ HAN = "\u4e00-\u9fff"
 _SLOGAN = re.compile("“[^“”]{0,10}”")  # a short quoted phrase: a campaign's name
 _SENTENCE_END = re.compile("[。；\n]")  # a profile (韦庆丰,男,…) starts a sentence
 _JOINS = frozenset("和与及同")
+_PLACE_TAIL = frozenset("市县区镇乡村")  # 干事：马公|市石泉里: a place after a position, no name
 _COUNT_TAIL = re.compile(
     "[一二三四五六七八九十两]+[人名位]"
 )  # 李四和王五: one-character words before a name in a list item that join
@@ -87,6 +90,8 @@ class ChinesePeople:
             person.how.add(how)
             if role and not person.role:
                 person.role, person.org = role, org
+            elif org and not person.role and not person.org:
+                person.org = org  # 齐鲁医院的|费剑春: a unit without a post
             return person
 
         c = self.checks
@@ -178,7 +183,15 @@ class ChinesePeople:
     def _after_positions(self, text: str, add) -> list[tuple[int, int]]:
         """Names after a position; returns the spans of the units named before those positions."""
         orgs = []
+        units = self.lex.units | self.lex.collectives
         for m in self.lex.role_re.finditer(text):
+            given = title_inside(text, m.start(), m.end(), units, self.names, self.checks)
+            if given:  # 民政局沈|课员|腾芳: no name after the title; the whole name where it is written
+                whole = text.find(text[m.start() - 1] + text[m.end() : given])  # whole (民政局副局长吴明熙)
+                if whole >= 0:
+                    add(whole, whole + 1 + given - m.end(), "role", m.group(0), None)
+                orgs.append((m.start() - 1, given))  # and 明熙 alone is no name there
+                continue
             at = m.end() + (text[m.end() : m.end() + 1] in (":", "："))  # 项目负责人:褚建伟
             end = self.names.name_at(text, at) if at < len(text) else None
             if end is not None and self.names.context.word_after(text, end - 1, end):
@@ -188,9 +201,9 @@ class ChinesePeople:
             end = end or self.checks.delimited_name(text, at) or self._figure_at(text, at)
             if self.lex.roles.get(m.group(0)) != "member":  # 鼓励学生|敦品励学、: no name after 学生
                 end = end or self.checks.bare_name(text, at)
-            if end is None or self.f.aide.match(text, end):
-                continue  # 副议长房绍棠|秘书: the secretary attends, not the one the position names
-            start = self._phrase_start(text, m.start())
+            if end is None or self.f.aide.match(text, end) or text[end : end + 1] in _PLACE_TAIL:
+                continue  # 副议长房绍棠|秘书: the secretary attends; 干事：马公|市: a place, no name
+            start = phrase_start(text, m.start(), self.checks)
             role, org = self._position_phrase(text[start : m.end()])
             add(at, end, "role", role, org)
             if org:
@@ -233,9 +246,6 @@ class ChinesePeople:
                     add(s, m.start(), "role", m.group(0), None)
                     break
 
-    def _phrase_start(self, text: str, at: int) -> int:
-        return phrase_start(text, at, self.checks)
-
     def _position_phrase(self, phrase: str) -> tuple[str | None, str | None]:
         return position_phrase(phrase, self.lex, self.f)
 
@@ -251,6 +261,7 @@ class ChinesePeople:
                 s, e = clause.start() + item.start(), clause.start() + item.end()
                 if i == len(items) - 1:
                     e = s + len(self.f.list_end.split(text[s:e], maxsplit=1)[0])
+                    e = last_item_end(text, s, e, self.lex, self.names)
                 e = s + len(self.f.paren.split(text[s:e], maxsplit=1)[0])  # 龙建新(苗族)
                 bounds.append(trimmed(text, s, e))  # 石淑芬 、包绣月: spaces around a separator
             bounds = split_last(text, bounds)
@@ -264,13 +275,17 @@ class ChinesePeople:
                 None if x is not None and x - s == 1 and text[s] not in _JOINS and not plain else x
                 for x, (s, _) in zip(starts, bounds, strict=True)
             ]
+            starts = [
+                x if x is not None else after_post(text, s, e, self.names, self.checks)
+                for x, (s, e) in zip(starts, bounds, strict=True)
+            ]
             # 授予何文静、宋立新等: a list right after an awarding verb names the honoured
             first = starts[0] if starts[0] is not None else bounds[0][0]
             how = "conferred" if self.f.award_before.search(text, max(0, first - 3), first) else "list"
             how = "conferred" if self._awarded_after(text, bounds[-1][1]) else how
-            for (_, e), start in zip(bounds, starts, strict=True):
+            for (s, e), start in zip(bounds, starts, strict=True):
                 if start is not None:
-                    add(start, e, how)
+                    add(start, e, how, *item_post(text, s, start, self.lex, self.f))
             if any(x is not None for x in starts):  # 胡桂兰、易长青: a list with one name is a list of names
                 for (s, e), start in zip(bounds, starts, strict=True):
                     if start is not None:
@@ -296,7 +311,7 @@ class ChinesePeople:
             if first:
                 s, e = line.start() + first.start("name"), line.start() + first.end("name")
                 if self.checks.cued_name(text, s, e):
-                    role, org = self._position_phrase(first.group("rest").split()[-1])
+                    role, org = post_after_unit(first.group("rest").split()[-1], self.lex, self.f)
                     add(s, e, "grid", role, org)
             grid_line(text, line.start(), line.group(0), add, self.checks)
 
@@ -333,6 +348,8 @@ class ChinesePeople:
         return e - 2 if two else e - 3
 
     def _annotate(self, text: str, m: re.Match, people: dict[str, ZhPerson], add) -> None:
+        if owner := line_owner(text, m.start(), people, self.f):  # 邝某 …钢筋工(技师)⏎(女)
+            return note(owner, m.group(1))
         for size in (3, 2, 4):  # a name already found just before it (授予张秀英(女)、…)
             if text[max(0, m.start() - size) : m.start()] in people:
                 note(add(m.start() - size, m.start(), "annotation"), m.group(1))

@@ -59,6 +59,7 @@ class Frames:
     award_before: re.Pattern  # 授予|张秀英
     paren: re.Pattern
     line: re.Pattern
+    phrase_open: tuple[str, ...]  # 包括, 嘉宾: a unit+position phrase starts after them
     sub_body: tuple[
         str, ...
     ]  # 工会, 团委: a body inside another (公司工会副主席: the position is 工会副主席)
@@ -149,6 +150,7 @@ def frames() -> Frames:
         award_before=re.compile(rf"(?:{any_of('award_before')})$"),
         paren=re.compile(r"[（(]"),
         line=re.compile(r"[^\n]+"),
+        phrase_open=tuple(words["phrase_open"]),
         sub_body=tuple(words["sub_body"]),
         title_unit=re.compile(
             rf"团?[{''.join(words['title_level'])}]委|[{''.join(words['title_place'])}]*党(?:工)?委"

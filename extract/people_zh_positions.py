@@ -3,6 +3,8 @@ and which part is the position, which the organisation. Split from people_zh.py 
 
 from __future__ import annotations
 
+import re
+
 from extract.lexicon import Lexicon
 from extract.people_zh_checks import NameChecks
 from extract.people_zh_frames import Frames
@@ -18,7 +20,7 @@ def phrase_start(text: str, at: int, checks: NameChecks) -> int:
         ):
             i -= 1
             continue
-        if c in checks.f.boundary:
+        if c in checks.f.boundary or text.endswith(checks.f.phrase_open, 0, i):
             break
         i -= 1
     return i
@@ -70,6 +72,31 @@ def position_phrase(phrase: str, lex: Lexicon, f: Frames) -> tuple[str | None, s
     elif org and len(roles) == 1 and roles[0].lstrip("副") == org[-1] + "长":
         roles = [org + roles[0]]  # 民政事务局|局长: the head's title names the body (民政事务局局长)
     return ("、".join(roles) or None), org
+
+
+_PAREN_TAIL = re.compile(r"[（(][^（()）]{1,10}[）)]?$")  # 采油工(高级技师): a grade after the post (cut too)
+_POST = re.compile(r"[\u4e00-\u9fff]{2,7}(?:、[\u4e00-\u9fff]{2,7})?")
+_NO_POST = re.compile("[的和与及等在为是将从向]")  # words of a clause, not of a post
+
+
+def post_after_unit(phrase: str, lex: Lexicon, f: Frames) -> tuple[str | None, str | None]:
+    """(position, organisation) of a list item or table cell before or after a name, also when the
+    post is in no table: the characters after the last unit word are the post (孚日集团…毛巾二公司|
+    工段长, …勘探局采油二厂|采油工(高级技师)); a unit alone before 的 is the organisation (山东大学齐鲁
+    医院的|费剑春). Without a unit word the phrase is no unit+post (头屋乡|徐胡玉兰 opens with a place)."""
+    role, org = position_phrase(phrase, lex, f)
+    if role:
+        return role, org
+    phrase = _PAREN_TAIL.sub("", phrase.strip())
+    if phrase.endswith("的"):
+        body = phrase[:-1]
+        whole = len(body) >= 4 and unit_end(body, len(body), lex) == len(body)
+        return (None, body) if whole and not _NO_POST.search(body) else (None, None)
+    cut = unit_end(phrase, len(phrase), lex)
+    post = phrase[cut:]
+    if cut < 2 or not _POST.fullmatch(post) or _NO_POST.search(post):
+        return None, None
+    return post, phrase[:cut]
 
 
 def unit_end(segment: str, before: int, lex: Lexicon) -> int:

@@ -226,3 +226,21 @@ def note(person, annotation: str) -> None:
     eth = re.search(rf"[{HAN}]{{1,4}}族", annotation)
     if eth and not person.ethnicity:
         person.ethnicity = eth.group(0)
+
+
+_CLOSES_NAME = re.compile(r"[、，,。；;：:（(及和与]|代表|获|荣获|榮獲|受|接受|领奖|$")
+
+
+def title_inside(text: str, start: int, end: int, units, names: ChineseNameFinder, checks) -> int | None:
+    """沈|课员|腾芳, 张|区长|明宝: the polite order of Taiwan papers puts the title between surname and
+    given name. A surname right after a unit or a separator, a title, then two characters that are
+    no word and close the phrase (、 代表 获): the end of the given name, else None."""
+    s, g = start - 1, end + 2
+    if s < 0 or g > len(text) or text[s] not in names.tables.surname:
+        return None
+    if s > 0 and text[s - 1] not in checks.f.boundary and not any(text.endswith(u, 0, s) for u in units):
+        return None  # (并由|庄教务长荣辉代表校长致词: after a function word too)
+    given = text[end:g]
+    if names.is_word(given) or not checks.slot_name(text[s] + given) or not _CLOSES_NAME.match(text, g):
+        return None
+    return g

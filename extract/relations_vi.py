@@ -19,7 +19,10 @@ _PASSIVE_AWARD = re.compile(
     r"được\s+(?:đề nghị\s+)?(?:trao tặng|trao|tặng thưởng|tặng|truy tặng|phong tặng|nhận)\b", re.I
 )
 # mong rằng các đồng chí được nhận …, 28 người … được trao tặng: others get it
-_NEW_SUBJECT = re.compile(r"\b(?:các|những|mong|chúc)\b|\b\d+\s+(?:người|cá nhân|tập thể|đồng chí)\b")
+# … cho biết, đợt này có 38 đảng viên được nhận …: the person reports; a number and a noun open a new subject
+_NEW_SUBJECT = re.compile(
+    r"\b(?:các|những|mong|chúc|cho biết|chia sẻ|báo cáo|thông tin)\b|\b\d+\s+(?!tuổi\b|năm\b)[a-zà-ỹ]+\b"
+)
 
 
 @cache
@@ -59,8 +62,8 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
             how = {"attending"}  # Người ký: the official who signed
         elif namesake(text, name):
             how = {"namesake"}  # Giải thưởng Nguyễn Văn Linh
-        elif any(helped(text, s, e) for s, e in spans):
-            how = {"helped"}  # chiếc ví do anh X đánh rơi: the owner, mentioned
+        elif any(helped(text, s, e) or _KIN.match(text, e) for s, e in spans):
+            how = {"helped"}  # chiếc ví do anh X đánh rơi: the owner; bà Y (mẹ em Tuấn): kin; mentioned
         elif any(contact(text, e) for _, e in spans):
             how = {"contact"}  # đồng chí X – Phó Chủ tịch … (số điện thoại …): whom to call
         passive = not how and any(_passive_recipient(e, ctx) for _, e in spans)
@@ -73,7 +76,10 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
             and not any(_RECEIVES.match(text, _past_post(text, e)) for _, e in spans)
         )
         official = (
-            (leader and speaks) or reporting or any(acts(text, e) or _delegated(text, s0) for s0, e in spans)
+            (leader and speaks)
+            or reporting
+            or any((acts(text, e) and not _given_to(text, s0)) or _delegated(text, s0) for s0, e in spans)
+            or any(_LEADS.search(text, max(0, s0 - 60), s0) for s0, _ in spans)
         )
         relation = (
             "mentioned"  # Nguyễn Trung Tiến (29 tuổi) in a story of the arrest: the suspect
@@ -82,6 +88,7 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
             if official
             and not how
             and not _recipient(spans, ctx)
+            and not any(_given_to(text, s0) for s0, _ in spans)
             and not _award_list(mentions, ctx)
             and not passive
             else decide_relation(spans, how, False, ctx, bool(named) or passive, False, name)
@@ -100,6 +107,7 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
                 and (
                     any(ctx.cue_near("posthumous", s, e, 400, 10) for s, e in spans)  # in its sentence
                     or _award_list(mentions, ctx, "posthumous")
+                    or any(_posthumous_after(text, e) or _namely(text, s, ctx) for s, e in spans)
                 ),
             )
         )
@@ -109,8 +117,10 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
 # a head of the school or the unit holding the ceremony, who reports on it (staff in positions_vi.tsv)
 _HEADS = re.compile(r"hiệu trưởng|chủ nhiệm")
 # right after a leader's name and post: the leader reports or reads out (… cho biết, …; … đã đọc …)
+# (ông X, Trưởng Công an huyện Hướng Hóa, Quảng Trị, cho biết: the province after the post, too)
 _REPORT = re.compile(
-    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*,?[ \t]*(?:đã[ \t]+)?(?:cho biết|chia sẻ|báo cáo|đọc|khai mạc|thông tin)(?!\w)"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?(?:,[ \t]*[A-ZĐ][^\s,.;:]*(?:[ \t]+[A-ZĐ][^\s,.;:]*){0,3}(?=[ \t]*,))?"
+    r"[ \t]*,?[ \t]*(?:đã[ \t]+)?(?:cho biết|chia sẻ|báo cáo|đọc|khai mạc|thông tin)(?!\w)"
 )
 
 
@@ -120,9 +130,38 @@ _RECEIVES = re.compile(
 )
 
 
+# bà X (mẹ em Tuấn), ông Y (bố của liệt sĩ Z): kin who receive for the honoured one, not honoured themselves
+_KIN = re.compile(
+    r"[ \t]*\((?:là[ \t]+)?(?:mẹ|bố|cha|vợ|chồng|con trai|con gái|người nhà|thân nhân|đại diện gia đình)"
+    r"(?:[ \t]+(?:của|em|anh|chị|ông|bà|cháu|liệt sĩ|đồng chí))+[ \t]+[A-ZĐ]",
+    re.I,
+)
+
+
 # the one acting for the awarding body, or the one whose decision it is, comes after these in the sentence
 _DELEGATE = re.compile(r"(?<!\w)(?:thừa (?:ủy|uỷ) quyền|theo quyết định của)(?!\w)", re.I)
 _GIVES = re.compile(r"(?<!\w)(?:trao|tặng|khen thưởng|cho)(?!\w)")
+
+
+# công nhận liệt sĩ cho anh X và trao bằng …: the name after `cho` (and an address term) is given to
+# (… Huân chương Lao động hạng Nhất cho Giám đốc Bệnh viện PGS.TS. X: the post and degree between, too)
+_GIVEN_TO = re.compile(r"(?<!\w)cho(?![ \t]+(?:biết|thấy|rằng)(?!\w))(?:[ \t]+[^\s,;:]+){0,7}[ \t]+\Z")
+
+
+# Đoàn (công tác) do bà X, phó chủ tịch UBND TP, đến thăm …: the one leading the visiting party
+_LEADS = re.compile(r"(?<!\w)[Đđ]oàn(?:[ \t]+công tác)?[ \t]+do(?:[ \t]+[a-zà-ỹ]+){0,2}[ \t]+\Z")
+
+
+# a full stop after a lower-case word ends a sentence; one after capitals abbreviates (PGS.TS. X)
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ỹ0-9])[.!?][ \t]+")
+
+
+def _given_to(text: str, at: int) -> bool:
+    """Is the name at `at` the one something is given to in its sentence (… cho anh X, … cho Giám đốc
+    Bệnh viện X)? Then a verb after it (và trao bằng …) goes on with the sentence's giver, and a post
+    they hold makes them no official there: they receive."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 80), at)]
+    return bool(_GIVEN_TO.search(text, max([text.rfind("\n", 0, at) + 1, at - 80, *ends]), at))
 
 
 def _delegated(text: str, at: int) -> bool:
@@ -181,6 +220,31 @@ def _passive_recipient(end: int, ctx: Context) -> bool:
     ):
         return False
     return any(m.end() <= h.start <= m.end() + 40 for h in ctx.honours)
+
+
+_POSTHUMOUS_PASSIVE = re.compile(r"được[ \t]+truy[ \t]+(?:tặng|phong|tặng thưởng)(?!\w)", re.I)
+
+
+def _posthumous_after(text: str, end: int) -> bool:
+    """Is the person given an award posthumously later in their sentence, in the passive (đồng chí X,
+    nguyên cán bộ …, đã được truy tặng …), no other subject opening between?"""
+    m = _POSTHUMOUS_PASSIVE.search(text, end, sentence_end(text, end, 200))
+    return bool(m) and not _NEW_SUBJECT.search(text, end, m.start())
+
+
+# Đó là Thượng tá A (SN 1977), …; Thượng úy B …: a sentence naming those the one before spoke of
+_NAMELY = re.compile(r"(?:Đó là|Đây là|Họ là|Gồm)(?!\w)")
+
+
+def _namely(text: str, at: int, ctx: Context) -> bool:
+    """Does the person's sentence open with `Đó là` (namely), the sentence before telling that those
+    it names died (3 cán bộ chiến sĩ … đã anh dũng hy sinh. Đó là Thượng tá A, …)? Then the award
+    after is posthumous for them too."""
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1)
+    if not _NAMELY.match(text, start):
+        return False
+    before = max(text.rfind(". ", 0, max(0, start - 2)) + 2, text.rfind("\n", 0, max(0, start - 1)) + 1)
+    return bool(ctx.lex.cue_re["posthumous"].search(text, before, start))
 
 
 def _award_list(mentions: list[Found], ctx: Context, cue: str = "award") -> bool:

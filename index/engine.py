@@ -305,10 +305,11 @@ def widens(r: Request) -> bool:
 def contextual(search: Callable[[Request], Result], r: Request) -> Result:
     """search(in_context(r)), without in_context's probes when they cannot change the request: when
     every word must match (no OR, no exclusion at the top) and the request finds something as it
-    stands, each word has matches of its own among those kinds, so none would be widened."""
+    stands (a hit, a total, or a facet count: the chart's year counts ask for no hits), each word
+    has matches of its own among those kinds, so none would be widened."""
     if widens(r) and all(isinstance(i, Clause) for i in side_by_side(r.match)):
         found = search(r)
-        if found.hits or (r.count and found.total):
+        if found.hits or (r.count and found.total) or any(any(f.values()) for f in found.facets.values()):
             return found
     return search(in_context(search, r))
 

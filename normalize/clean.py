@@ -71,9 +71,11 @@ def _syllables() -> frozenset[str]:
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _ONE = rf"[(（]\s?[a-zü{_TONED}]{{1,6}}\s?[)）]"
-# 機(jī), and doubled: 共和国(guo)(guo). The bracket comes first so that the search skips ahead to it.
-_PINYIN = re.compile(rf"(?:{_ONE})+")
+# 機(jī), and doubled: 共和国(guo)(guo). The bracket comes first so that the search skips ahead to it:
+# written (?:ONE)+, the repeated group hides it from the regex engine, which then tries every position
+_PINYIN = re.compile(rf"{_ONE}(?:{_ONE})*")
 _AFTER = re.compile(f"[{HAN}0-9]")  # what an annotation follows
+_HAN_RUN = re.compile(f"[{HAN}]+")  # counted in runs: fewer strings to make than one per character
 _LETTER = re.compile("[A-Za-z]")
 _TONE = re.compile(f"[{_TONED}]")
 _SYLLABLE = re.compile(rf"[(（]\s?([a-zü{_TONED}]{{1,6}})\s?[)）]")
@@ -152,7 +154,7 @@ def remove_pinyin(text: str, min_count: int = 6, per_chars: int = 200) -> Cleane
     if not found:
         return Cleaned(text, broken)
     count = sum(len(said) for _, said in found)
-    dense = count >= min_count and count * per_chars >= len(re.findall(f"[{HAN}]", text))
+    dense = count >= min_count and count * per_chars >= sum(map(len, _HAN_RUN.findall(text)))
     cut = [(m, said) for m, said in found if dense or _is_farm(text, m, [s.strip() for s in said])]
     if not cut:
         return Cleaned(text, broken)

@@ -34,7 +34,8 @@ _ALIASES = {
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HTML = re.compile(rb"<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>]", re.I)
-_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# control bytes no text has (tab, line breaks and ESC, 0x1b, are allowed): counted by deleting them
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 _CJK = ("gb18030", "big5hkscs")
 PLAUSIBLE = -11.0  # mean log-frequency above which a CJK decoding reads as real text
 
@@ -98,7 +99,7 @@ def decode(source: Source) -> Decoded:
         raise InputError("empty file")
     head = data[:8192]
     if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and (
-        b"\x00" in head or len(_CONTROL.findall(head)) > len(head) // 100
+        b"\x00" in head or len(head) - len(head.translate(None, _CONTROL_BYTES)) > len(head) // 100
     ):
         raise InputError("binary file, not text or HTML")
     html = looks_html(source)

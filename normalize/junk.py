@@ -30,8 +30,9 @@ _IMAGE = re.compile(
     re.I,
 )
 _AFTER = re.compile(rf"[{_CJK}]")
-# a ? that opens a line before Chinese text or a digit stands for a character the copy lost (?7月9日)
-_LOST_OPENING = re.compile(r"^\?(?=[\d\u4e00-\u9fff])", re.M)
+# a ? that opens a line before Chinese text or a digit stands for a character the copy lost (?7月9日);
+# a run of them, for the full-width spaces that indented a paragraph (????本网讯)
+_LOST_OPENING = re.compile(r"^\?{1,4}(?=[\d\u4e00-\u9fff])", re.M)
 # and one that ends a line after a full stop or a bracketed credit: (某某)? …获得二等奖。?
 _LOST_CLOSING = re.compile(r"(?:(?<=[\u4e00-\u9fff][)）])|(?<=。))\?$", re.M)
 _EXTENSION = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|tiff?|heic)(?![A-Za-z0-9])", re.I)

@@ -58,6 +58,7 @@ _SIGNER = re.compile(
 LATE_BODY = 3  # lines of text kept above a region mark (:::) that make it the start of the sidebar
 MAX_ECHO_REST = 60  # page data around the title on a line that repeats it with a date
 MAX_ECHO_HAN = 16
+MAX_STAMP = 80  # a weekday, a date and a time of day: a post's time stamp, with an author's name before it
 
 
 def strip_lines(text: str) -> list[str]:
@@ -84,8 +85,10 @@ def date_line(line: str, minguo: bool = False) -> str | None:
         return None
     if TODAY.match(line) and len(line) <= 40:
         return "today"
-    if WEEKDAY.search(line) and len(line) <= 40:
-        return "page"
+    if WEEKDAY.search(line) and (len(line) <= 40 or (len(line) <= MAX_STAMP and _CLOCK.search(line))):
+        return (
+            "page"  # also with the author before it: Lê Phượng (Ban Thời sự)-Thứ năm, ngày 10/12/2015 16:20
+        )
     if LABEL.search(line):
         return "labelled"
     return None
@@ -155,6 +158,8 @@ def _body(
         if kind:
             dates.extend(DateHint(d, kind, line) for _, d in find_dates(key, minguo)[:1])
             dropped += 1
+            if kind == "byline" and (name := byline_name(line)):
+                body.append(name)  # Lê Phượng (Ban Thời sự)-Thứ năm, ngày 10/12/2015: the author stays
             if kind in ("labelled", "byline") and dated_at is None:
                 dated_at = len(body)
         elif i in footer or is_chrome(key):

@@ -174,29 +174,26 @@ def _ranked_table() -> tuple[dict[int, list[tuple[str, int]]], dict[int, list[st
 
 
 @cache
-def _spellings() -> tuple[
-    dict[str, tuple[tuple[int, int], ...]], dict[int, frozenset[str]], dict[int, frozenset[str]]
-]:
-    """Every two-byte GBK character -> its byte pairs (its own encoding and the table's pairs for
-    it), and the characters spelled with each lead byte and with each trail byte."""
-    table = _gbk_table()
-    pairs: dict[str, set[tuple[int, int]]] = {}
+def _by_pair() -> dict[tuple[int, int], frozenset[str]]:
+    """Every byte pair -> the two-byte GBK characters spelled with it: a character's own encoding,
+    and the table's pairs for it."""
+    out: dict[tuple[int, int], set[str]] = {}
     for _, _, c in _gbk_pairs():
         own = c.encode("gbk", "ignore")
-        pairs.setdefault(c, set()).update([tuple(own)] if len(own) == 2 else [])
-    for pair, c in table.items():
-        pairs.setdefault(c, set()).add(pair)
-    by_lead: dict[int, set[str]] = {}
-    by_trail: dict[int, set[str]] = {}
-    for c, ps in pairs.items():
-        for a, b in ps:
-            by_lead.setdefault(a, set()).add(c)
-            by_trail.setdefault(b, set()).add(c)
-    return (
-        {c: tuple(sorted(ps)) for c, ps in pairs.items() if ps},
-        {a: frozenset(cs) for a, cs in by_lead.items()},
-        {b: frozenset(cs) for b, cs in by_trail.items()},
-    )
+        if len(own) == 2:
+            out.setdefault((own[0], own[1]), set()).add(c)
+    for pair, c in _gbk_table().items():
+        out.setdefault(pair, set()).add(c)
+    return {pair: frozenset(cs) for pair, cs in out.items()}
+
+
+@lru_cache(maxsize=65536)
+def _spelled_with(leads: frozenset[int], trails: frozenset[int]) -> frozenset[str]:
+    """The characters with a spelling whose lead byte is one of `leads` and trail one of `trails`:
+    a table, like the GBK table itself (not a remembered repair)."""
+    by_pair = _by_pair()
+    empty: frozenset[str] = frozenset()
+    return empty.union(*(by_pair.get((a, b), empty) for a in leads for b in trails))
 
 
 @lru_cache(maxsize=65536)
@@ -225,14 +222,7 @@ def _choices(
     trails = frozenset((trail,) if trail is not None else trail_pool)
     found = set(_table_choices(lead, trail, trails))
     if local:
-        spelled, by_lead, by_trail = _spellings()
-        if lead is not None:
-            near = local & by_lead.get(lead, frozenset())
-        elif trail is not None:
-            near = local & by_trail.get(trail, frozenset())
-        else:
-            near = local
-        found.update(c for c in near if any(a in leads and b in trails for a, b in spelled.get(c, ())))
+        found.update(local & _spelled_with(leads, trails))
     score = {c: (c in local) * LOCAL_BONUS + _base_score(c) for c in found}
     return sorted(found, key=lambda c: (-score[c], c))[:TOP]
 
@@ -326,8 +316,7 @@ def repair(text: str) -> Cleaned:
             continue
         end, slots, starts = parsed
         left, right = text[max(0, m.start() - 6) : m.start()], text[end : end + 6]
-        near = {*text[max(0, m.start() - 500) : m.start()], *text[end : end + 500]}
-        local = frozenset(c for c in near if "\u4e00" <= c <= "\u9fff")
+        local = frozenset(_HAN.findall(text[max(0, m.start() - 500) : m.start()] + text[end : end + 500]))
         fixed = _solve(left, tuple(slots), tuple(starts), local, right)
         if fixed is not None:
             out += [text[last : m.start()], fixed]

@@ -79,24 +79,30 @@ def drop_duplicate_lines(lines: list[str], title: str, match: Callable[[str], st
     return out, len(lines) - len(out)
 
 
+# (start, end) of the words of 2-4 characters that run across a position, relative to it
+_CROSSING = ((-3, 1), (-2, 1), (-2, 2), (-1, 1), (-1, 2), (-1, 3))
+
+
 class _Spin:
     def __init__(self, title: str, is_word: Callable[[str], bool]):
         self.title = title
         self.is_word = is_word
         chars = "".join(sorted(set(_HAN.findall(title))))
         self.run = re.compile(f"[{re.escape(chars)}]+") if chars else None
+        # the runs of two or more: a lone title character (的, 是) is never a candidate, and skipping
+        # it in the regex saves the tests below on most runs of a line
+        self.pairs = re.compile(f"[{re.escape(chars)}]{{2,}}") if chars else None
 
     def crossed(self, line: str, at: int) -> bool:
         """Does a dictionary word of 2-4 characters run across position `at` of the line?"""
-        end = min(len(line), at + 3)
-        spans = [line[a:b] for a in range(max(0, at - 3), at) for b in range(at + 1, min(end, a + 4) + 1)]
-        return any(map(self.is_word, spans))
+        n, is_word = len(line), self.is_word
+        return any(is_word(line[at + a : at + b]) for a, b in _CROSSING if at + a >= 0 and at + b <= n)
 
     def candidates(self, line: str) -> list[tuple[int, int]]:
         """Isolated runs of title characters in the line: no word crosses either edge, and not a
         quoted name (“最美退役军人”) nor a piece of the title of four characters or more."""
         out = []
-        for m in self.run.finditer(line):
+        for m in self.pairs.finditer(line):
             s, e = m.span()
             quoted = line[s - 1 : s] in _OPEN and line[e : e + 1] in _CLOSE
             long_piece = e - s >= 4 and m.group(0) in self.title
@@ -143,9 +149,11 @@ def remove_spun(
     found = [spin.candidates(k) for k in keys]
     short = [[k[s:e] for s, e in spans if e - s <= 6] for k, spans in zip(keys, found, strict=True)]
     fragments: set[str] = set()
+    kinds = [set(pieces) for pieces in short]
     for i in range(len(lines)):
         for j in range(i + 1, len(lines)):
-            if len(short[i]) >= 3 and len(short[j]) >= 3:
+            # a common subsequence is no longer than the pieces of one line found in the other
+            if len(short[i]) >= 3 and len(short[j]) >= 3 and sum(map(kinds[j].__contains__, short[i])) >= 3:
                 common = _chain(short[i], short[j])
                 if len(common) >= 3 and sum(not is_word(c) for c in common) >= 2:
                     fragments.update(common)

@@ -40,7 +40,10 @@ _LO = "a-zàáâãèéêìíòóôõùúýăđĩũơưạ-ỹ"
 # 16/09/2023 - 18:00, D.LỆ 27/12/2013 08:41); not a weekday or a label (Thứ Hai, Cập Nhật)
 _BYLINE_NAME = re.compile(
     rf"(?!Thứ\s|Chủ\s[Nn]hật|Ngày\s|Cập\s|Đăng\s|Lúc\s)"
-    rf"((?:[{_UP}]\.\s?)?[{_UP}][{_LO}{_UP}]*(?:\s+[{_UP}][{_LO}{_UP}]*){{0,3}})\s+(?=\d{{1,2}}/\d{{1,2}}/\d{{4}}\b)"
+    rf"((?:[{_UP}]\.\s?)?[{_UP}][{_LO}{_UP}]*(?:\s+[{_UP}][{_LO}{_UP}]*){{0,3}})"
+    # the desk in brackets and the weekday may stand between (Lê Phượng (Ban Thời sự)-Thứ năm, ngày 10/12/2015)
+    rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*[-–|]\s*(?:(?:Thứ\s+\w+|Chủ\s+[Nn]hật)\s*,?\s*)?(?:ngày\s+)?|\s+)"
+    rf"(?=\d{{1,2}}/\d{{1,2}}/\d{{4}}\b)"
 )
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, repeat
+from operator import is_
 from pathlib import Path
 
 from normalize.records import Span
@@ -30,8 +31,18 @@ _LATIN_WORD = re.compile(
     r"|."
 )
 _MEMO_MAX = 500_000  # token types remembered before the memo is emptied
+_PLAIN = 0  # memo value of a token type never cut: falsy, so one C-level pass skips these tokens
+_DROP = "drop"  # memo value of a whitespace token, which is dropped
 # every character str.isspace() accepts; jieba makes each one (and "\r\n") a token of its own
 _WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def _from_end(at: tuple[int, ...], n: int) -> object:
+    """Cut points of a token of n characters as offsets from its end, which is what `spans` has at
+    hand: one int for the usual single cut, else a tuple; no cut point means the token is dropped."""
+    if not at:
+        return _DROP
+    return at[0] - n if len(at) == 1 else tuple(c - n for c in at)
 
 
 def load_jieba():
@@ -96,14 +107,15 @@ class ChineseSegmenter:
         cut = read_split()
         for w, _, _ in words:  # our words are never cut
             cut.pop(w, None)
-        # token -> cut points inside it, or () for whitespace, which is dropped
-        self._inner = {w: ends[:-1] for w, ends in cut.items()}
-        self._inner.update(dict.fromkeys([*_WHITESPACE, "\r\n"], ()))
+        # token -> cut points inside it (_from_end), or _DROP for whitespace
+        self._inner: dict[str, object] = {w: _from_end(ends[:-1], len(w)) for w, ends in cut.items()}
+        self._inner.update(dict.fromkeys([*_WHITESPACE, "\r\n"], _DROP))
         rules = read_rules()
         self._head = frozenset(rules.get("hmm_head", ()))
         self._tail = frozenset(rules.get("hmm_tail", ()))
-        self._plain: set[str] = set()  # memo: token types seen that are never cut
-        self._cuts = dict(self._inner)  # _inner and, as met, HMM-guessed types with their cut points
+        # every token type met: its _inner entry, HMM-guessed cut points, or _PLAIN. Only the types
+        # met, not a copy of _inner: a small dict is a third of the cost per lookup (cache misses)
+        self._memo: dict[str, object] = {}
         if engine == "rjieba":
             import rjieba
 
@@ -113,6 +125,7 @@ class ChineseSegmenter:
             self._words = self._tk.cut
             self._known = self._tk.has_word
             self._tag = self._tk.tag
+            self.is_word = self._known  # a bool already: no Python call around it (spun text, names)
         elif engine == "jieba":
             self._tk = load_jieba().Tokenizer()
             self._tk.initialize()
@@ -137,21 +150,30 @@ class ChineseSegmenter:
         return bool(self._known(word))
 
     def spans(self, text: str) -> list[Span]:
-        """Word spans, in order; whitespace is never in or a word. No per-character Python loop."""
+        """Word spans, in order; whitespace is never in or a word. No per-character Python loop:
+        one memo lookup per token, and only the tokens to cut or drop are visited one by one."""
         words = self._words(text)
         if not words:
             return []
         ends = list(accumulate(map(len, words)))
-        plan = self._learn(set(words))
+        memo = self._memo
+        if len(memo) > _MEMO_MAX:  # a new object: a call running meanwhile keeps its own
+            self._memo = memo = {}
+        kinds = list(map(memo.get, words))
+        if None in kinds:  # token types never seen before
+            self._learn(memo, set(compress(words, map(is_, kinds, repeat(None)))))
+            kinds = list(map(memo.__getitem__, words))
         cuts: list[int] = []  # extra word boundaries inside tokens
         drop: list[int] = []  # ends of whitespace tokens
-        for i in compress(count(), map(plan.__contains__, words)):
-            at, b = plan[words[i]], ends[i]
-            if at:
-                a = b - len(words[i])
-                cuts += [a + c for c in at]
+        for i in compress(count(), kinds):  # _PLAIN is falsy: skipped
+            at = kinds[i]
+            if at.__class__ is int:
+                cuts.append(ends[i] + at)
+            elif at is _DROP:
+                drop.append(ends[i])
             else:
-                drop.append(b)
+                b = ends[i]
+                cuts += [b + c for c in at]
         if _JOINER.search(text):
             ends, cuts = self._latin(text, words, ends, cuts)
         if cuts:
@@ -167,26 +189,21 @@ class ChineseSegmenter:
             out = keep + out[done:]
         return out
 
-    def _learn(self, types: set[str]) -> dict[str, tuple[int, ...]]:
-        """Put the token types never seen before in the memo: cut (HMM guesses with a function
-        character at an edge, 这是 -> 这 是) or plain. The memo never changes a result."""
-        cuts = self._cuts
-        if len(self._plain) > _MEMO_MAX:  # new objects, so a call running meanwhile keeps its own
-            self._plain = set()
-            self._cuts = cuts = dict(self._inner)
-        new = types.difference(self._plain).difference(cuts)  # one at a time: fast
-        if not new:
-            return cuts
-        head, tail, known = self._head, self._tail, self._known
+    def _learn(self, memo: dict[str, object], new: set[str]) -> None:
+        """Put token types never seen before in the memo: cut (by the split table, or HMM guesses
+        with a function character at an edge, 这是 -> 这 是), dropped, or plain. The memo never
+        changes a result."""
+        head, tail, known, inner = self._head, self._tail, self._known, self._inner
         for w in new:
-            if len(w) > 1 and (w[0] in head or w[-1] in tail) and not known(w):
+            if w in inner:
+                memo[w] = inner[w]
+            elif len(w) > 1 and (w[0] in head or w[-1] in tail) and not known(w):
                 at = (1,) if w[0] in head else ()
                 if w[-1] in tail and len(w) - 1 > (at[-1] if at else 0):
                     at += (len(w) - 1,)
-                cuts[w] = at
+                memo[w] = _from_end(at, len(w))
             else:
-                self._plain.add(w)
-        return cuts
+                memo[w] = _PLAIN
 
     @staticmethod
     def _latin(text: str, words: list[str], ends: list[int], cuts: list[int]) -> tuple[list[int], list[int]]:

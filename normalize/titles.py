@@ -21,6 +21,14 @@ MAX_PREAMBLE_LATIN = 30  # TIN TỨC - SỰ KIỆN
 MAX_HEADINGS = 3  # title-like lines at the top of an untitled page, one of which is its title
 HEADING_MARGIN = 0.3  # how much more of a later line the text must use for it to be the title
 MIN_PARTS = 3  # words (character pairs) a line needs for the text's use of them to say something
+HEAD_REACH = 6  # the byline or reporter's credit under a title is among this many opening lines
+MENU_PARTS = 3  # parts between bars that make a line a menu or a keyword list (a|b|c), never a headline
+_BARS = re.compile(r"[|｜]")
+# a document's issuer on a line of its own above its title: a party committee, a government, an office
+_ISSUER = re.compile(
+    r"(?:中共)?[\u4e00-\u9fff]{2,16}(?:委员会|党委|县委|市委|区委|省委|人民政府|政府|办公室|办公厅|总工会|妇联|团委)"
+)
+_PROSE_END = ("。", "！", "？", "!", "?", ".", ":", "：", ";", "；")
 _WORD = re.compile(r"\w+")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 _DOC_NUMBER = re.compile(
@@ -51,8 +59,14 @@ def credit_line(line: str) -> bool:
     return bool(_CREDIT_LINE.fullmatch(line.strip()))
 
 
+def _bar_list(line: str) -> bool:
+    """A line cut by bars into several parts: a menu or a spam page's keyword list (某某站|某某视频|…|),
+    which a headline with its site's name after one bar (标题 | 某某网) is not."""
+    return sum(1 for part in _BARS.split(line) if part.strip()) >= MENU_PARTS
+
+
 def _is_title(line: str) -> bool:
-    if len(line) > title_limit(line) or credit_line(line):
+    if len(line) > title_limit(line) or credit_line(line) or _bar_list(line):
         return False
     if _HAN.search(line):  # two full stops: sentences of a paragraph the page broke (…揭晓。报纸类有…。获…)
         # a colon ends a label that opens the text (说明:, 各基层工会:), never a headline
@@ -73,21 +87,51 @@ def untitled(
     """Title of a page without one: the first line; but when a date line follows within a few lines
     (`dated_at` body lines precede the first dropped one, or a byline is kept in the body), the first
     long line above it: the short lines above the title are a site name or a section label."""
-    at = dated_at or next((i for i, line in enumerate(body[1:BYLINE_LINES], 1) if byline(key(line))), None)
+    at = dated_at or next(
+        (i for i, line in enumerate(body[1:HEAD_REACH], 1) if byline(key(line)) or credit_line(key(line))),
+        None,
+    )
     if at == 1 and _is_title(body[0]):
         return body.pop(0), 0
-    if at and 1 < at <= BYLINE_LINES:
-        best = next((i for i in range(at) if not _short(body[i])), 0)
-        if _is_title(body[best]):
+    if at and 1 < at <= HEAD_REACH:
+        best = _above_byline(body, at, key)
+        if best is not None:
             title = body[best]
-            del body[: best + 1]
-            return title, best
+            kept = [line for line in body[:best] if _ISSUER.fullmatch(key(line))]
+            body[: best + 1] = kept  # the issuers of a document under its number (中共某县委 / 某县人民政府)
+            return title, best - len(kept)
     if len(body) > 1 and _is_title(body[0]):
         best = _best_heading(body, key)
         title = body[best]
         del body[: best + 1]
         return title, best
     return "", 0
+
+
+def _above_byline(body: list[str], at: int, key: Callable[[str], str]) -> int | None:
+    """Which line above the byline (or the reporter's credit) at `at` is the title. The lines above a
+    title are a site name, a login bar, a section label or an e-paper's buttons: the title is the
+    longer line the text below uses most (the first of them unless another is much closer to it); when
+    all are short, the one right above the byline (榜样的力量 under 展开通版 / 当前版:04版)."""
+    if any(_prose(body[i]) for i in range(at)):
+        return None  # text above the byline: the page has no title line to find there
+    heads = [i for i in range(at) if _is_title(body[i])]
+    if not heads:
+        return None
+    long = [i for i in heads if not _short(body[i])]
+    if not long:
+        return heads[-1] if heads[-1] == at - 1 else None
+    following = "\n".join(key(line) for line in body[at : at + 3])
+    scores = {i: _covered(key(body[i]), following) for i in long}
+    best = max(long, key=lambda i: (scores[i], -i))
+    return best if scores[best] - scores[long[0]] >= HEADING_MARGIN else long[0]
+
+
+def _prose(line: str) -> bool:
+    """A line of running text (a sentence, a salutation before a colon), which no chrome above a title is."""
+    if line.endswith((":", "：")):
+        return not _short(line)  # a short label (通版阅读请点击:) is an e-paper's button
+    return "。" in line or line.endswith(_PROSE_END) or len(line) > title_limit(line)
 
 
 def _parts(line: str) -> set[str]:
@@ -155,6 +199,7 @@ def bare_title(title: str, match: Callable[[str], str], rules: Chrome) -> str:
     """The title without a list bullet or media tag before it (• 10位…, [Audio] Đề nghị…) or a
     button after it (…的通知 下载本文)."""
     title = _LIST_NUMBER.sub("", _MEDIA_TAG.sub("", title.lstrip(_BULLETS + SPACE)))
+    title = title.rstrip(SPACE + "|｜") if _BARS.search(title[-2:]) else title  # a table cell's border
     head, _, tail = title.rpartition(" ")
     if len(head) >= MIN_TITLE_HEAD and match(tail) in rules.lines:
         return head.rstrip(SPACE)

@@ -19,8 +19,30 @@ from web.strings import LANGUAGES, WEB, translator, ui_language
 
 HEADLINE = 40  # characters of a first line standing in for a missing title (as the normaliser cuts it)
 
-ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(WEB / "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
+DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class Templates(jinja2.Environment):
+    """Jinja as configured for the pages, with `item.key` on a dict read as the key first: the pages'
+    data are dicts, and Jinja's order (attribute, then key) raises and catches an AttributeError
+    for each, a fifth of a search page's rendering. A key named like a dict method (`items`) is
+    still the method, as in Jinja, so a hostile value cannot shadow one."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+ENV = Templates(
+    loader=jinja2.FileSystemLoader(WEB / "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    auto_reload=False,  # templates are part of the package: not looked at on disk for every page
 )
 
 

@@ -1,0 +1,142 @@
+"""Where a Vietnamese name begins and ends in running text (extract.people_vi finds the names): the
+name stops before a capitalised word opening a position or a unit (Phan Văn Lực | Phó Chủ tịch), the
+name after the unit a position names (Thứ trưởng Bộ Nội vụ | Trần Thị Hà), a unit's name that only
+looks like a person's (Đoàn Kinh tế - Quốc phòng 337), and where a role phrase after it stops."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import cache
+from typing import Protocol, TypeVar
+
+from extract.people_vi_credits import LOWER, NAME, SYLLABLE, UPPER
+from extract.people_vi_more import unit_named
+from extract.tsv import read_rows
+
+NAME_RE = re.compile(NAME)
+
+
+class Bounds(Protocol):
+    """What the name bounds need of the people patterns (extract.people_vi.Patterns has these)."""
+
+    tail: re.Pattern  # , Chủ tịch UBND phường | - khu phố 3
+    stop: re.Pattern  # a capitalised word that ends a name (Phó, Trưởng, Học sinh)
+    not_name: re.Pattern  # Việt Nam, Hà Nội: never a person
+    surnames: frozenset[str]
+
+
+class HasSpan(Protocol):
+    start: int
+    end: int
+    role: str | None
+
+
+F = TypeVar("F", bound=HasSpan)
+
+
+ROLE_CHAR = r"(?:[^,.;:()\n]|\.(?=\w))"  # a dot glued to a letter abbreviates (UBND P.Chính Gián, TP.HCM)
+# a role phrase ends where the sentence's verb begins (Chủ tịch UBND tỉnh | nhấn mạnh)
+# (not inside a department's name: Sở Giáo dục và Đào tạo, Ban Thi đua khen thưởng tỉnh)
+VERB = re.compile(
+    r"(?<!đua)\s+(?=(?:nhấn mạnh|phát biểu|cho biết|đề nghị|trao|dự|chỉ đạo|ghi nhận|cùng|và(?!\s+[A-ZĐ][a-zà-ỹ]+\s+[a-zà-ỹ])|đã|tặng|khen|yêu cầu|nêu|"
+    r"chia sẻ|nói|cảm ơn|xúc động|được|vì|nhặt|vận động|tích cực|luôn|có|là|vinh dự|đối với|với)\b)"
+)
+
+
+def role_phrase(written: str) -> str:
+    """The role written after a name, up to the sentence's verb, without a dash left dangling
+    (ông X - Chủ tịch UBND TP - cho biết: the role is Chủ tịch UBND TP)."""
+    return VERB.split(written)[0].strip().rstrip("-– ").strip()
+
+
+def completed(text: str, found: list[F], p: Bounds) -> list[F]:
+    """A name cut before a syllable written in lower case (đồng chí Nguyễn Hương giang) gets that
+    syllable back when the longer name is found elsewhere in the text."""
+    known = {text[f.start : f.end].lower() for f in found}
+    out = []
+    for f in found:
+        m = re.match(r"\s+(\w+)", text[f.end : f.end + 12])
+        if m and f"{text[f.start : f.end]} {m.group(1)}".lower() in known:
+            f = dataclasses.replace(f, end=f.end + m.end())
+            t = p.tail.match(text, f.end)
+            if t and t.group("role") and not f.role:
+                f = dataclasses.replace(f, role=role_phrase(t.group("role")))
+        out.append(f)
+    return out
+
+
+def name_after_unit(text: str, at: int, p: Bounds) -> tuple[int, int | None]:
+    """The name after the unit a position names, in the same clause: the first run of capitalised
+    words that opens with a family name (Thứ trưởng Bộ Nội vụ | Trần Thị Hà, Chủ tịch Tổng Liên
+    đoàn Lao động Việt Nam | Đặng Ngọc Tùng)."""
+    stop = re.compile(r"[,;:()\n]|\.(?!\w)").search(text, at, at + 90)  # not TP.Bình Sơn's dot
+    end = stop.start() if stop else min(len(text), at + 90)
+    for m in re.finditer(rf"(?<![{LOWER}{UPPER}]){NAME}", text[at:end]):
+        for word in re.finditer(SYLLABLE, m.group(0)):
+            previous = m.group(0)[: word.start()].split()[-1:]
+            if previous and f"{previous[0]} {word.group(0)}".lower() in unit_heads():
+                continue  # Chủ Tịch HĐQT Tập Đoàn Kinh Đô: Đoàn ends the head of a unit's name here
+            if word.group(0).lower() in p.surnames and not p.not_name.match(
+                text, at + m.start() + word.start()
+            ):
+                s = at + m.start() + word.start()
+                whole = NAME_RE.match(text, s)  # Hai Bà Trưng | Vũ Đại Phong: the whole name
+                return s, name_end(text, s, max(at + m.end(), whole.end() if whole else 0), p)
+    return at, None
+
+
+def fallback_name(text: str, cue_end: int, at: int, p: Bounds) -> tuple[int, int | None]:
+    """The name after a position whose first capitalised words are no name (Chủ tịch Trung ương Hội
+    Hữu nghị Việt Nam - Lào | Nguyễn Đắc Vinh); not past a verb (Bộ trưởng Bộ Công an đối với | …)
+    nor past a unit named after a person (Hiệu trưởng Trường Đại học Y khoa | Phạm Ngọc Thạch)."""
+    s, e = name_after_unit(text, at, p)
+    if e is None or VERB.search(text[cue_end:s]) or unit_named().search(text[cue_end:s]):
+        return at, None
+    return s, e
+
+
+@cache
+def unit_heads() -> frozenset[str]:
+    """The two-word heads of unit names (units_vi.tsv), lower case: Tập đoàn, Công đoàn."""
+    return frozenset(w.lower() for w, *_ in read_rows("units_vi.tsv", 2) if len(w.split()) == 2)
+
+
+def name_end(text: str, start: int, end: int, p: Bounds) -> int | None:
+    """The name ends before a capitalised word that starts a position or a unit (Phan Văn Lực | Phó
+    Chủ tịch, Đinh Gia Bảo | Học sinh); None when fewer than two syllables remain or when the
+    words start a unit themselves (giáo viên Trường Tiểu học …)."""
+    if p.stop.match(" " + text[start : end + 30]):
+        return None
+    stop = p.stop.search(text, start, end + 30)
+    if stop and stop.start() < end:
+        one_word = len(stop.group(0).split()) == 1
+        closes = re.match(r"\s*(?:[,.;:()\n]|[-–]\s|$)", text[stop.end() : stop.end() + 3])
+        if one_word and (len(text[start : stop.start()].split()) < 2 or closes):
+            return (
+                end  # Ngô Trường Huy, Mai Xuân Trường, (or Trường (thôn …)): a stop word that is a given name
+            )
+        end = stop.start()
+    if len(text[start:end].split()) < 2 or unit_lookalike(text, start, end):
+        return None
+    return end
+
+
+@cache
+def _one_word_heads() -> frozenset[str]:
+    """The one-word heads of unit names (units_vi.tsv), lower case: đoàn, hội, ban."""
+    return frozenset(w.lower() for w, *_ in read_rows("units_vi.tsv", 2) if len(w.split()) == 1)
+
+
+def unit_lookalike(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] the capitalised start of a unit's name rather than a person's: a unit's head
+    that is also a family name, its last word making a common word with the lower-case word after it
+    (chiến sĩ Đoàn Kinh | tế - Quốc phòng 337: kinh tế; cán bộ Hội Nông | dân)? Names are capitalised
+    whole, so a word they share with the next lower-case word belongs to a common noun."""
+    words = text[start:end].split()
+    after = re.match(rf"[ ]([{LOWER}]+)(?![{LOWER}{UPPER}])", text[end : end + 12])
+    if not after or words[0].lower() not in _one_word_heads():
+        return False
+    from pyvi.ViTokenizer import ViTokenizer  # its dictionary of two-syllable words; loaded only here
+
+    return f"{words[-1]} {after.group(1)}".lower() in ViTokenizer.bi_grams
