@@ -19,8 +19,8 @@ def search(archive, q: Query, limit: int = 20, offset: int = 0, facets=True, **n
     request fields."""
     r = request(q, archive.segmenter.spans, limit=limit, offset=offset, facets=facets)
     result = archive.engine.search(replace(r, **narrow))
-    needles = _needles(q, archive.segmenter.spans)
-    hits = [_describe(archive.store, h, needles) for h in result.hits]
+    needles, articles = _needles(q, archive.segmenter.spans), {}  # an article read once for all its hits
+    hits = [_describe(archive.store, h, needles, articles) for h in result.hits]
     return {
         "total": result.total,
         "hits": [h for h in hits if h],
@@ -71,15 +71,17 @@ def find_all(text: str, needles: list[str]) -> list[tuple[int, int]]:
 
 def snippet(text: str, needles: list[str], around: tuple[int, int] | None = None) -> dict[str, Any]:
     """A window of the text around `around` (an entity's sentence) or the first match, with the
-    matches inside it as [start, end] pairs relative to the snippet."""
-    spans = find_all(text, needles)
+    matches inside it as [start, end] pairs relative to the snippet. An entity's window is known
+    beforehand, so only it is searched (most hits are entities, and their articles are long)."""
     if around is None:
+        spans = find_all(text, needles)
         centre = spans[0][0] if spans else 0
         a, b = max(0, centre - SNIPPET), min(len(text), centre + SNIPPET)
+        marks = [[s - a, e - a] for s, e in spans if a <= s and e <= b]
     else:
         a, b = around
+        marks = [[s, e] for s, e in find_all(text[a:b], needles)]
     piece = text[a:b].replace("\n", " ")
-    marks = [[s - a, e - a] for s, e in spans if a <= s and e <= b]
     return {
         "snippet": ("…" if a else "") + piece + ("…" if b < len(text) else ""),
         "highlights": marks,
@@ -87,8 +89,10 @@ def snippet(text: str, needles: list[str], around: tuple[int, int] | None = None
     }
 
 
-def _describe(store, hit, needles: list[str]) -> dict[str, Any] | None:
-    a = store.article(hit.article, tokens=False)
+def _describe(store, hit, needles: list[str], articles: dict) -> dict[str, Any] | None:
+    if hit.article not in articles:
+        articles[hit.article] = store.article(hit.article, tokens=False)
+    a = articles[hit.article]
     if a is None:
         return None
     base = {

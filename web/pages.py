@@ -42,6 +42,7 @@ MEDIA = {
     "vert": "text/plain; charset=utf-8",
 }
 MAX_CHECK, MAX_CHECK_CHARS = 200, 20_000  # lines of a candidate list on /check, and its characters
+PERSON_SHOWN = 100  # honours listed on a person page (a common name has hundreds): ?all=1 lists all
 ENTITY_MARKS = (("person", "people"), ("collective", "collectives"), ("count", "counts"))
 
 
@@ -118,10 +119,15 @@ def add_pages(app: FastAPI, library: Library) -> None:
         )
 
     @app.get("/person/{name}", include_in_schema=False)
-    async def person_page(request: Request, name: str):
+    async def person_page(request: Request, name: str, every: str = Query("", alias="all")):
+        """A name's dossier: its first PERSON_SHOWN honours (all of them with `?all=1`)."""
         name = person_name(name)
         found = await library.run(dossier, name)
         status = 200 if found["people"] else 404
+        budget = None if every else PERSON_SHOWN
+        for p in found["people"]:  # the first honours of the page, person by person
+            p["listed"] = p["honours"] if budget is None else p["honours"][:budget]
+            budget = None if budget is None else budget - len(p["listed"])
         return render(request, "person.html", status=status, found=found, name=name, safe_link=safe_link)
 
     @app.get("/check", include_in_schema=False)

@@ -97,6 +97,19 @@ def test_person_dossier_every_honour_with_evidence(client):
     assert r.status_code == 404 and "无此人" in r.json()["error"]
 
 
+def test_person_page_lists_the_first_honours_and_links_to_all(client, monkeypatch):
+    from web import pages
+
+    honours = api(client, "/api/person/王芳")["people"][0]["honours"]
+    assert len(honours) == 2
+    monkeypatch.setattr(pages, "PERSON_SHOWN", 1)
+    page = client.get("/person/王芳").text
+    assert page.count('class="honour-item"') == 1
+    assert "/person/%E7%8E%8B%E8%8A%B3?all=1" in page and "共 2 条" in page
+    whole = client.get("/person/王芳", params={"all": "1"}).text
+    assert whole.count('class="honour-item"') == 2 and 'class="more"' not in whole
+
+
 def test_event_has_name_date_organisers_counts_and_honourees(client):
     hit = api(client, "/api/search", kind="event", min_count=50, unit="collective")["hits"][0]
     eid = hit["id"][2:]
