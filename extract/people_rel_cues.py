@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 
+from extract.lexicon import alternation
 from extract.tsv import read_blocks
 
 GIVEN_TO = re.compile(r"[为向给]")  # 为X颁奖: the person named after it receives
@@ -241,8 +242,7 @@ _WINNER_WORD = re.compile(r"获得者|获奖者|得主")
 @cache
 def _emerged() -> re.Pattern:
     """涌现出…等一大批先进典型: the opener of a list of a place's or a unit's past examples."""
-    words = read_blocks("people_zh.tsv")["emerged"]
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return alternation(read_blocks("people_zh.tsv")["emerged"])
 
 
 def _awards_now(ctx, text: str) -> bool:
@@ -279,8 +279,7 @@ def past_example(start: int, end: int, ctx, sentence: tuple[int, int]) -> bool:
 def _judges() -> re.Pattern:
     """…共同担任评委, …作为嘉宾观看: a statement going on to a judge's or a guest's part."""
     words = read_blocks("people_zh.tsv")
-    verbs = "|".join(map(re.escape, sorted(words["judge_verb"], key=len, reverse=True)))
-    roles = "|".join(map(re.escape, sorted(words["judge_role"], key=len, reverse=True)))
+    verbs, roles = alternation(words["judge_verb"]).pattern, alternation(words["judge_role"]).pattern
     return re.compile(rf"[^。；;！？!?\n]{{0,60}}?(?:{verbs})[^。；;，,！？!?\n]{{0,12}}?(?:{roles})")
 
 
@@ -293,8 +292,8 @@ def judges(start: int, end: int, ctx) -> bool:
 
 @cache
 def _donates() -> re.Pattern:
-    words = read_blocks("people_zh.tsv")["donate"]
-    return re.compile(rf"[^。；;！？!?\n]{{0,40}}?(?:{'|'.join(map(re.escape, words))})")
+    words = alternation(read_blocks("people_zh.tsv")["donate"]).pattern
+    return re.compile(rf"[^。；;！？!?\n]{{0,40}}?(?:{words})")
 
 
 def donates(start: int, end: int, ctx) -> bool:
