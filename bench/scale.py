@@ -159,7 +159,8 @@ QUERIES = {
 
 def time_queries(archive, repeat: int) -> dict[str, tuple[float, float]]:
     """p50 and p95 ms of each query type, cold: the engine's memo of totals and facet counts is
-    emptied before each query. Faceted queries ask for the facets the search page shows."""
+    emptied before each query (the tallies of a search with no words, counted once per index
+    version at the end of the ingest, are not). Faceted queries ask for the facets the page shows."""
     from index.query import parse, request
     from web.state import facets_shown
 

@@ -21,7 +21,7 @@ from typing import Any
 from config import Settings
 from index import clusters, linking
 from index.documents import article_docs, as_duplicate, view
-from index.engine import EngineError, open_engine
+from index.engine import EngineError, Request, open_engine
 from index.link_memory import Memory
 from index.lock import WriterLock, held_here
 from index.store import Store, StoreError
@@ -33,6 +33,7 @@ from normalize.sources import read_warc_record
 Progress = Callable[[Iterable, int | None, str], Iterable]
 
 
+OPENING = Request(limit=0)  # the search page as it opens; its counts are ready before anyone asks
 log = logging.getLogger(__name__)
 
 
@@ -208,6 +209,7 @@ class Archive:
                     self.sync_index()
         self._commit(batch, failed, report, reprocessed, on_commit)
         self.sync_index()
+        self.engine.search(OPENING)
 
     def _commit(
         self, batch: list[Processed], failed: list, report: Report, reprocessed: bool, on_commit
@@ -294,6 +296,7 @@ class Archive:
         for chunk in _chunks(list(self.progress(ids, len(ids), "reindex")), 512):
             engine.add([d for a in chunk for d in self._stored_docs(a)])
             engine.commit()
+        engine.search(OPENING)
         engine.close()
         shutil.rmtree(old, ignore_errors=True)
         if self.index_dir.exists():

@@ -17,6 +17,7 @@ from pathlib import Path
 import tantivy
 
 from index import tantivy_blocks as blocks
+from index import tantivy_tallies as tallies
 from index.engine import (
     FACET_FIELD,
     TEXT_FIELDS,
@@ -78,6 +79,7 @@ class TantivyEngine:
         self.memo = memo if memo is not None else Memo()
         self._writer = None
         self._version = None  # meta.json as stat saw it when the reader last reloaded
+        self._tally = (None, {})  # the tallies of the whole archive and of each kind, and their version
         self.schema = schema()
         self.ix = open_index(
             path,
@@ -182,6 +184,9 @@ class TantivyEngine:
         mkey = memo_key(request)
         known = self.memo.get(version, mkey)
         names = facet_names(request)
+        which = tallies.key(request)  # no words, at most a kind: counted once per version (tallies)
+        if which is not None and version is not None and not {*names, "total"} <= known.keys():
+            known = {**tallies.entry(self._tallies(searcher, version), which), **known}
         todo = [name for name in names if name not in known]
         plain = request.match is None and self.blocks  # no words: nothing ranks the hits, blocks order them
         # few matches at most (by the filters' terms): all visited at once, ordered by block, counted alongside
@@ -193,11 +198,7 @@ class TantivyEngine:
             spec = {name: {"terms": {"field": FACET_FIELD[name], "size": FACET_SIZE}} for name in todo}
             aggs = searcher.aggregate(query, spec)
             for name in todo:
-                buckets = aggs.get(name, {}).get("buckets", [])
-                ordered = sorted(
-                    ((str(b["key"]), int(b["doc_count"])) for b in buckets), key=lambda kv: (-kv[1], kv[0])
-                )
-                known[name] = dict(ordered)
+                known[name] = tallies.buckets(aggs, name)
             if "kind" in todo:
                 known.setdefault("total", sum(known["kind"].values()))
         hits, need = [], request.offset + request.limit
@@ -230,6 +231,16 @@ class TantivyEngine:
         self.memo.put(version, mkey, known)
         total = known["total"] if request.count else request.offset + len(hits)
         return Result(total=total, hits=tuple(hits), facets={name: known[name] for name in names})
+
+    def _tallies(self, searcher, version) -> dict:
+        """This version's tallies: remembered, else kept beside the index, else counted (and kept)."""
+        if self._tally[0] != version:
+            found = tallies.load(self.path, version)
+            if found is None:
+                found = tallies.count(searcher, _query(self.schema, Request()), FACET_SIZE)
+                tallies.save(self.path, version, found)
+            self._tally = (version, found)
+        return self._tally[1]
 
 
 def check(path: Path, ix) -> None:
