@@ -4,9 +4,12 @@ of one number (said twice, or two counts)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from extract.count_status import status_of
 from extract.count_words import words
+from extract.lexicon import Lexicon
 from extract.numbers import parse_number
 from extract.records import Count
 from extract.text import Mention, sentence_of
@@ -189,3 +192,64 @@ def bracket_heading(text: str, start: int, end: int) -> bool:
     """一、书法组(37名), 一、县级文明单位(20个): a count in brackets closing a short line head heads the
     list below it, as 名单如下（共16人） does: honoured when the text before it honours."""
     return bool(_HEAD_OPEN.search(text, max(0, start - 24), start)) and text[end : end + 1] in (")", "）")
+
+
+def said_before(start: int, found: list[Mention]) -> Mention | None:
+    """The title said last before a count whose verb takes no title (光荣入选, 获此殊荣), if close."""
+    before = [h for h in found if start - 160 <= h.end <= start]
+    return before[-1] if before else None
+
+
+def clause_rest(text: str, end: int, stop: int) -> int:
+    """Where the clause after a count ends (at most 40 characters on)."""
+    clause_end = CLAUSE.search(text, end, min(stop, end + 40))
+    return clause_end.start() if clause_end else min(stop, end + 40)
+
+
+def other_kind(kind: str | None, unit: str | None) -> bool:
+    """A title of people for a count of units, or the other way round: not the count's title."""
+    units = ("person", "collective", "household")
+    return kind in units and unit in units and kind != unit
+
+
+def in_document_title(text: str, h: Mention) -> bool:
+    """Is the title inside a document's name (《关于表彰…的决定》)?"""
+    opened = text.rfind("《", max(0, h.start - 40), h.start)
+    return opened >= 0 and "》" not in text[opened : h.start]
+
+
+def fuller(a: str | None, b: str | None) -> str | None:
+    """Of two sayings of one count's honour, the one that says more: 48个先进个人 said again as
+    等48名同志“江苏制造突出贡献奖先进个人”称号 keeps the whole title."""
+    return b if a is None or (b and len(b) > len(a) and b.endswith(a)) else a
+
+
+_CARRY = re.compile(r"\s*(?:Theo\s+đó|Cụ\s+thể|据此|根据该决定)[,，:：]?\s", re.I)
+
+
+def carried_over(text: str, count: Count, spans, found: list[Mention], lex: Lexicon) -> Count | None:
+    """…tặng Bằng khen cho các tập thể có thành tích xuất sắc. Theo đó, có 39 tập thể …: a sentence that
+    opens with "accordingly" counts what the sentence before it did, so that sentence's status (and its
+    last title, when the count names none) are the count's. The count so carried over, or None."""
+    s, _ = sentence_of(spans, count.span[0])
+    before = [x for x in spans if x[1] <= s]
+    if not before or not _CARRY.match(text, s):
+        return None
+    if words().not_honoured.search(text, count.span[1], sentence_of(spans, count.span[0])[1]):
+        return None  # Theo đó, có gần 1.100 điều dưỡng và 242 kỹ thuật viên tham gia tranh tài
+    a, b = before[-1]
+    status = status_of(text[a:b], "", lex)
+    if not status:
+        return None
+    titles = [h.text for h in found if a <= h.start and h.end <= b]
+    return dataclasses.replace(count, status=status, honour=count.honour or (titles[-1] if titles else None))
+
+
+_LIST_OPEN = re.compile(r"(?:包括|分别是|分别为|依次是|有)[:：]?[^。；;！？!?\n]*、[^。；;！？!?\n]*等$")
+
+
+def closes_list(text: str, start: int) -> bool:
+    """成绩优异公所包括A、B、…、I等9间公所; 模范里干事则包括X、Y…等11位人员: a count right after 等 that
+    closes a list of names opened by 包括 (分别是, 有) in its sentence counts the people or units listed,
+    honoured when the text before honours them, as a list announced by 名单如下 is."""
+    return bool(_LIST_OPEN.search(text, max(0, start - 300), start))

@@ -109,7 +109,8 @@ def bracketed(out: list[Count], t: int, text: str) -> list[int]:
     if not opened:
         return []
     close = text.find("）" if opened.group(1) == "（" else ")", opened.end())
-    end = close if close != -1 else opened.end()
+    line = text.find("\n", opened.end())  # 10人(名单附后“…”称号 ⏎ 二、授予…147人(…): a bracket left open
+    end = close if close != -1 and (line == -1 or close < line) else opened.end()
     return [
         i for i, c in enumerate(out) if i != t and opened.end() <= c.span[0] < end and c.unit == out[t].unit
     ]
@@ -142,10 +143,12 @@ def respectively(out: list[Count], text: str, spans, honour_mentions: list[Menti
     return out
 
 
-_JOINED = re.compile(r"[^，,。；;\d“”\"]{0,6}?(?:以及|和|及|与|、)")
+_JOINED = re.compile(  # …等8个基层党组织和陈某、袁某等8名党员: the second count's names may come first
+    r"[^，,。；;\d“”\"]{0,6}?(?:以及|和|及|与|、)(?:[^，,。；;\d“”\"]{1,30}?等)?"
+)
 _GOT = re.compile(r"[^，,。；;\d“”\"]{0,6}?(?:分别)?(?:荣获|获得|获评|获|被授予|被评为)[“\"「]?")
 _GIVING = re.compile(r"(?:授予|颁授|表彰|命名)$")
-_PLACE_LEAD = re.compile(r"[\u4e00-\u9fff]{0,4}")
+_PLACE_LEAD = re.compile(r"[\u4e00-\u9fff]{0,4}[“\"「]?")
 
 
 def _soon(text: str, honour_mentions: list[Mention], at: int) -> Mention | None:
@@ -172,7 +175,7 @@ def shared(out: list[Count], text: str, honour_mentions: list[Mention], award_en
         while j + 1 < len(out) and _JOINED.fullmatch(text, out[j].span[1], out[j + 1].span[0]):
             j += 1
         got = _GOT.match(text, out[j].span[1]) if j > i else None
-        first = starts.get(got.end()) if got else None
+        first = _soon(text, honour_mentions, got.end()) if got else None  # 被授予十堰市“十星级党组织”
         if j > i and not first and _GIVING.search(text, max(0, out[i].span[0] - 4), out[i].span[0]):
             noun = starts.get(out[j].span[1])  # 授予8个先进集体和22名先进个人全国五一劳动奖状和奖章
             first = _soon(text, honour_mentions, noun.end) if noun else None  # the counted, then a title
@@ -225,4 +228,31 @@ def listed(held: list[Count], text: str, status_of) -> list[Count]:
         status = status_of(intro) if count else None
         if status:
             out.append(dataclasses.replace(count, status=status))
+    return out
+
+
+_ELIDED = re.compile(r"(?<=[，,、；;])\d+(?=获)")
+
+
+def elided(text: str, found: list[Count], honour_near) -> list[Count]:
+    """5人获颁大紫荆勋章,10人获金紫荆星章,…,41获铜紫荆星章: a number in a series of counts that
+    drops its classifier counts what the count before it counts, when that one is followed by 获 too.
+    `honour_near(start, end)` is the title of a count at that place."""
+    out = []
+    for m in _ELIDED.finditer(text):
+        prev = next(
+            (c for c in found if 0 < m.start() - c.span[1] <= 24 and text[c.span[1] : c.span[1] + 1] == "获"),
+            None,
+        )
+        if prev and prev.unit in ("person", "collective"):
+            honour = honour_near(m.start(), m.end())
+            out.append(
+                dataclasses.replace(
+                    prev,
+                    value=int(m.group()),
+                    text=m.group(),
+                    span=m.span(),
+                    honour=honour.text if honour else None,
+                )
+            )
     return out

@@ -53,3 +53,40 @@ def proposed_before(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
     part, start = sentence_of(spans, at)[0], _statement_start(text, at)
     lead = words().status_not.sub(" ", text[start:part]) if start < part else ""
     return bool(PROPOSING.search(lead) or words().proposing.search(lead))
+
+
+_CANDIDATE_ROLL = re.compile(r"候选(?:人|人选|对象)?名单|候选人选")
+_NOTICE_ROLL = re.compile(r"公示(?:的|了)?(?:名单|人选|对象)|名单(?:进行)?公示|拟表彰(?:人选|对象|名单)")
+_RECOMMENDED = re.compile(r"(?:推荐|推选|报送)了?(?:(?!授予|表彰|评为)[^，,。；;：:]){1,40}?等$")
+_NEXT_STEP = re.compile(r"筛选|审核|审定|初评|评审|初选|候选|投票|评议|考核|考察")
+_CHOSEN = re.compile(r"评选出|选出|评出|最终|正式|确定为|决定")
+_POOL = re.compile(r"(?:^|共|累计|合计|共计|一共)(?:推荐|推选)了?(?!出)[^，,。；;等\d]{0,12}$")
+
+
+def roll_status(head: str, clause: str, rest: str, after: str, status: str | None) -> str | None:
+    """The status the list a count stands in gives it, whatever the verb after the count says:
+    候选人名单已经公布,我市有17名市民上榜 (a candidates' list: candidate), 在此次公示的名单中,…共有3个集体
+    上榜 (a notice: proposed), 全县各单位共推荐51名…人选 (the nominations a selection starts from, no
+    lead name: candidate, when `after`, the text right after the count, goes on to a later step of
+    the selection: 经逐级筛选审定, 经资格审核), unless a choice is made after the list is named
+    (从候选名单中评选出10名). `head` is the count's sentence up to it, `clause` its clause up to it,
+    `rest` the rest of its clause. Named people recommended (推荐…吕某副教授等5位教师) are proposed."""
+    if words().shortlisted.search(rest):  # 10人入围, 15家网站…获得参评资格: the rest of its clause
+        return "candidate"
+    if _RECOMMENDED.search(clause) and status in ("awarded", None):  # 推荐…吕某等5位教师,参加…评选
+        return "proposed"
+    roll = [
+        m for m in (_CANDIDATE_ROLL, _NOTICE_ROLL) if (x := _last(m, head)) and not _CHOSEN.search(head, x)
+    ]
+    if roll and roll[0] is _CANDIDATE_ROLL:
+        return "candidate"
+    if roll and status == "awarded":
+        return "proposed"
+    if _POOL.search(clause) and _NEXT_STEP.search(after) and status in ("awarded", "proposed", None):
+        return "candidate"
+    return status
+
+
+def _last(pattern: re.Pattern, text: str) -> int | None:
+    ends = [m.end() for m in pattern.finditer(text)]
+    return ends[-1] if ends else None

@@ -165,3 +165,35 @@ def marked_after(
     if not m or m.end() > stop + 1 or _NOT_A_TITLE.search(m.group()) or not title_mark.search(m.group()):
         return None
     return Mention(a, m.end(1), m.group(1))
+
+
+_JOINED = re.compile(r"[”\"」]?[、，,]?(?:和|及|与|以及)")
+_TWIN = re.compile(r"[^，,、。；;：:“”\"「」『』()（）\s\d等和及与]{2,16}")
+
+
+def parallel_title(text: str, prev: Mention, start: int, end: int, stop: int) -> Mention | None:
+    """向15位模范父亲和8位慈晖父亲表达敬意: a count joined by 和 to a count and its title has its own title
+    right after it (after the words that say who they are, up to 的), written as its twin is, ending in the
+    same character (父亲), where no lexicon knows it; the title before belongs to the first count."""
+    if not _JOINED.fullmatch(text, prev.end, start):
+        return None
+    m = _TWIN.match(text, end, stop)
+    if not m:
+        return None
+    cut = text.find(prev.text[-1], end + 1, m.end())
+    a = text.rfind("的", end, cut) + 1 or end  # 8位来自身心障碍者家庭的慈晖父亲: who they are, then the title
+    return Mention(a, cut + 1, text[a : cut + 1]) if cut > a else None
+
+
+_CEREMONY = re.compile(
+    r"[「“\"『]((?:[\d一二三四五六七八九十百零〇○]+学?年度?|第[^届」”\"』]{1,4}届)?)"
+    r"([^「」“”\"『』，,。；;]{2,16}?)(?:颁奖典礼|颁奖大会|颁奖仪式|表扬大会|表扬典礼|表扬活动|表彰大会)[」”\"』]"
+)
+
+
+def ceremony_title(text: str, start: int, end: int) -> str | None:
+    """举办了「112学年度县长奖颁奖典礼」,共计616位…获奖: a count its own clause gives no title, in a sentence
+    that names its ceremony, is counted by the honour the ceremony's name gives (without its year);
+    the last ceremony named between `start` (the sentence's start) and `end` (the count)."""
+    named = list(_CEREMONY.finditer(text, start, end))
+    return named[-1].group(2) if named else None

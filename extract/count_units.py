@@ -34,6 +34,8 @@ def unit_zh(
         return "view"
     if cls == "名" and honour_before and honour_kind == "collective":
         return "collective"  # 优秀组织奖(3名): units counted by their prize
+    if cls in ("集体", "校", "队", "间"):  # 四集体和一个人, 竹山3校获…奖, 选出…的40队, 等5间办事处: units
+        return "collective"
     if cls in ("名", "人", "位"):
         return "person"
     if cls == "户":

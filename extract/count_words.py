@@ -62,6 +62,9 @@ class CountWords:
     gathered: re.Pattern  # 欢聚一堂: after a count (or opening the next clause), its people met
     winners: re.Pattern  # 18位得主: right after a count, the counted are its winners
     received: re.Pattern  # 80人接受荣誉勋章: right after a count, the counted received an award (t: its name)
+    given_over: (
+        re.Pattern
+    )  # 向七名…人员颁发…奖状: after 向 and a count, its noun phrase, then the award given
     award_tail: re.Pattern  # 表扬577位国中应届毕业生县长奖: a clause ending in an award's name
     award_end: re.Pattern  # 奖状, 奖章 at the end of a title: what the award is given as
     quota: re.Pattern  # 名额是5个先进集体,1名劳动模范: a quota, then the counts of its list up to a count
@@ -71,6 +74,10 @@ class CountWords:
     person_end: re.Pattern  # 工匠, 标兵: a title ending so honours people (11个巴南工匠)
     vi_if_honoured: frozenset[str]  # đại biểu: counts the honoured only when an honouring phrase follows
     honoured_soon: re.Pattern  # 400 đại biểu được tuyên dương: an honouring phrase a few words on
+    honoured_by: re.Pattern  # tuyên dương 165 đại biểu: an awarding verb right before the number
+
+
+_AWARD_HEAD = r"[^\s，,、。；;：:“”\"「」()（）\d的和及与了得]"  # an award's name opens with no digit (光荣在党50年纪念章)
 
 
 def _initials(words: list[str]) -> str:
@@ -89,7 +96,8 @@ def words() -> CountWords:
             rf"(?=[\d{_initials(VI_WORDS.split('|') + ['hơn', 'gần', 'khoảng', 'trên'])}])"
             rf"(?<![\w.,])(?P<pre>(?:hơn|gần|khoảng|trên)\s+)?(?P<num>{VI_NUMBER})\s+"
             rf"(?:(?:{alternation(w['vi_qualifier']).pattern})\s+)?"
-            rf"(?:(?P<cls>{alternation(units).pattern})(?!\w)|(?<=\d\s)(?=[“\"]))",  # 124 “Tập thể…”
+            rf"(?:(?P<cls>{alternation(units).pattern})(?!\w)|(?<=\d\s)(?=[“\"])"  # 124 “Tập thể…”
+            rf"|(?P<titles>{alternation(w['vi_titles']).pattern})(?!\w))",  # 182 danh hiệu … “Bà mẹ…”
             re.I,
         ),
         vi_units=units,
@@ -100,7 +108,7 @@ def words() -> CountWords:
         not_honoured=alternation(w["not_honoured"], re.I),
         contest=alternation(w["contest"], re.I),
         future=re.compile(
-            rf"将[^。；;]{{0,20}}?(?:{alternation(w['future']).pattern})|{alternation(w['plan']).pattern}"
+            rf"将(?!被)[^。；;]{{0,20}}?(?<!被)(?:{alternation(w['future']).pattern})|{alternation(w['plan']).pattern}"
         ),
         vague=frozenset(w["vague"]),
         label=frozenset(w["label"]),
@@ -158,7 +166,11 @@ def words() -> CountWords:
         winners=re.compile(rf"\s*(?:{alternation(w['winners']).pattern})"),
         received=re.compile(
             rf"\s*(?:{alternation(w['received']).pattern})"
-            rf"(?P<t>[^\s，,、。；;：:“”\"「」()（）\d的和及与了得]{{2,14}}?(?:{alternation(w['award_object']).pattern}))"
+            rf"(?P<t>{_AWARD_HEAD}[^\s，,、。；;：:“”\"「」()（）的和及与了得]{{1,13}}?(?:{alternation(w['award_object']).pattern}))"
+        ),
+        given_over=re.compile(  # 向七名现任和前任高级警务人员颁发行政长官公共服务奖状
+            rf"[^，,。；;：:“”\"「」\d]{{0,14}}?(?:{alternation(w['given_over']).pattern})"
+            rf"(?P<t>{_AWARD_HEAD}[^\s，,、。；;：:“”\"「」()（）的和及与了得]{{1,13}}?(?:{alternation(w['award_object']).pattern}))"
         ),
         award_tail=re.compile(
             rf"[^，,、。；;：:“”\"「」()（）\s\d的和及与]{{1,14}}?(?:{alternation(w['award_object']).pattern})"
@@ -182,6 +194,10 @@ def words() -> CountWords:
         vi_if_honoured=frozenset(x.lower() for x in w["vi_person_if_honoured"]),
         honoured_soon=re.compile(
             rf"(?:\s+[^\s,.;:!?“”\"]+){{0,4}}?\s+(?:{alternation(w['honoured_after']).pattern})(?!\w)", re.I
+        ),
+        honoured_by=re.compile(
+            rf"(?<!\w)(?:{alternation(w['honoured_by']).pattern})\s+(?:cho\s+)?(?:(?:hơn|gần|khoảng|trên)\s+)?$",
+            re.I,
         ),
         award_end=re.compile(rf"(?:{alternation(w['award_object']).pattern})$"),
         collective_end=re.compile(rf"(?:{alternation(w['collective_noun']).pattern})$"),

@@ -13,25 +13,34 @@ from extract.count_context import (
     among_honoured,
     beside,
     bracket_heading,
+    carried_over,
     clause_head,
     clause_of,
+    clause_rest,
+    closes_list,
+    fuller,
     given_for,
     given_to,
     heading,
+    in_document_title,
     joined_vi,
     organised_by,
+    other_kind,
     paragraph,
+    said_before,
     said_twice,
     suffix_of,
     vague,
     witnessed,
 )
-from extract.count_parts import listed, parts, respectively, shared
-from extract.count_status import PLANNED, PROPOSING, proposed_before, statement, status_of
+from extract.count_parts import elided, listed, parts, respectively, shared
+from extract.count_status import PLANNED, PROPOSING, proposed_before, roll_status, statement, status_of
 from extract.count_titles import (
     award_after,
+    ceremony_title,
     edition_after,
     marked_after,
+    parallel_title,
     placed,
     quoted_after,
     quoted_chenghao,
@@ -49,8 +58,9 @@ from extract.text import Mention, sentence_of, sentences
 
 _ZH = re.compile(  # the look-ahead lets the engine skip to digits and numerals
     rf"(?=[\d{CN_NUMERAL}超近约逾])"
-    rf"(?P<pre>超过|近|超|约|逾)?(?P<num>{CN_NUMBER})(?P<post>余|多)?[ \u3000]?(?P<cls>人次|名|人|位|个|组|支|户|票|次|家|所|间)"
-)  # 18 位獲獎者: Taiwanese pages put a space between the number and its classifier
+    rf"(?P<pre>超过|近|超|约|逾)?(?P<num>{CN_NUMBER})(?P<post>余|多)?[ \u3000]?(?P<cls>人次|名|人|位|个|组|支|户|票|次|家|所|间|集体|校|队)"
+)  # 18 位獲獎者: Taiwanese pages put a space between the number and its classifier; 四集体,
+# 3校, 40队: a noun that counts units with no classifier before it
 _CLAUSE_END = re.compile(r"[，,、；;。！？!?\n]")
 _CLAUSE = re.compile(r"[，,；;。！？!?\n]|\.(?=\s)")
 _PARALLEL = re.compile(  # 等29个城市(区),Y等134个县(市、区),Z等239个单位“H”: a noun and its aside, then , or 、
@@ -111,6 +121,7 @@ def _honour_near(
     w = words()
     # 80人接受荣誉勋章, 8名个人获得优秀个人奖: received right after the count (and its noun)
     got = w.received.match(text, w.counted_noun.match(text, end).end()) if suffix else None
+    got = got or (w.given_over.match(text, end) if suffix and _TOWARD.search(text, 0, start) else None)
     if got:
         return Mention(got.start("t"), got.end("t"), got.group("t"))
     comma = _CLAUSE.search(text, end)
@@ -130,7 +141,9 @@ def _honour_near(
     )
     # 211位市长奖得主; 66位优秀青年获得表扬 (the counted are named by their title, then honoured)
     holder = w.title_holder.match(text, end) or w.title_subject.match(text, end) if suffix else None
-    noun = holder and _COUNTED.match(text, holder.start("t"))  # 6个团体入围候选人: no title
+    noun = holder and (  # 6个团体入围候选人, 七人全数通过成为得奖人: no title
+        _COUNTED.match(text, holder.start("t")) or _BECAME.search(holder.group("t"))
+    )
     if (
         holder
         and not titled
@@ -147,29 +160,20 @@ def _honour_near(
         titled = edition_after(text, end, stop, w.counted_noun)
     if not titled and suffix:  # 五四青年标兵1人: a title no lexicon knows, right before the number
         titled = title_before(text, start, sentence[0], suffix, w.title_mark, w.title_lead)
-    listed = before and _ITEM.search(text, max(0, before[-1].start - 6), before[-1].start)
-    listed = listed and _NEXT_ITEM.fullmatch(text, before[-1].end, start)  # 48个先进个人、50家先进单位
-    return titled or (before[-1] if before and not listed else None)
-
-
-def _said_before(start: int, found: list[Mention]) -> Mention | None:
-    """The title said last before a count whose verb takes no title (光荣入选, 获此殊荣), if close."""
-    before = [h for h in found if start - 160 <= h.end <= start]
-    return before[-1] if before else None
-
-
-def _rest(text: str, end: int, stop: int) -> int:
-    """Where the clause after a count ends (at most 40 characters on)."""
-    clause_end = _CLAUSE.search(text, end, min(stop, end + 40))
-    return clause_end.start() if clause_end else min(stop, end + 40)
+    item = before and _ITEM.search(text, max(0, before[-1].start - 6), before[-1].start)
+    listed = item and _NEXT_ITEM.fullmatch(text, before[-1].end, start)  # 48个先进个人、50家先进单位
+    twin = item and suffix and parallel_title(text, before[-1], start, end, stop)  # 15位模范父亲和8位慈晖父亲
+    return titled or twin or (before[-1] if before and not listed else None)
 
 
 _ITEM = re.compile(rf"(?:{CN_NUMBER})[名个位人家户所支组][“\"「]?$")  # a list's count, then its title
 _NEXT_ITEM = re.compile(r"[”\"」]?(?:集体|单位|个人|同志)?[”\"」]?[、，,]")  # 12个工人先锋号集体、
 _COUNTED = re.compile(r"个人|集体|团体|单位|同志")  # what a count counts, not its title
+_BECAME = re.compile(r"成为|通过|[为是]$")  # …成为得奖人: a verb before the holders, no title
 _ONE_UNIT = re.compile(r"集体|单位|个人")  # 其中,山西省一个集体、三名个人: 一 is a number here
-_ELIDED = re.compile(r"(?<=[，,、；;])\d+(?=获)")
 _ASIDE = re.compile(r"[(（][^()（）]{1,12}[)）]")
+_PLACE_AFTER = re.compile(r"[\u4e00-\u9fff]?[村窑路街巷乡镇区庄屯]")  # 二队窑村: a number in a place name
+_TOWARD = re.compile(r"向[^，,。；;\d]{0,8}$")  # 向全市七名…颁发: the count is who is given to
 
 
 def find_counts(
@@ -206,17 +210,28 @@ def find_counts(
             )
             if not honoured and after:  # 2.278 học sinh đoạt các giải: the counted won
                 honoured, count = True, dataclasses.replace(count, status="awarded")
+            carried = carried_over(text, count, spans, honour_mentions, lex) if not honoured else None
+            honoured, count = (True, carried) if carried else (honoured, count)  # Theo đó, có 39 tập thể
             roll = heading(text, m.start(), honour_mentions) if not honoured and lang != "vi" else None
             if roll:  # ●“全国优秀人民警察”⏎姚某等3名同志: the title above the count's line
                 honoured, count = True, dataclasses.replace(count, honour=roll.text)
             cue = (
                 words().list_cue.match(text, m.end())
                 or words().list_cue_before.search(text, max(0, m.start() - 16), m.start())
-                or (lang != "vi" and bracket_heading(text, m.start(), m.end()))
+                or (
+                    lang != "vi"
+                    and (bracket_heading(text, m.start(), m.end()) or closes_list(text, m.start()))
+                )
             )
             if not honoured and cue:  # 浙江籍的个人有20位,分别是…; 名单如下（共16人）
                 honoured = status_of(text[max(0, m.start() - 600) : m.start()], "", lex)
             clause = clause_of(text, m.start(), m.end(), lang)
+            future = words().future.search(sentence)  # 公示…上榜,…将正式表彰: the award to come, not a quota
+            published = (cue and count.status == "proposed") or (  # công khai danh sách 10 cá nhân đề nghị …
+                lang != "vi"  # a notice (产生了16名…推荐人选), not a plan (集团党委拟表彰先进党支部2个)
+                and count.status in ("proposed", "candidate")
+                and not PLANNED.search(clause_head(text, m.start()))
+            )
             vetoed = (
                 (
                     (words().not_honoured.search(clause) or witnessed(text, m.end()))
@@ -225,25 +240,29 @@ def find_counts(
                     and not given_to(clause, text, m)
                     and not among_honoured(text, m.start(), spans)
                 )
-                or words().future.search(sentence)
+                or (
+                    future and not (published and future.start() > m.end() - sentence_of(spans, m.start())[0])
+                )
                 or (lang != "vi" and organised_by(text, m.start(), m.end()))
-            )
-            published = (cue and count.status == "proposed") or (  # công khai danh sách 10 cá nhân đề nghị …
-                lang != "vi"  # a notice (产生了16名…推荐人选), not a plan (集团党委拟表彰先进党支部2个)
-                and count.status in ("proposed", "candidate")
-                and not PLANNED.search(clause_head(text, m.start()))
             )
             if (honours_only and not published) or not honoured or vetoed:
                 if not honours_only and lang != "vi" and not words().future.search(sentence):
                     held.append(count)
                 continue
+            if count.honour is None and lang != "vi":  # 「112学年度县长奖颁奖典礼」,共计616位…获奖
+                sentence_start = sentence_of(spans, m.start())[0]
+                honour = ceremony_title(text, sentence_start, m.start())
+                count = dataclasses.replace(count, honour=honour)
             if count.status is None:  # the sentence says nothing of it: its paragraph may, or (a
                 # heading above a list: 一、先进集体（20个）) what the text said before it
                 status = status_of(paragraph(text, m.start()), "", lex)
                 status = status or status_of(text[max(0, m.start() - 600) : m.start()], "", lex)
                 count = dataclasses.replace(count, status=status)
         found.append(count)
-    found += _elided(text, lang, found, honour_mentions, spans)
+    if lang != "vi":  # 5人获颁大紫荆勋章,…,41获铜紫荆星章
+        found += elided(
+            text, found, lambda a, b: _honour_near(a, b, text, sentence_of(spans, a), honour_mentions)
+        )
     found += listed(held, text, lambda intro: status_of(intro, "", lex))
     out: list[Count] = []
     for count in parts(sorted(found, key=lambda c: c.span), text, spans, words().part_marker):
@@ -256,51 +275,10 @@ def find_counts(
         else:  # said again: what the first saying left out (25个单位…; 授予…等25个单位“H”称号)
             kept = out[same]
             out[same] = dataclasses.replace(
-                kept, honour=_fuller(kept.honour, count.honour), status=kept.status or count.status
+                kept, honour=fuller(kept.honour, count.honour), status=kept.status or count.status
             )
     out = shared(out, text, honour_mentions, words().award_end) if lang != "vi" else out
     return respectively(out, text, spans, honour_mentions)
-
-
-def _other_kind(kind: str | None, unit: str | None) -> bool:
-    """A title of people for a count of units, or the other way round: not the count's title."""
-    units = ("person", "collective", "household")
-    return kind in units and unit in units and kind != unit
-
-
-def _in_document_title(text: str, h: Mention) -> bool:
-    """Is the title inside a document's name (《关于表彰…的决定》)?"""
-    opened = text.rfind("《", max(0, h.start - 40), h.start)
-    return opened >= 0 and "》" not in text[opened : h.start]
-
-
-def _fuller(a: str | None, b: str | None) -> str | None:
-    """Of two sayings of one count's honour, the one that says more: 48个先进个人 said again as
-    等48名同志“江苏制造突出贡献奖先进个人”称号 keeps the whole title."""
-    return b if a is None or (b and len(b) > len(a) and b.endswith(a)) else a
-
-
-def _elided(text: str, lang: str, found: list[Count], honour_mentions, spans) -> list[Count]:
-    """5人获颁大紫荆勋章,10人获金紫荆星章,…,41获铜紫荆星章: a number in a series of counts that
-    drops its classifier counts what the count before it counts, when that one is followed by 获 too."""
-    out = []
-    for m in _ELIDED.finditer(text) if lang != "vi" else ():
-        prev = next(
-            (c for c in found if 0 < m.start() - c.span[1] <= 24 and text[c.span[1] : c.span[1] + 1] == "获"),
-            None,
-        )
-        if prev and prev.unit in ("person", "collective"):
-            honour = _honour_near(m.start(), m.end(), text, sentence_of(spans, m.start()), honour_mentions)
-            out.append(
-                dataclasses.replace(
-                    prev,
-                    value=int(m.group()),
-                    text=m.group(),
-                    span=m.span(),
-                    honour=honour.text if honour else None,
-                )
-            )
-    return out
 
 
 def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spans) -> Count | None:
@@ -325,8 +303,16 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         or (lang != "vi" and words().quota.search(text, max(0, m.start() - 80), m.start()))
     ):
         return None
-    if lang != "vi" and (
-        text[m.start() - 1 : m.start()] == "第" or re.search(r"[\d.]", text[m.start() - 1 : m.start()])
+    if (
+        lang != "vi"
+        and (
+            text[m.start() - 1 : m.start()] == "第"
+            or re.search(r"[\d.]", text[m.start() - 1 : m.start()])
+            or (  # 郭家窑乡二队窑村; X与Y两校获评…, 三校均是…: in words, the schools just named
+                m.group("cls") in ("校", "队")
+                and (_PLACE_AFTER.match(text, m.end()) or not num[:1].isdigit())
+            )
+        )
     ):
         return None
     sentence = sentence_of(spans, m.start())
@@ -335,7 +321,7 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     )
     anaphoric = honour is None and lang != "vi" and bool(words().anaphoric.match(text, m.end()))
     if anaphoric:  # “最美医生”。⏎X等10名同志光荣入选
-        honour = _said_before(m.start(), honour_mentions)
+        honour = said_before(m.start(), honour_mentions)
     kind = lex.honour_kind(honour.text) if honour else None
     if lang != "vi":
         before = bool(  # “全国五一劳动奖章”1197个: the title right before, its quote closed
@@ -347,17 +333,16 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         gap = text[m.end() : honour.start] if honour and honour.start >= m.end() else None
         next_to = gap in ("", "“", '"', "「")  # 319个上海市五一劳动奖章: the title right after the count
         unit = unit_zh(text, m, kind, before, honour.text if honour else "", next_to)
-        if (
-            honour
-            and honour.end <= m.start()
-            and _in_document_title(text, honour)
-            and _other_kind(kind, unit)
-        ):
+        if honour and honour.end <= m.start() and in_document_title(text, honour) and other_kind(kind, unit):
             honour = None  # 《…先进个人…的决定》,对全省50家优秀企业: the decision's title names others too
+    elif m.group("titles"):  # 182 danh hiệu … “Bà mẹ Việt Nam anh hùng”: titles given, one a holder
+        unit = kind if honour and honour.start >= m.end() and kind in ("person", "collective") else None
     elif m.group("cls"):
         unit = words().vi_units.get(m.group("cls").lower(), "person")
-        if m.group("cls").lower() in words().vi_if_honoured and not words().honoured_soon.match(
-            text, m.end()
+        if (
+            m.group("cls").lower() in words().vi_if_honoured
+            and not words().honoured_soon.match(text, m.end())
+            and not words().honoured_by.search(text, max(0, m.start() - 30), m.start())
         ):
             return None  # 120 đại biểu khách mời attend; 400 đại biểu được tuyên dương are honoured
     else:  # 124 “Tập thể lao động tiên tiến”: what the title right after the number honours
@@ -381,18 +366,26 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         and text[honour.start - 1 : honour.start] in '“"'
         else m.start()
     )
+    status = (
+        status_of(  # 五人分别入选…年度榜样候选人物: the rest of its clause names the candidates
+            text[s:e],
+            text[max(s, m.start() - 6) : max(m.end() + 12, clause_rest(text, m.end(), e))],
+            lex,
+            clause_head(text, m.start()),
+        )
+        or ("awarded" if honour and 0 <= honour.start - m.end() <= 2 else None)
+    )  # 58位全国道德模范
+    if lang != "vi":  # the list it stands in, the rest of its clause (10人入围), a pool of nominations
+        rest_of = text[m.end() : clause_rest(text, m.end(), e)]
+        status = roll_status(
+            text[s : m.start()], clause_head(text, m.start()), rest_of, text[m.end() : m.end() + 200], status
+        )
     return Count(
         value=value,
         unit=unit,
         text=text[start : m.end()],
         span=(start, m.end()),
-        status=status_of(  # 五人分别入选…年度榜样候选人物: the rest of its clause names the candidates
-            text[s:e],
-            text[max(s, m.start() - 6) : max(m.end() + 12, _rest(text, m.end(), e))],
-            lex,
-            clause_head(text, m.start()),
-        )
-        or ("awarded" if honour and 0 <= honour.start - m.end() <= 2 else None),  # 58位全国道德模范
+        status=status,
         approx=bool(m.group("pre") or (lang != "vi" and m.group("post"))),
         honour=honour.text + suffix_of(text, honour.end) if honour else None,
     )

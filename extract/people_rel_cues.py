@@ -44,14 +44,14 @@ _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 
 @cache
 def _attend_words() -> tuple[re.Pattern, re.Pattern]:
-    """议员孙某、…乡长吕某也到场恭贺; 议员郑某、社会处长苏某，以及评审委员吴某等到场观礼: a list of
-    items joined by 、 and, once, by ，及/，以及 (a list's last item), going on to an attending verb."""
+    """议员孙某、…乡长吕某也到场恭贺; 议员郑某、社会处长苏某，以及评审委员吴某等到场观礼, …等贵宾与会: a
+    list of items joined by 、 and, once, by ，及/，以及 (a list's last item), going on to an attending verb."""
     words = read_blocks("people_zh.tsv")
     tail = "|".join(map(re.escape, words["attend_after"]))
     item = r"[^、，,；;。：:！？\n]"
     return (
         re.compile(
-            rf"{item}{{0,8}}?(?:、{item}{{1,18}}?)*?(?:[，,]?(?:以及|及){item}{{1,18}}?)?[也都均亦皆]?(?:{tail})"
+            rf"{item}{{0,8}}?(?:、{item}{{1,18}}?)*?(?:[，,]?(?:以及|及){item}{{1,18}}?)?(?:等{item}{{0,4}}?)?[也都均亦皆]?(?:{tail})"
         ),
         re.compile("|".join(map(re.escape, words["attend_receives"]))),
     )
@@ -304,3 +304,51 @@ def donates(start: int, end: int, ctx) -> bool:
         return False
     stop = _STATEMENT_END.search(ctx.text, m.end())
     return not _awards_now(ctx, ctx.text[end : stop.start() if stop else len(ctx.text)])
+
+
+_ATTEND_VERB = re.compile(r"参加|出席|莅临|到场|与会|參加|蒞臨")
+_CLAUSES = re.compile(r"[^，,；;。！？!?\n]+")
+# 亲临参加或派员代表，计有：⏎ — the heading of a roll of those who attend
+_ROLL_HEAD = re.compile(
+    r"(?:参加|出席|莅临|到场|与会|參加|蒞臨)[^。\n]{0,24}?(?:计有|有|包括|如下)[:：][ \t\u3000]*\n"
+)
+_ROLL_LINE = re.compile(r"[^\n]*\n?")
+_VISITED = re.compile(r"(?:晋见|觐见|拜会|拜见|晉見|覲見|拜會)[\u4e00-\u9fff]{0,6}$")
+
+
+def attends_in_roll(start: int, end: int, ctx) -> bool:
+    """市委常委、…主席X；省总工会…副主席Y；…，共计300余人参加了表彰大会: a name closing its part of
+    a sentence of parts joined by ；, the sentence's last clause attending, the person's part awarding
+    nothing; or a name in the roll under a heading that attends (…亲临参加或派员代表，计有：⏎苗栗县：⏎
+    县政府X处长与Y科长、…)."""
+    text = ctx.text
+    if text[end : end + 1] in "；;":
+        s = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, start - 300), start)), default=0)
+        stop = _SENTENCE_START.search(text, end)  # the sentence runs on over its ；
+        e = stop.start() if stop else len(text)
+        parts = text[s:e].split("；") if "；" in text[s:e] else text[s:e].split(";")
+        last = [m.group(0) for m in _CLAUSES.finditer(parts[-1])]
+        own = text[max(s, text.rfind("；", s, start) + 1, text.rfind(";", s, start) + 1) : end]
+        if len(parts) > 2 and last and _ATTEND_VERB.search(last[-1]) and not _awards_now(ctx, own):
+            return True
+    return _in_roll(start, text, ctx)
+
+
+def _in_roll(start: int, text: str, ctx) -> bool:
+    """Is the name in the lines under a roll heading, each a place header (苗栗县：) or a 、-list?"""
+    heads = [m for m in _ROLL_HEAD.finditer(text, max(0, start - 3000), start)]
+    if not heads or ctx.lex.cue_re["award"].search(heads[-1].group(0)):
+        return False
+    at = heads[-1].end()
+    while at < start:
+        line = _ROLL_LINE.match(text, at).group(0).strip()
+        listed = line.count("、") >= 2 and not re.search(r"[，,]", line)
+        if not (listed or (len(line) <= 8 and line.endswith((":", "："))) or not line):
+            return False
+        at = _ROLL_LINE.match(text, at).end()
+    return True
+
+
+def visited(start: int, text: str) -> bool:
+    """前往总统府晋见总统X: the one the honoured call on (a host, not honoured)."""
+    return bool(_VISITED.search(text, max(0, start - 10), start))

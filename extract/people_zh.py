@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from extract.lexicon import Lexicon
 from extract.names_zh import ChineseNameFinder
-from extract.people_zh_checks import NameChecks
+from extract.people_zh_checks import NameChecks, link_row
+from extract.people_zh_credits import covers_credit
 from extract.people_zh_frames import frames
 from extract.people_zh_items import after_post, item_post, last_item_end, line_owner
 from extract.people_zh_layout import (
@@ -27,6 +28,7 @@ from extract.people_zh_slots import (
     after_unit,
     dotted_places,
     extend_end,
+    honorific_items,
     married_cell,
     note,
     outer_names,
@@ -137,12 +139,13 @@ class ChinesePeople:
                     break
                 at = text.find(figure, at + len(figure))
         minority_names(text, add, c, self._units)
+        honorific_items(text, add, c.slot_name)
         for m in tibetan().finditer(text) if thorough else ():
             add(*m.span(), "found")
         for start, end in self.names.find(text) if thorough else ():
             start = after_unit(text, start) if end - start > 3 else start
             known = "".join(text[start:end].split()) in people or self._inside(people, start, end)
-            if known or not self._inside_unit(text, start):
+            if (known or not self._inside_unit(text, start)) and not covers_credit(people, start, end):
                 add(start, end, "found")
         for person in people.values():  # every mention of a known name, for relations
             at = text.find(person.name)
@@ -152,6 +155,9 @@ class ChinesePeople:
                     person.spans.append(span)
                 at = text.find(person.name, at + 1)
             person.spans.sort()
+            first = text[slice(*person.spans[0])]
+            if first != person.name and shown(first) == shown(person.name):
+                person.name = first  # 沙吾尔•芒力克 then 沙吾尔·芒力克: spelt as first written
             sexes = {k for k, sex in self.f.sex_after.items() for _, e in person.spans if sex.match(text, e)}
             if not person.gender and len(sexes) == 1:
                 person.gender = sexes.pop()  # 邱芳玉小姐, 陈明先生
@@ -171,6 +177,7 @@ class ChinesePeople:
                     or quoted(text, p.spans)
                     or self.checks.no_name(text, p.name, p.spans)
                     or within(p.spans, orgs)
+                    or link_row(text, p.spans)
                 )
             )
             and not (p.name in self.lex.figures and all(self._in_slogan(text, *span) for span in p.spans))

@@ -14,7 +14,10 @@ from extract.people_zh_slots import is_dotted, tibetan, tibetan_element
 from extract.places.zh import gazetteer
 
 _NOT_LAST = frozenset("号班组队部科处室会")  # a unit's last character: no bare name ends so
-_AWARD_CHARS = frozenset("奖章杯赛")  # 市长优学奖、, 除市长优学奖外: an award, no bare name
+_AWARD_CHARS = frozenset("奖章杯赛")
+_NAMED_AFTER = re.compile(
+    "(?:荣誉)?(?:勋章|奖章|奖(?![励金状品牌券项]))"
+)  # 师铎奖: not 奖励, 奖金  # 市长优学奖、, 除市长优学奖外: an award, no bare name
 
 
 class NameChecks:
@@ -137,6 +140,8 @@ class NameChecks:
             return True  # “最美家庭”光荣榜: a dictionary word that opens with no surname
         if self.common_word(text, name, spans):
             return True
+        if any(_NAMED_AFTER.match(text, e) for _, e in spans):
+            return True  # 师铎|奖, 金莲花|荣誉勋章: an honour named after it, even where it stands alone
         four = len(name) == 4 and name[:2] not in t.compound and name[1] not in t.surname
         if four and not all(c in t.translit for c in name) and not tibetan().fullmatch(name):
             return True  # 全村文明|程度: one surname, no three given characters (泽仁卓玛: Tibetan)
@@ -164,6 +169,12 @@ class NameChecks:
         short, or a common word after a position (为这些优秀的教师|祝福喝采) or, three characters long,
         in a list (国小、国中、高中职; 那些人、那些事), where a two-character one may still be a name (施政)."""
         loose = {"found", "role"} | ({"list"} if len(name) > 2 else set())
+        if (
+            how <= {"found", "list"}
+            and name in gazetteer().stems
+            and any(_listed_with_place(text, name, s, e) for s, e in spans)
+        ):
+            return True  # 北仑、宁海、象山: a county among the places of a 、-list
         return self.cut_off(text, name, spans, how) or (how <= loose and self.common_word(text, name, spans))
 
     def cut_off(self, text: str, name: str, spans: list[tuple[int, int]], how: set[str]) -> bool:
@@ -184,3 +195,27 @@ def division_stems() -> frozenset[str]:
     return frozenset(
         stem for stem, places in gazetteer().stems.items() if any(p.level != "county" for p in places)
     )
+
+
+_ITEM_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,3})、$")
+_ITEM_AFTER = re.compile(r"、([\u4e00-\u9fff]{2,3}?)(?=[、等和及，,；;。\s])")
+
+
+def _listed_with_place(text: str, name: str, s: int, e: int) -> bool:
+    """Is the mention an item of a 、-list whose item next to it is a place's bare name (海曙、鄞州、宁海)?"""
+    stems = gazetteer().stems
+    before = _ITEM_BEFORE.search(text, max(0, s - 4), s)
+    after = _ITEM_AFTER.match(text, e)
+    return any(m and m.group(1) != name and m.group(1) in stems for m in (before, after))
+
+
+# 张某:忠贞国事大丈夫 王某:为人民流尽最后一滴血: a row of links to other stories, each a name and its
+# headline (the related-news block's heading cut away by the cleaner)
+_LINK = r"[\u4e00-\u9fff·]{2,6}[:：][^\s:：]{4,30}"
+_LINK_ROW = re.compile(rf"(?m)^[ \t\u3000]*{_LINK}(?:[ \t\u3000]+{_LINK})+[ \t\u3000]*$")
+
+
+def link_row(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Is every mention of the name the head of an item in a row of story links (two or more)?"""
+    rows = [m.span() for m in _LINK_ROW.finditer(text)]
+    return bool(rows) and all(any(a <= s < b and text[e : e + 1] in ":：" for a, b in rows) for s, e in spans)

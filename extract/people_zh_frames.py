@@ -19,7 +19,7 @@ class Frames:
     boundary: frozenset[str]  # characters that end a unit+position phrase when scanning back
     annotation: re.Pattern  # 王芳(女), 龙建新(苗族), (女，满族), (男,五十七岁,宜兰市)
     byline: re.Pattern  # （通讯员 许雅兰 彭红霞）
-    byline_line: re.Pattern  # 编辑:时金
+    byline_line: re.Pattern  # 编辑:时金, 图/羊城晚报记者 宋某 梁某
     byline_word: re.Pattern  # the credit words inside a credit
     byline_bare: re.Pattern  # 本报记者 岑思远 通讯员 祁显能: a line of credits and names only
     credit: re.Pattern  # 通讯员倪显能: a credit word right before a name
@@ -42,7 +42,7 @@ class Frames:
     credit_glued: re.Pattern  # …职工之家的温暖。汪诚: an author's name glued to the last sentence
     credit_photo: re.Pattern  # 演讲比赛第一名。孙永智摄: a caption line closed by its photographer
     credit_form: re.Pattern  # 作 者⏎(主创人员)⏎⏎邱某某: the authors named in a nomination form
-    credit_photo_bracket: re.Pattern  # (新华网杨腾格尔摄): an agency and its photographer in brackets
+    credit_photo_bracket: re.Pattern  # (新华网杨腾格尔摄), (资料图片/叶某摄): the photographer in brackets
     credit_dateline: (
         re.Pattern
     )  # 本报讯 (李庚), …12月17日电(曹桢): the authors in a bracket after the dateline
@@ -84,7 +84,7 @@ def frames() -> Frames:
         ),
         byline=re.compile(rf"[（(]\s*((?:{any_of('byline_bracket')})[^（）()\n]{{1,60}})[）)]"),
         byline_line=re.compile(  # 【内容审核:孙某】: a credit line may sit in square brackets
-            rf"(?m)^[ \t\u3000]*[【\[]?(?:{any_of('byline_line')})\s*[:：]\s*([^\n]{{1,40}}?)[】\]]?[ \t\u3000]*$"
+            rf"(?m)^[ \t\u3000]*[【\[]?(?:{any_of('byline_line')})\s*[:：/／]\s*([^\n]{{1,40}}?)[】\]]?[ \t\u3000]*$"
         ),
         byline_word=re.compile(
             rf"{any_of('byline_word')}|(?:(?<=^)|(?<=[\s（(]))(?:{any_of('byline_short')})(?=[\s:：])"
@@ -93,7 +93,7 @@ def frames() -> Frames:
             rf"(?m)^[ \t\u3000]*[□■●◆]?[ \u3000]*(?:[{HAN}]{{1,8}}?(?:{any_of('media_unit')}))?"
             rf"((?:{any_of('byline_bare')})[ \t\u3000]*[{HAN}][{HAN} \t\u3000]{{1,40}})$"
         ),
-        credit=re.compile(rf"(?:{any_of('credit')})(?:[ \u3000]{{0,2}}|[:：])(?=[{HAN}])"),
+        credit=re.compile(rf"(?:{any_of('credit')})(?:[ \u3000]{{0,2}}|[:：/／])(?=[{HAN}])"),  # 记者/罗某
         credit_role=tuple(words["credit_role"]),
         columns={
             **{w: "contact" for w in words["column_mentioned"]},
@@ -130,7 +130,7 @@ def frames() -> Frames:
             rf"[ \t\u3000]*[:：]?\s*([{HAN}][{HAN} \t\u3000、，,]{{0,30}}[{HAN}])[ \t\u3000]*$"
         ),
         credit_photo_bracket=re.compile(
-            rf"[（(][ \u3000]*(?:[{HAN}]{{1,6}}?(?:{any_of('media_unit')}))?[ \u3000]*([{HAN}]{{2,4}})[ \u3000]?摄[ \u3000]*[）)]"
+            rf"[（(][ \u3000]*(?:[{HAN}]{{1,6}}[/／])?(?:[{HAN}]{{1,6}}?(?:{any_of('media_unit')}))?[ \u3000]*([{HAN}]{{2,4}})[ \u3000]?摄[ \u3000]*[）)]"
         ),
         lead_count=re.compile(r"等(?:[\d一二三四五六七八九十百千两]+(?:名|人|位|[（(]组)|同志[“\"「])"),
         award_subject=re.compile(rf"(?:同志)?(?:{any_of('subject_verb')})"),

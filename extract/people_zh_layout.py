@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 
 from extract.people_zh_checks import NameChecks
-from extract.people_zh_slots import grid_cells, grid_name_shape, is_dotted, tibetan
+from extract.people_zh_credits import (
+    credit_runs,
+    department_cell,
+    glued_after,
+    glued_names,
+    reported_by,
+    wrote_prized,
+)
+from extract.people_zh_slots import extend_end, grid_cells, grid_name_shape, is_dotted, tibetan
 
 _CLAUSE_STOP = re.compile(r"[，。；：:;,\n]")
 _OPENS = frozenset("，。；：！？,;:!?\n、")  # what a clause opening with a name follows
@@ -60,10 +68,14 @@ def bylines(text: str, add, c: NameChecks) -> None:
             ):
                 e = tokens[i + 1][1]  # 林 静
                 i += 1
+            post = next((w for at, w in reversed(words) if at <= s), lead)
             if c.cued_name(text, s, e, relaxed=True):
-                add(s, e, "byline", next((w for at, w in reversed(words) if at <= s), lead))
+                add(s, e, "byline", post)
+            for gs, ge in glued_names(text, s, e, c) if e - s > 4 else ():
+                add(gs, ge, "byline", post)  # 通讯员马双军王杰: two names glued in one cell
             i += 1
     dateline_credits(text, add, c)
+    credit_runs(text, add, c, lambda word: credit_post(word, f))
     for m in f.credit_photo_bracket.finditer(text):  # (新华网杨腾格尔摄): the agency glued before the name
         name = m.group(1)
         if name[0] in c.first and not c.names.is_word(name) and (len(name) == 4 or c.slot_name(name, True)):
@@ -85,7 +97,11 @@ def dateline_credits(text: str, add, c: NameChecks) -> None:
     credits the article's authors."""
     for m in c.f.credit_dateline.finditer(text):
         cells = [(m.start(1) + s, m.start(1) + e) for s, e, _ in grid_cells(m.group(1))]  # (李 倩)
-        units = [(s, e) for s, e in cells if text.endswith(c.f.media_unit, s, e)]
+        units = [
+            (s, e)
+            for s, e in cells
+            if text.endswith(c.f.media_unit, s, e) or (s, e) == cells[0] and department_cell(text[s:e])
+        ]  # 本网讯(党办 郑娟): the paper's unit or the writer's department first
         names = [
             (s, e)
             for s, e in cells
@@ -99,7 +115,7 @@ def dateline_credits(text: str, add, c: NameChecks) -> None:
 def credit_post(word: str, f) -> str | None:
     """The post a credit word gives its name (本报记者 -> 本报记者, 通讯员 -> 通讯员); None for
     credits that are no post (作者, 文/图, 摄)."""
-    word = "".join(word.split()).strip(":：")
+    word = "".join(word.split()).strip(":：/／")
     return word if any(r in word for r in f.credit_role) else None
 
 
@@ -116,12 +132,20 @@ def credits_and_attendance(text: str, add, c: NameChecks) -> None:
     市领导X、Y参加 and 出席会议的县领导还有X、Y (officials)."""
     f = c.f
     for m in f.credit.finditer(text):
+        if _post_not_credit(text, m):
+            end = c.names.name_at(text, m.end()) if credit_post(m.group(0), f) else None
+            if end is not None:  # 见义勇为的记者黄某: the post of a person in the story
+                add(m.end(), end, "role", credit_post(m.group(0), f))
+            continue
         end = c.names.name_at(text, m.end())
+        end = reported_by(text, m.end(), c) if end is None else end  # 记者陈朝枝南投报导
         if end is not None:
             post = credit_post(m.group(0), f)
-            how = "conferred" if _prized_work(text, m.start(), c) else "byline"
+            prized = _prized_work(text, m.start(), c) or wrote_prized(text, end, c)
+            how = "conferred" if prized else "byline"
             add(m.end(), end, how, None if how == "conferred" else post)
-            for s, e in _listed_on(text, end, c):  # 新华社记者李鲲、栗雅婷
+            full = extend_end(text, m.end(), end, c.names, f, c.slot_name)  # as `add` will read it
+            for s, e in _listed_on(text, end, c) or glued_after(text, full, c):  # 记者李鲲、栗雅婷
                 add(s, e, how, None if how == "conferred" else post)
     for m in f.credit.finditer(text):  # 中央社记者郭日晓摄: a photo credit
         end = next((e for e in (m.end() + 3, m.end() + 2) if text.startswith("摄", e)), None)
@@ -181,6 +205,13 @@ def _guests_after_comma(text: str, at: int, add, c: NameChecks) -> None:
         if span is None:
             return
         add(*span, "attending")
+
+
+def _post_not_credit(text: str, m: re.Match) -> bool:
+    """见义勇为的记者黄某, 优秀党务工作者宋某: a credit word after 的 is the person's post in running
+    text, and 作者 after 工 is part of 工作者; neither credits the page's author."""
+    before = text[m.start() - 1 : m.start()]
+    return before == "的" or (before == "工" and m.group(0).startswith("作者"))
 
 
 _WORK_BEFORE = re.compile(r"》[ \u3000]*[（(]?[ \u3000]*$")

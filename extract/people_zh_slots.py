@@ -244,3 +244,19 @@ def title_inside(text: str, start: int, end: int, units, names: ChineseNameFinde
     if names.is_word(given) or not checks.slot_name(text[s] + given) or not _CLOSES_NAME.match(text, g):
         return None
     return g
+
+
+_HONORIFIC_ITEM = re.compile(
+    r"(?<=[：:、，,及和])([\u4e00-\u9fff]{2,3}?)(?:先生|女士|小姐)(?=[、，,。；;及和与]|$)"
+)
+
+
+def honorific_items(text: str, add, slot_name) -> None:
+    """王某先生、宋某女士、…、温某先生及谢某先生: in a list whose items each close with 先生, 女士 or 小姐,
+    every item is a name, even one the finder doubts (温国台: 国台 is a word; 叶福州: 福州 a city)."""
+    for line in re.finditer(r"[^\n]+", text):
+        items = list(_HONORIFIC_ITEM.finditer(text, line.start(), line.end()))
+        if len(items) >= 3:
+            for m in items:
+                if slot_name(m.group(1), relaxed=True):
+                    add(*m.span(1), "list")

@@ -58,6 +58,9 @@ _HAS_LABEL = re.compile(r"[:：]\s*\S")  # a label with its value (审核:某某
 _ITEM_COLON = re.compile(r"[:：](?=\s*[|｜])")  # a colon closing an item of a bar-separated menu
 MIN_SPARED = 3  # a heading, a link and the headline: a block this long may end with the headline
 MIN_HEADLINE = 8  # characters of a headline spared from a block of links
+TAIL_STRAYS = 3  # short lines among the chrome under the article that are taken for more chrome
+MAX_STRAY = 16  # characters of such a line (a caption, 某公司某班组荣获某称号, is longer)
+MAX_STRAY_LATIN = 40
 
 
 @dataclass(frozen=True)
@@ -339,3 +342,29 @@ def page_index(keys: list[str], is_chrome) -> int | None:
         ):
             return j
     return None
+
+
+def tail_strays(keys: list[str], kept: list[int], is_chrome) -> set[int]:
+    """Short lines left among the chrome below the article (分享 / 桥梁工程领域2 / 客户端 / a sidebar's
+    label between two toolbars): below the last paragraph, right under a chrome line, with only chrome
+    and at most TAIL_STRAYS such lines after them to the end of the page, they are the page's too."""
+    end = len(kept)
+    while end and not is_paragraph(keys[kept[end - 1]]):
+        end -= 1
+    if not end:
+        return set()
+    tail = kept[end:]
+    for n, i in enumerate(tail):
+        if len(tail) - n > TAIL_STRAYS:
+            continue
+        if (tail[n - 1] if n else kept[end - 1]) == i - 1 or not is_chrome(keys[i - 1]):
+            continue
+        if all(_stray(keys[j]) for j in tail[n:]):
+            return set(tail[n:])
+    return set()
+
+
+def _stray(line: str) -> bool:
+    """A line short enough to be a button, a link or a label, and no credit (【内容审核:某某】)."""
+    most = MAX_STRAY if _HAN.search(line) else MAX_STRAY_LATIN
+    return len(line) <= most and not _HAS_LABEL.search(line) and not line.endswith(_SENTENCE_END)

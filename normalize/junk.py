@@ -8,6 +8,8 @@
   iPhone15, COVID19) fall into pieces of three or more, or are too short to judge.
 - HTML entities a copy left unescaped (`&nbsp&`), and HTML tags (`<i id="wo86o"><bdo …></bdo></i>`,
   decoys some sites fill with random ids; `<br>` becomes a line break, also as `?br>`).
+- A gambling site's name with its address code, injected into a hacked site's text
+  (`九点,澳门永利yl6776“书写…`): the name of a casino and letters and digits glued to it.
 - Image file names left by the extraction of a photo (`图为挂牌现场 DSC_0457.jpg`,
   `微信图片_20230519151422.jpg`). File names on a line of their own are chrome lines
   (rules/boilerplate.tsv); these are the ones inside a line.
@@ -63,6 +65,13 @@ _TAG = re.compile(
 _LOST_BREAK = re.compile(r"[?？]br\s*/?>", re.I)
 # a content farm's own address stamped into the text it copied (…先进生产(工作)者(www.xing528.com))
 _STAMP = re.compile(r"[(（]\s*www\.[A-Za-z0-9-]+(?:\.[A-Za-z]{2,6}){1,2}\s*[)）]")
+# a gambling site's name and its short address code, injected into the text of a hacked site
+# (…九点,澳门永利yl6776“书写…): a casino word, a few characters, then letters and digits glued on
+_CASINO_HINT = re.compile(r"澳门|葡京|永利|威尼斯人|金沙|太阳城|皇冠|博彩|彩票|娱乐城|彩运")
+_CASINO = re.compile(
+    r"(?:澳门|新葡京|葡京|永利|威尼斯人|金沙|太阳城|皇冠|博彩|彩票|娱乐城|彩运)[\u4e00-\u9fff]{0,4}"
+    r"[A-Za-z]{1,5}\d{3,8}(?:\.(?:com|cc|net|vip|app))?(?![A-Za-z0-9])"
+)
 MIN_PIECES = 4
 MAX_MEAN_PIECE = 2.0
 
@@ -97,6 +106,9 @@ def strip_junk(text: str) -> Cleaned:
     if " " in text and ("\t" in text or _SCRAPS_HINT.search(text)):
         text, m = _drop_scraps(text)
         n += m
+    if _CASINO_HINT.search(text):
+        text, k = _CASINO.subn("", text)
+        n += k
     if any(is_noise(m.group(0)) for m in _ALNUM.finditer(text)):
         runs = [m for m in _RUN.finditer(text) if is_noise(m.group(1))]
         text = _cut(text, [m.span() for m in runs])

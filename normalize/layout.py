@@ -10,7 +10,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 
-from normalize.chrome import Chrome, chrome_rules, head_menus, link_block, page_index, site_header
+from normalize.chrome import (
+    Chrome,
+    chrome_rules,
+    head_menus,
+    link_block,
+    page_index,
+    site_header,
+    tail_strays,
+)
+from normalize.credits import salvage
 from normalize.dates import LABEL, TODAY, WEEKDAY, WEEKDAY_LINE, caption_date, find_dates
 from normalize.records import DateHint
 from normalize.repeats import strip_injected
@@ -134,6 +143,7 @@ def _body(
     """Body lines and date hints, without chrome, link blocks, footers and date lines. The first `head`
     lines are the page's header (an e-paper's list of articles above the title); a date there is the page's."""
     body: list[str] = []
+    kept: list[int] = []  # the index of each body line among the page's lines
     dates: list[DateHint] = []
     footer = rules.footer_lines(keys)
     footer |= head_menus(keys, is_chrome) | site_header(keys, footer, is_chrome)
@@ -160,6 +170,7 @@ def _body(
             dropped += 1
             if kind == "byline" and (name := byline_name(line)):
                 body.append(name)  # Lê Phượng (Ban Thời sự)-Thứ năm, ngày 10/12/2015: the author stays
+                kept.append(i)
             if kind in ("labelled", "byline") and dated_at is None:
                 dated_at = len(body)
         elif i in footer or is_chrome(key):
@@ -172,8 +183,11 @@ def _body(
                 dated_at = len(body)  # 来自:上海市人民政府 作者:上海要闻 访问量:1620 under the title
         else:
             body.append(rules.trim(line))
+            kept.append(i)
         i += 1
-    return body, dates, dropped, dated_at
+    stray = tail_strays(keys, kept, is_chrome)
+    body = [line for line, at in zip(body, kept, strict=True) if at not in stray]
+    return body, dates, dropped + len(stray), dated_at
 
 
 def _signature(body: list[str], match: Callable[[str], str], minguo: bool) -> list[DateHint]:
@@ -272,4 +286,5 @@ def layout(
     if body and (found := find_dates(match(body[0]), minguo)) and found[0][0] <= 12:
         dates.append(DateHint(found[0][1], "dateline", body[0]))
     dates += _signature(body, match, minguo) + caption_date(body[: BYLINE_LINES + 2], match, minguo)
-    return Layout(bare_title(title or "", match, rules), body, dates, dropped)
+    top, bottom = salvage(lines, keys, body, title)  # the author of a dropped byline stays
+    return Layout(bare_title(title or "", match, rules), [*top, *body, *bottom], dates, dropped)

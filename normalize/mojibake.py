@@ -23,7 +23,12 @@ from normalize.decode import PLAUSIBLE
 from normalize.hanzi import is_common, logp, plausibility
 from normalize.records import Cleaned
 
-_START = re.compile(r"\?(?=!|[a-zàáâãèéêìíòóôõùúüāēěīńňōūǎǐǒǔǖǘǚǜ]{1,7}\))")
+_START = re.compile(r"\?(?=!|[a-zàáâãèéêìíòóôõùúüāēěīńňōūǎǐǒǔǖǘǚǜ]{1,7}\)|[^\x00-\x7f])")
+# a `?` right before Chinese is mostly a question mark; it starts a shifted run only when the run
+# after it reads as no Chinese at all (?忌鷮⒂诒驹18日 for 考生將于本月18日: the lost byte, then pairs
+# out of step, then a lead byte the decoder dropped with the digit it could not pair with)
+_BARE_RUN = re.compile(r"[^\x00-\x7f]{2,20}")
+RARE_LOGP = -15.0  # a character this rare (or missing from the table) in a run: bytes out of step
 _ANNOTATION = re.compile(r"[a-zàáâãèéêìíòóôõùúüāēěīńňōūǎǐǒǔǖǘǚǜ]{1,7}\)")
 _PUNCT = "。，、“”‘’：；！？《》（）"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -34,6 +39,9 @@ MIN_MARGIN = 2.0  # a guessed character must beat its runner-up by this much (lo
 COMMON_LOGP = -6.0  # characters more frequent than this prove nothing by appearing nearby
 GAP_COST = 2.0  # a dropped byte pair is a rarer event than a lost byte: each assumed gap costs this
 PUNCT_LOGP = -4.0  # punctuation is about 3 % of the characters of Chinese news
+MIN_SURE = (
+    4  # characters read before an unknown last one (考生將于本? for 考生將于本月), for the rest to be written
+)
 LOCAL_BONUS = 4.0  # a character already used in the same paragraph is that much more likely (cache model)
 
 
@@ -100,28 +108,36 @@ def _fluency(*texts: str) -> list[float]:
     return [_FLUENCY[t] for t in texts]
 
 
-def _parse(text: str, i: int) -> tuple[int, list[int | None], list[int]] | None:
+def _parse(text: str, i: int) -> tuple[int, list[int | None], list[int], bool] | None:
     """From the `?` at i: (end, byte slots with None for unknown bytes, slot index where each char starts)."""
     slots: list[int | None] = [None]
     starts: list[int] = []
-    j = i + 1
+    j, bare = i + 1, False
     if text[j] == "!":
         starts.append(1)
         # `?!` is the farm's `。”` / `。“`: the lost byte is the lead of 。 (A1 A3), then A3 A1 read as a
         # fullwidth ！ that was folded to ASCII. No other character before a quote mark fits as well.
         slots = [0xA1, 0xA3, 0xA1]
         j += 1
+    elif m := _ANNOTATION.match(text, j):
+        j = m.end()
+    elif _shifted_run(text, j):
+        # a bare ? is taken only when a dropped lead byte closes the run (…驹18日); one closed by an
+        # ASCII letter in step is too weak a clue to rewrite the characters around it
+        bare = True
     else:
-        j = _ANNOTATION.match(text, j).end()
+        return None
     while j < len(text) and j - i < 40:
         c = text[j]
         if c == "?" and (m := _ANNOTATION.match(text, j + 1)):
             slots.append(None)  # the byte the next `?` stands for; the annotation after it is dropped
-            return (m.end(), slots, starts) if len(slots) % 2 == 0 else None
+            return (m.end(), slots, starts, False) if len(slots) % 2 == 0 else None
         if c.isascii():
-            if 0x40 <= ord(c) <= 0x7E and len(slots) % 2:  # the ASCII byte that put the decoder back in step
-                starts.append(len(slots))
-                return j + 1, [*slots, ord(c)], starts
+            if 0x40 <= ord(c) <= 0x7E and len(slots) % 2 and not bare:  # the ASCII byte that put the
+                starts.append(len(slots))  # decoder back in step
+                return j + 1, [*slots, ord(c)], starts, False
+            if bare and ord(c) < 0x40 and len(slots) % 2 and len(slots) > 2:
+                return j, [*slots, None], starts, True  # a lead byte dropped with the digit after it
             return None
         try:
             b = c.encode("gb18030")  # GB18030 maps GBK's user-defined area to private-use characters
@@ -133,6 +149,15 @@ def _parse(text: str, i: int) -> tuple[int, list[int | None], list[int]] | None:
         slots += list(b)
         j += 1
     return None
+
+
+def _shifted_run(text: str, j: int) -> bool:
+    """Does the non-ASCII run at j read as bytes out of step: implausible, with a character that real
+    text almost never has?"""
+    m = _BARE_RUN.match(text, j)
+    if m is None or plausibility(m[0]) >= PLAUSIBLE:
+        return False
+    return any(logp(c) <= RARE_LOGP for c in m[0] if _HAN.match(c))
 
 
 @cache
@@ -254,14 +279,17 @@ def _stranded(reading: str) -> set[int]:
     return out
 
 
-def _best(left: str, pairs: list[list[str]], right: str, local: frozenset[str]) -> tuple[float, str, float]:
+def _best(
+    left: str, pairs: list[list[str]], right: str, local: frozenset[str]
+) -> tuple[float, str, float, tuple[int, ...]]:
     """Coordinate ascent over the unknown characters; each is judged in a window of 4 on each side.
     Also returns the evidence: the smallest lead of a chosen character over its runner-up (infinite
     when nothing was guessed). A less common character used elsewhere in the paragraph is evidence
-    enough on its own (誰 in 就提拔誰重用誰褒獎誰); a common one such as 一 is everywhere, and is not."""
+    enough on its own (誰 in 就提拔誰重用誰褒獎誰); a common one such as 一 is everywhere, and is not.
+    Last, the positions whose lead is below MIN_MARGIN."""
     chosen = [options[0] for options in pairs]
     ambiguous = [n for n, options in enumerate(pairs) if len(options) > 1]
-    margin = math.inf
+    margin, weak = math.inf, []
     for last in [False, True] if len(ambiguous) > 1 else [True]:
         for n in ambiguous:
             text = left + "".join(chosen) + right
@@ -275,24 +303,31 @@ def _best(left: str, pairs: list[list[str]], right: str, local: frozenset[str]) 
             chosen[n] = ranked[0][1]
             if last and not (chosen[n] in local and logp(chosen[n]) < COMMON_LOGP):
                 margin = min(margin, ranked[0][0] - ranked[1][0])
+                if ranked[0][0] - ranked[1][0] < MIN_MARGIN:
+                    weak.append(n)
     score = _fluency(left + "".join(chosen) + right)[0] + LOCAL_BONUS * sum(c in local for c in chosen)
-    return score, "".join(chosen), margin
+    return score, "".join(chosen), margin, tuple(weak)
 
 
 @lru_cache(maxsize=4096)
-def _solve(left: str, slots: tuple, starts: tuple, local: frozenset[str], right: str) -> str | None:
+def _solve(
+    left: str, slots: tuple, starts: tuple, local: frozenset[str], right: str, open_end: bool = False
+) -> str | None:
     """The most fluent reading: no gap, or one gap where the no-gap reading has a stranded character.
     None when it is no real Chinese, or when a guessed character barely beats another (weak evidence:
     leaving the mojibake is better than writing a wrong but fluent word into the text)."""
     pairs = _pairs(list(slots), (), local)
-    best = _best(left, pairs, right, local) if pairs else (-math.inf, "", 0.0)
+    best = _best(left, pairs, right, local) if pairs else (-math.inf, "", 0.0, ())
     suspects = _stranded(best[1]) if best[1] else set(range(len(slots) // 2))
     for start in starts:
         if (start - 1) // 2 in suspects and (pairs := _pairs(list(slots), (start,), local)):
-            score, fixed, margin = _best(left, pairs, right, local)
-            best = max(best, (score - GAP_COST, fixed, margin))
-    _, fixed, margin = best
-    if margin < MIN_MARGIN:
+            score, fixed, margin, weak = _best(left, pairs, right, local)
+            best = max(best, (score - GAP_COST, fixed, margin, weak))
+    _, fixed, margin, weak = best
+    if open_end and fixed:  # the run's last byte pair lost its trail: that character is unknown
+        weak = tuple(n for n in weak if n != len(fixed) - 1)
+        fixed, margin = fixed[:-1] + "?", math.inf if not weak else margin
+    if margin < MIN_MARGIN or open_end and len(fixed) <= MIN_SURE:
         return None
     return fixed if fixed and plausibility(fixed) >= PLAUSIBLE else None
 
@@ -314,10 +349,10 @@ def repair(text: str) -> Cleaned:
         parsed = _parse(text, m.start())
         if parsed is None:
             continue
-        end, slots, starts = parsed
+        end, slots, starts, open_end = parsed
         left, right = text[max(0, m.start() - 6) : m.start()], text[end : end + 6]
         local = frozenset(_HAN.findall(text[max(0, m.start() - 500) : m.start()] + text[end : end + 500]))
-        fixed = _solve(left, tuple(slots), tuple(starts), local, right)
+        fixed = _solve(left, tuple(slots), tuple(starts), local, right, open_end)
         if fixed is not None:
             out += [text[last : m.start()], fixed]
             last = end

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from normalize.chrome import Chrome
+from normalize.credits import credit_in
 from normalize.dates import PHOTO_CREDIT
 
 SPACE = " \t\u3000\xa0\u200b\ufeff"
@@ -39,6 +40,14 @@ _CREDIT = re.compile(r"记者|通讯员|特约|[／/]\s*\S{0,6}(?:报导|报道)
 # an image's label before a copy of the title ((有修改)某某颁奖典礼 under the title 某某颁奖典礼)
 # a reporter's credit standing alone where a title would be (□晚报记者 张燕, 本报通讯员 李明 王芳)
 _CREDIT_LINE = re.compile(r"\W?\S{0,8}(?:记者|通讯员|記者|通訊員)\s*(?:[\u3400-\u9fff]{2,4}\s*){1,4}")
+MAX_CREDIT_LINE = 40
+_REPORTED = ("报导", "报道", "報導", "報道", ")", "）", "】", "]", "〕", "︺")
+# a reporter's credit with the place reported from after a slash, in brackets or not: (记者某某/嘉义报导), 记者某某∕宜兰报导,
+# 记者/某某整理报导, 某某台/记者 某某/新竹报导
+_DATELINE_CREDIT = re.compile(
+    r"\W?[^\s，。,]{0,8}(?:记者|通讯员|記者|通訊員)[^，。,；;！？:：]{0,12}[/／∕][^，。,；;！？:：/／∕]{0,12}"
+    r"(?:报导|报道|報導|報道)\W?"
+)
 _LABEL = re.compile(r"^[(（【\[][^()（）【】\[\]]{1,6}[)）】\]]\s*")
 # a Vietnamese news site's media tag before the headline ([Audio] Đề nghị…, [Video] Lễ trao…): the
 # player's label, not words of the title
@@ -55,8 +64,17 @@ def title_limit(line: str) -> int:
 
 
 def credit_line(line: str) -> bool:
-    """A reporter's credit on a line of its own: a byline the people finder reads, never a title."""
-    return bool(_CREDIT_LINE.fullmatch(line.strip()))
+    """A reporter's credit on a line of its own: a byline the people finder reads, never a title
+    (本报通讯员 李明 王芳, 作者:某某, (记者某某/嘉义报导), 新竹某台/记者 某某/新竹报导)."""
+    line = line.strip()
+    if _CREDIT_LINE.fullmatch(line):
+        return True
+    if len(line) > MAX_CREDIT_LINE:
+        return False  # a headline or a paragraph: longer than any credit
+    if line.endswith(_REPORTED) and _DATELINE_CREDIT.fullmatch(line):
+        return True
+    span = credit_in(line)
+    return span is not None and span == (0, len(line))
 
 
 def _bar_list(line: str) -> bool:

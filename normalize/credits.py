@@ -1,0 +1,107 @@
+"""The article's own credit (作者:某某, 记者 某某 通讯员 某某, Tác giả: X) out of the page data it shares a
+line with. A byline line under the title (2013-12-18 来源:某某网 作者:某某 阅读次数:) or a metadata
+line at the end (来源:某某日报 作者:记者 某某 编辑:某某) is dropped as page data, and its author with
+it: the credit is the one part of such a line that belongs to the article, so it stays as a line of
+its own. Site editors (编辑, 责任编辑, 审核) are the site's, not the article's: they stay dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+EDGE_REACH = 6  # dropped lines this close above the body's first line or below its last one
+MAX_CREDIT = 40  # characters of a credit: a longer run is text, not a credit
+# a credit label (on a line in simplified script): 作者:, 撰文:, 文/图, 记者 (also 新华社记者,
+# 天眼日报记者), 通讯员, 实习生, 摄影, with a colon, a slash or a space after it (记者从…获悉 is text);
+# Vietnamese Tác giả:, Bài và ảnh:, Bài:, Ảnh:
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s|｜?？:：【\[(（]))"
+    r"(?:(?:作\s*者|撰\s*文|撰稿人?|文\s*/\s*图|图\s*/\s*文|[\u4e00-\u9fff]{0,6}记\s*者|通讯员|实习生|摄\s*影)"
+    r"(?:\s*[:：/／]|\s)|(?:Tác giả|(?:Bài|Tin)(?:\s*(?:và|,|-)\s*ảnh)?|Ảnh)\s*:)\s*(?=\S)"
+)
+# where the credit stops: the next field of the page data (来源:, 责任编辑:, 发布时间:, 阅读次数), a bar,
+# a bracket that opens a button (【字体), a date or a clock
+_STOP = re.compile(
+    r"\s*(?:[|｜?？【\[]|(?:文章|信息|稿件)?来源|出处|责任编辑|责编|编辑|审核|校对|发布|时间|日期|更新"
+    r"|上传|阅读|点击|浏览|访问|字号|字体|我来说两句|评论|分享|收藏|打印|Nguồn|Cập nhật|Thể loại"
+    r"|Từ khóa|(?:19|20)\d\d[-/.年]|\d{1,2}:\d\d)",
+    re.I,
+)
+# the credit goes on until the next field of the line, a short label with its colon (一审:某某, 时间:)
+_NEXT_FIELD = re.compile(r"\s+[^\s:：]{1,6}[:：]")
+# a value that is one unit's name (文教部, 宜都市文明办, 新闻中心): an office, not a person
+_UNIT = re.compile(
+    r"[\u4e00-\u9fff]{1,12}(?:部|办|局|委|中心|站|社|网|台|报|院|处|室|所|厅|队|团|组|科|馆|校|会)"
+)
+_HINT = re.compile(r"作|撰|记|讯员|实习|摄|图|Tác|Bài|Tin|Ảnh")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,}")  # a Chinese credit names someone in Han characters
+_LATIN_NAME = re.compile(r"[A-ZÀ-Ỹa-zà-ỹ]{2,}")  # (作者:xiayin is a user name, no author)
+_VI_LABEL = re.compile(r"[A-Za-zÀ-ỹ]")
+_EDITOR = re.compile(r"(?:责任|见习|特约)?编辑$|责编$|审核$|校对$")
+_SQUASH = re.compile(r"[\s【】\[\]()（）]+")
+
+
+def credit_in(key: str) -> tuple[int, int] | None:
+    """The span of the article's credit in a line of page data (in simplified script), or None."""
+    if _HINT.search(key) is None:
+        return None  # most lines: no letter a label starts with (one quick scan)
+    for m in _LABEL.finditer(key):
+        if _EDITOR.search(key, 0, m.start()):
+            continue  # 责任编辑: the label's own end (记者 inside a longer editor label)
+        ends = [x.start() for x in (_STOP.search(key, m.end()), _NEXT_FIELD.search(key, m.end())) if x]
+        end = min(ends, default=len(key))
+        value = key[m.end() : end].rstrip(" \t\u3000,，、;；:：/／-–")
+        name = _LATIN_NAME if _VI_LABEL.match(m.group(0)) else _HAN_NAME
+        if f"[{value}]" in key or f"【{value}】" in key:
+            continue  # [休闲] … 作者:休闲: a farm signs with the section's tag, no one's name
+        if _UNIT.fullmatch(value):
+            continue  # 作者:文教部, 作者:某某市文明办: an office signs, no person
+        if value and len(value) + m.end() - m.start() <= MAX_CREDIT and name.search(value):
+            return m.start(), m.end() + len(value)
+    return None
+
+
+def _edge(lines: Sequence[str], body: Sequence[str]) -> tuple[int, int] | None:
+    """Indices of the body's first and last line among the page's lines (the body keeps the lines'
+    starts; a line may have lost page data glued to its end)."""
+    if not body:
+        return None
+    first = next((i for i, line in enumerate(lines) if line.startswith(body[0])), None)
+    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].startswith(body[-1])), None)
+    if first is None or last is None or last < first:
+        return None
+    return first, last
+
+
+def salvage(
+    lines: Sequence[str], keys: Sequence[str], body: list[str], title: str | None
+) -> tuple[list[str], list[str]]:
+    """The credits of the dropped lines right above the body (under or around the title) and right
+    below it (the metadata line that closes a post): (credits for the top, credits for the bottom),
+    each in the page's own script, none that the body already holds."""
+    edge = _edge(lines, body)
+    if edge is None:
+        return [], []
+    first, last = edge
+    seen: set[str] = set()
+    held = ""  # the body squashed, in the page's own script as the credits are: made when needed
+
+    def credits(indices: range) -> list[str]:
+        nonlocal held
+        found = []
+        for i in indices:
+            if lines[i] == title or (span := credit_in(keys[i])) is None:
+                continue
+            credit = lines[i][span[0] : span[1]]
+            squashed = _SQUASH.sub("", credit)
+            held = held or _SQUASH.sub("", "\n".join(body))
+            named = _HAN_NAME.findall(credit)[-1:]  # the credit's last name, said in the text already
+            if squashed not in seen and squashed not in held and not (named and named[0] in held):
+                seen.add(squashed)
+                found.append(credit)
+        return found
+
+    top = credits(range(max(0, first - EDGE_REACH), first))
+    bottom = credits(range(last + 1, min(len(lines), last + 1 + EDGE_REACH)))
+    return top, bottom
