@@ -266,7 +266,7 @@ def main() -> int:
         if why:
             print(f"\n== 100 k archive: skipped: {why} ==")
         else:
-            measure("100 k benchmark archive", args.scale_dir, "tantivy", args)
+            measure("benchmark archive", args.scale_dir, "tantivy", args)
     return 0
 
 
