@@ -58,6 +58,17 @@ def study_set() -> tuple[dict[str, dict], dict[str, str]]:
     return gold, split
 
 
+def dev_pages() -> list[tuple[str, dict]]:
+    """(file, gold) of every dev page whose text is here (for the models of bench/tagger/); held-out
+    rows are skipped unread."""
+    gold, split = study_set()
+    return [
+        (name, gold[name])
+        for name in sorted(gold, key=lambda n: (n[:2] != "zh", n))
+        if split.get(name) == "dev" and (STUDY / "pages" / name).exists()
+    ]
+
+
 def extract(files: list[Path], out: Path) -> None:
     with open(out, "w", encoding="utf-8") as f:
         proc = subprocess.run(

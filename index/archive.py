@@ -33,7 +33,7 @@ from normalize.sources import read_warc_record
 Progress = Callable[[Iterable, int | None, str], Iterable]
 
 
-OPENING = Request(limit=0)  # the search page as it opens; its counts are ready before anyone asks
+OPENING = Request(limit=0)  # the search page as it opens: tantivy keeps its counts (tallies) for all
 log = logging.getLogger(__name__)
 
 
@@ -209,7 +209,13 @@ class Archive:
                     self.sync_index()
         self._commit(batch, failed, report, reprocessed, on_commit)
         self.sync_index()
-        self.engine.search(OPENING)
+        self._tally(self.engine)
+
+    def _tally(self, engine) -> None:
+        """Count the page's opening facets now, before anyone asks, where the engine keeps them
+        beside the index (index/tantivy_tallies.py); Whoosh remembers them only in this process."""
+        if self.engine_name == "tantivy":
+            engine.search(OPENING)
 
     def _commit(
         self, batch: list[Processed], failed: list, report: Report, reprocessed: bool, on_commit
@@ -296,7 +302,7 @@ class Archive:
         for chunk in _chunks(list(self.progress(ids, len(ids), "reindex")), 512):
             engine.add([d for a in chunk for d in self._stored_docs(a)])
             engine.commit()
-        engine.search(OPENING)
+        self._tally(engine)
         engine.close()
         shutil.rmtree(old, ignore_errors=True)
         if self.index_dir.exists():

@@ -37,7 +37,6 @@ Run time: `honours extract` of all 791 dev pages, 13.3 s user -> 14.5 s (+9 %, 3
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib.util
 import json
 import pickle
@@ -51,26 +50,15 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 sys.path.insert(0, str(ROOT / "bench" / "tagger"))
+sys.path.insert(0, str(ROOT / "bench"))
 import collective_model as cm  # noqa: E402
+from study import dev_pages  # noqa: E402
 
 STUDY = ROOT / "bench" / "study"
 FOLDS, BLOCK = 5, 50
 SETTINGS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.minfreq": 2}
 SHIPPED = ("zh",)  # the Vietnamese model adds 1 collective on the fresh batches: not worth its time
 THRESHOLDS = (0.8, 0.9, 0.95)
-
-
-def dev_pages() -> list[tuple[str, dict]]:
-    """(file, gold) of each dev page whose text is here."""
-    out = []
-    for lang in ("zh", "vi"):
-        gold = json.loads((STUDY / f"gold_{lang}.json").read_text(encoding="utf-8"))
-        with open(STUDY / f"{lang}_pages.tsv", encoding="utf-8") as f:
-            for row in csv.DictReader(f, delimiter="\t"):
-                k = row["file"]
-                if row["split"] == "dev" and k in gold and (STUDY / "pages" / k).exists():
-                    out.append((k, gold[k]))
-    return out
 
 
 def fold_of(name: str) -> int:

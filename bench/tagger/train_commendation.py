@@ -34,7 +34,6 @@ a general class were fixed by rows of extract/lexicons/commendation_kind.tsv ins
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import subprocess
 import sys
@@ -48,23 +47,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from commendation_features import Found, features  # noqa: E402
-from study import SCORER, STUDY  # noqa: E402
+from study import SCORER, STUDY, dev_pages  # noqa: E402
 
 C1, C2, ITERATIONS = 0.1, 0.1, 200
 SURE_NO, SURE_YES = 0.1, 0.9
-
-
-def dev_pages() -> list[tuple[str, dict]]:
-    """(file, gold) of every dev page whose text is here: held-out rows are skipped unread."""
-    out = []
-    for lang in ("zh", "vi"):
-        gold = json.loads((STUDY / f"gold_{lang}.json").read_text(encoding="utf-8"))
-        with open(STUDY / f"{lang}_pages.tsv", encoding="utf-8") as f:
-            for row in csv.DictReader(f, delimiter="\t"):
-                name = row["file"]
-                if row["split"] == "dev" and name in gold and (STUDY / "pages" / name).exists():
-                    out.append((name, gold[name]))
-    return out
 
 
 def batch(name: str) -> str:
