@@ -310,7 +310,7 @@ _ATTEND_VERB = re.compile(r"参加|出席|莅临|到场|与会|參加|蒞臨")
 _CLAUSES = re.compile(r"[^，,；;。！？!?\n]+")
 # 亲临参加或派员代表，计有：⏎ — the heading of a roll of those who attend
 _ROLL_HEAD = re.compile(
-    r"(?:参加|出席|莅临|到场|与会|參加|蒞臨)[^。\n]{0,24}?(?:计有|有|包括|如下)[:：][ \t\u3000]*\n"
+    rf"(?:{_ATTEND_VERB.pattern})[^。\n]{{0,24}}?(?:计有|有|包括|如下)[:：][ \t\u3000]*\n"
 )
 _ROLL_LINE = re.compile(r"[^\n]*\n?")
 _VISITED = re.compile(r"(?:晋见|觐见|拜会|拜见|晉見|覲見|拜會)[\u4e00-\u9fff]{0,6}$")

@@ -37,7 +37,6 @@ _DOC_NUMBER = re.compile(
 )
 # a credit line under a section label (经济日报／ 记者某某／即时报导): the body's first line, no headline
 _CREDIT = re.compile(r"记者|通讯员|特约|[／/]\s*\S{0,6}(?:报导|报道)")
-# an image's label before a copy of the title ((有修改)某某颁奖典礼 under the title 某某颁奖典礼)
 # a reporter's credit standing alone where a title would be (□晚报记者 张燕, 本报通讯员 李明 王芳)
 _CREDIT_LINE = re.compile(r"\W?\S{0,8}(?:记者|通讯员|記者|通訊員)\s*(?:[\u3400-\u9fff]{2,4}\s*){1,4}")
 MAX_CREDIT_LINE = 40
