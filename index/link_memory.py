@@ -8,13 +8,18 @@ the persons kept are exactly those PERSON_PROFILES would give, in its order (fir
 of each distinct profile). A name is read again when its stored profiles change otherwise (TEMP
 triggers, schema.WATCH_LINKS: a mention or article deleted, superseded or edited), when another
 connection wrote to the store, and after it was dropped to keep at most `limit` profiles in memory.
+
+The mentions of a name linked only weakly are decided again whenever the name comes in; a run keeps
+them too (`Held.weak`, updated from each round's links), so a round reads from the store only the
+mentions not linked yet, not every weak mention a recurring name has gathered.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from index.linking import Namesakes, profile_of
+from index.persons import LinkMention
 
 
 def _first(seq, rowid) -> tuple:
@@ -29,6 +34,7 @@ class Held:
     namesakes: Namesakes = field(default_factory=Namesakes)
     groups: dict[tuple, tuple] = field(default_factory=dict)
     firsts: dict[str, tuple] = field(default_factory=dict)  # person -> its first group's (seq, rowid)
+    weak: dict[tuple, LinkMention] | None = None  # its weakly linked mentions, once a round has read them
 
     def add(self, pid: str, seen: tuple, seq, rowid) -> bool:
         """Add one row (or group); whether the persons' order is to be sorted again."""
@@ -56,7 +62,7 @@ class Held:
 
 class Memory:
     def __init__(self, limit: int = 200_000):
-        self.limit = limit  # distinct profiles kept, all names together (~2.4 KB each: ~0.5 GB)
+        self.limit = limit  # profiles and weak mentions kept, all names together (~2.4 KB each: ~0.5 GB)
         self.held: dict[str, Held] = {}  # least recently used first
         self.size = 0
         self.version: int | None = None
@@ -90,10 +96,36 @@ class Memory:
             out[name] = held.namesakes
         return out
 
-    def linked(self, store, names: list[str], strong: list[tuple[str, int]]) -> None:
-        """After a round: take back what it added, then add the strong links it made."""
+    def open_rows(self, store, names: list[str], article_ids: list[str]) -> list[LinkMention]:
+        """The open mentions of these names (called after `persons`): a name read anew has them all
+        read from the store, which costs what the archive holds of it; of a name kept, memory has
+        the weak mentions and the store gives those not linked yet, all in the round's articles
+        (`article_ids`: a run links every article it stores, and first those a killed run left)."""
+        anew = [n for n in names if self.held[n].weak is None]
+        rows = store.open_link_rows(anew) if anew else []
+        kept = {n for n in names if self.held[n].weak is not None}
+        if kept:
+            unlinked = {m.key: m for m in store.unlinked_rows(article_ids) if m.name in kept}
+            rows += [m for n in kept for k, m in self.held[n].weak.items() if k not in unlinked]
+            rows += unlinked.values()
+        return rows
+
+    def linked(
+        self, store, names: list[str], strong: list[tuple[str, int]], placed: dict | None = None, rows=()
+    ) -> None:
+        """After a round: take back what it added, then add the strong links it made, and keep the
+        round's open mentions (`rows`) that `placed` (key -> (person, weak)) left weak."""
         for name in names:
             self.held[name].namesakes.revert()
+        weak = {name: {} for name in names}
+        for m in rows:
+            pid, is_weak = placed.get(m.key, (m.person_id, m.weak))
+            if is_weak:
+                weak[m.name][m.key] = replace(m, person_id=pid, weak=True)
+        for name, mentions in weak.items():
+            held = self.held[name]
+            self.size += len(mentions) - len(held.weak or ())
+            held.weak = mentions
         resort = set()
         for name, pid, *seen, seq, rowid in store.profile_rows(strong):
             held = self.held[name]
@@ -111,4 +143,4 @@ class Memory:
     def _drop(self, name: str) -> None:
         held = self.held.pop(name, None)
         if held is not None:
-            self.size -= len(held.groups)
+            self.size -= len(held.groups) + len(held.weak or ())

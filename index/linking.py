@@ -111,8 +111,10 @@ def profile_of(place, org, role, lang, event_place, gender, ethnicity, birth_yea
     return (place, org, role if lang == "vi" else None, lang, event_place, gender, ethnicity, birth_year)
 
 
+@lru_cache(maxsize=1 << 18)
 def _stand_in(p: tuple) -> LinkMention:
-    """A mention with only what a profile holds: all that comparing two mentions reads."""
+    """A mention with only what a profile holds: all that comparing two mentions reads (made once
+    per profile and shared: nothing changes it)."""
     place, org, role, lang, event_place, gender, ethnicity, birth_year = p
     return LinkMention(
         "",
@@ -315,33 +317,42 @@ def choose(m: LinkMention, persons: dict[str, Person]) -> tuple[str | None, bool
     return None, False
 
 
+def _where(mentions: list[LinkMention]) -> tuple[list[str], list[str]]:
+    """The articles and clusters of these mentions."""
+    return sorted({m.article_id for m in mentions}), sorted({m.cluster for m in mentions if m.cluster})
+
+
 def link(store, article_ids: Iterable[str], memory=None) -> int:
     """Link the unlinked mentions of these articles, and decide again the weak links of their names
     (call inside the store's transaction); how many links were made or changed. `memory` (a
     link_memory.Memory, kept by an ingest run): the persons of the names already seen, from memory."""
-    names = store.unlinked_names(list(article_ids))
+    article_ids = list(article_ids)
+    names = store.unlinked_names(article_ids)
     if not names:
         return 0
-    fresh = store.open_link_rows(names)
-    ids, clusters = sorted({m.article_id for m in fresh}), sorted({m.cluster for m in fresh if m.cluster})
     if memory is None:
+        fresh = store.open_link_rows(names)
+        ids, clusters = _where(fresh)
         profiles, named = store.link_state(names, ids, clusters)
         people: dict[str, Namesakes] = {}
         for name, pid, *seen in profiles:
             people.setdefault(name, Namesakes()).add(pid, profile_of(*seen))
     else:
-        people, named = memory.persons(store, names), store.persons_in(names, ids, clusters)
+        people = memory.persons(store, names)
+        fresh = memory.open_rows(store, names, article_ids)
+        named = store.persons_in(names, *_where(fresh))
     try:
         for name, pid, article, cluster in named:
             if name in people and pid in people[name].persons:
                 people[name].add(pid, None, article, cluster)
         before = {m.key: (m.person_id, m.weak) for m in fresh}
-        changed = {k: v for k, v in _place(people, fresh).items() if before.get(k) != v}
+        placed = _place(people, fresh)
+        changed = {k: v for k, v in placed.items() if before.get(k) != v}
         store.set_links(changed)
     except BaseException:
         if memory is not None:
             memory.forget()
         raise
     if memory is not None:
-        memory.linked(store, names, [k for k, (_, weak) in changed.items() if not weak])
+        memory.linked(store, names, [k for k, (_, weak) in changed.items() if not weak], placed, fresh)
     return len(changed)

@@ -141,6 +141,11 @@ FROM people p JOIN articles a ON a.id = p.article_id
 LEFT JOIN person_links l ON l.article_id = p.article_id AND l.n = p.n
 WHERE a.superseded_by IS NULL AND p.name IN ({marks}) AND (l.person_id IS NULL OR l.weak = 1)
 """
+# the mentions not linked yet of these articles: what a round reads of names it keeps (index/link_memory.py)
+UNLINKED_LINK_ROWS = OPEN_LINK_ROWS.replace(
+    "p.name IN ({marks}) AND (l.person_id IS NULL OR l.weak = 1)",
+    "p.article_id IN ({marks}) AND l.person_id IS NULL",
+)
 _STRONG = """FROM person_links l JOIN people p ON p.article_id = l.article_id AND p.n = l.n
 JOIN articles a ON a.id = p.article_id WHERE a.superseded_by IS NULL AND l.weak = 0 AND p.name IN ({marks})"""
 PERSON_PROFILES = f"""
@@ -170,7 +175,7 @@ PROFILE_ROWS = (
     )
 )
 _NAMES_OF = """INSERT INTO link_touched SELECT p.name FROM main.people p JOIN main.person_links l
-    ON l.article_id = p.article_id AND l.n = p.n WHERE p.article_id = {}.{} AND l.weak = 0"""
+    ON l.article_id = p.article_id AND l.n = p.n WHERE p.article_id = {}.{}"""
 WATCH_LINKS = f"""
 CREATE TEMP TABLE IF NOT EXISTS link_touched (name TEXT);
 CREATE TEMP TRIGGER IF NOT EXISTS link_people_del AFTER DELETE ON main.people
@@ -179,6 +184,7 @@ CREATE TEMP TRIGGER IF NOT EXISTS link_people_upd AFTER UPDATE ON main.people
 BEGIN INSERT INTO link_touched VALUES (old.name), (new.name); END;
 CREATE TEMP TRIGGER IF NOT EXISTS link_articles_upd AFTER UPDATE ON main.articles
 WHEN old.superseded_by IS NOT new.superseded_by OR old.lang IS NOT new.lang OR old.seq IS NOT new.seq
+    OR old.cluster IS NOT new.cluster OR old.published IS NOT new.published
 BEGIN {_NAMES_OF.format("new", "id")}; END;
 CREATE TEMP TRIGGER IF NOT EXISTS link_articles_del AFTER DELETE ON main.articles
 BEGIN {_NAMES_OF.format("old", "id")}; END;
@@ -188,7 +194,7 @@ CREATE TEMP TRIGGER IF NOT EXISTS link_events_del AFTER DELETE ON main.events WH
 BEGIN {_NAMES_OF.format("old", "article_id")}; END;
 CREATE TEMP TRIGGER IF NOT EXISTS link_events_upd AFTER UPDATE ON main.events
 BEGIN {_NAMES_OF.format("old", "article_id")}; {_NAMES_OF.format("new", "article_id")}; END;
-CREATE TEMP TRIGGER IF NOT EXISTS link_links_del AFTER DELETE ON main.person_links WHEN old.weak = 0
+CREATE TEMP TRIGGER IF NOT EXISTS link_links_del AFTER DELETE ON main.person_links
 BEGIN INSERT INTO link_touched SELECT name FROM main.people WHERE article_id = old.article_id AND n = old.n; END;
 CREATE TEMP TRIGGER IF NOT EXISTS link_links_upd AFTER UPDATE ON main.person_links
 BEGIN INSERT INTO link_touched SELECT name FROM main.people

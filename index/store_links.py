@@ -61,6 +61,11 @@ class PersonLinks:
         sql = schema.OPEN_LINK_ROWS.format(marks=",".join("?" * len(names)))
         return [from_row(LinkMention, r) for r in self.db.execute(sql, names)]
 
+    def unlinked_rows(self, article_ids: list[str]) -> list[LinkMention]:
+        """The live mentions of these articles not linked yet."""
+        sql = schema.UNLINKED_LINK_ROWS.format(marks=",".join("?" * len(article_ids)))
+        return [from_row(LinkMention, r) for r in self.db.execute(sql, article_ids)]
+
     def link_state(self, names: list[str], ids: list[str], clusters: list[str]) -> tuple[list, list]:
         """Of the persons of these names (strong links): (name, person, place, org, role, lang,
         first event's place, gender, ethnicity) once per distinct profile, first seen first; and

@@ -162,3 +162,45 @@ def test_persons_kept_in_memory_between_link_rounds_link_as_the_store_would(tmp_
         superseded = db.execute("SELECT count(*) FROM articles WHERE superseded_by IS NOT NULL").fetchone()[0]
         assert superseded == 1
     assert links[0] and links[0] == links[1]
+
+
+def _decision(year: int, item: str) -> str:
+    return (
+        f"关于表彰{year}年度“最美奋斗者”的决定\n发布日期：{year}-12-12\n经评审，决定授予{item}等1名同志"
+        f"{year}年度“最美奋斗者”称号。\n希望受表彰的同志珍惜荣誉，再接再厉。\n{year}年12月12日\n"
+    )
+
+
+def test_weak_links_kept_in_memory_are_decided_again_as_the_store_would(tmp_path):
+    """Loose mentions are linked weakly to the only person of their name; a run keeps them in memory
+    between rounds (index/link_memory.py) and decides them again as mentions come in: when a
+    namesake appears they move to persons of their own, exactly as a run reading the store would."""
+    import sqlite3
+
+    from config import Settings
+    from index.archive import Archive
+
+    items = ("官渡区人民医院急诊科护士长王秀兰", "王秀兰", "王秀兰", "石林县第一中学数学教师王秀兰", "王秀兰")
+    files = []
+    for i, item in enumerate(items):
+        files.append(tmp_path / f"a{i}.txt")
+        files[-1].write_text(_decision(2019 + i, item), encoding="utf-8")
+    rounds = {}
+    for memory in (True, False):
+        archive = Archive(Settings(data_dir=tmp_path / f"data-{memory}"), create=True)
+        if not memory:
+            archive._linked = None
+        db = sqlite3.connect(tmp_path / f"data-{memory}" / "archive.sqlite")
+        seen = rounds[memory] = []
+        for part in (files[:2], files[2:3], files[3:4], files[4:]):
+            archive.ingest([str(p) for p in part])
+            seen.append(
+                db.execute("SELECT article_id, n, person_id, weak FROM person_links ORDER BY 1, 2").fetchall()
+            )
+            if memory and len(seen) == 2:
+                assert len(archive._linked.held["王秀兰"].weak) == 2  # kept, not read again
+        archive.close()
+    assert rounds[True] == rounds[False]
+    weak = [sum(w for *_, w in links) for links in rounds[True]]
+    assert weak[:3] == [1, 2, 0]  # weak until the namesake of round three
+    assert len({pid for *_, pid, _ in rounds[True][-1]}) >= 3
