@@ -215,7 +215,7 @@ class AnonPeak:
         me = os.getpid()
         while not self._stop.wait(0.5):
             self.main = max(self.main, _anon_mb(me))
-            for pid in _children(me):
+            for pid in child_pids(me):
                 self.child = max(self.child, _anon_mb(pid))
 
 
@@ -228,7 +228,7 @@ def _anon_mb(pid: int) -> float:
     return int(found.group(1)) / 1024 if found else 0.0
 
 
-def _children(pid: int) -> list[int]:
+def child_pids(pid: int) -> list[int]:
     out = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():

@@ -116,7 +116,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
     ap.add_argument("--detail", action="store_true", help="per-document misses (dev split only)")
-    ap.add_argument("--files", metavar="GLOB", help="only the pages whose file name matches (fnmatch; several globs comma-separated)")
+    ap.add_argument(
+        "--files",
+        metavar="GLOB",
+        help="only the pages whose file name matches (fnmatch; several globs comma-separated)",
+    )
     args = ap.parse_args()
     if args.detail and args.split != "dev":
         ap.error("--detail shows what was missed document by document: only for --split dev")
@@ -135,7 +139,9 @@ def main() -> int:
             part = {
                 k: g
                 for k, g in gold.items()
-                if split.get(k) == name and k not in missing and any(fnmatch(k, g) for g in (args.files or "*").split(","))
+                if split.get(k) == name
+                and k not in missing
+                and any(fnmatch(k, glob) for glob in (args.files or "*").split(","))
             }
             records = work / f"{name}.jsonl"
             extract([pages / k for k in sorted(part)], records)

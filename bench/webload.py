@@ -17,6 +17,7 @@ requests/s, p50/p95/max latency per group, and errors (anything but 200, or no a
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import random
 import socket
@@ -33,6 +34,10 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from scale import child_pids  # noqa: E402
+
 SCALE = ROOT / "bench" / "out" / "scale" / "data"
 TARGET_P95 = 0.200  # seconds, for search pages (issue 6)
 GROUPS = ("search page", "api search", "other pages")
@@ -121,6 +126,18 @@ class Server:
         self.stop()
         raise RuntimeError("the server did not answer within 300 s")
 
+    def cpu(self) -> float:
+        """CPU seconds (user + system) the server and its worker processes have used so far."""
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0.0
+        for pid in [self.proc.pid, *child_pids(self.proc.pid)]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / tick
+        return total
+
     def stop(self) -> None:
         self.proc.terminate()
         try:
@@ -167,20 +184,28 @@ def load(base: str, paths: dict[str, list[str]], clients: int, seconds: float) -
         rng = random.Random(n)
         mine = {g: [] for g in GROUPS}
         bad: dict[str, int] = {}
-        with httpx.Client(base_url=base, timeout=60) as c:
+        host, port = base.removeprefix("http://").split(":")
+        c = http.client.HTTPConnection(host, int(port), timeout=60)  # keep-alive; lighter than httpx
+        try:
             while time.monotonic() < stop:
                 group = rng.choice(mix)
                 path = rng.choice(paths[group])
                 started = time.perf_counter()
                 try:
-                    status = c.get(path).status_code
-                except httpx.HTTPError as e:
+                    c.request("GET", path)
+                    answer = c.getresponse()
+                    answer.read()
+                    status = answer.status
+                except (OSError, http.client.HTTPException) as e:
                     status = type(e).__name__
+                    c.close()
                 took = time.perf_counter() - started
                 if status == 200:
                     mine[group].append(took)
                 else:
                     bad[f"{status} {path[:60]}"] = bad.get(f"{status} {path[:60]}", 0) + 1
+        finally:
+            c.close()
         with lock:
             for g in GROUPS:
                 results[g] += mine[g]
@@ -216,6 +241,12 @@ def report(name: str, articles: int, engine: str, run: dict, clients: int, proce
         if v:
             print(f"{g:14s} {len(v):9d} {len(v) / run['elapsed']:8.1f} {pct(v, 50) * 1e3:8.1f} {pct(v, 95) * 1e3:8.1f} {max(v) * 1e3:8.1f}")  # fmt: skip
     print(f"{'all':14s} {total:9d} {total / run['elapsed']:8.1f}   errors: {n_errors}")
+    if "cpu" in run and total:
+        server, client = run["cpu"]
+        print(
+            f"CPU: server {server:.1f} s ({server / total * 1e3:.1f} ms a request), "
+            f"load clients {client:.1f} s ({client / total * 1e3:.1f} ms a request), of {os.cpu_count()} cores x {run['elapsed']:.0f} s"
+        )
     search = run["latencies"]["search page"]
     if search:
         p95 = pct(search, 95)
@@ -233,7 +264,9 @@ def measure(name: str, data: Path, engine: str, args) -> None:
             for group in paths.values():
                 for p in group[:10]:
                     c.get(p)
+        before = server.cpu(), time.process_time()
         run = load(server.base, paths, args.clients, args.seconds)
+        run["cpu"] = server.cpu() - before[0], time.process_time() - before[1]
     finally:
         server.stop()
     report(name, live_articles(data), engine, run, args.clients, args.processes)

@@ -18,6 +18,8 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
+from normalize.shapes import composed_heading, toolbar
+
 RULES = Path(__file__).with_name("rules") / "boilerplate.tsv"
 MAX_CHROME = 120  # chrome lines are short; longer lines are never tested against the line rules
 MAX_PHRASE_LINE = 80
@@ -34,6 +36,7 @@ MIN_PARAGRAPH = 15  # a line this long with a sentence mark inside is a paragrap
 MIN_BODY = 40  # a line this long that holds a full stop opens the article body
 INDEX_REACH = 4  # the title is at most this many lines above the body's first long paragraph
 INDEX_GAP = 3  # lines from the title's entry in a page's list of articles down to the title itself
+_DASH_MARK = re.compile(r"^-\s+")  # a dash that marks an item, as • does
 _ITEM_SPLIT = re.compile(r"[\s|｜/•·]+")
 _LATIN_SPLIT = re.compile(r"\s*[|｜/•·]+\s*")  # Latin words are short: only marks part a Latin menu
 _CLAUSE = re.compile(r"[。，,、；;！？!?]")  # marks of running text (a title may have quotes and colons)
@@ -45,7 +48,10 @@ _SENTENCE_END = ("。", "！", "？", "!", "?", ".", ";", "；", "…")
 _LIST_MARK = re.compile(r"^\s*(?:[-·•●■▪◆>»]|\d{1,2}[.、)])\s*")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_COUNTERS = re.compile(r"\d+(?:\s+\d+)+")  # numbers alone on a line in the page head: counters
+# numbers alone on a line in the page head: counters (76547 4151, - 274, 1,498), a year alone aside
+_COUNTERS = re.compile(
+    r"[-·•]?\s*(?!(?:19|20)\d\d$)(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?:\s+(?:\d{1,3}(?:[,.]\d{3})+|\d+))*"
+)
 _URL = re.compile(r"https?://\S+")
 # an author's credit as county media set it, behind a bar with its label spaced out (| 记 者:某某)
 _SPACED_LABEL = re.compile(r"^(?:[|｜]\s*)?(记\s*者|作\s*者|摄\s*影)\s*([:：])")
@@ -122,15 +128,19 @@ class Chrome:
         if bare.lower() in self.tails or self.tail_re.fullmatch(bare):  # TIN LIÊN QUAN, Tin liên quan
             return bare
         head = _HEADING_SPLIT.split(bare, maxsplit=1)[0].strip(_HEADING_MARKS)
-        if head != bare and head.lower() in self.tails:
+        if head != bare and (head.lower() in self.tails or composed_heading(head)):
             return head
-        return self._tail_inside(bare)
+        return self._tail_inside(bare) or (bare if composed_heading(bare) else None)
 
     def _tail_inside(self, bare: str) -> str | None:
         """A short Chinese heading that starts or ends with a heading word (房地产相关新闻,
         相关阅读推荐): a section's related list, or the same list with a word added."""
         if len(bare) > MAX_TAIL_WORDS or not _HAN.match(bare):
             return None
+        for n in range(len(bare) - 1, MIN_TAIL - 1, -1):  # a composed heading (热门资讯) at either end
+            for part in (bare[:n], bare[-n:]):
+                if composed_heading(part):
+                    return part
         if not bare.startswith(self.long_tails) and not bare.endswith(self.long_tails):
             return None
         for tail in self.tails:
@@ -275,8 +285,8 @@ def _items(line: str) -> list[str]:
 
 
 def _menu_item(line: str) -> bool:
-    """One short item without punctuation: a line of a vertical menu (• 热门)."""
-    items = _items(line)
+    """One short item without punctuation: a line of a vertical menu (• 热门, - 积分)."""
+    items = _items(_DASH_MARK.sub("", line))
     most = MAX_ITEM if _HAN.search(line) else MAX_ITEM * 2
     return len(items) == 1 and len(items[0]) <= most and _PUNCT.search(line) is None
 
@@ -346,7 +356,8 @@ def page_index(keys: list[str], is_chrome) -> int | None:
 
 def tail_strays(keys: list[str], kept: list[int], is_chrome) -> set[int]:
     """Short lines left among the chrome below the article (分享 / 桥梁工程领域2 / 客户端 / a sidebar's
-    label between two toolbars): below the last paragraph, right under a chrome line, with only chrome
+    label between two toolbars): below the last paragraph, right under a chrome line with words (a
+    separator or a photo's file name may stand above a short list or captions), with only chrome
     and at most TAIL_STRAYS such lines after them to the end of the page, they are the page's too."""
     end = len(kept)
     while end and not is_paragraph(keys[kept[end - 1]]):
@@ -357,7 +368,7 @@ def tail_strays(keys: list[str], kept: list[int], is_chrome) -> set[int]:
     for n, i in enumerate(tail):
         if len(tail) - n > TAIL_STRAYS:
             continue
-        if (tail[n - 1] if n else kept[end - 1]) == i - 1 or not is_chrome(keys[i - 1]):
+        if (tail[n - 1] if n else kept[end - 1]) == i - 1 or not toolbar(keys[i - 1], is_chrome):
             continue
         if all(_stray(keys[j]) for j in tail[n:]):
             return set(tail[n:])

@@ -14,6 +14,7 @@ from normalize.chrome import (
     Chrome,
     chrome_rules,
     head_menus,
+    is_paragraph,
     link_block,
     page_index,
     site_header,
@@ -24,7 +25,8 @@ from normalize.dates import LABEL, TODAY, WEEKDAY, WEEKDAY_LINE, caption_date, f
 from normalize.records import DateHint
 from normalize.repeats import strip_injected
 from normalize.seg_vi import byline_name
-from normalize.titles import BYLINE_LINES, bare_title, labelled_copy, untitled
+from normalize.shapes import ad_blocks, headline_tail, question_list, tail_widgets
+from normalize.titles import BYLINE_LINES, bare_title, credit_line, labelled_copy, untitled
 from normalize.titles import title_limit as title_limit  # pipeline.py reads it here
 
 _SPACE = " \t\u3000\xa0\u200b\ufeff"
@@ -68,6 +70,21 @@ LATE_BODY = 3  # lines of text kept above a region mark (:::) that make it the s
 MAX_ECHO_REST = 60  # page data around the title on a line that repeats it with a date
 MAX_ECHO_HAN = 16
 MAX_STAMP = 80  # a weekday, a date and a time of day: a post's time stamp, with an author's name before it
+
+
+# the page's own title behind a label (标题:某某), which a copy keeps under the article with its address;
+# the line stays in the text (the title may hold a count the text does not repeat)
+_TITLE_LABEL = re.compile(r"(?:本文|文章|网页|页面)?标题\s*[:：]\s*(?=\S)")
+
+
+def labelled_title(lines: list[str], keys: list[str]) -> str | None:
+    """The title a line gives behind its label (标题:某某), for a page without one; not a line of
+    several fields (标题:某某 作者:某某, an entry of a list of works)."""
+    for line, key in zip(lines, keys, strict=True):
+        if len(key) <= MAX_ECHO_REST + 20 and (m := _TITLE_LABEL.match(key)):
+            rest = line[m.end() :].strip(_SPACE)
+            return rest if rest and not re.search("[:：]", rest) else None
+    return None
 
 
 def strip_lines(text: str) -> list[str]:
@@ -147,7 +164,7 @@ def _body(
     dates: list[DateHint] = []
     footer = rules.footer_lines(keys)
     footer |= head_menus(keys, is_chrome) | site_header(keys, footer, is_chrome)
-    footer |= set(range(head))
+    footer |= set(range(head)) | ad_blocks(keys, is_paragraph)
     i, dropped, dated_at = 0, 0, None
     while i < len(lines):
         line, key = lines[i], keys[i]
@@ -185,7 +202,11 @@ def _body(
             body.append(rules.trim(line))
             kept.append(i)
         i += 1
-    stray = tail_strays(keys, kept, is_chrome)
+    stray = tail_strays(keys, kept, is_chrome) | headline_tail(
+        keys, kept, is_chrome, is_paragraph, credit_line
+    )
+    stray |= tail_widgets(keys, kept, is_paragraph)
+    stray |= question_list(keys, [at for at in kept if at not in stray])  # questions above the widgets
     body = [line for line, at in zip(body, kept, strict=True) if at not in stray]
     return body, dates, dropped + len(stray), dated_at
 
@@ -256,6 +277,8 @@ def layout(
     head = page_index(keys, is_chrome) or 0
     if head and title is None:
         title, head = lines[head], head + 1
+    if title is None:
+        title = labelled_title(lines, keys)
     body, found, dropped, dated_at = _body(lines, title, keys, rules, minguo, head, is_chrome)
     dropped += injected
     dates += found + _under_title(date_lines, match, minguo)
