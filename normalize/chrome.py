@@ -18,6 +18,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
+from normalize.linerules import LineRules, all_needed
 from normalize.shapes import composed_heading, toolbar
 
 RULES = Path(__file__).with_name("rules") / "boilerplate.tsv"
@@ -72,16 +73,18 @@ MAX_STRAY_LATIN = 40
 @dataclass(frozen=True)
 class Chrome:
     lines: frozenset[str]
-    pattern: re.Pattern  # all regex rules as one alternation
+    pattern: LineRules  # the regex rules, each tried only on lines with a character it needs
     tails: frozenset[str]
     long_tails: tuple[str, ...]  # the Chinese heading words a longer heading may start or end with
     phrases: re.Pattern  # chrome words, longest first
+    has_phrase: LineRules  # the same words, for a quick test of a line
     alien: re.Pattern  # a letter of none of the chrome words
     footer: re.Pattern  # a line with one of these is a footer line
     near_footer: re.Pattern  # a line with one of these is a footer line when it touches the footer
     fields: re.Pattern  # metadata labels (来源:, 作者:, 访问量:): a short line of two or more is page data
     trail: re.Pattern  # page data glued to the end of a paragraph (…炼成的—— N02 |, …动力。①9)
-    tail_re: re.Pattern  # headings of a block of links that vary by site (更多自由时报报导)
+    trail_chars: frozenset[str] | None  # a line's end without one of these holds no such data
+    tail_re: LineRules  # headings of a block of links that vary by site (更多自由时报报导)
     late_tails: frozenset[str]  # marks that open the sidebar only below article text (::: on Taiwan sites)
 
     def trim(self, line: str) -> str:
@@ -91,7 +94,10 @@ class Chrome:
             line = _SPACED_LABEL.sub(lambda m: "".join(m[1].split()) + m[2], line)  # 审 核: is chrome
         if line.endswith(_SENTENCE_END):
             return line
-        m = self.trail.search(line, max(0, len(line) - MAX_TRAIL))  # the data is glued to the end
+        start = max(0, len(line) - MAX_TRAIL)  # the data is glued to the end
+        if self.trail_chars is not None and self.trail_chars.isdisjoint(line[start:]):
+            return line
+        m = self.trail.search(line, start)
         return line[: m.start()] if m else line
 
     def is_chrome(self, line: str) -> bool:
@@ -100,11 +106,15 @@ class Chrome:
             line = _LONE_BAR.sub("", line)  # a table cell's border: 关键词:文安,道德 |
         if len(line) > MAX_CHROME:
             return _URL.fullmatch(line) is not None  # a long bare link (tracking data in its query)
-        if line in self.lines or self.pattern.fullmatch(line) is not None:
+        if line in self.lines or self.pattern.fullmatch(line):
             return True
         if _YEAR.search(line) is None and self.is_fields(line):
             return True  # a dated one is the byline, which gives the page its date
-        if len(line) > MAX_PHRASE_LINE or len(self.alien.findall(line)) > 3 or not self.phrases.search(line):
+        if (
+            len(line) > MAX_PHRASE_LINE
+            or len(self.alien.findall(line)) > 3
+            or not self.has_phrase.search(line)
+        ):
             return False  # alien: letters in no chrome word, which removing chrome words leaves
         leftover = _LEFTOVER.sub("", self.phrases.sub("", line))
         return len(leftover) <= 3
@@ -254,10 +264,11 @@ def chrome_rules(path: Path = RULES) -> Chrome:
             kinds.setdefault(kind, []).append(pattern)
     return Chrome(
         frozenset(kinds.get("line", [])),
-        _alternation(kinds.get("regex", []), escape=False),
+        LineRules(kinds.get("regex", []), re.I),
         frozenset(t.lower() for t in kinds.get("tail", [])),
         tuple(t.lower() for t in kinds.get("tail", []) if len(t) >= MIN_TAIL and _HAN.match(t.lower())),
         _alternation(kinds.get("phrase", []), escape=True),
+        LineRules(list(map(re.escape, kinds.get("phrase", []))), re.I),
         re.compile(f"[^{re.escape(''.join(set(''.join(kinds.get('phrase', [])))))}\\W\\d_丨]", re.I),
         _alternation(kinds.get("footer", []), escape=False, flags=0, group=False),
         _alternation(kinds.get("near_footer", []), escape=False, flags=0, group=False),
@@ -267,7 +278,8 @@ def chrome_rules(path: Path = RULES) -> Chrome:
             else "(?!)"
         ),
         re.compile(f"(?:{'|'.join(kinds.get('trail', [])) or '(?!)'})$"),
-        _alternation(kinds.get("tail_regex", []), escape=False),
+        all_needed(kinds.get("trail", []), 0),
+        LineRules(kinds.get("tail_regex", []), re.I),
         frozenset(kinds.get("late_tail", [])),
     )
 

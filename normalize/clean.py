@@ -145,10 +145,10 @@ def remove_pinyin(text: str, min_count: int = 6, per_chars: int = 200) -> Cleane
     for m in _PINYIN.finditer(text):
         if not m.start():
             continue
-        said = _SYLLABLE.findall(m.group(0))
         before = text[m.start() - 1]
         if not _AFTER.match(before) and not (_LETTER.match(before) and _TONE.search(m.group(0))):
             continue  # after a letter, only a toned one: GBK mojibake ate its character (郯l(fā))
+        said = _SYLLABLE.findall(m.group(0))
         if all(_toneless(s) in _syllables() for s in said):
             found.append((m, said))
     if not found:

@@ -75,11 +75,12 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def _minguo(text: str, bare: bool) -> list[tuple[int, str | None]]:
     found = []
+    named = []
     for m in _ROC_NAMED.finditer(text):
         day = int(m[3]) if m[3] else None
         found.append((m.start(), _valid(int(m[1]) + ROC_OFFSET, int(m[2]), day)))
+        named.append(m.span())
     if bare:
-        named = [m.span() for m in _ROC_NAMED.finditer(text)]
         for m in _ROC_BARE.finditer(text):
             if not any(a <= m.start() < b for a, b in named):
                 found.append((m.start(), _valid(int(m[1]) + ROC_OFFSET, int(m[3]), int(m[4]))))

@@ -78,8 +78,10 @@ MAX_MEAN_PIECE = 2.0
 
 def is_noise(run: str) -> bool:
     """Does a run of letters and digits read as random (qX7rT2pLm) rather than a word or code?"""
+    if run.isdigit():  # a number (a date, a phone number): tested before its pieces are made
+        return False
     pieces = _PIECE.findall(run)
-    if len(pieces) < MIN_PIECES or run.isdigit():
+    if len(pieces) < MIN_PIECES:
         return False
     return len(run) / len(pieces) < MAX_MEAN_PIECE
 
@@ -96,10 +98,13 @@ def strip_junk(text: str) -> Cleaned:
     if "&" in text:
         text, k = _ENTITY.subn(lambda m: _ENTITIES.get(m[1], ""), text)
         n += k
-    if "?" in text:
-        text, m = _LOST_OPENING.subn("", text)
-        text, k = _LOST_CLOSING.subn("", text)
-        n += m + k
+    if "?" in text:  # a lost mark opens or closes a line: no regex scan for a ? inside a line
+        if text.startswith("?") or "\n?" in text:
+            text, m = _LOST_OPENING.subn("", text)
+            n += m
+        if text.endswith("?") or "?\n" in text:
+            text, k = _LOST_CLOSING.subn("", text)
+            n += k
     if "." in text and _EXTENSION.search(text):
         text, m = _drop_images(text)
         n += m
@@ -157,6 +162,24 @@ def _is_scraps(run: str) -> bool:
     return len(marks) >= MIN_SCRAP_MARKS and re.search("[A-Za-z]", run) is not None
 
 
+def _scrap_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines with a tab or a scrap hint. A run of scraps never crosses a line
+    break and holds a hint when no tab parts it, so the slow search is run on these lines alone
+    (the spaced tokens of a Vietnamese text give a page a hint or two, not every line one)."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if "\t" in line or _SCRAPS_HINT.search(line):
+            out.append((start, end))
+        start = end + 1
+    return out
+
+
 def _drop_scraps(text: str) -> tuple[str, int]:
-    spans = [m.span() for m in _SCRAPS.finditer(text) if _is_scraps(m.group(0))]
+    spans = [
+        m.span()
+        for start, end in _scrap_lines(text)
+        for m in _SCRAPS.finditer(text, start, end)  # the lookbehinds still see the line break before
+        if _is_scraps(m.group(0))
+    ]
     return (_cut(text, spans), len(spans)) if spans else (text, 0)

@@ -25,8 +25,16 @@ def detect(
     same ambiguous characters) saves converting the text's characters here."""
     text = text[:sample]
     han = sum(map(len, _HAN_RUN.findall(text)))
-    latin = sum(map(len, _LATIN.findall(text)))
-    if han >= 10 and han >= 0.2 * latin:
+    # Latin letters are among the other characters: a text that is one-sixth Han (or more) cannot
+    # have five times as many, and is Chinese without counting them
+    sure = han >= 10 and han >= 0.2 * (len(text) - han)
+    if han < 10:
+        # Vietnamese letters are Latin ones: as many as 3 % of all characters (and 10) settle it uncounted
+        viet = len(_VIET.findall(text))
+        if viet >= 10 and viet >= 0.03 * len(text):
+            return "vi", None
+    latin = 0 if sure else sum(map(len, _LATIN.findall(text)))
+    if sure or (han >= 10 and han >= 0.2 * latin):
         if count_traditional is not None:
             changed = count_traditional(text)
         else:

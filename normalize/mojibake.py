@@ -57,6 +57,8 @@ def _model():
 
 
 _NOT_HAN = re.compile("([^\u4e00-\u9fff]+)")
+_ALL_HAN = re.compile("[\u4e00-\u9fff]+")
+_NON_HAN = re.compile("[^\u4e00-\u9fff]+")  # removed in one pass: cheaper than finding each Han character
 
 
 @cache
@@ -100,10 +102,14 @@ def _fluency(*texts: str) -> list[float]:
         if len(_FLUENCY) > 65536:
             _FLUENCY.clear()
         for t, line in zip(todo, lines, strict=True):
-            _FLUENCY[t] = sum(
-                _route(part) if "\u4e00" <= part[0] <= "\u9fff" else PUNCT_LOGP * len(part)
-                for part in _NOT_HAN.split(line)
-                if part
+            _FLUENCY[t] = (
+                _route(line)  # the usual window, one run of Chinese: the sum below of one term
+                if _ALL_HAN.fullmatch(line)
+                else sum(
+                    _route(part) if "\u4e00" <= part[0] <= "\u9fff" else PUNCT_LOGP * len(part)
+                    for part in _NOT_HAN.split(line)
+                    if part
+                )
             )
     return [_FLUENCY[t] for t in texts]
 
@@ -351,7 +357,7 @@ def repair(text: str) -> Cleaned:
             continue
         end, slots, starts, open_end = parsed
         left, right = text[max(0, m.start() - 6) : m.start()], text[end : end + 6]
-        local = frozenset(_HAN.findall(text[max(0, m.start() - 500) : m.start()] + text[end : end + 500]))
+        local = frozenset(_NON_HAN.sub("", text[max(0, m.start() - 500) : m.start()] + text[end : end + 500]))
         fixed = _solve(left, tuple(slots), tuple(starts), local, right, open_end)
         if fixed is not None:
             out += [text[last : m.start()], fixed]

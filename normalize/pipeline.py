@@ -26,6 +26,7 @@ def _halfwidth(m: re.Match) -> str:
 # Vietnamese PDFs whose font maps ư to ơi's glyph: text extracted from them reads THƢỞNG, Ngƣời
 _PDF_GLYPHS = {ord("ƣ"): "ư", ord("Ƣ"): "Ư"}
 _HAS_PDF_GLYPH = re.compile("[ƣƢ]")
+_RARE_FORMS = re.compile("[ƣƢ\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # either of the above
 CLEANERS = ("emoji", "mojibake", "pinyin", "punct")  # each has its own count in `cleaning`
 STEPS = (*CLEANERS, "junk")  # anti-scraping strings and image names count as page chrome (boilerplate)
 
@@ -48,9 +49,11 @@ def canonical_url(url: str) -> str:
     return canonicalize_url(urlunsplit(parts._replace(query=urlencode(query), fragment="")))
 
 
-def article_id(source: Source) -> str:
-    key = canonical_url(source.uri).encode() if source.is_url else source.data
-    return hashlib.sha1(key).hexdigest()[:16]
+def article_id(source: Source, raw_sha1: str | None = None) -> str:
+    """The canonical URL's hash, or the bytes' (`raw_sha1` when the caller has it already)."""
+    if not source.is_url:
+        return (raw_sha1 or hashlib.sha1(source.data).hexdigest())[:16]
+    return hashlib.sha1(canonical_url(source.uri).encode()).hexdigest()[:16]
 
 
 class Normalizer:
@@ -79,6 +82,8 @@ class Normalizer:
             result = steps[name](text)
             text = result.text
             counts[name] = counts.get(name, 0) + result.removed
+        if _RARE_FORMS.search(text) is None:  # one scan for both: NFC makes neither
+            return unicodedata.normalize("NFC", text)
         if _HAS_PDF_GLYPH.search(text):
             text = text.translate(_PDF_GLYPHS)
         text = unicodedata.normalize("NFC", text)
@@ -132,8 +137,9 @@ class Normalizer:
         text = "\n".join(map(match, body)) if script == "hant" else match(original)
         title = lay.title or fallback_title(body, source.uri)
         hints = list(lay.dates) + list(page.dates)
+        raw_sha1 = hashlib.sha1(source.data).hexdigest()
         return Article(
-            id=article_id(source),
+            id=article_id(source, raw_sha1),
             source=source.uri,
             site=page.site,
             lang=lang,
@@ -148,7 +154,7 @@ class Normalizer:
             author=page.author,
             encoding=encoding,
             fetched=source.fetched,
-            raw_sha1=hashlib.sha1(source.data).hexdigest(),
+            raw_sha1=raw_sha1,
             warc=source.warc,
         )
 

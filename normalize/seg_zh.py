@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, chain, compress, count, pairwise, repeat
 from operator import is_
 from pathlib import Path
 
@@ -179,7 +179,7 @@ class ChineseSegmenter:
         if cuts:
             ends += cuts
             ends.sort()
-        out = list(zip([0, *ends[:-1]], ends, strict=True))
+        out = list(pairwise(chain((0,), ends)))  # no copy of `ends` shifted by one
         if drop:
             keep, done = [], 0
             for b in drop:
@@ -221,6 +221,8 @@ class ChineseSegmenter:
             while j + 1 < n and _LATIN_TOKEN.fullmatch(words[j + 1]):
                 j += 1
             last = j + 1
+            if i == j and len(words[i]) == 1:
+                continue  # a lone joiner (the ASCII comma of a Chinese sentence): one word whatever the regex
             new = [m.end() for m in _LATIN_WORD.finditer(text, ends[i] - len(words[i]), ends[j])][:-1]
             if new != ends[i:j]:
                 runs.append((i, j))

@@ -25,7 +25,10 @@ RULES = Path(__file__).with_name("rules") / "boilerplate.tsv"
 MAX_COMPOSED = 10  # characters of a composed heading (热门新闻推荐)
 MIN_WORDS = 2
 MIN_ALONE = 4  # a list mark this long is a heading alone (猜你喜欢)
-_MARKS = re.compile(r"[\s·•|｜/、:：>»›\-—_【】\[\]《》()（）<>]+")
+_MARK_CHARS = r"\s·•|｜/、:：>»›\-—_【】\[\]《》()（）<>"
+_MARKS = re.compile(f"[{_MARK_CHARS}]+")
+# more than MAX_COMPOSED characters besides the marks: found after the first few, not by removing all
+_OVER = re.compile(f"[{_MARK_CHARS}]*(?:[^{_MARK_CHARS}][{_MARK_CHARS}]*){{{MAX_COMPOSED + 1}}}")
 MIN_HEADLINES = 2  # lines of a block of other stories under the share bar
 MIN_HEADLINE = 8  # characters of another story's headline (a caption or a name is often shorter)
 MAX_HEADLINE = 60
@@ -39,24 +42,25 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @cache
-def _words() -> tuple[frozenset[str], frozenset[str]]:
-    """(list marks, list nouns) from the rules file."""
+def _words() -> tuple[frozenset[str], frozenset[str], int]:
+    """(list marks, list nouns, the longest word's length) from the rules file."""
     marks, nouns = set(), set()
     for row in RULES.read_text(encoding="utf-8").splitlines():
         kind, _, rest = row.partition("\t")
         if kind in ("list_mark", "list_noun"):
             (marks if kind == "list_mark" else nouns).add(rest.split("\t")[0])
-    return frozenset(marks), frozenset(nouns)
+    return frozenset(marks), frozenset(nouns), max(map(len, marks | nouns), default=0)
 
 
 def composed_heading(bare: str) -> bool:
     """Is this short Chinese line made only of list words, one of them a list mark (热门资讯, 相关推荐,
     最新 文章)? Read longest word first from the left; a character in no list word makes it text."""
+    if len(bare) > MAX_COMPOSED and _OVER.match(bare):
+        return False  # a line of text: most lines that reach here
     text = _MARKS.sub("", bare)
     if not text or len(text) > MAX_COMPOSED or not _HAN.match(text):
         return False
-    marks, nouns = _words()
-    longest = max(map(len, marks | nouns), default=0)
+    marks, nouns, longest = _words()
     i, found, marked = 0, 0, False
     while i < len(text):
         for n in range(min(longest, len(text) - i), 0, -1):

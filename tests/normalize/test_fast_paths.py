@@ -1,5 +1,6 @@
 """The normaliser's fast paths (issue 15) compute exactly what the plain code they replace does."""
 
+import dataclasses
 import re
 
 from conftest import seed_text
@@ -93,3 +94,41 @@ def test_fluency_of_many_texts_in_one_call_is_each_scored_alone():
             mojibake.clear_caches()
             alone += mojibake._fluency(t)
         assert together == alone and len(set(together)) > 50
+
+
+def test_ascii_letter_folds_are_every_character_that_matches_a_letter_case_insensitively():
+    from normalize.linerules import literal_chars
+
+    letters = re.compile("[a-z]", re.I)
+    for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        own = re.compile(re.escape(letter), re.I)
+        assert {c for c in literal_chars(ord(letter), True) if own.fullmatch(c)} == literal_chars(
+            ord(letter), True
+        )
+    beyond = {chr(x) for x in range(128, 0x110000) if not 0xD800 <= x < 0xE000 and letters.fullmatch(chr(x))}
+    folded = {c for letter in "abcdefghijklmnopqrstuvwxyz" for c in literal_chars(ord(letter), True)}
+    assert beyond <= folded
+
+
+def test_chrome_rules_filed_by_character_answer_as_one_alternation():
+    from normalize.chrome import RULES, _alternation, chrome_rules
+    from normalize.linerules import LineRules
+
+    rows = [r.split("\t") for r in RULES.read_text(encoding="utf-8").splitlines() if r and r[0] != "#"]
+    patterns = [r[1] for r in rows if r[0] == "regex"]
+    phrases = [r[1] for r in rows if r[0] == "phrase"]
+    one, filed = _alternation(patterns, escape=False), chrome_rules().pattern
+    words, has_word = _alternation(phrases, escape=True), LineRules(list(map(re.escape, phrases)), re.I)
+    lines = [*patterns, *phrases, *(seed_text(p) for p in SEEDS)]
+    lines = [line.strip() for text in lines for line in text.splitlines() if line.strip()]
+    lines += [line.upper() for line in lines] + ["责任编辑：某某", "HOME > NEWS", "Loading...", "ſ"]
+    rules = chrome_rules()
+    plain = dataclasses.replace(rules, trail_chars=None)  # the trail regex tried on every line
+    tails = _alternation([r[1] for r in rows if r[0] == "tail_regex"], escape=False)
+    lines += ["TIN LIÊN QUAN", "Tin liên quan", "Bài viết mới nhất", "更多自由时报报导", "Related posts"]
+    lines += [f"{line}。① |" for line in lines[:200]] + ["某某动力。①9", "见报告 N02 |", "文字。 | 分享"]
+    for line in lines:
+        assert filed.fullmatch(line) == (one.fullmatch(line) is not None), line
+        assert has_word.search(line) == (words.search(line) is not None), line
+        assert rules.trim(line) == plain.trim(line), line
+        assert rules.tail_re.fullmatch(line) == (tails.fullmatch(line) is not None), line
