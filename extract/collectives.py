@@ -43,6 +43,7 @@ from extract.collectives_zh_not import UNIT_LINE, list_heads, others
 from extract.collectives_zh_not import signers as signers_of
 from extract.collectives_zh_runs import alone, chained, family, units_people
 from extract.lexicon import Lexicon
+from extract.needs import first_class
 from extract.records import Collective
 from extract.text import Mention, sentence_of, sentences
 
@@ -50,8 +51,9 @@ __all__ = ["find_collectives_vi", "find_collectives_zh"]  # find_collectives_vi 
 
 HAN = "\u4e00-\u9fff"
 _AWARD_VERB = rf"(?:均|都|同时|也|还|再次|并列|双双|一同|分别)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为|认定为)|被认定为|获颁|获(?=[{HAN}]{{0,8}}“))"
+_VERB_GUARD = first_class(_AWARD_VERB)  # the verb is looked for only before one of its first characters
 _AWARD_SUBJECT = re.compile(
-    rf"([{HAN}“”「」（）()]{{3,40}}?)(?={_AWARD_VERB})"
+    rf"([{HAN}“”「」（）()]{{3,40}}?){_VERB_GUARD}(?={_AWARD_VERB})"
 )  # 衢州市公路管理局工会被中华全国总工会授予…: the agent between 被 and the verb; A和B均获得
 _SUBJECT_COUNTED = re.compile(
     rf"([{HAN}“”]{{3,40}}?)等[\d一二两三四五六七八九十百千]+[个家支][{HAN}]{{0,10}}?(?=获评|荣获|被评为|被授予|被命名为)"
@@ -154,6 +156,12 @@ _LABEL_LINE = re.compile(
 _LABEL_HONOUR = re.compile("(?:奖|集体|单位|称号|奖项|名单|家庭|团队|班组|勋章|奖章|奖状|校园|村镇|社区)$")
 _SOCIETY = re.compile(f"^[{HAN}]{{4,}}会$")  # 银莲花荣誉勋章:澳门银行公会, 澳门妈阁水陆演戏会: a society
 _NOTE = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")  # 虎尾镇公所(第4级): a rank or grade after the unit
+_CLAUSE = re.compile(r"[^，。；：:;,!?！？\n]+")
+_ITEM_END = re.compile(
+    r"(?<![优甲乙丙特一二三])等|共|分别(?!为)|为(?=“)|以(?=[「“])|[\d一二两三四五六七八九十百]+[家个名所校]"
+)
+_VERB = re.compile(_VERB_GUARD + _AWARD_VERB)
+_AND = re.compile("[及和与]")
 
 
 def _list_acts(entry: str, lex: Lexicon) -> bool:
@@ -171,22 +179,17 @@ def _unit_lists(text: str, lex: Lexicon):
     units act (…联合开展), are places or are titles: no unit in it is honoured."""
     f = _frames()
     clauses: list[tuple[int, int, str | None, list[tuple[int, int]]]] = []  # for chained()
-    for clause in re.finditer(r"[^，。；：:;,!?！？\n]+", text):
+    for clause in _CLAUSE.finditer(text):
         entries, items = clause.group(0).split("、"), []
         for item in _ITEM_SEP.finditer(clause.group(0)):
-            chunk = re.split(
-                r"(?<![优甲乙丙特一二三])等|共|分别(?!为)|为(?=“)|以(?=[「“])|[\d一二两三四五六七八九十百]+[家个名所校]",
-                item.group(0),  # 等, not 优等为X社区
-            )[0]
-            cut = re.split(_AWARD_VERB, chunk)[0]  # …、C家庭当选“最美家庭”: the verb after the last unit
+            chunk = _ITEM_END.split(item.group(0), 1)[0]  # 等, not 优等为X社区
+            cut = _VERB.split(chunk, 1)[0]  # …、C家庭当选“最美家庭”: the verb after the last unit
             cut = cut[:-1] if cut != chunk and cut.endswith(("及", "和")) else cut  # …、B及荣获…的C: B
             named = family().match(chunk)  # …、徐占海家庭坚守清廉家风的故事: a family, then what it does
             chunk = cut if _ends_as_unit(_NOTE.sub("", cut)) else named.group(0) if named else chunk
             chunk = _NOTE.sub("", chunk)
             at = clause.start() + item.start()
-            parts = [
-                _NOTE.sub("", p) for p in re.split("[及和与]", chunk)
-            ]  # …、广思讲堂及新莲寺: the last two
+            parts = [_NOTE.sub("", p) for p in _AND.split(chunk)]  # …、广思讲堂及新莲寺: the last two
             if len(parts) > 1 and all(_ends_as_unit(p) for p in parts):
                 items += [(at + chunk.index(p), at + chunk.index(p) + len(p)) for p in parts]
             elif _ends_as_unit(chunk) and not _MEMBERS.match(item.group(0), len(chunk)):

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from extract.lexicon import alternation
-from extract.needs import may_match, needs
+from extract.needs import Folded, Strings, may_contain, may_match, needs, strings
 from extract.tsv import read_rows
 
 THRESHOLD = 3
@@ -27,10 +27,13 @@ def cues() -> dict[str, int]:
 
 
 @cache
-def not_commendation() -> tuple[tuple[re.Pattern, str, str, frozenset[str] | None], ...]:
-    """(pattern, where, kind, the characters one of which it needs: extract/needs.py)."""
+def not_commendation() -> tuple[tuple[re.Pattern, str, str, frozenset[str] | None, Strings | None], ...]:
+    """(pattern, where, kind, the characters one of which it needs, the strings one of which it
+    needs: extract/needs.py)."""
     rows = read_rows("commendation_not.tsv", 4)
-    return tuple((p := re.compile(pattern), where, kind, needs(p)) for pattern, where, kind, _why in rows)
+    return tuple(
+        (p := re.compile(pattern), where, kind, needs(p), strings(p)) for pattern, where, kind, _why in rows
+    )
 
 
 @cache
@@ -75,11 +78,12 @@ def score(title: str, text: str) -> int:
 
 
 @cache
-def kind_rows() -> tuple[tuple[re.Pattern, str, str, int, frozenset[str] | None], ...]:
-    """(pattern, side, where, weight, the characters one of which it needs: extract/needs.py)."""
+def kind_rows() -> tuple[tuple[re.Pattern, str, str, int, frozenset[str] | None, Strings | None], ...]:
+    """(pattern, side, where, weight, the characters one of which it needs, the strings one of which
+    it needs: extract/needs.py)."""
     rows = read_rows("commendation_kind.tsv", 5)
     return tuple(
-        (p := re.compile(pattern), side, where, int(weight), needs(p))
+        (p := re.compile(pattern), side, where, int(weight), needs(p), strings(p))
         for pattern, side, where, weight, _why in rows
     )
 
@@ -90,18 +94,21 @@ def evidence(title: str, text: str) -> dict[str, int]:
     points = {"explainer": 0, "call": 0, "visit": 0, "honour": 0}
     line, reach = headline(title, text)
     in_text, in_title = set(text), set(line)  # a row is searched only where it may match
-    for pattern, side, where, weight, need in kind_rows():
+    folded = Folded(text, in_text)
+    for pattern, side, where, weight, need, words in kind_rows():
         titled = where != "text" and may_match(need, in_title) and _in_title(pattern, line, reach)
-        texted = where != "title" and may_match(need, in_text)
+        texted = where != "title" and may_match(need, in_text) and may_contain(words, text, folded)
         if side == "recipient":
             found = _distinct(pattern, text, RECIPIENTS) if texted else 0
             points["honour"] += weight * (found + titled)
         elif titled or (texted and pattern.search(text)):
             points[side] += weight * (2 if titled else 1)
-    for pattern, where, kind, need in not_commendation():
-        if may_match(need, in_title if where == "title" else in_text) and pattern.search(
-            title if where == "title" else text
-        ):
+    for pattern, where, kind, need, words in not_commendation():
+        if where == "title":
+            found = may_match(need, in_title) and pattern.search(title)
+        else:
+            found = may_match(need, in_text) and may_contain(words, text, folded) and pattern.search(text)
+        if found:
             points[kind] += SHAPE
             break
     return points

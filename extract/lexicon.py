@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from extract.needs import fold
 from extract.tsv import read_rows
 
 
@@ -18,6 +19,35 @@ def alternation(words, flags: int = 0) -> re.Pattern:
     if flags & re.IGNORECASE and words and all(words):
         body = f"(?=[{re.escape(''.join(sorted({w[0] for w in words})))}])(?:{body})"
     return re.compile(body, flags)
+
+
+def case_free_trie(words) -> re.Pattern:
+    """`alternation(words, re.IGNORECASE)` as a tree of shared beginnings (anh hùng|anh hùng lao
+    động -> anh hùng(?: lao động)?): re walks the letters once instead of trying every word in turn,
+    which under IGNORECASE it cannot skip by their first letters. The matches are the same: words
+    are branched on their letters folded as re folds them, so at most one branch fits the text at
+    each step, and the longer words are tried first, then the shorter (the empty branch last), as
+    the alternation tries them. Only for a pattern used on its own, not inside a larger one."""
+    words = set(words)
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for c in w:
+            node = node.setdefault(fold(c), {})
+        node[""] = {}
+    body = _branches(tree)
+    if words and all(words):
+        body = f"(?=[{re.escape(''.join(sorted({w[0] for w in words})))}])" + body
+    return re.compile(body, re.IGNORECASE)
+
+
+def _branches(node: dict) -> str:
+    alternatives = [re.escape(c) + _branches(child) for c, child in node.items() if c]
+    if not alternatives:
+        return ""
+    if len(alternatives) == 1 and "" not in node:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ("|" if "" in node else "") + ")"
 
 
 @dataclass(frozen=True)
@@ -66,7 +96,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         honours=honours,
         honour_re=alternation([h for h in honours if re.search("[\u4e00-\u9fff]", h)]),
-        honour_vi_re=alternation([h for h in honours if not re.search("[\u4e00-\u9fff]", h)], re.I),
+        honour_vi_re=case_free_trie(h for h in honours if not re.search("[\u4e00-\u9fff]", h)),
         roles=roles,
         role_re=alternation(roles),
         units=frozenset(w for w, k in kinds.items() if "unit" in k),

@@ -48,16 +48,18 @@ VI_WORDS = "|".join(sorted({*_VI_DIGIT, *_VI_UNIT, "linh", "lẻ"}, key=len, rev
 VI_NUMBER = rf"{DIGITS}|(?:(?:{VI_WORDS})\s+)*(?:{VI_WORDS})"
 
 
+_GROUPED = re.compile(r"\d+(?:[.,]\d{3})+")
+_WHOLE = re.compile(r"\d+")
+
+
 def parse_digits(s: str, lang: str = "zh") -> int | None:
     """`1,670` and (Vietnamese, or any group of three after a dot) `4.222` are thousands; `06` is 6."""
     s = s.strip()
-    if re.fullmatch(r"\d+(?:[.,]\d{3})+", s):
-        return int(re.sub(r"[.,]", "", s))
-    if re.fullmatch(r"\d+", s):
+    if _GROUPED.fullmatch(s):
+        return int(s.replace(".", "").replace(",", ""))
+    if _WHOLE.fullmatch(s):
         return int(s)
-    if re.fullmatch(r"\d+[.,]\d+", s):  # a decimal: counts are whole numbers
-        return None
-    return None
+    return None  # a decimal (counts are whole numbers), or no number
 
 
 def parse_chinese(s: str) -> int | None:

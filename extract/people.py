@@ -120,7 +120,7 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             continue  # 获颁金紫荆星章: 金紫荆 reads like a name, inside an honour's title
         if p.how <= {"found"} and all(in_work_title(s, e, ctx.text) for s, e in p.spans):
             continue  # 《清风苗寨和美古丈》, “清风廉韵”: 苗寨, 廉韵 read like names, inside a title
-        role_words = [r for r in ctx.lex.roles if p.role.endswith(r)] if p.role else []
+        role_words = _role_words(p.role, ctx.lex.roles)
         leader = any(ctx.lex.roles[r] == "leader" for r in role_words) and not _delegate(p.role)
         leader = leader or (not p.role and any(listed_after(s, leaders, ctx.text) for s, _ in p.spans))
         if leader:
@@ -294,3 +294,9 @@ def _speaks_for_collective(p: ZhPerson, ctx: Context) -> bool:
 
 def _best_span(p: ZhPerson) -> tuple[int, int]:
     return p.spans[0]
+
+
+def _role_words(role: str | None, roles: dict[str, str]) -> list[str]:
+    """The position words `role` ends with (副镇长: 镇长, 副镇长): its endings looked up in the table,
+    not every position word tried against it."""
+    return [role[k:] for k in range(len(role)) if role[k:] in roles] if role else []

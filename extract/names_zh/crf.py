@@ -116,7 +116,9 @@ class NameTagger:
     def posteriors(self, sentences: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Over the characters of `sentences` (each a chain of its own): the marginals (n, 3) of
         the labels O, B, I, and cond[k, i, j] = P(label j at k | label (B, I)[i] at k - 1)."""
-        keys = self.features.keys(sentences).astype(np.uint64) * HASH + self.templates
+        keys = self.features.keys(sentences).view(np.uint64)  # the same bits, as astype gives them
+        keys *= HASH  # in place: the array is ours (wrapping as uint64 arithmetic does)
+        keys += self.templates
         rows = self.rows.get(keys.ravel(), len(self.weights) - 1).reshape(keys.shape)
         emit = self.weights[rows].sum(axis=0)
         lengths = np.fromiter(map(len, sentences), np.int64, len(sentences))
@@ -156,17 +158,18 @@ def _forward_backward(
     alpha, beta = np.empty(left.shape), np.ones(right.shape)
     alpha[0] = left[0]
     a, e = list(alpha), list(left)  # the steps as lists of views: cheaper to index than arrays
-    for t in range(1, len(e)):  # one (chains x 3) by (3 x 3) product a step, not one per chain
-        np.multiply(np.dot(a[t - 1], trans), e[t], out=a[t])
+    dot, multiply, step = np.dot, np.multiply, np.empty(left.shape[1:])  # one buffer for all steps
+    for t, (before, now, emit) in enumerate(zip(a[:-1], a[1:], e[1:], strict=True), 1):  # one (chains x 3)
+        multiply(dot(before, trans, out=step), emit, out=now)  # by (3 x 3) product a step, not one a chain
         if t % 16 == 0:  # rescale before the numbers run out of range (16 steps are safe while
             # no transition weight is beyond ±40)
-            a[t] /= a[t].sum(axis=1, keepdims=True)
+            now /= now.sum(axis=1, keepdims=True)
     back = trans.T.copy()
     b, e = list(beta), list(right)
-    for t in range(len(e) - 2, -1, -1):
-        np.dot(e[t + 1] * b[t + 1], back, out=b[t])
+    for t, now, after, emit in zip(range(len(e) - 2, -1, -1), b[-2::-1], b[:0:-1], e[:0:-1], strict=True):
+        dot(multiply(emit, after, out=step), back, out=now)
         if t % 16 == 0:
-            b[t] /= b[t].sum(axis=1, keepdims=True)
+            now /= now.sum(axis=1, keepdims=True)
     return alpha, beta
 
 

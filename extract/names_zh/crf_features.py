@@ -21,6 +21,8 @@ MAX_WORD = 5  # longest dictionary word looked up
 HASH = np.uint64(0x100000001B3)  # multiplier of the n-gram hash of dictionary words
 SLOTS = 1 << 16  # slots a word table has at least
 FEW = 16  # keys still probing that HashTable.get follows one by one
+SIEVE = 23  # bits of the text look-up's sieve (1 MB): most n-grams are no word, and a bit read from a
+# small array tells so sooner than a slot of the large table (an unset bit is never a word: exact)
 
 TEMPLATES = tuple(  # the feature templates, in the order of Features.keys
     "c0 c-1 c+1 c-2 c+2 c-1c0 c0c+1 c-2c-1 c+1c+2 class sur sur-w given translit "  # noqa: SIM905
@@ -65,11 +67,17 @@ class HashTable:
     """uint64 keys -> int32 values, open addressing with linear probing, built and probed with
     numpy: one gather per probe for all keys at once, instead of a binary search each."""
 
-    def __init__(self, keys: np.ndarray, values: np.ndarray, room: int = 2):
+    def __init__(self, keys: np.ndarray, values: np.ndarray, room: int = 2, sieve: int = 0):
         bits = max(4, (room * len(keys)).bit_length())  # at most 1 / room full
         self.mask, self.shift = (1 << bits) - 1, np.uint64(64 - bits)
         self.keys, self.values = np.zeros(1 << bits, np.uint64), np.zeros(1 << bits, np.int32)
         keys = np.where(keys == 0, 1, keys).astype(np.uint64)  # 0 marks an empty slot
+        self.sieve = None  # with `sieve` bits: one bit per hash of a key (SIEVE)
+        if sieve:
+            self.sieve_shift = np.uint64(64 - sieve)
+            self.sieve = np.zeros(1 << (sieve - 3), np.uint8)
+            at = self._sieve_at(keys)
+            np.bitwise_or.at(self.sieve, at >> 3, (1 << (at & 7)).astype(np.uint8))
         home, todo, probe = self._home(keys), np.arange(len(keys)), 0
         while len(todo):  # each round, every key still out tries the next slot
             slot = (home[todo] + probe) & self.mask
@@ -83,9 +91,22 @@ class HashTable:
     def _home(self, keys: np.ndarray) -> np.ndarray:
         return ((keys * np.uint64(0x9E3779B97F4A7C15)) >> self.shift).astype(np.int64)
 
+    def _sieve_at(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys * np.uint64(0xC2B2AE3D27D4EB4F)) >> self.sieve_shift).astype(np.int64)
+
     def get(self, keys: np.ndarray, default: int) -> np.ndarray:
         """The value of each key, `default` for those not in the table."""
-        keys = np.where(keys == 0, 1, keys).astype(np.uint64)
+        keys = np.where(keys == 0, 1, keys).astype(np.uint64, copy=False)
+        if self.sieve is None:
+            return self._get(keys, default)
+        at = self._sieve_at(keys)
+        maybe = np.flatnonzero((self.sieve[at >> 3] >> (at & 7).astype(np.uint8)) & 1)
+        found = self._get(keys[maybe], default)  # the keys whose bit is unset are not in the table
+        out = np.full(len(keys), default, found.dtype)
+        out[maybe] = found
+        return out
+
+    def _get(self, keys: np.ndarray, default: int) -> np.ndarray:
         slot = self._home(keys)
         found = self.keys[slot]
         out = np.where(found == keys, self.values[slot], default)
@@ -143,7 +164,7 @@ class Lookup:
 
     def __init__(self, tables: Sequence[Words]):
         keys = np.unique(np.concatenate([t.table.keys[t.table.keys != 0] for t in tables]))
-        self.table = HashTable(keys, np.arange(len(keys)), room=2)
+        self.table = HashTable(keys, np.arange(len(keys)), room=2, sieve=SIEVE)
         self.codes = np.zeros((len(tables), len(keys) + 1), np.int64)  # the last column: no word
         for k, t in enumerate(tables):
             self.codes[k, :-1] = t.table.get(keys, 0)
@@ -218,7 +239,9 @@ class Features:
 
     def keys(self, sentences: Sequence[str]) -> np.ndarray:
         """int64 array (len(TEMPLATES), total characters): the key of each template at each
-        character of the sentences, in order; each sentence is read on its own."""
+        character of the sentences, in order; each sentence is read on its own. The keys are
+        worked out over the whole padded text, neighbours as shifted views, and the characters'
+        columns picked once at the end: fewer array operations for a short text."""
         lengths = np.fromiter(map(len, sentences), np.int64, len(sentences))
         n = int(lengths.sum())
         sent = np.repeat(np.arange(len(sentences)), lengths)
@@ -227,40 +250,37 @@ class Features:
         cp[pos] = np.frombuffer("".join(sentences).encode("utf-32-le"), np.uint32)
         ends = np.cumsum(lengths) + 4 * np.arange(len(sentences)) + 2
         cp[ends], cp[ends + 1] = EOS, EOS
-        bmp = cp < 0x10000
-        read = np.where(bmp, self.remap[np.where(bmp, cp, 0)], cp)
-        cls = np.where(bmp, self.cls[np.where(bmp, cp, 0)], 0)
-        lex = np.where(bmp, self.lex[:, np.where(bmp, cp, 0)], 0)
-        c = {o: read[pos + o] for o in (-2, -1, 0, 1, 2)}
+        if int(cp.max()) < 0x10000:  # no character beyond the BMP: the tables take them all
+            read, cls, lex = self.remap[cp], self.cls[cp], self.lex[:, cp]
+        else:
+            bmp = cp < 0x10000
+            read = np.where(bmp, self.remap[np.where(bmp, cp, 0)], cp)
+            cls = np.where(bmp, self.cls[np.where(bmp, cp, 0)], 0)
+            lex = np.where(bmp, self.lex[:, np.where(bmp, cp, 0)], 0)
         (start, end, inside), before, after = self.lookup.matches(cp)
-        start, end, inside = start[pos], end[pos], inside[pos]
-        sur = lex[0]
-        return np.stack(
-            [
-                c[0],
-                c[-1],
-                c[1],
-                c[-2],
-                c[2],
-                c[-1] << 21 | c[0],
-                c[0] << 21 | c[1],
-                c[-2] << 21 | c[-1],
-                c[1] << 21 | c[2],
-                cls[pos - 1] * 100 + cls[pos] * 10 + cls[pos + 1],
-                sur[pos - 2] * 100 + sur[pos - 1] * 10 + sur[pos],
-                lex[1, pos - 1] * 100 + lex[2, pos],  # given weight before, surname weight here
-                lex[1, pos - 1] * 100 + lex[1, pos],
-                lex[3, pos - 1] * 10000 + lex[3, pos] * 100 + lex[4, pos],
-                start,
-                end,
-                inside * 100 + (start // 1000) * 10 + end // 1000,
-                np.zeros(n, np.int64),
-                before[1][pos - 1] % 1000,  # the cue word that ends right before
-                after[0][pos + 1] % 1000,  # and the one that starts right after
-                sur[pos] * 10000 + lex[1, pos + 1] * 100 + lex[1, pos + 2],
-                _runs(lex[3] >= _bin("1"))[pos],
-            ]
-        )
+        m = len(cp) - 4  # columns 2 .. len - 3 of the padded text; a neighbour at o: the slice shifted by o
+        c = {o: read[2 + o : 2 + o + m] for o in (-2, -1, 0, 1, 2)}
+        sur, given = lex[0], lex[1]
+        start, end = start[2 : 2 + m], end[2 : 2 + m]
+        keys = np.empty((len(TEMPLATES), m), np.int64)
+        keys[0], keys[1], keys[2], keys[3], keys[4] = c[0], c[-1], c[1], c[-2], c[2]
+        keys[5] = c[-1] << 21 | c[0]
+        keys[6] = c[0] << 21 | c[1]
+        keys[7] = c[-2] << 21 | c[-1]
+        keys[8] = c[1] << 21 | c[2]
+        keys[9] = cls[1 : 1 + m] * 100 + cls[2 : 2 + m] * 10 + cls[3 : 3 + m]
+        keys[10] = sur[:m] * 100 + sur[1 : 1 + m] * 10 + sur[2 : 2 + m]
+        keys[11] = given[1 : 1 + m] * 100 + lex[2, 2 : 2 + m]  # given weight before, surname weight here
+        keys[12] = given[1 : 1 + m] * 100 + given[2 : 2 + m]
+        keys[13] = lex[3, 1 : 1 + m] * 10000 + lex[3, 2 : 2 + m] * 100 + lex[4, 2 : 2 + m]
+        keys[14], keys[15] = start, end
+        keys[16] = inside[2 : 2 + m] * 100 + (start // 1000) * 10 + end // 1000
+        keys[17] = 0
+        keys[18] = before[1][1 : 1 + m] % 1000  # the cue word that ends right before
+        keys[19] = after[0][3 : 3 + m] % 1000  # and the one that starts right after
+        keys[20] = sur[2 : 2 + m] * 10000 + given[3 : 3 + m] * 100 + given[4 : 4 + m]
+        keys[21] = _runs(lex[3] >= _bin("1"))[2 : 2 + m]
+        return keys[:, pos - 2]
 
     def attributes(self, sentence: str) -> list[list[str]]:
         """The features of each character as crfsuite attribute names (for training)."""

@@ -9,7 +9,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from extract.places.record import Place, evidence, pick, rank
@@ -29,6 +29,7 @@ PARTY = {
 _ALIAS = {"tp": "thành phố", "tp.": "thành phố", "tx.": "thị xã", "tt.": "thị trấn"}
 
 
+@lru_cache(maxsize=256)  # a text is made normal for its bodies, its decision's date and its places
 def normal(s: str) -> str:
     """NFC with the tone mark on the first vowel of oa, oe, uy at a syllable's end (hoà -> hòa,
     thuỷ -> thủy), the style of the division list. Keeps the length of NFC text."""
@@ -219,7 +220,7 @@ def _choose(
         found = [e for e in found if rank(e.place.level) == top]
     if not found:
         return None
-    ctx = normal(context).lower() if isinstance(context, str) else context
+    ctx = _context_form(context) if isinstance(context, str) else context
     era = ("old", "both") if year is not None and year < 2025 else ("new", "both")
 
     def key(e: Entry) -> tuple[int, bool, bool]:
@@ -229,6 +230,13 @@ def _choose(
     top = [e.place for e in found if key(e) == best]
     typed = [p for p in top if kind and p.name.lower().startswith(kind + " ")]
     return pick(typed or top, ctx, _names_of)  # a tie: the one of the type written (phường, not xã)
+
+
+@lru_cache(maxsize=4)
+def _context_form(context: str) -> str:
+    """The context text as the division names are compared with it, normal and lower case: one
+    text's places are resolved against it several times (the event's place, its organisers')."""
+    return normal(context).lower()
 
 
 def resolve(name: str, context: str | Place | None = None, year: int | None = None) -> Place | None:
