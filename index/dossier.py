@@ -9,6 +9,7 @@ only each cluster's canonical article is read.
 from __future__ import annotations
 
 import json
+import sqlite3
 import unicodedata
 from dataclasses import asdict
 from functools import lru_cache
@@ -60,18 +61,23 @@ def _person_hits(archive, query: str) -> tuple:
 
 
 def dossier(
-    archive, query: str, honoured: bool = False, read: tuple[list, list] | None = None
+    archive,
+    query: str,
+    honoured: bool = False,
+    read: tuple[list, list] | None = None,
+    evidence: bool = True,
 ) -> dict[str, Any]:
     """Everyone the query may name, with their mentions (`honoured`: only their honours) as an
     honour ladder each. `read`: the query's names and their rows, as `stored_names` and
-    `Store.dossier_rows` gave them (read ahead, e.g. by several threads)."""
+    `Store.dossier_rows` gave them (read ahead, e.g. by several threads). `evidence` False: each
+    mention's evidence left as (text, position) for `evidence_of`, for a page that shows only some."""
     names, found = read if read is not None else (stored_names(archive, query), None)
     if not names:
         return {"query": query, "people": []}
     store = archive.store
     if found is None:
         found = store.dossier_rows(names, MENTIONS + 1, honoured=honoured)
-    shown = found[:MENTIONS]
+    shown = _as_dicts(found[:MENTIONS])
     links = _links(store, names, shown)
     people: dict[str, dict[str, Any]] = {}
     for r in shown:
@@ -82,10 +88,19 @@ def dossier(
         for key, column in (("orgs", "org"), ("places", "place"), ("roles", "role")):
             if r[column] and r[column] not in home[key]:
                 home[key].append(r[column])
-        home["honours"].append(_mention(r) | _award(r))
+        home["honours"].append(_mention(r, evidence) | _award(r))
     for p in people.values():
         p["honours"].sort(key=ladder)
     return {"query": query, "people": list(people.values()), "truncated": len(found) > MENTIONS}
+
+
+def _as_dicts(rows: list) -> list:
+    """Rows as dicts: each is read by some twenty names below, and a sqlite3.Row finds a name by
+    comparing it with its columns in turn."""
+    if not rows or not isinstance(rows[0], sqlite3.Row):
+        return rows
+    keys = rows[0].keys()
+    return [dict(zip(keys, r, strict=True)) for r in rows]
 
 
 def ladder(h: dict[str, Any]) -> tuple:
@@ -143,10 +158,10 @@ def _level(honour: str | None, bodies: tuple, place: str | None) -> str | None:
     return level_of(honour, bodies, resolve(place) if place else None)
 
 
-def _mention(r) -> dict[str, Any]:
+def _mention(r, evidence: bool = True) -> dict[str, Any]:
     """What a dossier shows of one mention; the evidence is the sentence around it, read from the
     text the row carries around the mention (`at` is where that text starts)."""
-    text = r["around"] or ""
+    around = (r["around"] or "", (r["start"] or 0) - r["at"])
     return {
         "name": r["name"],
         "relation": r["relation"],
@@ -159,8 +174,13 @@ def _mention(r) -> dict[str, Any]:
         "article_id": r["article_id"],
         "title": r["title"],
         "source": r["source"],
-        "evidence": text[slice(*sentence_around(text, (r["start"] or 0) - r["at"]))].strip(),
+        "evidence": evidence_of(*around) if evidence else around,
     }
+
+
+def evidence_of(text: str, at: int) -> str:
+    """The sentence of `text` around position `at`, as a dossier's evidence."""
+    return text[slice(*sentence_around(text, at))].strip()
 
 
 # --- one event and one article, as the web page and its API show them --------------------------------

@@ -297,6 +297,13 @@ def in_context(search: Callable[[Request], Result], r: Request) -> Request:
     return replace(r, match=map_leaves(r.match, widen))
 
 
+def whole_search(r: Request) -> str | None:
+    """What an engine's memo may keep the hits of in_context's search of a word's articles under
+    (they are the same for every page and chart of a query); None for any other request."""
+    plain = r.limit == MAX_CONTEXT and not (r.offset or r.count or facet_names(r))
+    return f"hits {MAX_CONTEXT}" if plain else None
+
+
 def widens(r: Request) -> bool:
     """Whether in_context may read a word of the request in its articles: a search of entities only."""
     return bool(r.kinds) and set(r.kinds) <= set(ENTITY_KINDS)

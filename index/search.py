@@ -13,14 +13,19 @@ from index.views import plain
 SNIPPET = 70  # characters on each side of the first match
 
 
-def search(archive, q: Query, limit: int = 20, offset: int = 0, facets=True, **narrow) -> dict[str, Any]:
+def search(
+    archive, q: Query, limit: int = 20, offset: int = 0, facets=True, articles=None, **narrow
+) -> dict[str, Any]:
     """One page of hits, described. `facets`: True for all, or the names of those shown. `narrow`:
     filters the query language has no word for (the web page's `relation` and `level`), as engine
-    request fields."""
+    request fields. `articles`: a dict to fill with the hits' article rows (SHOWN), for the caller."""
     r = request(q, archive.segmenter.spans, limit=limit, offset=offset, facets=facets)
     result = archive.engine.search(replace(r, **narrow))
-    needles, articles = _needles(q, archive.segmenter.spans), {}  # an article read once for all its hits
-    hits = [_describe(archive.store, h, needles, articles) for h in result.hits]
+    needles = _needles(q, archive.segmenter.spans)
+    read = _read(archive.store, result.hits)
+    if articles is not None:
+        articles.update(read[0])
+    hits = [_describe(h, needles, *read) for h in result.hits]
     return {
         "total": result.total,
         "hits": [h for h in hits if h],
@@ -28,6 +33,27 @@ def search(archive, q: Query, limit: int = 20, offset: int = 0, facets=True, **n
         "query": q.describe(),
         "interpreted": _interpreted(q),
     }
+
+
+SHOWN = ("title", "source", "site", "published", "lang", "text", "cluster")
+TABLES = {"person": "people", "collective": "collectives", "event": "events"}
+
+
+def _read(store, hits) -> tuple[dict, dict, dict, dict]:
+    """What the hits show, read in a few queries for the whole page rather than a few per hit:
+    their articles' rows, their entities by (table, article, n), the cluster sizes of article hits
+    and the counts of event hits' articles."""
+    articles = store.columns_of([h.article for h in hits], SHOWN)
+    entities = {}
+    for kind, table in TABLES.items():
+        keys = [(h.article, int(h.id.rsplit(":", 1)[1])) for h in hits if h.kind == kind]
+        for key, found in (store.entities_of(table, keys) if keys else {}).items():
+            entities[(table, *key)] = found[0] if found else None
+    clusters = [articles[h.article]["cluster"] for h in hits if h.kind == "article" and h.article in articles]
+    sizes = store.cluster_sizes(clusters)
+    events = dict.fromkeys(h.article for h in hits if h.kind == "event" and h.article in articles)
+    counts = {a: store.entities("counts", a) for a in events}
+    return articles, entities, sizes, counts
 
 
 def _interpreted(q: Query) -> dict[str, str]:
@@ -89,10 +115,8 @@ def snippet(text: str, needles: list[str], around: tuple[int, int] | None = None
     }
 
 
-def _describe(store, hit, needles: list[str], articles: dict) -> dict[str, Any] | None:
-    if hit.article not in articles:
-        articles[hit.article] = store.article(hit.article, tokens=False)
-    a = articles[hit.article]
+def _describe(hit, needles: list[str], articles, entities, sizes, counts) -> dict[str, Any] | None:
+    a = articles.get(hit.article)
     if a is None:
         return None
     base = {
@@ -100,27 +124,22 @@ def _describe(store, hit, needles: list[str], articles: dict) -> dict[str, Any] 
         "id": hit.id,
         "article_id": hit.article,
         "score": hit.score,
-        "title": a.title,
-        "source": a.source,
-        "site": a.site,
-        "published": a.published,
-        "lang": a.lang,
+        **{k: a[k] for k in ("title", "source", "site", "published", "lang")},
     }
     if hit.kind == "article":
-        dupes = store.cluster_size(a.cluster) - 1
-        return {**base, **snippet(a.text, needles), "cluster": a.cluster, "duplicates": dupes}
-    table = {"person": "people", "collective": "collectives", "event": "events"}[hit.kind]
-    entity = store.entity(table, hit.article, int(hit.id.rsplit(":", 1)[1]))
+        dupes = sizes.get(a["cluster"], 0) - 1
+        return {**base, **snippet(a["text"], needles), "cluster": a["cluster"], "duplicates": dupes}
+    entity = entities.get((TABLES[hit.kind], hit.article, int(hit.id.rsplit(":", 1)[1])))
     if entity is None:
         return None
     item = plain(entity)
     span = item.pop("span")
-    around = sentence_around(a.text, span[0]) if span else None
-    found = snippet(a.text, needles + [entity.name or ""], around)
+    around = sentence_around(a["text"], span[0]) if span else None
+    found = snippet(a["text"], needles + [entity.name or ""], around)
     if hit.kind == "event":
         item["counts"] = [
             {"value": c.value, "unit": c.unit, "status": c.status, "honour": c.honour}
-            for c in store.entities("counts", hit.article)
+            for c in counts[hit.article]
         ]
     return {**base, **item, **found}
 

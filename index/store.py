@@ -205,6 +205,24 @@ class Store(PersonLinks):
         row = self.db.execute(f"SELECT {quoted(names)} FROM articles WHERE id = ?", (article_id,)).fetchone()  # noqa: S608
         return from_row(StoredArticle, row) if row else None
 
+    def columns_of(self, article_ids: list[str], names: tuple[str, ...]) -> dict[str, sqlite3.Row]:
+        """Some columns of many articles in one query, by id: what a page of hits shows of each
+        (one query for the page, not one per hit, and none of the long columns it does not show)."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return {}
+        sql = f"SELECT id, {quoted(names)} FROM articles WHERE id IN ({','.join('?' * len(ids))})"  # noqa: S608
+        return {r["id"]: r for r in self.db.execute(sql, ids)}
+
+    def cluster_sizes(self, clusters: list[str]) -> dict[str, int]:
+        """Live members of each of these clusters (`cluster_size` of many at once)."""
+        keys = [c for c in dict.fromkeys(clusters) if c is not None]
+        if not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
+        sql = f"SELECT cluster, count(*) FROM articles WHERE cluster IN ({marks}) AND superseded_by IS NULL GROUP BY cluster"  # noqa: S608
+        return dict(self.db.execute(sql, keys).fetchall())
+
     def raw(self, sha1: str) -> bytes | None:
         row = self.db.execute("SELECT data FROM raw WHERE sha1 = ?", (sha1,)).fetchone()
         return zlib.decompress(row["data"]) if row else None
@@ -374,6 +392,7 @@ class ReadOnlyStore(Store):
             self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA query_only = ON")
+            self.db.execute("PRAGMA mmap_size=1073741824")  # pages read in place, not copied per thread
             self.db.execute("SELECT 1 FROM articles LIMIT 1")
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the store {path} for reading: {e}") from None

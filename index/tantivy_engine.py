@@ -39,6 +39,7 @@ from index.engine import (
     loose,
     open_index,
     side_by_side,
+    whole_search,
 )
 from index.memo import Memo
 from index.memo import key as memo_key
@@ -48,6 +49,7 @@ HEAP = 128_000_000
 FOOTER_MAGIC = 1337  # tantivy's footer: [body][JSON {"version", "crc"}][u32 JSON length][u32 magic]
 CONTEXT_SCORE = 0.5  # a word found in an entity's article ranks below one in its own fields
 TREE_FIELDS = tuple(f"{f}_facet" for f in TREE)  # the place tree's levels, one facet field each
+WHOLE_KEPT = 2_000  # hits of a context search the memo keeps (some 300 KB at most)
 LATER_FIELDS = ("relation", "level", "level_facet", *TREE_FIELDS)  # an index without them is rebuilt
 
 
@@ -183,6 +185,9 @@ class TantivyEngine:
         searcher, version = self._searcher()
         mkey = memo_key(request)
         known = self.memo.get(version, mkey)
+        whole = whole_search(request)  # in_context's articles of a word: the same for every page, kept
+        if whole in known:
+            return Result(total=len(known[whole]), hits=known[whole], facets={})
         names = facet_names(request)
         which = tallies.key(request)  # no words, at most a kind: counted once per version (tallies)
         if which is not None and version is not None and not {*names, "total"} <= known.keys():
@@ -228,6 +233,8 @@ class TantivyEngine:
                         id=doc["id"][0], kind=doc["kind"][0], article=doc["article"][0], score=round(score, 4)
                     )
                 )
+        if whole and len(hits) <= WHOLE_KEPT:
+            known[whole] = tuple(hits)
         self.memo.put(version, mkey, known)
         total = known["total"] if request.count else request.offset + len(hits)
         return Result(total=total, hits=tuple(hits), facets={name: known[name] for name in names})

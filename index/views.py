@@ -5,10 +5,11 @@ one did (`PutResult`) and what its queries return (`StoredArticle`, `Member`, `R
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -136,22 +137,40 @@ def cells(item) -> list:
 def from_row(cls: type, row: Mapping):
     """A record from its columns: JSON decoded, 0/1 read as booleans, `start` and `end` as the span.
     A column the row lacks (not selected, or an archive from before the field) gives the default."""
-    have = set(row.keys())
-    values: dict[str, Any] = {}
+    keys = tuple(row.keys())
+    values = tuple(row) if type(row) is sqlite3.Row else tuple(row[k] for k in keys)
+    out: dict[str, Any] = {}
+    for name, kind, at, end in _plan(cls, keys):
+        if kind == "span":
+            start = values[at] if at is not None else None
+            out["span"] = (start, values[end]) if start is not None else None
+            continue
+        value = values[at]
+        if kind == "tuple":
+            value = tuple(tuple(v) if isinstance(v, list) else v for v in json.loads(value or "[]"))
+        elif kind == "dict":
+            value = json.loads(value or "{}")
+        elif kind == "bool":
+            value = bool(value)
+        out[name] = value
+    return cls(**out)
+
+
+@lru_cache(maxsize=256)
+def _plan(cls: type, keys: tuple[str, ...]) -> tuple[tuple[str, str, int | None, int | None], ...]:
+    """(field, kind, its column's place in the row, `end`'s place for a span) for the fields a row
+    of these columns has (the first of two same-named columns, as sqlite3.Row reads them): worked
+    out once per record type and query, not per row."""
+    at: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        at.setdefault(k, i)
+    out = []
     for name, kind in _kinds(cls):
         if name == "span":
-            start = row["start"] if "start" in have else None
-            values["span"] = (start, row["end"]) if start is not None else None
-        elif name in have:
-            value = row[name]
-            if kind == "tuple":
-                value = tuple(tuple(v) if isinstance(v, list) else v for v in json.loads(value or "[]"))
-            elif kind == "dict":
-                value = json.loads(value or "{}")
-            elif kind == "bool":
-                value = bool(value)
-            values[name] = value
-    return cls(**values)
+            out.append((name, "span", at.get("start"), at.get("end")))
+        elif name in at:
+            out.append((name, kind, at[name], None))
+    return tuple(out)
 
 
 @cache

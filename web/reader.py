@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,18 @@ class Reader:
         self.store.close()
 
 
+class Segments:
+    """The query segmenter with the spans of recent texts remembered: a page segments its query
+    several times (its hits, the chart, the highlights), and visitors repeat queries."""
+
+    def __init__(self, segmenter, size: int = 4096):
+        self.segmenter = segmenter
+        self.known = lru_cache(maxsize=size)(lambda text: tuple(segmenter.spans(text)))
+
+    def spans(self, text: str) -> list:
+        return list(self.known(text))
+
+
 class Library:
     """The app's one piece of state: readers made per worker thread, the pool they run in, and the
     totals and facet counts their queries have counted (shared by the readers, per index version)."""
@@ -53,7 +66,9 @@ class Library:
             raise StoreError(
                 f"no archive in {settings.data_dir} (run `honours ingest` first, or give --data-dir)"
             )
-        self.settings, self.segmenter = settings, Segmenters(settings.segmenter)("zh")
+        import pypinyin  # noqa: F401  (its dictionaries load here, once, not on a visitor's query)
+
+        self.settings, self.segmenter = settings, Segments(Segmenters(settings.segmenter)("zh"))
         try:
             Reader(settings, self.segmenter).close()
         except EngineError:  # no index yet, or a damaged one: rebuilt once, as the CLI would
@@ -102,7 +117,8 @@ def page_data(reader: Reader, state: dict[str, str], q: Query) -> dict[str, Any]
     counts of the whole query, and each hit's year."""
     page, narrow = int(state["page"]), narrowing(state)
     offset, shown = (page - 1) * PAGE_SIZE, facets_shown(state)
-    found = search(reader, q, limit=PAGE_SIZE, offset=offset, facets=shown, **narrow)
+    articles: dict[str, Any] = {}  # the hits' article rows, as search read them
+    found = search(reader, q, limit=PAGE_SIZE, offset=offset, facets=shown, articles=articles, **narrow)
     found["variants"] = variants(found)
     found["per_year"] = per_year(reader, q, **narrow)
     found["years"] = years_of(reader.store, [h["article_id"] for h in found["hits"]])
@@ -111,8 +127,8 @@ def page_data(reader: Reader, state: dict[str, str], q: Query) -> dict[str, Any]
     with_honours(reader.store, found["hits"])
     for hit in found["hits"]:
         if not hit.get("title"):  # an untitled article is called by its first line, as on its own page
-            stored = reader.store.article(hit["article_id"], tokens=False)
-            hit["title"] = headline({"text": stored.text if stored else "", "source": hit.get("source")})
+            stored = articles.get(hit["article_id"])
+            hit["title"] = headline({"text": stored["text"] if stored else "", "source": hit.get("source")})
     return found
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import PurePosixPath
+from types import FunctionType
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 import jinja2
+import jinja2.runtime
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.requests import Request
 
@@ -22,11 +24,31 @@ HEADLINE = 40  # characters of a first line standing in for a missing title (as 
 DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
+class PageContext(jinja2.runtime.Context):
+    """Jinja's context, calling a plain Python function (the pages' helpers: t, label, here, href...)
+    straight: Jinja's own `call` first looks for `pass_context` and its kin on every call, a few
+    hundred times a page. Anything else (macros, methods, marked functions) goes Jinja's way."""
+
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805  (Jinja's signature)
+        if type(__obj) is not FunctionType or "jinja_pass_arg" in __obj.__dict__:
+            return super().call(__obj, *args, **kwargs)
+        kwargs.pop("_block_vars", None)
+        kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
+
 class Templates(jinja2.Environment):
     """Jinja as configured for the pages, with `item.key` on a dict read as the key first: the pages'
     data are dicts, and Jinja's order (attribute, then key) raises and catches an AttributeError
     for each, a fifth of a search page's rendering. A key named like a dict method (`items`) is
     still the method, as in Jinja, so a hostile value cannot shadow one."""
+
+    context_class = PageContext
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute not in DICT_ATTRIBUTES:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from extract.honours import HONOUR_LEVELS as LEVELS  # national ... unit, highest first
 from index.engine import TREE
@@ -24,10 +25,17 @@ EVENT_ID = re.compile(r"(?:e:)?([0-9A-Za-z_-]{1,64}):(\d{1,5})")
 
 def url(path: str, params: Mapping[str, Any], lang: str) -> str:
     """A link inside the site: empty parameters dropped, the interface language kept."""
-    items = [(k, str(v)) for k, v in params.items() if v not in (None, "", False) and k != "lang"]
+    items = [pair(str(k), str(v)) for k, v in params.items() if v not in (None, "", False) and k != "lang"]
     if lang != "zh":
-        items.append(("lang", lang))
-    return path + ("?" + urlencode(items, quote_via=quote) if items else "")
+        items.append(pair("lang", lang))
+    return path + ("?" + "&".join(items) if items else "")
+
+
+@lru_cache(maxsize=4096)
+def pair(key: str, value: str) -> str:
+    """`key=value` as urlencode(..., quote_via=quote) writes it; a page links the same few values
+    dozens of times (each facet link repeats the query and filters)."""
+    return quote(key, safe="") + "=" + quote(value, safe="")
 
 
 def search_state(params: Mapping[str, str]) -> dict[str, str]:
