@@ -151,10 +151,25 @@ _RECEIVES = re.compile(r"[获受领得]|荣获|得主|得奖")
 
 def guest_listed(start: int, text: str) -> bool:
     """主礼嘉宾行动处处长X、…理事Y和…委员Z与得主合照: a name in the list a guest-of-honour word opens
-    (in its clause, nothing received between) hands the awards over or officiates."""
+    (in its clause, nothing received between) hands the awards over or officiates; so does a name in
+    the list an attending clause announces (多位议员莅临，包括X议员、Y)."""
     opened = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 60), start)), default=0)
     heads = list(_GUEST_HEAD.finditer(text, max(opened, start - 60), start))
-    return bool(heads) and not _RECEIVES.search(text, heads[-1].end(), start)
+    return bool(heads) and not _RECEIVES.search(text, heads[-1].end(), start) or _attend_listed(start, text)
+
+
+@cache
+def _attend_list_head() -> re.Pattern:
+    """莅临，包括 / 出席，有: an attending verb closing its clause, then the word that opens its list."""
+    verbs = "|".join(map(re.escape, read_blocks("people_zh.tsv")["attend_after"]))
+    return re.compile(rf"(?:{verbs})[，,]?(?:包括|计有|分别是|分别为)(?P<items>[^，,；;。！？!?\n]*)$")
+
+
+def _attend_listed(start: int, text: str) -> bool:
+    """还有多位市议员及代表莅临，包括林某议员、张某: a name in the 、-list that follows an attending
+    verb and 包括 is a guest, unless the list receives something before the name."""
+    head = _attend_list_head().search(text, max(0, start - 80), start)
+    return bool(head) and not _RECEIVES.search(text, head.start("items"), start)
 
 
 def in_work_title(start: int, end: int, text: str) -> bool:
