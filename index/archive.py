@@ -11,7 +11,6 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, partial
@@ -26,7 +25,7 @@ from index.link_memory import Memory
 from index.lock import WriterLock, held_here
 from index.store import Store, StoreError
 from index.views import Member, StoredArticle
-from index.work import Processed, ahead, cluster_pool, init_worker, process, process_on
+from index.work import Processed, ahead, cluster_pool, init_worker, local_pool, process, process_on
 from normalize.records import InputError, Source
 from normalize.sources import read_warc_record
 
@@ -161,7 +160,7 @@ class Archive:
                 work = partial(process_on, self.settings)
                 self._consume(ahead(pool, todo, self.settings.ahead, work), report, total, reprocessed)
         elif total >= self.settings.pool_from and workers > 1:
-            with ProcessPoolExecutor(workers, initializer=init_worker, initargs=(self.settings,)) as pool:
+            with local_pool(workers, initializer=init_worker, initargs=(self.settings,)) as pool:
                 self._consume(ahead(pool, todo, self.settings.ahead), report, total, reprocessed)
         else:
             init_worker(self.settings)
@@ -179,7 +178,7 @@ class Archive:
         workers = max(1, min(self.settings.workers, os.cpu_count() or 1))
         # spawn, not fork: the caller runs threads (the crawler's reactor) that a fork would copy
         spawn = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, spawn, initializer=init_worker, initargs=(self.settings,)) as pool:
+        with local_pool(workers, spawn, initializer=init_worker, initargs=(self.settings,)) as pool:
             self._consume(ahead(pool, items, self.settings.ahead), report, None, False, on_commit)
         return report
 

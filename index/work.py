@@ -10,7 +10,7 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -72,6 +72,19 @@ def process_on(settings: Settings, source: Source | None) -> Processed:
     if "extractor" not in _WORKER:
         init_worker(settings)
     return process(source)
+
+
+@contextmanager
+def local_pool(*args, **options) -> Iterator[ProcessPoolExecutor]:
+    """A process pool that, when the run stops early (Ctrl-C, an error), drops the inputs handed to
+    it and not started yet instead of working through them all before it exits; nothing of them was
+    stored, so the next run takes them again."""
+    with ProcessPoolExecutor(*args, **options) as pool:
+        try:
+            yield pool
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 @contextmanager
