@@ -23,10 +23,11 @@ def _halfwidth(m: re.Match) -> str:
     return "".join(chr(ord(c) - 0xFEE0) for c in m[0])
 
 
-# Vietnamese PDFs whose font maps ư to ơi's glyph: text extracted from them reads THƢỞNG, Ngƣời
-_PDF_GLYPHS = {ord("ƣ"): "ư", ord("Ƣ"): "Ư"}
-_HAS_PDF_GLYPH = re.compile("[ƣƢ]")
-_RARE_FORMS = re.compile("[ƣƢ\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # either of the above
+# Vietnamese PDFs whose font maps ư to ơi's glyph: text extracted from them reads THƢỞNG, Ngƣời;
+# and 巿 (fú, an ancient apron), which Hong Kong and Taiwan pages type for 市 (好巿民, 臺北巿)
+_WRONG_CHARS = {ord("ƣ"): "ư", ord("Ƣ"): "Ư", ord("巿"): "市"}
+_HAS_WRONG_CHAR = re.compile("[ƣƢ巿]")
+_RARE_FORMS = re.compile("[ƣƢ巿\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # either of the above
 CLEANERS = ("emoji", "mojibake", "pinyin", "punct")  # each has its own count in `cleaning`
 STEPS = (*CLEANERS, "junk")  # anti-scraping strings and image names count as page chrome (boilerplate)
 
@@ -84,8 +85,8 @@ class Normalizer:
             counts[name] = counts.get(name, 0) + result.removed
         if _RARE_FORMS.search(text) is None:  # one scan for both: NFC makes neither
             return unicodedata.normalize("NFC", text)
-        if _HAS_PDF_GLYPH.search(text):
-            text = text.translate(_PDF_GLYPHS)
+        if _HAS_WRONG_CHAR.search(text):
+            text = text.translate(_WRONG_CHARS)
         text = unicodedata.normalize("NFC", text)
         return _FULLWIDTH.sub(_halfwidth, text)  # few matches: faster than str.translate
 
