@@ -17,11 +17,15 @@ from extract.people_vi_credits import LOWER as _LOWER
 from extract.people_vi_credits import NAME, credits, signature, signers
 from extract.people_vi_credits import UPPER as _UPPER
 from extract.people_vi_more import (
+    DEGREE_CUE,
+    DEGREE_LETTERS,
     accused,
     accused_cue,
     askers,
     attending_list,
+    caps_after_degree,
     coordinated,
+    count_listed,
     counted,
     cut_off,
     first_letters,
@@ -62,6 +66,7 @@ class Patterns:
     strong_speech: re.Pattern  # chỉ đạo, chủ trì, trao right after a name: an official
     colon_list: re.Pattern  # các ông, bà: A - …; B - …; C và D
     dashed: re.Pattern  # …, Trần Kim Hùng - Phó Chủ tịch HĐND tỉnh, …
+    former: re.Pattern  # …; Lê Văn B, cựu Phó Giám đốc Sở …: a list item with a (former) post
     not_name: re.Pattern  # Việt Nam, Hà Nội: never a person
     surnames: frozenset[str]
     given: re.Pattern  # được, nhận before the verb: the person is given to, not giving
@@ -84,8 +89,8 @@ def patterns() -> Patterns:
     honours = alternation(
         [row[0] for row in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", row[0])]
     ).pattern
-    titles = (  # nguyên: a former post (đồng chí X, nguyên Bí thư Tỉnh ủy)
-        rf"(?i:(?:nguyên\s+)?(?:phó\s+)?(?:{positions})|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân"
+    titles = (  # nguyên, cựu: a former post (đồng chí X, nguyên Bí thư Tỉnh ủy)
+        rf"(?i:(?:(?:nguyên|cựu)\s+)?(?:phó\s+)?(?:{positions})|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân"
         r"|điều dưỡng|kỹ sư|nhân viên|y sĩ|dược sĩ)"
     )
     cue_words = [*rules.get("cue", []), *words["cue"]]
@@ -94,7 +99,8 @@ def patterns() -> Patterns:
     ]
     return Patterns(
         by_cue=re.compile(
-            rf"{first_letters(cue_words)}(?<![{_LOWER}{_UPPER}])(?P<cue>(?i:{cues}))\s+(?P<name>{NAME})"
+            rf"{first_letters(cue_words, DEGREE_LETTERS)}(?<![{_LOWER}{_UPPER}])"
+            rf"(?P<cue>(?i:{cues})|{DEGREE_CUE})\s+(?P<name>{NAME})"
         ),
         # a position, maybe its organisation, then the name: Bí thư Đảng ủy phường Trần Quốc Bảo; honour holders too
         by_position=re.compile(
@@ -123,6 +129,9 @@ def patterns() -> Patterns:
         dashed=re.compile(  # also after two spaces, and after a degree (GS.TS Thái Văn Thành - Giám đốc Sở)
             rf"(?:(?<=[,;]\s)|(?<=[,;]\s\s)|(?<=GS\.TS\s)|(?<=GS\.\s)|(?<=TS\.\s)|(?<=ThS\.\s))"
             rf"(?P<name>{NAME})(?=\s+[-–]\s+(?i:{positions}))"
+        ),
+        former=re.compile(  # matched right after a semicolon: …; Trần Văn A, cựu Chánh Tòa …; Lê B, nguyên …
+            rf"(?P<name>{NAME})(?=,\s+(?:cựu\s+|nguyên\s+)?(?i:(?:phó\s+)?(?:{positions})))"
         ),
         not_name=re.compile(rf"(?i:{alternation(words['not_name']).pattern})\b"),
         surnames=frozenset(s.lower() for s in [*rules.get("surname", []), *words["surname"]]),
@@ -183,15 +192,19 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
             t = p.tail.match(text, e)
             role = role_phrase(t.group("role")) if t and t.group("role") else None
             org = t.group("org").strip() if t and t.group("org") else None
+            cue = m.group("cue")
             if pattern is p.by_position:  # Thứ trưởng Bộ Nội vụ X, Trưởng Ban …: both say who X is
                 before = _title_chain(text, m.start("cue"), p) + text[m.start("cue") : s].strip()
                 before = before.rsplit(" cho ", 1)[-1]  # Huân chương … cho Giám đốc Bệnh viện X: the post
                 if _VERB.search(
                     " " + text[m.end("cue") : s]
                 ):  # A - Phó trưởng Ban … và | X; … có 3 Trung tướng gồm | X
-                    before = ""  # a verb or a second person between: the post is not X's
+                    before = cue = ""  # a verb or a second person between: the post is not X's
+                    if p.namesake.search(text, max(0, s - 14), s):
+                        continue  # Chủ tịch Hội đồng … xét tặng giải thưởng | Hồ Chí Minh: an award's name
                 role = (f"{before}, {role}" if role else before) if before else role
-            elif m.group("cue").lower() not in p.address:  # Bác sĩ X, Thượng tá X: the cue is a role
+            elif m.group("cue").lower() not in p.address and not re.fullmatch(DEGREE_CUE, m.group("cue")):
+                # Bác sĩ X, Thượng tá X: the cue is a role (a degree, PGS.TS X, is no post)
                 role = f"{m.group('cue')}, {role}" if role else m.group("cue")
             elif not role:  # Phó Bí thư Huyện đoàn Hải Lăng, anh Lê Quý Trí, …: the post before
                 role = _title_chain(text, m.start("cue"), p).strip(" ,") or None
@@ -200,14 +213,15 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
             ):  # Giám đốc Trung tâm Y tế huyện ThS. X: the post before the degree the name was found by
                 found[(taken.start, taken.end)] = dataclasses.replace(taken, role=role)
                 continue
-            found[(s, e)] = Found(s, e, m.group("cue"), role, org, accused=accused_cue(m.group("cue")))
+            found[(s, e)] = Found(s, e, cue, role, org, accused=accused_cue(cue))
     # các ông, bà: Nguyễn Thị Như Ý - Chủ tịch …; Công Thanh Thảo - …, and …, Hà Văn Lộc - Phó Chủ tịch …
     listed = [
         (m.start("list") + item.start(1), m.start("list") + item.end(1))
         for m in [*p.colon_list.finditer(text), *_BARE_LIST.finditer(text)]
         for item in re.finditer(rf"(?:^|[;,]|\svà)\s*({NAME})", m.group("list"))
     ] + _after_colon(text)
-    for s, end in listed + [m.span("name") for m in p.dashed.finditer(text)]:
+    items = {i.span("name") for m in _SEMICOLON.finditer(text) if (i := p.former.match(text, m.end()))}
+    for s, end in listed + [m.span("name") for m in p.dashed.finditer(text)] + sorted(items):
         e = name_end(text, s, end, p)
         if not e or any(a <= s < b for a, b in found):
             continue
@@ -215,13 +229,17 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
         role = role_phrase(t.group("role")) if t and t.group("role") else None
         # a family name, or (Công Thanh Thảo - Trưởng Ban …) a list item with its position after it
         words = text[s:e].split()  # (Lữ Thị Tuyết: a middle name only people bear marks any family name)
+        if words[0].lower() in p.address and any(a <= s + len(words[0]) + 1 < b for a, b in found):
+            continue  # gồm: Ông Nguyễn Việt Cường: the address term opens the item, the name is found by it
         if (
             words[0].lower() in p.surnames
             or (len(words) > 2 and words[1] in _MIDDLE)
             or (role and (s, end) in listed)
         ):
             org = t.group("org").strip() if t and t.group("org") else None
-            found[(s, e)] = Found(s, e, "", role, org, listed=(s, end) in listed)
+            # a former post in a sentence about a crime (…; B, cựu Phó Giám đốc Sở …, bị tuyên 5 năm tù): accused
+            crime = (s, end) in items and accused(text, s, e)
+            found[(s, e)] = Found(s, e, "", role, org, listed=(s, end) in listed, accused=crime)
     _more(text, found, p)
     lists = [m.span("list") for m in p.colon_list.finditer(text)]
     for key, f in found.items():  # gồm: Thiếu tướng Nguyễn Văn Man, …: found by its cue, in a list
@@ -244,9 +262,15 @@ def _more(text: str, found: dict[tuple[int, int], Found], p: Patterns) -> None:
     for s, e in with_bio(text, p.surnames, lambda at: any(a <= at < b for a, b in found)):
         if (e := name_end(text, s, e, p)) and not p.not_name.match(text, s):
             found[(s, e)] = Found(s, e, accused=accused(text, s, e))
+    for s, e in caps_after_degree(text, p.surnames):  # Phản biện 1: TS. NGUYỄN VĂN A
+        if not any(a <= s < b for a, b in found):
+            found[(s, e)] = Found(s, e)
     for s, e in askers(text):  # …? - Minh Thi (Bình Phước): the reader asking, a person
         if not any(a <= s < b for a, b in found):
             found[(s, e)] = Found(s, e)
+    for s, e in count_listed(text, p.surnames):  # cho thân nhân 2 mẹ: A (xã X) và B (xã Y): each is listed
+        if (e := name_end(text, s, e, p)) and not any(a <= s < b for a, b in found):
+            found[(s, e)] = Found(s, e, listed=True)
     for s, e in counted(text, p.surnames):  # cho 2 học sinh lớp 8A, A và B: A is listed, B joins it
         if (e := name_end(text, s, e, p)) and not any(a <= s < b for a, b in found):
             found[(s, e)] = Found(s, e, listed=True)
@@ -281,6 +305,7 @@ def attends(text: str, at: int) -> bool:
 _DEGREE = r"(?:PGS|GS|TS|ThS|BS|BSCKI|BSCKII|KS|DS)(?:\.(?:PGS|GS|TS|ThS|BS|BSCKI|BSCKII|KS|DS))*\.?"
 _MIDDLE = frozenset({"Thị", "Văn"})  # the middle names of most women and many men
 
+_SEMICOLON = re.compile(r";[ \t]")  # where an item of a list parted by semicolons starts
 # gồm A, hiện là …; B (C), nguyên …; D, …: a list of names with no colon after gồm
 _BARE_LIST = re.compile(rf"(?<!\w)gồm[ \t]+(?P<list>(?={NAME})[^\n]+?)(?:\.(?=\s|$)|\n|$)")
 # any colon opening names: items parted by semicolons, each a name and what it is (các thầy, cô giáo: A,

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Protocol, TypeVar
 
 from extract.lexicon import alternation
-from extract.people_vi_credits import LOWER, NAME, UPPER
+from extract.people_vi_credits import CAPS, LOWER, NAME, UPPER
 from extract.tsv import read_rows
 
 TONE_PAIRS = (
@@ -53,6 +53,29 @@ _NAME_START = re.compile(rf"(?<![\w.])(?:{NAME})")
 _NEXT = re.compile(r"(?:\s*\([^()\n]{0,80}\))?\s*(?:,|;|và|cùng)\s+(?:(?P<cue>[^\W\d]+(?: chí)?)\s+)?(?=\S)")
 
 
+# academic degrees and state titles written short before a name, one or a chain (PGS.TS Lê Thị A, GS. NGND
+# Trần B, GS.TSKH.NGND C, NSND D): each says a person's name follows; case-sensitive, as written
+_ABBR = "PGS|GS|TSKH|TS|ThS|BSCKII|BSCKI|BS|DS|KS|NGND|NGƯT|NSND|NSƯT|TTND|TTƯT|NNND|NNƯT"
+DEGREE_CUE = rf"(?:{_ABBR})(?:(?:\.[ \t]?|[ \t])(?:{_ABBR}))*\.?"
+DEGREE_LETTERS = "BDGKNPT"  # their first letters, upper case only: a look-ahead that skips other places
+
+
+# a name in capitals after a degree, closing its line or its clause (Người hướng dẫn khoa học: TS. TRẦN VĂN A)
+_CAPS_AFTER_DEGREE = re.compile(
+    rf"(?=[{DEGREE_LETTERS}])(?<![\w.])(?:{DEGREE_CUE})[ \t]+(?P<name>{CAPS})(?![{LOWER}{UPPER}])(?=[ \t]*(?:[\n,;(]|\.(?!\w)|$))"
+)
+
+
+def caps_after_degree(text: str, surnames: frozenset[str]) -> list[tuple[int, int]]:
+    """Names written in capitals after a degree (the advisor and reviewers on a thesis's cover: TS.
+    NGUYỄN VĂN A, PGS.TS. LÊ THỊ B), opening with a family name: the degree says a person follows."""
+    return [
+        m.span("name")
+        for m in _CAPS_AFTER_DEGREE.finditer(text)
+        if m.group("name").split()[0].lower() in surnames
+    ]
+
+
 def tone_free(pattern: str) -> str:
     """A pattern that matches both tone-mark placements (ủy / uỷ, hòa / hoà)."""
     for old, new in TONE_PAIRS:
@@ -60,14 +83,15 @@ def tone_free(pattern: str) -> str:
     return pattern
 
 
-def first_letters(words: list[str]) -> str:
-    """A look-ahead for the first letters of the words, in both cases: lets the regex engine skip
-    the positions where no word can start (an alternation of many words is slow to try everywhere)."""
+def first_letters(words: list[str], exact: str = "") -> str:
+    """A look-ahead for the first letters of the words, in both cases, and the letters of `exact` as
+    they are: lets the regex engine skip the positions where no word can start (an alternation of
+    many words is slow to try everywhere)."""
     letters = {
         c
         for w in words
         for c in (w[0].lower(), w[0].upper(), *(n[0] for _, n in TONE_PAIRS if w.startswith(_)))
-    }
+    } | set(exact)
     return "(?=[" + re.escape("".join(sorted(letters))) + "])"
 
 
@@ -85,6 +109,37 @@ def counted(text: str, surnames: frozenset[str]) -> list[tuple[int, int]]:
         name = _NAME_AT.match(text, m.end())
         if name and text[m.end()].isupper() and name.group(0).split()[0].lower() in surnames:
             out.append(name.span())
+    return out
+
+
+# a count of people and a colon opening their names (cho thân nhân 2 mẹ: A (xã X) và B; 3 cá nhân: A, B, C);
+# năm is left out: a year (năm học: …) far more often than five
+_COUNT_COLON = re.compile(
+    rf"(?<!\w)(?:\d{{1,3}}|hai|ba|bốn|sáu|bảy|tám|chín|mười)[ \t]+(?:[{LOWER}{UPPER}]+[ \t]+){{0,3}}"
+    rf"[{LOWER}{UPPER}]+[ \t]*\Z"
+)
+_COLON = re.compile(rf":[ \t]*(?=[{UPPER}])")  # a colon before a capital: where such a list may open
+_ITEM_TAIL = re.compile(r"(?:[ \t]*\([^()\n]{0,80}\))?")  # the item's bracket: its home, age or unit
+_ITEM_SEP = re.compile(r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]+")
+
+
+def count_listed(text: str, surnames: frozenset[str]) -> list[tuple[int, int]]:
+    """The names listed after a count of people and a colon (trao Bằng … cho thân nhân 2 mẹ: A (thị
+    trấn X) và B (xã Y); tặng 3 cá nhân: A, B, C): each item a name opening with a family name, maybe
+    a bracket after it, the items parted by commas, semicolons or và. The count says the list is of
+    people, so a bare name there is one of them."""
+    out = []
+    for colon in _COLON.finditer(text):  # colons are few: look back from each for the count
+        if not _COUNT_COLON.search(text, max(0, colon.start() - 60), colon.start()):
+            continue
+        at = colon.end()
+        while (name := _NAME_AT.match(text, at)) and name.group(0).split()[0].lower() in surnames:
+            out.append(name.span())
+            at = _ITEM_TAIL.match(text, name.end()).end()
+            sep = _ITEM_SEP.match(text, at)
+            if not sep:
+                break
+            at = sep.end()
     return out
 
 
