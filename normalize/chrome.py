@@ -19,7 +19,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from normalize.linerules import LineRules, all_needed
-from normalize.shapes import composed_heading, toolbar
+from normalize.shapes import composed_heading, last_paragraph, toolbar
 
 RULES = Path(__file__).with_name("rules") / "boilerplate.tsv"
 MAX_CHROME = 120  # chrome lines are short; longer lines are never tested against the line rules
@@ -371,9 +371,7 @@ def tail_strays(keys: list[str], kept: list[int], is_chrome) -> set[int]:
     label between two toolbars): below the last paragraph, right under a chrome line with words (a
     separator or a photo's file name may stand above a short list or captions), with only chrome
     and at most TAIL_STRAYS such lines after them to the end of the page, they are the page's too."""
-    end = len(kept)
-    while end and not is_paragraph(keys[kept[end - 1]]):
-        end -= 1
+    end = last_paragraph(keys, kept, is_paragraph)
     if not end:
         return set()
     tail = kept[end:]

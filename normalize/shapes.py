@@ -85,14 +85,20 @@ def _headline(line: str, credit: Callable[[str], bool]) -> bool:
     )
 
 
+def last_paragraph(keys: list[str], kept: list[int], is_paragraph) -> int:
+    """How many of the kept lines run to the article's last paragraph (0: there is none)."""
+    end = len(kept)
+    while end and not is_paragraph(keys[kept[end - 1]]):
+        end -= 1
+    return end
+
+
 def headline_tail(keys: list[str], kept: list[int], is_chrome, is_paragraph, credit) -> set[int]:
     """The kept lines that end the page, one under the other, right under a chrome line below the
     last paragraph, when every one of them reads as another story's headline: the related block of a
     site whose heading we do not know (分享 / 某地活动开锣 市长:感谢市民 / 打造某某廊道 某某争取经费).
     Captions between photos are parted by the photos' file names, and stay."""
-    end = len(kept)
-    while end and not is_paragraph(keys[kept[end - 1]]):
-        end -= 1
+    end = last_paragraph(keys, kept, is_paragraph)
     if not end:
         return set()
     tail = kept[end:]
