@@ -111,7 +111,7 @@ class Memory:
         return rows
 
     def linked(
-        self, store, names: list[str], strong: list[tuple[str, int]], placed: dict | None = None, rows=()
+        self, store, names: list[str], strong: list[tuple[str, int]], placed: dict, rows: list[LinkMention]
     ) -> None:
         """After a round: take back what it added, then add the strong links it made, and keep the
         round's open mentions (`rows`) that `placed` (key -> (person, weak)) left weak."""
