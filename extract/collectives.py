@@ -30,14 +30,17 @@ from extract.collectives_zh_more import (
 )
 from extract.collectives_zh_names import (
     _EVENT,
+    _NOTE,
     _bodies,
     _ends_as_unit,
     _frames,
     _head_ends,
     _heads,
+    _owned,
     _plausible,
     _unit_prefix,
     _unquoted,
+    and_parts,
 )
 from extract.collectives_zh_not import UNIT_LINE, list_heads, others
 from extract.collectives_zh_not import signers as signers_of
@@ -73,9 +76,10 @@ _WINNER_OF = re.compile(  # 获得「杰出爱心学校奖」的|X中学: the wi
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n“‘]))([{HAN}]{{3,30}})")
 _PARAGRAPH_START = re.compile(rf"(?m)(?:^|(?<=[；;]))([{HAN}]{{4,30}})")
 _LEADING_VERB = re.compile(
-    r"(?:另外|此外)?(?:决定)?(?:授予|追授|表彰|命名|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为|共?评选?出)|另外|此外|(?:我|本)(?:[省市县区州镇乡]|公司|集团|单位)|(?:而|并|同时)?在"
-    r"|[\u4e00-\u9fff]{0,10}?(?:等|奖)为(?=[\u4e00-\u9fff]{3})"
-)  # 我市青岚港务集团…: "our city" is not part of the unit's name (我公司|检修三班 too); 卓越组优等为|X社区: a grade
+    r"(?:另外|此外)?(?:决定)?(?:授予|追授|表彰|命名|为(?=[\u4e00-\u9fff]{4})|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为|共?评选?出)|另外|此外|(?:我|本)(?:[省市县区州镇乡]|公司|集团|单位)|(?:而|并|同时)?在"
+    r"|[\u4e00-\u9fff]{0,10}?(?:等|奖)为(?=[\u4e00-\u9fff]{3})|[\u4e00-\u9fff]{0,6}?(?:团队|集体|单位|团体)有(?=[\u4e00-\u9fff]{4})"
+)  # 我市青岚港务集团…: "our city" is not part of the unit's name (我公司|检修三班 too); 卓越组优等为|X社区: a grade;
+# 绩优团队有|X志工队: the kind of honour that has the units
 
 
 _WHEN = re.compile(
@@ -155,13 +159,11 @@ _LABEL_LINE = re.compile(
 )  # a label opening a line, or a clause: …上榜,其中,全国“五一”劳动奖状:河北某公司。
 _LABEL_HONOUR = re.compile("(?:奖|集体|单位|称号|奖项|名单|家庭|团队|班组|勋章|奖章|奖状|校园|村镇|社区)$")
 _SOCIETY = re.compile(f"^[{HAN}]{{4,}}会$")  # 银莲花荣誉勋章:澳门银行公会, 澳门妈阁水陆演戏会: a society
-_NOTE = re.compile(r"\s*[(（][^()（）]{1,12}[)）]\s*$")  # 虎尾镇公所(第4级): a rank or grade after the unit
 _CLAUSE = re.compile(r"[^，。；：:;,!?！？\n]+")
 _ITEM_END = re.compile(
-    r"(?<![优甲乙丙特一二三])等|共|分别(?!为)|为(?=“)|以(?=[「“])|[\d一二两三四五六七八九十百]+[家个名所校]"
+    r"(?<![优甲乙丙特一二三])等|共|分别(?!为)|(?<![评名定])为(?=“|\d{4}年)|以(?=[「“])|[\d一二两三四五六七八九十百]+[家个名所校]"
 )
 _VERB = re.compile(_VERB_GUARD + _AWARD_VERB)
-_AND = re.compile("[及和与]")
 
 
 def _list_acts(entry: str, lex: Lexicon) -> bool:
@@ -186,13 +188,14 @@ def _unit_lists(text: str, lex: Lexicon):
             cut = _VERB.split(chunk, 1)[0]  # …、C家庭当选“最美家庭”: the verb after the last unit
             cut = cut[:-1] if cut != chunk and cut.endswith(("及", "和")) else cut  # …、B及荣获…的C: B
             named = family().match(chunk)  # …、徐占海家庭坚守清廉家风的故事: a family, then what it does
-            chunk = cut if _ends_as_unit(_NOTE.sub("", cut)) else named.group(0) if named else chunk
+            owned = _owned(cut)
+            chunk = cut if _ends_as_unit(_NOTE.sub("", cut)) or owned else named.group(0) if named else chunk
             chunk = _NOTE.sub("", chunk)
             at = clause.start() + item.start()
-            parts = [_NOTE.sub("", p) for p in _AND.split(chunk)]  # …、广思讲堂及新莲寺: the last two
+            parts = [_NOTE.sub("", p) for p in and_parts(chunk)]  # …、广思讲堂及新莲寺: the last two
             if len(parts) > 1 and all(_ends_as_unit(p) for p in parts):
                 items += [(at + chunk.index(p), at + chunk.index(p) + len(p)) for p in parts]
-            elif _ends_as_unit(chunk) and not _MEMBERS.match(item.group(0), len(chunk)):
+            elif (_ends_as_unit(chunk) or owned) and not _MEMBERS.match(item.group(0), len(chunk)):
                 items.append((at, at + len(chunk)))
         if len(entries) < 2 and len(items) < 2:
             clauses.append((*clause.span(), "alone" if alone(text, *clause.span(), items) else None, items))

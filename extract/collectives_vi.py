@@ -22,6 +22,11 @@ def _vi_heads() -> list[str]:
     return sorted((row[0] for row in read_rows("units_vi.tsv", 2)), key=len, reverse=True)
 
 
+# a provincial police department by its code (PC45, PA03, PV01: Phòng Cảnh sát …, Phòng An ninh …),
+# the province's police after it (PC45 Công an tỉnh Gia Lai)
+_POLICE_CODE = r"P[ACHKV]\d{2}"
+
+
 @cache
 def _vi_unit() -> re.Pattern:
     """A Vietnamese unit's name: an organisation head word (its lower-case form too: tổ Văn, checked in
@@ -34,7 +39,8 @@ def _vi_unit() -> re.Pattern:
     inner_and = rf"và(?!\s+(?!(?:{others})(?!\w))[{UPPER}][{LOWER}]+\s+[{LOWER}])"
     stop = rf"(?:{inner_and}|với|vì|được|đã|cũng|có|là|cho|trong|tại|của|thuộc|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao|long trọng|trọng thể|tổ chức)\b"
     return re.compile(
-        rf"(?<![\w.])((?:{alternation(heads).pattern})(?!\w)(?:\s+(?!{stop})[\w/.-]+){{0,8}})", re.U
+        rf"(?<![\w.])((?:{alternation(heads).pattern}|{_POLICE_CODE})(?!\w)(?:\s+(?!{stop})[\w/.-]+){{0,8}})",
+        re.U,
     )
 
 
@@ -76,15 +82,18 @@ def _vi_name(name: str, before: str) -> bool:
 
 # a list after `như:` (to the line's end) or `gồm` (to the sentence's end), looked for apart, as
 # `tặng … cho 7 tập thể, gồm: A (Bộ X); B …` holds one too
-_VI_LIST = re.compile(r"(?:như|gồm|là)\s*:(?P<list>[^\n]+)|\bgồm\s(?P<bare>(?:[^.\n]|\.(?=\S))+)")
+_VI_LIST = re.compile(
+    r"(?:như|gồm|là|[Cc]ác tập thể)\s*:(?P<list>[^\n]+)|\bgồm\s(?P<bare>(?:[^.\n]|\.(?=\S))+)"
+)
 _VI_AFTER = re.compile(  # the units come after the cue
     r":\s*(?P<numbered>1\s?[-–.)]\s[^\n]+)"  # Anh hùng Lao động: 1- Trường THCS …; 2- Bệnh viện …
-    r"|(?:tặng|trao|khen thưởng|biểu dương|tuyên dương)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
+    r"|(?:tặng|trao|khen thưởng|(?<!giải )thưởng|biểu dương|tuyên dương)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
     r"|\b(?:trao tặng|tặng)\s+(?P<direct>[^.;:,\n(]{2,80})"  # … danh hiệu Anh hùng … tặng Bệnh viện X
     r"|khen thưởng\s+(?:đột xuất\s+)?(?:đối với\s+)?(?P<object>[^.;:,\n(]{2,80})"  # khen thưởng (đối với) Phòng …
     r"|(?:[Tt]ập thể|[Đđ]ơn vị)\s+(?:được|đã được)\s+(?:trao tặng|tặng thưởng|tặng|trao|khen thưởng)[^.;:\n]{0,60}?"
     r"\blà\s+(?P<are>[^.;\n]+)"  # Tập thể được tặng Bằng khen là A và B
     r"|\b[Tt]ập thể\s+(?P<named>[^.;:,\n]{3,80})"  # Tập thể Ban Quản lý chợ X: a unit named as one
+    r"|(?m:^[ \t]*\d{1,3}[.)][ \t]*(?P<item>[^;\n]{3,120}?)[ \t]*;)"  # 2. Văn phòng X; đã có thành tích …
     r"|(?m:^[ \t]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\))[ \t]*(?P<line>(?:\S+[ \t]+){0,15}\S+)[ \t]*$)"  # a list line
 )
 _VI_BEFORE = re.compile(  # the units are the clause before the cue: found from the cue, not tried everywhere
@@ -106,7 +115,7 @@ def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each stretch that may name honoured units."""
     out = [("list", *m.span(m.lastgroup)) for m in _VI_LIST.finditer(text)]
     for m in _VI_AFTER.finditer(text):
-        groups = ("numbered", "given", "are", "direct", "object", "named", "line")
+        groups = ("numbered", "given", "are", "direct", "object", "named", "item", "line")
         group = next(g for g in groups if m.group(g))
         out.append((group, m.start(group), m.end(group)))
     for m in _VI_BEFORE.finditer(text):
@@ -171,7 +180,7 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
             reach = max(s if group == "line" else 0, unit.start(1) - 12)  # a list line's bullet is no dash
             item = _ITEM.search(text, reach, unit.start(1))  # 2- Bệnh viện …: an item's number, no dash
             if (_affiliation().search(text[reach : unit.start(1)]) and not item) or (
-                group in ("receiver", "host", "direct", "object", "named", "line")
+                group in ("receiver", "host", "direct", "object", "named", "item", "line")
                 and text[s : unit.start(1)].strip(' \t"“')
             ):
                 continue  # cá nhân thuộc Công đoàn X: whose people; khen thưởng anh Y - … Ban Z: his unit
@@ -232,7 +241,7 @@ def _headed_items(text: str) -> list[tuple[int, int]]:
 # people named or counted before a unit in the same stretch: the unit is theirs (cho đại úy X, cán bộ
 # Phòng …; cho 15 cá nhân là thành viên của Hội …; Các gương điển hình tiên tiến phường X được …)
 _PEOPLE = re.compile(
-    r"(?<!\w)(?:ông|bà|anh|chị|em|đồng chí|cá nhân|cán bộ|chiến sĩ|thành viên|đoàn viên|hội viên|"
+    r"(?<!\w)(?:ông|bà|anh|chị|em|đồng chí|cá nhân|cán bộ|chiến sĩ|(?<!một )thành viên|đoàn viên|hội viên|"
     r"học sinh|giáo viên|cô giáo|thầy giáo|đảng viên|người dân|nhân tố|lãnh đạo|gương|điển hình|"
     r"đại úy|thượng úy|trung úy|thiếu úy|thiếu tá|trung tá|thượng tá|đại tá|thiếu tướng)(?!\w)",
     re.I,

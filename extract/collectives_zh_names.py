@@ -57,7 +57,14 @@ def _ends_as_unit(phrase: str) -> bool:
     last = None
     for last in heads.finditer(phrase):  # noqa: B007 - the last match is the one wanted
         pass
+    if last is not None and _TOWN_VILLAGE.search(phrase):
+        return True  # 番禺区南村镇: the town 南村 + 镇, not the words 村镇 (文明村镇)
     return last is not None and last.end() == len(phrase) and last.start() > 0 and last.group(0) not in nots
+
+
+# a one-character town name ending in 村, alone or after a district or county (佐村镇, 番禺区南村镇): the
+# look-alike 村镇 ("villages and towns") never follows a district's word and one character
+_TOWN_VILLAGE = re.compile(f"(?:^|[区县市旗])[{HAN}]村镇$")
 
 
 _EVENT = re.compile(r"\d{4}年度|首届|第[\d一二三四五六七八九十]+届")  # X2023年度…评选: its organiser
@@ -70,6 +77,10 @@ _NAMED_AFTER = re.compile(
     f"(?<=[{HAN}])[{HAN}()（）]{{0,12}}(?:工作室|小组|班组)$"
 )  # 董林|劳模创新工作室, …乙班赵梦桃|小组
 _NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给等每其本几多年")  # 年: 1990-2005年|横栏镇
+# a list item opening with a county, district or township whose first character is also a verb's or a
+# preposition's (从化市良口镇溪头村, 向峨乡红火社区): a place, not 从/向 opening a phrase
+_PLACE_OPENING = re.compile(f"[{HAN}]{{1,2}}[市县区乡镇](?![委长])")
+_CODE = re.compile(r"[A-Za-z0-9#\-]+")  # C-01, C8#, MQ-04: a code counts as one character of a name
 _COUNTED = re.compile("[一二三四五六七八九十两][个名家支批项所]")  # 一个乡, not 五华区
 _NOT_INSIDE = re.compile(
     '[及或在是由了的‘’"、]|大会|之所|关于|表彰|激励|各级|[一两几]个|等[\\d一二两三四五六七八九十百千]'
@@ -85,10 +96,12 @@ def _plausible(
     (after 、 or ；, on its own line) may start with 和: a place's first character there (和瑞街道…社区,
     和平村), no conjunction."""
     opening = item and name.startswith("和")
+    placed = item and _PLACE_OPENING.match(name) is not None
+    size = len(_CODE.sub("x", name))  # …滨湖时代广场C-01地块C8#楼项目部: codes weigh one character
     return (
         # a counted frame bounds a long name (…项目部等497个单位)
-        shortest <= len(name) <= (40 if whole else 30)
-        and (name[0] not in _NOT_FIRST or opening)
+        shortest <= size <= (40 if whole else 30)
+        and (name[0] not in _NOT_FIRST or opening or placed)
         and not _COUNTED.match(name)
         and not _EVENT.match(name)  # 第七届全国文明村镇: an edition opens a title, never a unit
         and not _NOT_INSIDE.search(name)
@@ -109,11 +122,30 @@ def _plausible(
     )
 
 
+# words with 和 inside that join nothing (祥和志工队, 协和医院, 和平村): masked before looking for a joint
+_HE_WORDS = re.compile("祥和|协和|共和|太和|永和|中和|人和|保和|平和|和平|和谐|和睦|和顺")
+
+
+def _masked(name: str) -> str:
+    """The name with each 和 of a word like 祥和 or 和平 hidden, so that only joints are left."""
+    return _HE_WORDS.sub(lambda m: "〇" * len(m.group(0)), name)
+
+
+def and_parts(chunk: str) -> list[str]:
+    """The parts of a list item split at 及, 和 or 与 (广思讲堂及新莲寺), not at the 和 of 祥和志工队."""
+    cuts = [i for i, c in enumerate(_masked(chunk)) if c in "及和与"]
+    bounds = [-1, *cuts, len(chunk)]
+    return [chunk[a + 1 : b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def _joined_right(name: str) -> bool:
     """和 or 与 inside a unit's name joins two fields of one body (人力资源和社会保障局, 海洋与渔业厅,
-    中国皮革和制鞋工业研究院), never two units (A公司和B公司, A与B公司) or a phrase and a unit (先进典型和团队)."""
+    中国皮革和制鞋工业研究院), never two units (A公司和B公司, A与B公司) or a phrase and a unit (先进典型和团队);
+    the 和 of a word (祥和志工队) joins nothing."""
+    masked = _masked(name)
     for joint in "和与":
-        first, _, rest = name.partition(joint)
+        at = masked.find(joint)
+        first, rest = (name[:at], name[at + 1 :]) if at >= 0 else (name, "")
         if rest and (
             _head_ends(first) or not re.match(rf"[^{joint}]{{2,}}?(?:局|厅|部|委员会|院|所|中心)", rest)
         ):
@@ -129,3 +161,15 @@ def _unquoted(name: str) -> str:
     if name.endswith("”") and "“" not in name:
         name = name[:-1]
     return name.strip("“”") if name.startswith("“") and name.endswith("”") else name
+
+
+_NOTE = re.compile(
+    r"\s*[(（](?:[^()（）]{1,12}|原[^()（）]{1,30})[)）]\s*$"
+)  # 虎尾镇公所(第4级): a rank or grade after the unit; X营业部(原Y联社营业部): its former name
+
+
+def _owned(item: str) -> bool:
+    """Does a list item of four characters or more carry its parent unit in brackets (阳高制梁场(路桥分公司),
+    白登河特大桥(杭州分公司))? A work site or team then, honoured as a unit whatever its own last word."""
+    note = _NOTE.search(item)
+    return bool(note) and note.start() >= 4 and _ends_as_unit(note.group(0).strip(" \t()（）"))

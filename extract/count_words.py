@@ -108,7 +108,8 @@ def words() -> CountWords:
         not_honoured=alternation(w["not_honoured"], re.I),
         contest=alternation(w["contest"], re.I),
         future=re.compile(
-            rf"将(?!被)[^。；;]{{0,20}}?(?<!被)(?:{alternation(w['future']).pattern})|{alternation(w['plan']).pattern}"
+            rf"(?<![现特兹])将(?!被)[^。；;]{{0,20}}?(?<!被)(?:{alternation(w['future']).pattern})"  # 现将…公示: hereby
+            rf"|{alternation(w['plan']).pattern}"
         ),
         vague=frozenset(w["vague"]),
         label=frozenset(w["label"]),

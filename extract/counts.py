@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from extract import count_extra as more  # readings added in round 11 of issue 11
 from extract.count_context import (
     among_honoured,
     beside,
@@ -37,7 +38,6 @@ from extract.count_parts import elided, listed, parts, respectively, shared
 from extract.count_status import PLANNED, PROPOSING, proposed_before, roll_status, statement, status_of
 from extract.count_titles import (
     award_after,
-    ceremony_title,
     edition_after,
     marked_after,
     parallel_title,
@@ -93,7 +93,7 @@ def _honour_near(
     stop = clause_end.start() if clause_end else len(text)
     for _ in range(4):  # X等384名同志、Y等16名同志“H”称号: parallel counts share the honour after them
         nxt = _PARALLEL.match(text, end)
-        if not nxt:
+        if not nxt or (suffix and more.own_title(nxt.group(), words().title_mark)):  # X等10名美丽教师、
             break
         end = nxt.end()
         clause_end = _CLAUSE_END.search(text, end)
@@ -103,6 +103,7 @@ def _honour_near(
         end = run  # 4 tập thể và 2 cá nhân được tặng H: joined counts share the honour after them
         clause_end = _CLAUSE_END.search(text, end)
         stop = clause_end.start() if clause_end else len(text)
+    stop = more.verbs_joined(text, end, stop) if suffix is None else stop  # được phong tặng, truy tặng H
     next_count = _ZH.search(text, end, stop) or words().vi.search(text, end, stop)
     stop = next_count.start() if next_count else stop
     after = [h for h in found if end <= h.start < stop or start <= h.start < end < h.end]
@@ -159,7 +160,7 @@ def _honour_near(
     if not titled and suffix:  # 997户第十三届全国五好家庭并…: an edition's title right after the count
         titled = edition_after(text, end, stop, w.counted_noun)
     if not titled and suffix:  # 五四青年标兵1人: a title no lexicon knows, right before the number
-        titled = title_before(text, start, sentence[0], suffix, w.title_mark, w.title_lead)
+        titled = more.title_written_before(text, start, sentence[0], suffix, w)  # 五好家庭有50户, “H”100户
     item = before and _ITEM.search(text, max(0, before[-1].start - 6), before[-1].start)
     listed = item and _NEXT_ITEM.fullmatch(text, before[-1].end, start)  # 48个先进个人、50家先进单位
     twin = item and suffix and parallel_title(text, before[-1], start, end, stop)  # 15位模范父亲和8位慈晖父亲
@@ -250,8 +251,7 @@ def find_counts(
                     held.append(count)
                 continue
             if count.honour is None and lang != "vi":  # 「112学年度县长奖颁奖典礼」,共计616位…获奖
-                sentence_start = sentence_of(spans, m.start())[0]
-                honour = ceremony_title(text, sentence_start, m.start())
+                honour = more.ceremony_of(text, sentence_of(spans, m.start()), m.start(), m.end())
                 count = dataclasses.replace(count, honour=honour)
             if count.status is None:  # the sentence says nothing of it: its paragraph may, or (a
                 # heading above a list: 一、先进集体（20个）) what the text said before it
@@ -333,6 +333,8 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         gap = text[m.end() : honour.start] if honour and honour.start >= m.end() else None
         next_to = gap in ("", "“", '"', "「")  # 319个上海市五一劳动奖章: the title right after the count
         unit = unit_zh(text, m, kind, before, honour.text if honour else "", next_to)
+        prize = more.prize_tally(text, m.start())  # 表彰集体奖5项37个: the units that won 5 prizes
+        unit = unit or (prize if prize != "any" else None)
         if honour and honour.end <= m.start() and in_document_title(text, honour) and other_kind(kind, unit):
             honour = None  # 《…先进个人…的决定》,对全省50家优秀企业: the decision's title names others too
     elif m.group("titles"):  # 182 danh hiệu … “Bà mẹ Việt Nam anh hùng”: titles given, one a holder
@@ -368,13 +370,14 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     )
     status = (
         status_of(  # 五人分别入选…年度榜样候选人物: the rest of its clause names the candidates
-            text[s:e],
+            text[s : more.status_end(text, s, e, m.end(), lex.cue_re["awarded"])],  # not …,拟推荐5名…
             text[max(s, m.start() - 6) : max(m.end() + 12, clause_rest(text, m.end(), e))],
             lex,
             clause_head(text, m.start()),
         )
         or ("awarded" if honour and 0 <= honour.start - m.end() <= 2 else None)
     )  # 58位全国道德模范
+    status = status or ("awarded" if lang != "vi" and prize else None)
     if lang != "vi":  # the list it stands in, the rest of its clause (10人入围), a pool of nominations
         rest_of = text[m.end() : clause_rest(text, m.end(), e)]
         status = roll_status(
@@ -387,5 +390,7 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         span=(start, m.end()),
         status=status,
         approx=bool(m.group("pre") or (lang != "vi" and m.group("post"))),
-        honour=honour.text + suffix_of(text, honour.end) if honour else None,
+        honour=honour.text + suffix_of(text, honour.end)
+        if honour
+        else more.mothers_title(m, honour_mentions),
     )

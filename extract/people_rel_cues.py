@@ -308,15 +308,16 @@ def judges(start: int, end: int, ctx) -> bool:
 @cache
 def _donates() -> re.Pattern:
     words = alternation(read_blocks("people_zh.tsv")["donate"]).pattern
-    return re.compile(rf"[^。；;！？!?\n]{{0,40}}?(?:{words})")
+    habit = alternation(read_blocks("people_zh.tsv")["donate_habit"]).pattern
+    return re.compile(rf"[^。；;！？!?\n]{{0,40}}?(?P<habit>{habit})?(?:{words})")
 
 
 def donates(start: int, end: int, ctx) -> bool:
     """陈某偕同儿子、常务监事徐某捐赠一一五万元的复康巴士: the person's statement goes on to give,
     winning nothing on the way or in the rest of the statement."""
     m = _donates().match(ctx.text, end)
-    if not m:
-        return False
+    if not m or m.group("habit"):
+        return False  # 事业有成后长期捐助社福单位: a portrait's habit of giving, not a gift at the ceremony
     stop = _STATEMENT_END.search(ctx.text, m.end())
     return not _awards_now(ctx, ctx.text[end : stop.start() if stop else len(ctx.text)])
 

@@ -31,6 +31,8 @@ from extract.people_vi_more import (
     first_letters,
     given_back,
     named_place_or_unit,
+    numbered_items,
+    placed_elsewhere,
     tone_free,
     with_bio,
 )
@@ -196,9 +198,8 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
             if pattern is p.by_position:  # Thứ trưởng Bộ Nội vụ X, Trưởng Ban …: both say who X is
                 before = _title_chain(text, m.start("cue"), p) + text[m.start("cue") : s].strip()
                 before = before.rsplit(" cho ", 1)[-1]  # Huân chương … cho Giám đốc Bệnh viện X: the post
-                if _VERB.search(
-                    " " + text[m.end("cue") : s]
-                ):  # A - Phó trưởng Ban … và | X; … có 3 Trung tướng gồm | X
+                # A - Phó trưởng Ban … và | X; … có 3 Trung tướng gồm | X
+                if _VERB.search(" " + text[m.end("cue") : s]):
                     before = cue = ""  # a verb or a second person between: the post is not X's
                     if p.namesake.search(text, max(0, s - 14), s):
                         continue  # Chủ tịch Hội đồng … xét tặng giải thưởng | Hồ Chí Minh: an award's name
@@ -208,9 +209,8 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
                 role = f"{m.group('cue')}, {role}" if role else m.group("cue")
             elif not role:  # Phó Bí thư Huyện đoàn Hải Lăng, anh Lê Quý Trí, …: the post before
                 role = _title_chain(text, m.start("cue"), p).strip(" ,") or None
-            if (
-                taken
-            ):  # Giám đốc Trung tâm Y tế huyện ThS. X: the post before the degree the name was found by
+            # Giám đốc Trung tâm Y tế huyện ThS. X: the post before the degree the name was found by
+            if taken:
                 found[(taken.start, taken.end)] = dataclasses.replace(taken, role=role)
                 continue
             found[(s, e)] = Found(s, e, cue, role, org, accused=accused_cue(cue))
@@ -246,14 +246,14 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
         if not f.listed and any(a <= f.start < b for a, b in lists):
             found[key] = dataclasses.replace(f, listed=True)
         if found[key].listed and attends(text, f.start):  # Dự lễ trao Huân chương có các đồng chí: A; B
-            found[key] = dataclasses.replace(
-                found[key], listed=False
-            )  # the officials present, not a list of recipients
+            # the officials present, not a list of recipients
+            found[key] = dataclasses.replace(found[key], listed=False)
     for s, e in credits(text, p) + signature(text, p):
         found[(s, e)] = Found(s, e, author=True)
     for s, e in signers(text, p):
         found[(s, e)] = Found(s, e, signer=True)
-    return sorted(cut_off(text, completed(text, list(found.values()), p)), key=lambda f: f.start)
+    kept = [f for f in found.values() if not placed_elsewhere(text, f)]  # gồm: Lộc Bình, Cao Lộc (huyện)
+    return sorted(cut_off(text, completed(text, kept, p)), key=lambda f: f.start)
 
 
 def _more(text: str, found: dict[tuple[int, int], Found], p: Patterns) -> None:
@@ -325,13 +325,14 @@ def _roleless(taken: Found, start: int, by_position: bool) -> bool:
 
 def _after_colon(text: str) -> list[tuple[int, int]]:
     """The names a colon opens with no list word before it: the first of each item parted by
-    semicolons (A, đồn X; B, bản Y), or each of a run of bare names (: A, B, C)."""
+    semicolons (A, đồn X; B, bản Y), each of a run of bare names (: A, B, C), or the name opening
+    each numbered line under it (…đã đạt giải: / 1. HS A - 8A8 … / 2. B - 6A2 …)."""
     out = []
     for m in _NAMES_AFTER_COLON.finditer(text):
         body, parts = ("list", ";") if m.group("list") else ("bare", ",")
         for item in re.finditer(rf"(?:^|{parts})[ \t]*({NAME})", m.group(body)):
             out.append((m.start(body) + item.start(1), m.start(body) + item.end(1)))
-    return out
+    return out + numbered_items(text)
 
 
 def _inside_proper_name(text: str, at: int) -> bool:

@@ -23,6 +23,9 @@ CAPS = rf"[{UPPER}]{{2,}}(?:[^\S\n]+[{UPPER}]{{1,}}){{1,3}}"  # HOÀNG LONG; a n
 INITIALS = rf"[{UPPER}]\.(?:\s?[{UPPER}]\.)*\s?(?:[{UPPER}][{LOWER}]+|[{UPPER}]+)"  # H.Đào, D.LỆ, L.K, N.V.B
 SIGNED = rf"(?:{NAME}|{CAPS}|{INITIALS})"
 _SIGNED_LIST = rf"{SIGNED}(?:\s*[-–,]\s*{SIGNED})*"
+# a signature of initials alone (P.A, L.K, N.V.B): the reporter's, but it names nobody; not H.Đào, whose
+# given name is written out
+_LETTERS_ONLY = re.compile(rf"[{UPPER}]\.(?:\s?[{UPPER}]\.)*\s?[{UPPER}]\.?")
 MIN_LEAD = 80  # characters of the paragraph under a lone name at the top: a lead, not another name
 # a news agency's tag opening a lead (TTO - , (Dân trí) - , GDVN- , VOV.VN - ): a name alone on the line
 # above it is the byline the site prints under its headline
@@ -84,6 +87,8 @@ def credits(text: str, p: Checks) -> list[tuple[int, int]]:
         if p.not_name.match(m.group(group).strip()):
             continue  # Ảnh: Báo Đà Nẵng: a newspaper's credit, not a person's
         for name in re.finditer(SIGNED, m.group(group)):
+            if _LETTERS_ONLY.fullmatch(name.group(0)):
+                continue  # Ảnh: P.A: initials, no name of a person
             out.append((m.start(group) + name.start(), m.start(group) + name.end()))
     return out + _opening(text, p)
 
@@ -109,7 +114,8 @@ def _names(line: re.Match, p: Checks) -> list[tuple[int, int]]:
     if not sig or len(stripped) > 60:
         return []
     at = line.start() + line.group(0).index(stripped) + sig.start("names")
-    return [(at + n.start(), at + n.end()) for n in re.finditer(SIGNED, sig.group("names"))]
+    names = re.finditer(SIGNED, sig.group("names"))
+    return [(at + n.start(), at + n.end()) for n in names if not _LETTERS_ONLY.fullmatch(n.group(0))]
 
 
 def signers(text: str, p: Checks) -> list[tuple[int, int]]:
@@ -138,6 +144,12 @@ def signature(text: str, p: Checks) -> list[tuple[int, int]]:
     author's unit in brackets on a line of its own (`Nguyễn Văn Bình` / `(Công an tỉnh)`), a photo
     caption maybe after it."""
     lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    while (
+        len(lines) > 2
+        and _CHROME.fullmatch(lines[-1].group(0).strip())
+        and not re.search(SIGNED, lines[-1].group(0))
+    ):
+        lines.pop()  # Đoàn Diểu / < Trở về trang trước / Gửi bình luận của bạn: the site's links close the page
     closing = [b for a, b in zip(lines, lines[1:], strict=False) if a.group(0).rstrip().endswith("/.")][-1:]
     # Nguyễn Văn Bình / (Công an tỉnh) / a photo caption: the author's unit on a line of its own
     above_unit = [
@@ -150,3 +162,6 @@ def signature(text: str, p: Checks) -> list[tuple[int, int]]:
 
 
 _UNIT_LINE = re.compile(r"\([^()\n]{2,40}\)")
+# a short line of the site's own links after the text (< Trở về trang trước, Gửi bình luận của bạn):
+# no sentence mark closing it, no name in it
+_CHROME = re.compile(r"[^\n.!?:;,]{2,40}")

@@ -155,6 +155,44 @@ def place_before(text: str, at: int) -> bool:
     return bool(re.search(rf"(?<!\w)(?:{_words('place_level').pattern})\s+\Z", text[max(0, at - 16) : at]))
 
 
+def placed_elsewhere(text: str, f: Span) -> bool:
+    """Is a bare name (no address term, no post: a list item, one joined by `và`) written elsewhere
+    right after a place's level word (… đại biểu năm huyện gồm: Lộc Bình và Cao Lộc; … huyện Cao
+    Lộc)? Then it names that place, not a person."""
+    if getattr(f, "cue", "") or getattr(f, "role", None) or getattr(f, "author", False):
+        return False
+    name = re.escape(text[f.start : f.end])
+    level = _words("place_level").pattern
+    return any(m.start(1) != f.start for m in re.finditer(rf"(?<!\w)(?i:{level})\s+({name})(?!\w)", text))
+
+
+# 1. HS Nguyễn Mai Phương - 8A8 đạt giải …; 2) Lê Đức Anh, 8A1: a numbered line opening with a name
+# (maybe after one short word: HS, ông, em), the name closed by a dash, a comma, a bracket or the line end;
+# a bare name of two words only is too like a place's (1. Lâm Đồng - 5 người)
+_NUMBERED = re.compile(
+    rf"(?m)^[ \t]*\d{{1,3}}[.)][ \t]+(?:(?P<cue>[a-zđ]{{1,6}}|[A-ZĐ]{{2,4}}|Ông|Bà|Em|Chị|Cô|Thầy)[ \t]+)?(?P<name>{NAME})(?=[ \t]*(?:[-–,(:]|$))"
+)
+_SUB_ITEM = re.compile(r"[ \t]*(?:[-+•–][ \t]|\d{1,3}[.)][ \t])")
+
+
+def numbered_items(text: str) -> list[tuple[int, int]]:
+    """The names opening the numbered lines of a list under a heading that ends with a colon (Trường
+    … vinh danh 3 em học sinh đã đạt giải: / 1. HS A - 8A8 … / 2. B - 6A2 … / - sub-item): the items,
+    listed. The lines between may be numbered or bulleted sub-items."""
+    out = []
+    for m in _NUMBERED.finditer(text):
+        line = text.rfind("\n", 0, m.start("name")) + 1
+        while line > 0:  # up past the other items and their bullets to the heading
+            line = text.rfind("\n", 0, line - 1) + 1
+            if not _SUB_ITEM.match(text, line):
+                break
+        heading = text[line : text.find("\n", line)].rstrip()
+        short = len(m.group("name").split()) < 3 and not m.group("cue")  # 1. Lâm Đồng: a province
+        if line < m.start() and heading.endswith(":") and not short:
+            out.append(m.span("name"))
+    return out
+
+
 def with_bio(text: str, surnames: frozenset[str], taken: Callable[[int], bool]) -> list[tuple[int, int]]:
     """Bare names (no address term, no position) with the person's age, birth year or home after them:
     how the press names suspects, victims and others in a story. Each opens with a family name."""
@@ -284,7 +322,7 @@ def cut_off(text: str, found: list[T]) -> list[T]:
     ]
 
 
-_BULLET = re.compile(r"[ \t]*[-+•–][ \t]")
+_BULLET = re.compile(r"[ \t]*(?:[-+•–]|\d{1,3}[.)])[ \t]")  # - X …; 1. X …
 
 
 def attending_list(text: str, at: int, p: Attending) -> bool:

@@ -11,7 +11,7 @@ from extract.names_zh import ChineseNameFinder
 from extract.people_zh_checks import NameChecks, link_row
 from extract.people_zh_credits import covers_credit
 from extract.people_zh_frames import frames
-from extract.people_zh_items import after_post, item_post, last_item_end, line_owner
+from extract.people_zh_items import after_post, item_post, last_item_end, line_owner, tail_name, tail_start
 from extract.people_zh_layout import (
     bylines,
     credits_and_attendance,
@@ -23,6 +23,7 @@ from extract.people_zh_layout import (
 )
 from extract.people_zh_minority import minority_names, shown
 from extract.people_zh_positions import phrase_start, position_phrase, post_after_unit
+from extract.people_zh_profiles import portraits
 from extract.people_zh_slots import (
     after_place,
     after_unit,
@@ -140,6 +141,7 @@ class ChinesePeople:
                 at = text.find(figure, at + len(figure))
         minority_names(text, add, c, self._units)
         honorific_items(text, add, c.slot_name)
+        portraits(text, add, c, thorough)
         for m in tibetan().finditer(text) if thorough else ():
             add(*m.span(), "found")
         for start, end in self.names.find(text) if thorough else ():
@@ -166,9 +168,9 @@ class ChinesePeople:
                 cut = p.role and not q.role and q.name.startswith(p.name) and len(q.name) > len(p.name)
                 if cut and any(qs == ps for qs, _ in q.spans for ps, _ in p.spans):
                     q.role, q.org = p.role, p.org
-        return [
-            p
-            for p in outer_names(people)
+        kept = {  # a longer reading the checks drop (陈秀丽志|工) hides no name inside it
+            k
+            for k, p in people.items()
             if (
                 p.how - {"found"}
                 or not (
@@ -183,7 +185,8 @@ class ChinesePeople:
             and not (p.name in self.lex.figures and all(self._in_slogan(text, *span) for span in p.spans))
             and not dotted_places(p.name)
             and not self.checks.dropped(text, p.name, p.spans, p.how)
-        ]
+        }
+        return outer_names({k: p for k, p in people.items() if k in kept})
 
     # --- patterns --------------------------------------------------------------------------------
 
@@ -308,8 +311,8 @@ class ChinesePeople:
                         and married_cell(text[e - 4 : e], self.names, self.checks.slot_name)
                     ):
                         add(e - 4, e, "list")  # 推荐的|郭许月娇、陈雪娥: a married name after 的
-                    elif e - s > 3 and self._tail_name(text[e - 3 : e]):
-                        add(self._tail_start(text, e), e, "list")  # 守岛民兵王继才、王仕花夫妇
+                    elif e - s > 3 and tail_name(text[e - 3 : e], self.checks):
+                        add(tail_start(text, e, self.checks), e, "list")  # 守岛民兵王继才、王仕花夫妇
         for line in self.f.line.finditer(text):
             cells = line.group(0).split()
             if not cells:
@@ -342,17 +345,6 @@ class ChinesePeople:
         if text.endswith(self._groups, s, e):
             return None
         return after_place(text, s, e, self.names, self.checks.slot_name)
-
-    def _tail_name(self, cand: str) -> bool:
-        """A name ending a list item (守岛民兵王继才): a surname and a given name that is no word
-        (劳动模范代表 ends in 范 + 代表, a word)."""
-        return self.checks.slot_name(cand, relaxed=True) and not self.names.is_word(cand[1:])
-
-    def _tail_start(self, text: str, e: int) -> int:
-        """常任法官李义: a first character that closes a word on its left (法官) is no surname, the name
-        is the last two characters."""
-        two = self.names.is_word(text[e - 4 : e - 2]) and self.checks.slot_name(text[e - 2 : e], relaxed=True)
-        return e - 2 if two else e - 3
 
     def _annotate(self, text: str, m: re.Match, people: dict[str, ZhPerson], add) -> None:
         if owner := line_owner(text, m.start(), people, self.f):  # 邝某 …钢筋工(技师)⏎(女)

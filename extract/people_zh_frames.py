@@ -90,7 +90,7 @@ def frames() -> Frames:
             rf"{any_of('byline_word')}|(?:(?<=^)|(?<=[\s（(]))(?:{any_of('byline_short')})(?=[\s:：])"
         ),
         byline_bare=re.compile(
-            rf"(?m)^[ \t\u3000]*[□■●◆]?[ \u3000]*(?:[{HAN}]{{1,8}}?(?:{any_of('media_unit')}))?"
+            rf"(?m)^[ \t\u3000]*[□■●◆]?[ \u3000]*(?:[{HAN}](?:[{HAN}]|[-－](?=[{HAN}])){{0,11}}?(?:{any_of('media_unit')}))?"
             rf"((?:{any_of('byline_bare')})[ \t\u3000]*[{HAN}][{HAN} \t\u3000]{{1,40}})$"
         ),
         credit=re.compile(rf"(?:{any_of('credit')})(?:[ \u3000]{{0,2}}|[:：/／])(?=[{HAN}])"),  # 记者/罗某

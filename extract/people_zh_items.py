@@ -54,3 +54,16 @@ def line_owner(text: str, at: int, people: dict, f: Frames):
         return None
     row = f.grid_line.match(text[text.rfind("\n", 0, at - 1) + 1 : at - 1])
     return people.get("".join(row.group("name").split())) if row else None
+
+
+def tail_name(cand: str, checks) -> bool:
+    """A name ending a list item (守岛民兵王继才): a surname and a given name that is no word
+    (劳动模范代表 ends in 范 + 代表, a word)."""
+    return checks.slot_name(cand, relaxed=True) and not checks.names.is_word(cand[1:])
+
+
+def tail_start(text: str, e: int, checks) -> int:
+    """常任法官李义: a first character that closes a word on its left (法官) is no surname, the name
+    is the last two characters."""
+    two = checks.names.is_word(text[e - 4 : e - 2]) and checks.slot_name(text[e - 2 : e], relaxed=True)
+    return e - 2 if two else e - 3

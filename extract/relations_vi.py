@@ -80,6 +80,7 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
             or reporting
             or any((acts(text, e) and not _given_to(text, s0)) or _delegated(text, s0) for s0, e in spans)
             or any(_LEADS.search(text, max(0, s0 - 60), s0) for s0, _ in spans)
+            or any(_comes_to_give(e, ctx) for _, e in spans)
         )
         relation = (
             "mentioned"  # Nguyễn Trung Tiến (29 tuổi) in a story of the arrest: the suspect
@@ -91,6 +92,8 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
             and not any(_given_to(text, s0) for s0, _ in spans)
             and not _award_list(mentions, ctx)
             and not passive
+            else "mentioned"  # em được thầy X trực tiếp bồi dưỡng: the one who helped the honoured
+            if all(_AGENT.search(text, max(0, s0 - 30), s0) for s0, _ in spans)
             else decide_relation(spans, how, False, ctx, bool(named) or passive, False, name)
         )
         honour = named.text if named else (ctx.main_honour if relation == "honouree" else None)
@@ -112,6 +115,10 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
             )
         )
     return out
+
+
+# được thầy | X (trực tiếp bồi dưỡng): the person after được and an address term does the passive's deed
+_AGENT = re.compile(r"(?<!\w)được[ \t]+(?:thầy|cô|ông|bà|anh|chị|đồng chí)(?: giáo)?[ \t]+\Z", re.I)
 
 
 # a head of the school or the unit holding the ceremony, who reports on it (staff in positions_vi.tsv)
@@ -190,6 +197,26 @@ def _past_post(text: str, end: int) -> int:
     return t.start("role") + (cut.start() if cut else len(role.rstrip()))
 
 
+# … đã đến Công an tỉnh Bình Dương trao Bằng khen …: the subject travels to the honoured to give
+_VISIT_GIVE = re.compile(
+    r"(?<!\w)(?:đến|về|tới|xuống)(?!\w)[^.;:\n]{0,80}?(?<!\w)(?:trao|tặng|khen thưởng)(?!\w)"
+)
+_TAKES = re.compile(r"(?<!\w)(?:được|nhận|cho biết|chia sẻ)(?!\w)")
+
+
+def _comes_to_give(end: int, ctx: Context) -> bool:
+    """Does the person named before `end` (and their post, and those with them: Đại tá X - Phó Giám
+    đốc Công an tỉnh cùng lãnh đạo các phòng …) go somewhere to give an honour in the same sentence
+    (… đã đến Công an tỉnh B trao Bằng khen …)? The giver, an official; not one given to (được, nhận)
+    or one who only tells of it (cho biết)."""
+    text = ctx.text
+    at = _past_post(text, end)
+    m = _VISIT_GIVE.search(text, at, sentence_end(text, at, 220))
+    if not m or ":" in text[end : m.start()] or _TAKES.search(text, end, m.start()):
+        return False
+    return any(m.end() <= h.start <= m.end() + 40 for h in ctx.honours)
+
+
 def _speech_before(text: str, at: int, ctx: Context) -> bool:
     """Phát biểu tại lễ trao giải, đồng chí X …: the speech opens the sentence the name is in."""
     start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, at - 60)
@@ -247,6 +274,11 @@ def _namely(text: str, at: int, ctx: Context) -> bool:
     return bool(ctx.lex.cue_re["posthumous"].search(text, before, start))
 
 
+# the list's opening sentence says its people won or are given an honour (… đoạt Giải thưởng …, … được
+# tặng Bằng khen gồm: …)
+_WINNERS = re.compile(r"(?<!\w)(?:đoạt|giành|được (?:trao|tặng|nhận|khen))(?!\w)")
+
+
 def _award_list(mentions: list[Found], ctx: Context, cue: str = "award") -> bool:
     """Is the person an item of a list an awarding sentence opens (tặng Huân chương …, gồm: A, B)?
     With `cue="posthumous"`: one a posthumous award opens (được truy tặng …, gồm: A; B)."""
@@ -255,6 +287,8 @@ def _award_list(mentions: list[Found], ctx: Context, cue: str = "award") -> bool
             start = max(ctx.text.rfind(". ", 0, f.start) + 2, ctx.text.rfind("\n", 0, f.start) + 1)
             if ctx.lex.cue_re[cue].search(ctx.text, start, f.start):
                 return True
+            if cue == "award" and _WINNERS.search(ctx.text, start, f.start):
+                return True  # Danh sách các cá nhân … đoạt Giải thưởng X gồm các ông, bà: A, …
     return False
 
 

@@ -19,7 +19,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from normalize.linerules import LineRules, all_needed
-from normalize.shapes import composed_heading, last_paragraph, toolbar
+from normalize.shapes import composed_heading, last_paragraph, slogan, toolbar
 
 RULES = Path(__file__).with_name("rules") / "boilerplate.tsv"
 MAX_CHROME = 120  # chrome lines are short; longer lines are never tested against the line rules
@@ -323,7 +323,8 @@ def head_menus(keys: list[str], is_chrome) -> set[int]:
     (即时 热门 政治 军武 社会 …), or a run of one-item lines (• 热门 / • 健康 / …). Below the first
     paragraph such lines are article text (a list of names, a poem), so only the head is looked at."""
     end = _head_end(keys, is_chrome)
-    found = {i for i in range(end) if _COUNTERS.fullmatch(keys[i])}  # 76547 4151: views and replies
+    # 76547 4151: views and replies; 喜迎二十大 忠诚保平安 奋进新征程: the site's banner slogan
+    found = {i for i in range(end) if _COUNTERS.fullmatch(keys[i]) or slogan(keys[i])}
     for i in range(end):
         line = _ITEM_COLON.sub("", keys[i])  # 188比分直播:| a menu item with a colon after it
         items = _items(line)

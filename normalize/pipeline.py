@@ -165,8 +165,11 @@ _INNER_END = re.compile(r"[。！？!?]|\.\s")
 
 def fallback_title(body: list[str], uri: str, most: int = 40) -> str:
     """A title for an untitled page: its first line when that is one sentence no longer than a title
-    (a title ending in 。, a page that is one sentence), else the line's start, else the file name."""
+    (a title ending in 。, a page that is one sentence), else the line's start, else the file name. A
+    colon after a short first line (…获评“某称号”:) leads into the text and is no part of the title."""
     first = next((line.strip() for line in body if line.strip() and not titles.credit_line(line)), "")
+    if len(first) <= most:
+        first = first.rstrip(":：").rstrip() or first
     if not first:
         return Path(uri.rsplit("/", 1)[-1]).stem
     if len(first) <= most or (len(first) <= layout.title_limit(first) and not _INNER_END.search(first[:-1])):

@@ -9,7 +9,8 @@ and little else. These tests read the kind of line instead:
   the titles of other stories): short, unpunctuated, no credit or label among them;
 - below the last paragraph, a lone bar menu (首页 | 联系我们) or a bare counter (1,498), and a run of
   listed questions that ends the page (a Q&A site's other questions);
-- the captions of an ad carousel, the short lines right above an ad slot's label (厂商广告).
+- the captions of an ad carousel, the short lines right above an ad slot's label (厂商广告);
+- above the first paragraph, a banner slogan of parallel phrases (喜迎二十大 忠诚保平安 奋进新征程).
 Each was checked to keep article text on the study set's dev half and the annotated set: a table's
 rows, a list under a separator line and photo captions stay.
 """
@@ -35,6 +36,9 @@ MAX_HEADLINE = 60
 _SENTENCE_END = ("。", "！", "？", "!", "?", ".", ";", "；", "…", ":", "：")
 # a field's label (记者:某某, 附件:某某, 一等奖:某某): a credit or a list entry, no headline; a colon after
 # a name (某市长:感谢市民) is a headline's
+SLOGAN_PARTS = 3  # parallel phrases of a banner slogan (喜迎二十大 忠诚保平安 奋进新征程 建功新时代)
+# one phrase: longer than a name (two or three characters, four with a compound surname) or a township
+_SLOGAN_PART = re.compile(r"[\u4e00-\u9fff]{4,7}")
 _LABEL = re.compile(
     r"(?:来源|作者|编辑|责编|记者|通讯员|审核|校对|摄影|联系|电话|地址|邮箱|附件|奖|名单|称号|单位)\s*[:：]"
 )
@@ -206,3 +210,16 @@ def ad_blocks(keys: list[str], is_paragraph) -> set[int]:
 
 def _caption(line: str) -> bool:
     return len(line) <= MAX_AD_LINE and not _ITEM_PUNCT.search(line) and not line.endswith(_SENTENCE_END)
+
+
+def slogan(line: str) -> bool:
+    """A site's banner slogan: SLOGAN_PARTS or more phrases of one length between spaces (喜迎二十大
+    忠诚保平安 奋进新征程 建功新时代). A headline's parts differ in length and carry punctuation; a grid of
+    names has shorter parts. Asked only above the first paragraph (chrome.head_menus), where no list of
+    units (洋青镇人大 岭北镇人大 …) stands."""
+    parts = line.split()
+    return (
+        len(parts) >= SLOGAN_PARTS
+        and len({len(p) for p in parts}) == 1
+        and all(_SLOGAN_PART.fullmatch(p) for p in parts)
+    )

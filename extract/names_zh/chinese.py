@@ -34,6 +34,8 @@ class ChineseNames:
             for end in (j + 2, j + 1):
                 if end - j > len(weights) or (whole and end != n):
                     continue
+                if end == j + 2 and self._adverb_before_verb(text, end):
+                    continue  # 陶辉亦|获颁: 亦 is "also", the verb's, not the name's
                 given = sum(weights[: end - j])
                 shape = w.short_name if end - i == 2 else w.dict_name
                 if prior + (given + self.t.chars_rest + shape) + bonus + w.role * role < w.min_inner:
@@ -53,6 +55,15 @@ class ChineseNames:
                         best = (score + words + penalty, i, end)
                     break
         return best
+
+    def _adverb_before_verb(self, text: str, end: int) -> bool:
+        """Does the reading's last character read as an adverb before a verb that follows people
+        (助理处长陶辉|亦获颁授, 亦 in lexicons/names_zh_cues.tsv `adverb_last`)? A given name may hold
+        亦 (刘亦菲), but right before 获 or 表示 it is "also"."""
+        cues = self.t.cues
+        if text[end - 1 : end] not in cues.get("adverb_last", ()):
+            return False
+        return any(text.startswith(v, end) for v in cues["action"] | cues["speech"])
 
     def _surname_options(self, text: str, i: int, role: bool = False) -> list[tuple[int, float]]:
         """(length, score) of the surnames text[i:] may start with; after a role word, 和 于 时
