@@ -21,6 +21,7 @@ from index.views import plain
 
 CANDIDATES = 200  # person documents read to find which stored names a query means
 MENTIONS = 500  # mentions read, oldest first: a very common name must not stall the page
+AROUND = 300  # characters of text read on each side of a mention, to find its sentence in
 LADDER = ("unit", "township", "county", "prefecture", "provincial", "national")  # low to high
 
 
@@ -69,14 +70,15 @@ def dossier(
 ) -> dict[str, Any]:
     """Everyone the query may name, with their mentions (`honoured`: only their honours) as an
     honour ladder each. `read`: the query's names and their rows, as `stored_names` and
-    `Store.dossier_rows` gave them (read ahead, e.g. by several threads). `evidence` False: each
-    mention's evidence left as (text, position) for `evidence_of`, for a page that shows only some."""
+    `Store.dossier_rows` gave them (read ahead, e.g. by several threads). `evidence` False: the
+    text is not read, each mention's evidence left as (article id, offset, position) for
+    `evidence_for`, for a page that shows only some."""
     names, found = read if read is not None else (stored_names(archive, query), None)
     if not names:
         return {"query": query, "people": []}
     store = archive.store
     if found is None:
-        found = store.dossier_rows(names, MENTIONS + 1, honoured=honoured)
+        found = store.dossier_rows(names, MENTIONS + 1, around=AROUND, honoured=honoured, text=evidence)
     shown = _as_dicts(found[:MENTIONS])
     links = _links(store, names, shown)
     people: dict[str, dict[str, Any]] = {}
@@ -161,7 +163,7 @@ def _level(honour: str | None, bodies: tuple, place: str | None) -> str | None:
 def _mention(r, evidence: bool = True) -> dict[str, Any]:
     """What a dossier shows of one mention; the evidence is the sentence around it, read from the
     text the row carries around the mention (`at` is where that text starts)."""
-    around = (r["around"] or "", (r["start"] or 0) - r["at"])
+    position = (r["start"] or 0) - r["at"]
     return {
         "name": r["name"],
         "relation": r["relation"],
@@ -174,8 +176,20 @@ def _mention(r, evidence: bool = True) -> dict[str, Any]:
         "article_id": r["article_id"],
         "title": r["title"],
         "source": r["source"],
-        "evidence": evidence_of(*around) if evidence else around,
+        "evidence": evidence_of(r["around"] or "", position)
+        if evidence
+        else (r["article_id"], r["at"], position),
     }
+
+
+def evidence_for(archive, honours: list[dict[str, Any]]) -> None:
+    """The evidence of these mentions of a dossier read without its text (`evidence` False): the
+    texts of their articles read in one query, each cut as the dossier's query would have."""
+    texts = archive.store.columns_of([h["evidence"][0] for h in honours], ("text",))
+    for h in honours:
+        article_id, at, position = h["evidence"]
+        text = texts[article_id]["text"] if article_id in texts else ""
+        h["evidence"] = evidence_of(text[at : at + 2 * AROUND], position)
 
 
 def evidence_of(text: str, at: int) -> str:

@@ -92,7 +92,7 @@ MEMBER = "SELECT id, cluster, canonical, superseded_by IS NULL AS live, cleaning
 DOSSIER = """
 SELECT p.article_id, p.n, p.name, p.relation, p.honour, p.role, p.org, p.place, p.start, e.year, a.title,
     a.source, a.published, max(0, coalesce(p.start, 0) - {around}) AS at,
-    substr(a.text, max(0, coalesce(p.start, 0) - {around}) + 1, 2 * {around}) AS around,
+    {text} AS around,
     e.rowid IS NOT NULL AS has_event, e.organizers, e.place AS event_place, h.title AS h_title,
     h.level AS h_level, h.awarded_by AS h_awarded_by, h.status AS h_status, h.year AS h_year,
     {link}
@@ -105,6 +105,9 @@ LEFT JOIN honours h ON h.rowid = (
 WHERE p.name = ? AND a.superseded_by IS NULL AND a.canonical = 1{honoured}
 ORDER BY p.rowid LIMIT ?
 """
+# DOSSIER's `around`: the text on both sides of a mention (NULL instead for a page that reads it only
+# for the mentions it lists: reading the text is a third of the query)
+DOSSIER_TEXT = "substr(a.text, max(0, coalesce(p.start, 0) - {around}) + 1, 2 * {around})"
 
 
 # --- people linked across articles (issue 13, index/linking.py): each mention's person, in a table

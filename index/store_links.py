@@ -26,14 +26,16 @@ class PersonLinks:
         return {k: (r["person_id"], bool(r["weak"])) for k, r in self._keyed("person_links", "n", keys)}
 
     def dossier_rows(
-        self, names: list[str], limit: int, around: int = 300, honoured: bool = False
+        self, names: list[str], limit: int, around: int = 300, honoured: bool = False, text: bool = True
     ) -> list[sqlite3.Row]:
         """Up to `limit` mentions of each name (schema.DOSSIER; `honoured`: only those honoured with
         a title), oldest first (by the year of the article's first event, else its publication),
-        with `around` characters of text on each side of each mention."""
+        with `around` characters of text on each side of each mention (`text` False: None instead,
+        for a page that reads the text of the few it lists; the text is a third of the query's work)."""
         linked = self._linked()
         sql = schema.DOSSIER.format(
             around=int(around),
+            text=schema.DOSSIER_TEXT.format(around=int(around)) if text else "NULL",
             honoured=" AND p.relation = 'honouree' AND p.honour != ''" if honoured else "",
             link="l.person_id, l.weak" if linked else "NULL AS person_id, 0 AS weak",
             join="LEFT JOIN person_links l ON l.article_id = p.article_id AND l.n = p.n" if linked else "",

@@ -38,7 +38,10 @@ UVICORN = {
     "log_level": "warning",
     "server_header": False,
     "timeout_keep_alive": 5,
+    # h11 even when httptools is installed: httptools reads a request head of any size, h11 stops at 16 KB
+    "http": "h11",
     "h11_max_incomplete_event_size": 16 * 1024,
+    "loop": "auto",  # uvloop (a dependency; asyncio where it is missing): less CPU a request
 }
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 import shutil
 import tempfile
-from functools import partial
 from pathlib import Path
 
 from fastapi import FastAPI, Query, Request
@@ -14,7 +13,7 @@ from fastapi.responses import RedirectResponse, StreamingResponse
 
 from index.check import check, read_text
 from index.dossier import article as article_view
-from index.dossier import dossier, evidence_of
+from index.dossier import dossier, evidence_for
 from index.dossier import event as event_view
 from index.engine import TREE
 from index.export import FORMATS, ExportError, export
@@ -85,6 +84,18 @@ def place_tree(place: str, facets: dict[str, dict[str, int]], here) -> dict:
     return {"top": here(place=None, page=None), "crumbs": crumbs, "children": children}
 
 
+def listed_dossier(reader, name: str, shown: int | None) -> dict:
+    """A name's dossier as its page lists it: each person's `listed` honours, the first `shown`
+    of the page (None: all), with their evidence; the text is read for those only (a name has hundreds)."""
+    found, budget, listed = dossier(reader, name, evidence=False), shown, []
+    for p in found["people"]:  # the first honours of the page, person by person
+        p["listed"] = p["honours"] if budget is None else p["honours"][:budget]
+        budget = None if budget is None else budget - len(p["listed"])
+        listed += p["listed"]
+    evidence_for(reader, listed)
+    return found
+
+
 def add_pages(app: FastAPI, library: Library) -> None:
     @app.get("/", include_in_schema=False)
     @app.get("/search", include_in_schema=False)
@@ -123,14 +134,8 @@ def add_pages(app: FastAPI, library: Library) -> None:
     async def person_page(request: Request, name: str, every: str = Query("", alias="all")):
         """A name's dossier: its first PERSON_SHOWN honours (all of them with `?all=1`)."""
         name = person_name(name)
-        found = await library.run(partial(dossier, evidence=False), name)
+        found = await library.run(listed_dossier, name, None if every else PERSON_SHOWN)
         status = 200 if found["people"] else 404
-        budget = None if every else PERSON_SHOWN
-        for p in found["people"]:  # the first honours of the page, person by person
-            p["listed"] = p["honours"] if budget is None else p["honours"][:budget]
-            budget = None if budget is None else budget - len(p["listed"])
-            for h in p["listed"]:  # the evidence of those shown only: a name has hundreds
-                h["evidence"] = evidence_of(*h["evidence"])
         return render(request, "person.html", status=status, found=found, name=name, safe_link=safe_link)
 
     @app.get("/check", include_in_schema=False)

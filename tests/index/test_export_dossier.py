@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import run_honours
 
-from index.dossier import dossier
+from index.dossier import dossier, evidence_for
 from index.export import ExportError, export
 from index.query import parse
 
@@ -85,6 +85,16 @@ def test_dossier_groups_one_persons_honours_across_articles(seeded):
     assert dossier(seeded, "藍波")["people"][0]["honours"][0]["honour"] == "一等奖"
     assert dossier(seeded, "tran van chanh")["people"][0]["name"] == "Trần Văn Chánh"
     assert dossier(seeded, "无此人")["people"] == []
+
+
+def test_a_dossier_read_without_its_text_finds_the_same_evidence_later(seeded):
+    """A person page reads the text only for the honours it lists (evidence_for), and must show
+    the same sentences the full dossier finds."""
+    for name in ("王芳", "藍波", "tran van chanh"):
+        full = [h for p in dossier(seeded, name)["people"] for h in p["honours"]]
+        later = [h for p in dossier(seeded, name, evidence=False)["people"] for h in p["honours"]]
+        evidence_for(seeded, later)
+        assert full and later == full
 
 
 def test_person_command(seeded):

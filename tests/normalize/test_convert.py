@@ -19,6 +19,7 @@ def conv():
         ("「這份榮譽」", "「这份荣誉」"),  # corner quotes stay (study-set gold)
         ("牠的家", "它的家"),
         ("顯著成效", "显著成效"),
+        ("小兒麻痺患者", "小儿麻痹患者"),
     ],
 )
 def test_overrides(conv, trad, simp):
