@@ -43,7 +43,19 @@ def test_namesakes_are_told_apart_by_a_parent_the_context_names():
 
 
 @pytest.mark.parametrize(
-    "text", ["还有温泉街道", "并代表市", "省级文明村镇", "优秀社区", "全县", "本市", "最美奋斗者", "县委", "石林县的", ""]
+    "text",
+    [
+        "还有温泉街道",
+        "并代表市",
+        "省级文明村镇",
+        "优秀社区",
+        "全县",
+        "本市",
+        "最美奋斗者",
+        "县委",
+        "石林县的",
+        "",
+    ],
 )
 def test_fragments_of_sentences_are_not_places(text):
     assert resolve(text, "zh") is None
