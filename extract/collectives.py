@@ -48,11 +48,10 @@ from extract.collectives_zh_runs import alone, chained, family, units_people
 from extract.lexicon import Lexicon
 from extract.needs import first_class
 from extract.records import Collective
-from extract.text import Mention, sentence_of, sentences
+from extract.text import HAN, Mention, sentence_of, sentences
 
 __all__ = ["find_collectives_vi", "find_collectives_zh"]  # find_collectives_vi lives in collectives_vi
 
-HAN = "\u4e00-\u9fff"
 _AWARD_VERB = rf"(?:均|都|同时|也|还|再次|并列|双双|一同|分别)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为|认定为)|被认定为|获颁|获(?=[{HAN}]{{0,8}}“))"
 _VERB_GUARD = first_class(_AWARD_VERB)  # the verb is looked for only before one of its first characters
 _AWARD_SUBJECT = re.compile(

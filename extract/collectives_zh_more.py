@@ -11,9 +11,9 @@ from functools import cache
 
 from extract.lexicon import alternation
 from extract.numbers import parse_number
+from extract.text import HAN
 from extract.tsv import read_rows
 
-HAN = "\u4e00-\u9fff"
 NUMBER = "[\\d一二两三四五六七八九十百千]+"
 
 

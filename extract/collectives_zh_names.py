@@ -8,9 +8,8 @@ import re
 from functools import cache
 
 from extract.lexicon import alternation
+from extract.text import HAN
 from extract.tsv import read_rows
-
-HAN = "\u4e00-\u9fff"
 
 
 @cache

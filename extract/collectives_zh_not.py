@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-HAN = "\u4e00-\u9fff"
+from extract.text import HAN
+
 UNIT_LINE = re.compile(  # a unit on a line of its own, maybe numbered (1、X / 2. Y / 3 Z in a table)
     rf"(?m)^(?:[ \t\u3000]*\d{{1,3}}[ \t\u3000、.．)）]+)?([{HAN}（）()]{{4,30}})[ \t\u3000]*$"
 )

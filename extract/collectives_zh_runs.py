@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from extract.text import HAN
 from extract.tsv import read_rows
 
-HAN = "\u4e00-\u9fff"
 _SEPARATOR = re.compile(r"\s*[，,；;]\s*")
 _PEOPLE_AFTER = re.compile(r"^[^等]*等[\d一二两三四五六七八九十百千]+余?[人名]")
 _TAIL = re.compile(r"\s*(?:等|$)")  # …青竹街道兰沟村等8个村(社区)上榜: the list's count closes the clause

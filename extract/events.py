@@ -15,11 +15,10 @@ from extract.honour_bodies import awarding_bodies
 from extract.lexicon import alternation
 from extract.places import place_from_bodies, resolve
 from extract.records import Event
-from extract.text import Mention
+from extract.text import HAN, Mention
 from extract.tsv import read_rows
 from normalize.dates import PHOTO_CREDIT
 
-HAN = "\u4e00-\u9fff"
 _ORGANISERS = re.compile(r"由([^。；;\n]{2,120}?)(?:联合)?主办")
 _ISSUER = re.compile(
     rf"(?:^|[《“\n])((?:中共)?[{HAN}（）() \u3000、]{{2,40}}?)关于(?:表彰|命名|授予|追授|评选|公布|推荐)"

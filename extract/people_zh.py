@@ -43,7 +43,6 @@ from extract.people_zh_slots import (
     within,
 )
 
-HAN = "\u4e00-\u9fff"
 _SLOGAN = re.compile("“[^“”]{0,10}”")  # a short quoted phrase: a campaign's name
 _SENTENCE_END = re.compile("[。；\n]")  # a profile (韦庆丰,男,…) starts a sentence
 _JOINS = frozenset("和与及同")

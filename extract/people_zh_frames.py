@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.lexicon import alternation
+from extract.text import HAN
 from extract.tsv import read_blocks
 
-HAN = "\u4e00-\u9fff"
 PUNCTUATION = frozenset("，。、；：:;,.!?！？“”\"‘’'《》（）()【】[]…—\n \t\u3000")
 
 

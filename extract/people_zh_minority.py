@@ -10,8 +10,8 @@ import re
 
 from extract.people_zh_checks import division_stems
 from extract.people_zh_slots import DOT, dotted_places
+from extract.text import HAN
 
-HAN = "\u4e00-\u9fff"
 _DOT_AT = re.compile(f"(?<=[{HAN}])[{DOT}](?=[{HAN}])")
 _SPACED = re.compile(f"([{HAN}]{{3,9}}) ([{HAN}]{{2,5}})(?=[、，,等；;。])")
 _OPEN_QUOTES = frozenset("“「『《‘〈")

@@ -13,9 +13,9 @@ from functools import cache
 
 from extract.lexicon import alternation
 from extract.people_zh_slots import married_cell
+from extract.text import HAN
 from extract.tsv import read_blocks
 
-HAN = "\u4e00-\u9fff"
 _NUMERAL = "\\d一二三四五六七八九十百"
 # 北屯区|的, 丰年里办公处推荐|的, 推荐获奖的, 91岁|的, 百岁|的: the modifiers of a person
 _OPEN = re.compile(f"(?:(?<=[区里乡镇村])的|推荐的|[获受](?:奖|表扬)的|(?<=[{_NUMERAL}])岁的?)(?=[{HAN}])")

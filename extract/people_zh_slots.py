@@ -11,9 +11,9 @@ from extract.lexicon import alternation
 from extract.names_zh import ChineseNameFinder
 from extract.names_zh.tables import PERSON_TAGS
 from extract.people_zh_frames import PUNCTUATION, Frames
+from extract.text import HAN
 from extract.tsv import read_blocks, read_rows
 
-HAN = "\u4e00-\u9fff"
 # a given-name character weighing less than this (说 摄 去 是) never ends a name after a cue
 MIN_THIRD = -1.6
 _TOKEN = re.compile(r"\S+")

@@ -8,12 +8,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 
 from errors import ConfigError
+from extract.text import HAN
 from extract.tsv import read_blocks, read_rows
 
 Span = tuple[int, int]
 Scored = tuple[float, int, int]  # (score, start, end)
 Tagger = Callable[[str], list[tuple[str, str]]]
-HAN = "\u4e00-\u9fff"
 NUMERALS = "一二三四五六七八九十"
 COUNTERS = NUMERALS + "几多两廿百千万"  # before a measure word: a number of things (五名司机)
 DOTS = "·•‧・"  # the separator inside foreign names
