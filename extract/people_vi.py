@@ -252,7 +252,9 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
         found[(s, e)] = Found(s, e, author=True)
     for s, e in signers(text, p):
         found[(s, e)] = Found(s, e, signer=True)
-    kept = [f for f in found.values() if not placed_elsewhere(text, f)]  # gồm: Lộc Bình, Cao Lộc (huyện)
+    kept = [  # gồm: Lộc Bình, Cao Lộc (huyện): a bare name written elsewhere as a place's
+        f for f in found.values() if f.cue or f.role or f.author or not placed_elsewhere(text, f.start, f.end)
+    ]
     return sorted(cut_off(text, completed(text, kept, p)), key=lambda f: f.start)
 
 

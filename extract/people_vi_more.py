@@ -155,15 +155,13 @@ def place_before(text: str, at: int) -> bool:
     return bool(re.search(rf"(?<!\w)(?:{_words('place_level').pattern})\s+\Z", text[max(0, at - 16) : at]))
 
 
-def placed_elsewhere(text: str, f: Span) -> bool:
+def placed_elsewhere(text: str, start: int, end: int) -> bool:
     """Is a bare name (no address term, no post: a list item, one joined by `và`) written elsewhere
     right after a place's level word (… đại biểu năm huyện gồm: Lộc Bình và Cao Lộc; … huyện Cao
     Lộc)? Then it names that place, not a person."""
-    if getattr(f, "cue", "") or getattr(f, "role", None) or getattr(f, "author", False):
-        return False
-    name = re.escape(text[f.start : f.end])
+    name = re.escape(text[start:end])
     level = _words("place_level").pattern
-    return any(m.start(1) != f.start for m in re.finditer(rf"(?<!\w)(?i:{level})\s+({name})(?!\w)", text))
+    return any(m.start(1) != start for m in re.finditer(rf"(?<!\w)(?i:{level})\s+({name})(?!\w)", text))
 
 
 # 1. HS Nguyễn Mai Phương - 8A8 đạt giải …; 2) Lê Đức Anh, 8A1: a numbered line opening with a name
