@@ -34,11 +34,11 @@ MIN_HEADLINES = 2  # lines of a block of other stories under the share bar
 MIN_HEADLINE = 8  # characters of another story's headline (a caption or a name is often shorter)
 MAX_HEADLINE = 60
 _SENTENCE_END = ("。", "！", "？", "!", "?", ".", ";", "；", "…", ":", "：")
-# a field's label (记者:某某, 附件:某某, 一等奖:某某): a credit or a list entry, no headline; a colon after
-# a name (某市长:感谢市民) is a headline's
 SLOGAN_PARTS = 3  # parallel phrases of a banner slogan (喜迎二十大 忠诚保平安 奋进新征程 建功新时代)
 # one phrase: longer than a name (two or three characters, four with a compound surname) or a township
 _SLOGAN_PART = re.compile(r"[\u4e00-\u9fff]{4,7}")
+# a field's label (记者:某某, 附件:某某, 一等奖:某某): a credit or a list entry, no headline; a colon after
+# a name (某市长:感谢市民) is a headline's
 _LABEL = re.compile(
     r"(?:来源|作者|编辑|责编|记者|通讯员|审核|校对|摄影|联系|电话|地址|邮箱|附件|奖|名单|称号|单位)\s*[:：]"
 )
