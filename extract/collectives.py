@@ -5,14 +5,14 @@ table's name column, as the agency of a winning project, or beside a collective 
 it acts (awards, organises, reports, signs: collective_frames_zh.tsv), names a person's unit (X科|科长),
 a place, or is a title. What makes a unit's name: collectives_zh_names.py; counted lists, collective
 merits, lists sharing a unit word, names under an honour's label, objects of giving verbs, table columns
-and agencies running projects: collectives_zh_more.py.
+and agencies running projects: collectives_zh_more.py; cities and counties ranked as wholes (授予A市、B市
+“…”称号, A县被评为, 一等奖:A市 B县): collectives_zh_places.py.
 Vietnamese: see collectives_vi.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from extract.collectives_vi import find_collectives_vi
 from extract.collectives_zh_are import units_are
@@ -44,7 +44,8 @@ from extract.collectives_zh_names import (
 )
 from extract.collectives_zh_not import UNIT_LINE, list_heads, others
 from extract.collectives_zh_not import signers as signers_of
-from extract.collectives_zh_runs import alone, chained, family, units_people
+from extract.collectives_zh_places import honoured_places, is_place, places_awarded
+from extract.collectives_zh_runs import after_group, alone, chained, couple, family, split_units, units_people
 from extract.lexicon import Lexicon
 from extract.needs import first_class
 from extract.records import Collective
@@ -52,14 +53,15 @@ from extract.text import HAN, Mention, sentence_of, sentences
 
 __all__ = ["find_collectives_vi", "find_collectives_zh"]  # find_collectives_vi lives in collectives_vi
 
-_AWARD_VERB = rf"(?:均|都|同时|也|还|再次|并列|双双|一同|分别)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为|认定为)|被认定为|获颁|获(?=[{HAN}]{{0,8}}“))"
+_AWARD_VERB = rf"(?:均|都|同时|也|还|再次|并列|双双|一同|分别)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为|认定为)|被认定为|获颁|获(?=[{HAN}]{{0,8}}“|[{HAN}]{{1,8}}奖[，。；,;]))"
 _VERB_GUARD = first_class(_AWARD_VERB)  # the verb is looked for only before one of its first characters
 _AWARD_SUBJECT = re.compile(
-    rf"([{HAN}“”「」（）()]{{3,40}}?){_VERB_GUARD}(?={_AWARD_VERB})"
-)  # 衢州市公路管理局工会被中华全国总工会授予…: the agent between 被 and the verb; A和B均获得
+    rf"([{HAN}“”「」（）()《》]{{3,40}}?){_VERB_GUARD}(?={_AWARD_VERB})"
+)  # 衢州市公路管理局工会被中华全国总工会授予…: the agent between 被 and the verb; A和B均获得; 《X》主创团队
 _SUBJECT_COUNTED = re.compile(
-    rf"([{HAN}“”]{{3,40}}?)等[\d一二两三四五六七八九十百千]+[个家支][{HAN}]{{0,10}}?(?=获评|荣获|被评为|被授予|被命名为)"
-)  # 福州某公司工会委员会等35家基层工会荣获…: the unit that leads the counted list
+    rf"([{HAN}“”]{{3,40}}?)等[\d一二两三四五六七八九十百千]+(?:[个家支]|名个人[(（]集体[)）])[{HAN}]{{0,10}}?(?=获评|荣获|被评为|被授予|被命名为)"
+)  # 福州某公司工会委员会等35家基层工会荣获…: the unit that leads the counted list; X团队等10名个人(集体)
+_IN_EVENT = re.compile(rf"在[{HAN}\d]{{1,16}}?[中上]$")  # 在此次表彰中, 在2023年度评选中: the occasion
 _PEOPLE_OF = re.compile(r"[^，。；,;\n]*?(?:共)?有[\d一二两三四五六七八九十百]+[人名位]")
 _WON_BY = re.compile(  # 由鲤鱼国小获…金质奖, 由世贤国小以「…」方案…荣获
     rf"由([{HAN}]{{3,30}}?)(?=(?:分别|均|都|同时|共同)?(?:荣获|获得|获颁|获(?![悉知取批准]))|以[「“][^」”\n]{{1,30}}[」”][^。；;\n]{{0,60}}?荣?获)"
@@ -196,6 +198,9 @@ def _unit_lists(text: str, lex: Lexicon):
                 items += [(at + chunk.index(p), at + chunk.index(p) + len(p)) for p in parts]
             elif (_ends_as_unit(chunk) or owned) and not _MEMBERS.match(item.group(0), len(chunk)):
                 items.append((at, at + len(chunk)))
+            fresh = after_group(item.group(0))  # 张三等先进个人和|X车站、Y公司: X opens the units
+            if fresh and _ends_as_unit(item.group(0)[fresh:]):
+                items.append((at + fresh, clause.start() + item.end()))
         if len(entries) < 2 and len(items) < 2:
             clauses.append((*clause.span(), "alone" if alone(text, *clause.span(), items) else None, items))
             continue
@@ -232,8 +237,9 @@ def _unit_lists(text: str, lex: Lexicon):
             continue
         body = m.group(at + 1)
         items = re.finditer(r"[^、，,；;。:：\s\u3000]+", body)  # 专业功绩勋章:A协会;B小组。
-        named = [(i.start(), i.start() + len(_NOTE.sub("", i.group(0)))) for i in items]
-        units = [(s, e) for s, e in named if _ends_as_unit(body[s:e]) or _SOCIETY.search(body[s:e])]
+        named = [(i.start(), i.start() + len(_NOTE.sub("", i.group(0)).rstrip("?？"))) for i in items]
+        places = all(is_place(body[s:e]) for s, e in named)  # 一等奖:文昌市 海口市: places ranked
+        units = [(s, e) for s, e in named if _ends_as_unit(body[s:e]) or _SOCIETY.search(body[s:e]) or places]
         yield [(m.start(at + 1) + s, m.start(at + 1) + e) for s, e in units], True
 
 
@@ -245,7 +251,9 @@ def find_collectives_zh(
     spans: list[tuple[int, int]] | None = None,
 ) -> list[Collective]:
     spans = sentences(text) if spans is None else spans
-    people = {p for p in people if not any(e == len(p) for _, e in _head_ends(p))}  # 卫生院 is no person
+    people = {
+        p for p in people if not any(e == len(p) for _, e in _head_ends(p)) and not is_place(p)
+    }  # 卫生院, 某某旗
     group_honours = [h for h in honours if lex.honour_kind(h.text) in ("collective",)]
     found: dict[str, Collective] = {}
     heads, _ = _heads()
@@ -303,14 +311,18 @@ def find_collectives_zh(
     for m in counted:  # 授予市第二中学党总支等12个单位: a unit, whatever its end
         units = m.group("units")
         fits = count_fits(units, m.group("count"))  # A、B及C社区3个绩优社区: the count is the list's
-        parts = _split_units(units, fits)  # A和B两个党支部, A、B(C)、D等9家单位
+        parts = split_units(units, fits)  # A和B两个党支部, A、B(C)、D等9家单位
         joined = len(parts) > 1 and "、" not in units
         if not m.group("etc") and not joined and not m.group(0).startswith("和") and not fits:
             continue  # without 等: A和B两个党支部, 5人和X1个集体; not 全省共有119户家庭, 石泉镇4个村镇
-        if m.group("by") and not _WON_AFTER.match(text, m.end()):
+        if (m.group("by") and not _WON_AFTER.match(text, m.end())) or (
+            m.group("place") and not places_awarded(text, m)
+        ):
             continue  # 由A、B等5个单位联合主办: organisers; 由A、B等3个社区获得优等: winners
-        for s, e in parts:  # _split_units has read any 和 left inside as part of a name
+        for s, e in parts:  # split_units has read any 和 left inside as part of a name
             add(m.start("units") + s, m.start("units") + e, 3, whole=True)
+    for s, e in honoured_places(text):  # 授予A市、B市“…”称号, A县被评为…
+        add(s, e, 3, whole=True)
     for s, e in merit_units(text):  # 授予瑞金消防救援大队集体二等功
         add(s, e, 3, whole=True)
     for s, e in table_names(text):  # 分会名称 分数 排名 奖金 / 登山分会 8.6 1 12,000…
@@ -333,11 +345,12 @@ def find_collectives_zh(
         start = m.start(1) + m.group(1).rfind("的") + 1  # 区总工会申报的|某公司工会小组榜上有名
         if _PEOPLE_OF.match(text, m.end(1)):
             continue  # 横栏镇被评为“十杰市民”有1人: the town's people are honoured, not the town
-        if len(parts) > 1 and all(_ends_as_unit(text[s:e].strip("“”")) for s, e in parts):
-            for s, e in parts:
-                add(s, e)
-        elif _ends_as_unit(text[start : m.end(1)].strip("“”")):
-            add(start, m.end(1), 3)  # 崔口镇成功创建, 新华社等15家单位获: a unit word ends even a short name
+        both = len(parts) > 1 and all(_ends_as_unit(text[s:e].strip("“”")) for s, e in parts)
+        for s, e in parts if both else []:
+            add(s, e)
+        end = m.start(1) + len(_IN_EVENT.sub("", m.group(1)))  # X工会|在此次表彰中荣获: where, not the name
+        if not both and _ends_as_unit(text[start:end].strip("“”")):
+            add(start, end, 3)  # 崔口镇成功创建, 新华社等15家单位获: a unit word ends even a short name
     for m in _OF_UNIT.finditer(text):
         if (
             _ends_as_unit(m.group(1))
@@ -363,33 +376,9 @@ def find_collectives_zh(
             unit = _unit_prefix(m.group(1))
             if unit:
                 add(m.start(1), m.start(1) + len(unit))
-    found = {c.name: c for c in (_couple(c, text, people) for c in found.values())}
+    found = {c.name: c for c in (couple(c, text, people) for c in found.values())}
     inside = [c for c in found.values() for o in found.values() if o is not c and _within(c.span, o.span)]
     return sorted((c for c in found.values() if c not in inside), key=lambda c: c.span)
-
-
-def _split_units(phrase: str, fits: bool = False) -> list[tuple[int, int]]:
-    """Spans of the units of a 、-list, a part split again at 和/及 only when each side is a unit
-    (A厂和B公司; not 赴利比里亚维和警察防暴队) or the list's count says so (`fits`: A、B及C社区3个), a
-    bracketed note after a unit left out."""
-    spans = []
-    for piece in re.finditer("[^、]+", phrase):
-        subs = list(re.finditer("[^和及]+", piece.group(0)))
-        if len(subs) < 2 or not (fits or all(_ends_as_unit(_NOTE.sub("", p.group(0))) for p in subs)):
-            subs = [piece]
-        at = piece.start() if subs[0] is not piece else 0
-        spans += [(at + p.start(), at + p.start() + len(_NOTE.sub("", p.group(0)))) for p in subs]
-    return spans
-
-
-def _couple(unit: Collective, text: str, people: set[str]) -> Collective:
-    """A family named by a couple (蒋亨强、江萍家庭): the husband's name and 、 joined to the found 江萍家庭."""
-    lead = text[max(0, unit.span[0] - 5) : unit.span[0]]
-    husband = next((p for p in people if lead.endswith(p + "、")), None) if lead.endswith("、") else None
-    if not unit.name.endswith("家庭") or not husband:
-        return unit
-    name = husband + "、" + unit.name
-    return replace(unit, name=name, span=(unit.span[0] - len(husband) - 1, unit.span[1]))
 
 
 def _within(a: tuple[int, int], b: tuple[int, int]) -> bool:

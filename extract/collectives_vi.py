@@ -2,13 +2,15 @@
 after `như:`/`gồm:`, `tặng … cho`, `khen thưởng`, `Tập thể`, on a list line, or before `được … tặng` /
 `đón nhận Bằng khen` (a place after a comma between them), the host of a ceremony in which it receives
 one, or by bare name after `các bệnh viện:`; not a look-alike (units_vi_not.tsv), nor after a person's or
-a place's word (collective_frames_vi.tsv, positions_vi.tsv)."""
+a place's word (collective_frames_vi.tsv, positions_vi.tsv). The people of a place honoured as one
+(Đảng bộ, chính quyền và nhân dân huyện X; nhân dân và cán bộ xã Y): collectives_vi_places.py."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from extract.collectives_vi_places import whole_places
 from extract.lexicon import alternation
 from extract.people_vi_credits import LOWER, SYLLABLE, UPPER
 from extract.records import Collective
@@ -39,7 +41,7 @@ def _vi_unit() -> re.Pattern:
     inner_and = rf"và(?!\s+(?!(?:{others})(?!\w))[{UPPER}][{LOWER}]+\s+[{LOWER}])"
     stop = rf"(?:{inner_and}|với|vì|được|đã|cũng|có|là|cho|trong|tại|của|thuộc|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao|long trọng|trọng thể|tổ chức)\b"
     return re.compile(
-        rf"(?<![\w.])((?:{alternation(heads).pattern}|{_POLICE_CODE})(?!\w)(?:\s+(?!{stop})[\w/.-]+){{0,8}})",
+        rf"(?<![\w.])((?:{alternation(heads).pattern}|{_POLICE_CODE})(?!\w)(?:\s+(?!{stop})(?:phòng,\s+chống|[\w/.-]+)){{0,8}})",  # phòng, chống ma túy: one phrase
         re.U,
     )
 
@@ -72,7 +74,7 @@ def _vi_name(name: str, before: str) -> bool:
     previous = re.search(r"(?:^|\s)(\S+) \Z", before)  # Ngô Trường Huy: a head inside a proper name
     if previous and previous.group(1).lstrip('(“"')[:1].isupper() and previous.group(1)[-1].isalnum():
         return False
-    if name[0].islower():
+    if name[0].islower() and not name.startswith("đội tuyển "):  # đội tuyển bóng đá nam U23: a national team
         head = next((h for h in _vi_heads() if name.lower().startswith(h.lower() + " ")), words[0])
         rest = name[len(head) :].strip()
         previous = before.split()[-1:] or [""]
@@ -87,7 +89,7 @@ _VI_LIST = re.compile(
 )
 _VI_AFTER = re.compile(  # the units come after the cue
     r":\s*(?P<numbered>1\s?[-–.)]\s[^\n]+)"  # Anh hùng Lao động: 1- Trường THCS …; 2- Bệnh viện …
-    r"|(?:tặng|trao|khen thưởng|(?<!giải )thưởng|biểu dương|tuyên dương)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
+    r"|(?:tặng|trao|khen thưởng|(?<!giải )thưởng|biểu dương|tuyên dương|[Ll]ễ đón nhận)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
     r"|\b(?:trao tặng|tặng)\s+(?P<direct>[^.;:,\n(]{2,80})"  # … danh hiệu Anh hùng … tặng Bệnh viện X
     r"|khen thưởng\s+(?:đột xuất\s+)?(?:đối với\s+)?(?P<object>[^.;:,\n(]{2,80})"  # khen thưởng (đối với) Phòng …
     r"|(?:[Tt]ập thể|[Đđ]ơn vị)\s+(?:được|đã được)\s+(?:trao tặng|tặng thưởng|tặng|trao|khen thưởng)[^.;:\n]{0,60}?"
@@ -198,8 +200,14 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
                     name=name, span=(start, start + len(name)), honour=near[-1].text if near else None
                 ),
             )
-    for start, end in _headed_items(text):  # các bệnh viện: Bạch Mai, Bỏng quốc gia…: each as written
+    # các bệnh viện: Bạch Mai, Bỏng quốc gia…: each as written; tặng Đảng bộ, chính quyền và nhân dân xã X
+    for start, end in [*_headed_items(text), *whole_places(text)]:
         name = text[start:end]
+        same = [n for n in found if n.lower() == name.lower() and n != name]
+        if same and name[0].isupper():
+            continue  # Nhân dân và cán bộ xã X opening a line, nhân dân … in the text: one, as the text has it
+        for n in same:
+            del found[n]
         near = [h for h in honours if h.start < start] or honours
         found.setdefault(
             name, Collective(name=name, span=(start, end), honour=near[-1].text if near else None)
@@ -242,7 +250,7 @@ def _headed_items(text: str) -> list[tuple[int, int]]:
 # Phòng …; cho 15 cá nhân là thành viên của Hội …; Các gương điển hình tiên tiến phường X được …)
 _PEOPLE = re.compile(
     r"(?<!\w)(?:ông|bà|anh|chị|em|đồng chí|cá nhân|cán bộ|chiến sĩ|(?<!một )thành viên|đoàn viên|hội viên|"
-    r"học sinh|giáo viên|cô giáo|thầy giáo|đảng viên|người dân|nhân tố|lãnh đạo|gương|điển hình|"
+    r"học sinh|giáo viên|cô giáo|thầy giáo|đảng viên|người dân|nhân tố|lãnh đạo|gương|điển hình|vận động viên|VĐV|"
     r"đại úy|thượng úy|trung úy|thiếu úy|thiếu tá|trung tá|thượng tá|đại tá|thiếu tướng)(?!\w)",
     re.I,
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from extract.collectives_zh_places import COUNTED_PLACES
 from extract.lexicon import alternation
 from extract.numbers import parse_number
 from extract.text import HAN
@@ -32,7 +33,7 @@ def counted_units() -> re.Pattern:
         rf"(?:(?:授予|追授|表彰|命名|评选出|评出)了?|对|在|包括|以及|(?:(?<=[，。；：:,;\n])|^)\s*(?P<by>由)?|(?<=[\d一二两三四五六七八九十][人名])和)"
         rf"(?P<units>(?:(?!授予|表彰|命名|对|在|以及|包括)[{HAN}“”、（）()A-Za-z]|(?<=[A-Za-z0-9])\d){{3,80}}?)"  # ACP1000: digits after a letter
         rf"(?P<etc>等)?\s?(?P<count>{NUMBER})\s?[个家支所户](?:“[^”\n]{{0,14}}(?:{nouns})”|(?:“[^”\n]{{1,16}}”)?(?:先进|优秀)?"
-        rf"(?:[{HAN}]{{0,4}}?(?:{nouns})|(?<=户)(?![{HAN}])))",  # 评选出X家庭等100户。: households; 等11个“最佳志愿服务组织”
+        rf"(?:[{HAN}]{{0,4}}?(?:{nouns})|(?<=户)(?![{HAN}])|(?P<place>(?:设区)?{COUNTED_PLACES})))",  # 评选出X家庭等100户。: households; 等11个“最佳志愿服务组织”
         re.M,
     )
     return frame

@@ -73,8 +73,8 @@ _QUOTED_OPENER = re.compile(
 )
 _TOWNSHIP_SHORT = re.compile(f"[{HAN}]{{1,4}}[乡镇市区]")  # 中寮乡和兴: a community's short name, no person
 _NAMED_AFTER = re.compile(
-    f"(?<=[{HAN}])[{HAN}()（）]{{0,12}}(?:工作室|小组|班组)$"
-)  # 董林|劳模创新工作室, …乙班赵梦桃|小组
+    f"(?<=[{HAN}])[{HAN}()（）]{{0,12}}(?:工作室|小组|班组|爱心团队|志愿服务队)$"
+)  # 董林|劳模创新工作室, …乙班赵梦桃|小组, 侯某|爱心团队
 _NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给等每其本几多年")  # 年: 1990-2005年|横栏镇
 # a list item opening with a county, district or township whose first character is also a verb's or a
 # preposition's (从化市良口镇溪头村, 向峨乡红火社区): a place, not 从/向 opening a phrase

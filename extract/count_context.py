@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from extract.count_status import status_of
+from extract.count_status import decided_from, statement, status_of
 from extract.count_words import words
 from extract.lexicon import Lexicon
 from extract.numbers import parse_number
@@ -78,6 +78,16 @@ def beside(a: Count, b: Count, spans) -> bool:
     return sentence_of(spans, a.span[0]) == sentence_of(spans, b.span[0]) and abs(a.span[0] - b.span[0]) < 40
 
 
+def unsaid_status(text: str, at: int, lex: Lexicon) -> str | None:
+    """The status of a count its own clause says nothing of: its whole statement's (…thống nhất: Tặng
+    … cho 1.780 cá nhân; … cho 288 cá nhân, read after the council's colon), else its paragraph's, else
+    (a heading above a list: 一、先进集体（20个）) what the text said before it."""
+    whole = statement(text, at)
+    whole = whole[decided_from(whole, 0, len(whole)) :]
+    status = status_of(whole, "", lex) or status_of(paragraph(text, at), "", lex, notices=True)
+    return status or status_of(text[max(0, at - 600) : at], "", lex)
+
+
 def paragraph(text: str, at: int) -> str:
     """The line holding `at`: where a count's sentence says nothing of its status."""
     return text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
@@ -128,8 +138,9 @@ def vague(text: str, m: re.Match, lang: str) -> bool:
     prev = text[m.start() - 1 : m.start()]
     decade = m.group("post") and parse_number(m.group("num")) in (10, 100, 1000, 10_000)  # 十余位, 一百多位
     bare = m.group("num") in ("百", "千", "万")  # 百位基层芳草人物: a round figure in a name
+    round_word = prev in "上成" and m.group("num")[:1].isdigit()  # 仪式上10位获奖者: 上 says where
     return (
-        prev in words().vague
+        (prev in words().vague and not round_word)
         or bool(m.group("pre") and _BARE_UNIT.fullmatch(m.group("num")))
         or bool(decade)
         or bare

@@ -3,12 +3,17 @@ rules had not met: a tally of prizes by category (集体奖5项37个), a title b
 a list item labelled by an unknown title (…10名、扎根山区教师7名) or a quoted one (“五好家庭”100户), an
 item whose own noun is a title (X等10名美丽教师、Y等…), a proposal in a later clause that is not the
 awarded count's (表彰了30名…,拟推荐5名…), a ceremony named after the count, two Vietnamese verbs joined
-by a comma (được phong tặng, truy tặng danh hiệu …) and Vietnamese counts of mothers (02 Mẹ)."""
+by a comma (được phong tặng, truy tặng danh hiệu …) and Vietnamese counts of mothers (02 Mẹ); and, from
+the real mix of round 12, a run of labelled items (好媳妇9人、好婆婆9人…), an award held named before
+the count (获颁…大紫荆勋章的共4人), an edition's award referred back to (本届医师奖), a poster's title on
+the next line, a Party badge of one grade or several, a certificate's giver (Bằng khen của …) and a
+quoted Vietnamese award (huy chương “Tuổi trẻ dũng cảm”)."""
 
 from __future__ import annotations
 
 import re
 
+from extract.count_context import suffix_of
 from extract.count_status import PROPOSING
 from extract.count_titles import ceremony_title, title_before
 from extract.count_words import words
@@ -88,6 +93,54 @@ def listed_label(text: str, start: int, floor: int, title_mark: re.Pattern) -> M
     return Mention(m.start("t"), m.end("t"), m.group("t"))
 
 
+_RUN_ITEM = re.compile(  # 好媳妇9人、好婆婆9人: a label, then its count, then the list's separator
+    r"(?<=[、，,；;：:])(?P<t>[^、，,；;：:。“”\"「」『』()（）\s\d等的和及与为有了在是]{2,8})"
+    rf"(?P<n>(?:{CN_NUMBER})[名个人位所家户支])(?=[、，,；;。]|$)"
+)
+
+
+def run_label(text: str, start: int, floor: int, title_mark: re.Pattern) -> Mention | None:
+    """其中,好媳妇9人、好婆婆9人、好女儿2人,道德模范7人…: in a run of three or more items that are each
+    a label and its count, the labels are titles when one of them reads as a title (a title word in
+    it), though no lexicon knows the others; the run holds the count starting at `start`. Not places
+    (甲县5名、乙县3名 counts by place)."""
+    line_end = text.find("\n", start)
+    items, run, mine = (
+        list(_RUN_ITEM.finditer(text, floor, line_end if line_end != -1 else len(text))),
+        [],
+        None,
+    )
+    for item in items:
+        if run and item.start() - run[-1].end() > 1:
+            if mine:
+                break
+            run = []
+        run.append(item)
+        mine = mine or (item if item.start("n") == start else None)
+    if not mine or len(run) < 3 or not any(title_mark.search(x.group("t")) for x in run):
+        return None
+    if any(_PLACE_END.search(x.group("t")) for x in run):
+        return None
+    return Mention(mine.start("t"), mine.end("t"), mine.group("t"))
+
+
+_RECEIVED_BEFORE = re.compile(
+    r"(?:获颁|获授|荣获|获得)(?P<t>[^，,、。；;：:“”\"「」的\d]{2,30}?(?:勋章|奖章|奖状|奖))的(?:共有|共|有)?$"
+)
+_TITLE_LEAD = re.compile(r".*(?:荣誉|最高|之)")
+
+
+def received_before(text: str, start: int, floor: int) -> Mention | None:
+    """获颁…最高荣誉大紫荆勋章的共4人: the award the counted received, named before the count as what
+    they hold, no lexicon knowing it; the words before 荣誉 (what it is) are not its name."""
+    m = _RECEIVED_BEFORE.search(text, max(floor, start - 40), start)
+    if not m:
+        return None
+    lead = _TITLE_LEAD.match(m.group("t"))
+    a = m.start("t") + (lead.end() if lead and lead.end() <= len(m.group("t")) - 2 else 0)
+    return Mention(a, m.end("t"), text[a : m.end("t")])
+
+
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 _OWN_COUNT = re.compile(rf"(?:{CN_NUMBER})\s?(?:名|个|人|位|家|户|tập thể|cá nhân)")
 
@@ -127,6 +180,8 @@ def title_written_before(text: str, start: int, floor: int, suffix: re.Pattern, 
     return (
         title_before(text, lead, floor, suffix, w.title_mark, w.title_lead)
         or listed_label(text, start, floor, w.title_mark)
+        or run_label(text, start, floor, w.title_mark)
+        or received_before(text, start, floor)
         or quoted_before(text, start)
     )
 
@@ -152,3 +207,144 @@ def ceremony_of(text: str, sentence: tuple[int, int], start: int, end: int) -> s
     the ceremony named before the count, else one named after it (四十四名…市民于三月二十一日在
     「好市民奖颁奖典礼」上获表扬)."""
     return ceremony_title(text, sentence[0], start) or ceremony_title(text, end, sentence[1])
+
+
+_BADGE = re.compile(
+    r"huy hiệu\s+(?P<g>\d+(?:\s*năm)?(?:\s*(?:,|và|-)\s*\d+(?:\s*năm)?)*)\s*năm\s+tuổi\s+đảng", re.I
+)
+_GRADE = re.compile(r"\d+")
+
+
+def party_badge(text: str, sentence: tuple[int, int], start: int, end: int, stop: int) -> str | None:
+    """3 đảng viên nhận Huy hiệu 60 năm tuổi Đảng; trao Huy hiệu 40, 45, 50 năm tuổi Đảng cho 11 đồng
+    chí: a Vietnamese count whose clause names no known title counts holders of the Party badge its
+    sentence names: the one given to it (… cho N) right before it, else the one in its clause after
+    it (up to `stop`, the next count), else the last before it; the badge of its one grade, or the
+    Party badge (Huy hiệu Đảng) where several grades are given together."""
+    given = _GIVEN_BADGE.search(text, sentence[0], start)
+    clause = re.compile(r"[,;:]").search(text, end, stop)
+    after = _BADGE.search(text, end, stop)
+    after = after if after and after.start() < (clause.start() if clause else stop) else None
+    m = (given and _BADGE.match(text, given.start())) or after or _last(_BADGE, text, sentence[0], start)
+    if not m:
+        return None
+    grades = _GRADE.findall(m.group("g"))
+    return f"Huy hiệu {grades[0]} năm tuổi Đảng" if len(grades) == 1 else "Huy hiệu Đảng"
+
+
+_GIVEN_BADGE = re.compile(rf"{_BADGE.pattern}[^,;:.\d]{{0,60}}?\scho\s+(?:các\s+)?$", re.I)
+
+
+def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    found = list(pattern.finditer(text, start, end))
+    return found[-1] if found else None
+
+
+def honour_text(
+    text: str, honour: Mention | None, m: re.Match, mentions: list[Mention], sentence, lang
+) -> str | None:
+    """The honour a count is reported with: its title and what follows it as another honour's (提名奖,
+    của Thủ tướng Chính phủ), else for a Vietnamese count one its counted noun (mẹ) or its sentence (a
+    Party badge) implies."""
+    if honour:
+        suffix = suffix_of(text, honour.end)
+        return honour.text + (suffix or (award_body(text, honour, m.end()) if lang == "vi" else ""))
+    if lang != "vi":  # 本届医师奖共评选出92名…; 等九十二名…获此殊荣: the edition's award named before
+        back = "本届" in text[sentence[0] : m.start()] or words().anaphoric.match(text, m.end())
+        return edition_award(text, m.start()) if back else title_below(text, m.end())
+    nxt = words().vi.search(text, m.end(), sentence[1])
+    badge = party_badge(text, sentence, m.start(), m.end(), nxt.start() if nxt else sentence[1])
+    quoted = _last(
+        _QUOTED_AWARD, text, sentence[0], m.start()
+    )  # tặng huy chương “Tuổi trẻ dũng cảm” cho ba em
+    stop = nxt.start() if nxt else sentence[1]
+    return (
+        mothers_title(m, mentions)
+        or badge
+        or (quoted.group(1) if quoted else None)
+        or received_of(text, m.end(), stop)
+    )
+
+
+_RECEIVED_OF = re.compile(
+    r"\s(?:được\s+)?nhận\s+(?P<t>(?!quà)[^\s,.;:]+(?:\s+[^\s,.;:]+){0,3}?)(?=\s+của\s)", re.I
+)
+
+
+def received_of(text: str, end: int, stop: int) -> str | None:
+    """14 tập thể … được nhận thưởng đột xuất của UBND tỉnh: after a Vietnamese count (before the next
+    one), a reward the counted received, no lexicon knowing it, named with its giver."""
+    m = _RECEIVED_OF.search(text, end, stop)
+    body = _body(text, m.end()) if m else ""
+    return m.group("t") + body if body else None
+
+
+_QUOTED_AWARD = re.compile(
+    r"(?:huy chương|huy hiệu|danh hiệu|kỷ niệm chương|giải thưởng|bằng khen|giấy khen)\s+[“\"]([^“”\"]{3,60})[”\"]",
+    re.I,
+)
+
+
+_AWARD_NOUN = re.compile(
+    r"(?:bằng khen|giấy khen|cờ thi đua|thư khen|huân chương|huy chương|kỷ niệm chương)$", re.I
+)
+_OF = re.compile(r"\s+của\s+")
+_WORD = re.compile(r"\s*([^\s,.;:!?()“”\"]+)")
+
+
+def award_body(text: str, honour: Mention, count_end: int) -> str:
+    """Bằng khen của Ban chấp hành Tỉnh đoàn: a Vietnamese award and whose it is, another honour than
+    the province's Bằng khen; the giver read up to a word that ends it (và quà, cho 7 tập thể), or, when
+    the count's mention after it names none (Hai cá nhân được trao Bằng khen là:), the one giver the
+    text names for that award before it; not where the award is given to the count (trình Thủ tướng
+    tặng Bằng khen cho 3 tập thể: another giver). Returns " của …" or ""."""
+    if not _AWARD_NOUN.search(honour.text):
+        return ""
+    own = _body(text, honour.end)
+    if own or honour.start < count_end:
+        return own
+    said = {_body(text, m.end()) for m in re.finditer(re.escape(honour.text), text[: honour.start], re.I)}
+    said.discard("")
+    return said.pop() if len(said) == 1 else ""
+
+
+def _body(text: str, end: int) -> str:
+    of = _OF.match(text, end)
+    if not of:
+        return ""
+    giver, at = [], of.end()
+    while len(giver) < 10 and (w := _WORD.match(text, at)):
+        word = w.group(1)
+        if word.lower() in words().body_stop and not (word == "và" and _capital_next(text, w.end())):
+            break
+        giver.append(word)
+        at = w.end()
+    return " của " + " ".join(giver) if giver else ""
+
+
+def _capital_next(text: str, at: int) -> bool:
+    """Bộ Giáo dục và Đào tạo: và joins two capitalised words of one name."""
+    w = _WORD.match(text, at)
+    return bool(w) and w.group(1)[:1].isupper()
+
+
+_EDITION_AWARD = re.compile(
+    r"第[\d一二三四五六七八九十百]+届(?P<t>[^，,。；;、：:“”\"「」『』()（）的\s\d]{2,16}?奖)"
+)
+
+
+def edition_award(text: str, start: int) -> str | None:
+    """第六届中国医师奖颁奖大会…。本届医师奖共评选出92名获奖医师: the award of an edition (第N届…奖)
+    named last before the count, within a few sentences, where no lexicon knows it."""
+    found = list(_EDITION_AWARD.finditer(text, max(0, start - 400), start))
+    return found[-1].group("t") if found else None
+
+
+_LINE_TITLE = re.compile(r"\n[“\"「]?(?P<t>[^\s，,。；;：:“”\"「」\d]{2,20}?)[”\"」]?(?:荣誉)?称号(?=\n|$)")
+
+
+def title_below(text: str, end: int) -> str | None:
+    """授予陈芳等300人⏎全国三八红旗手荣誉称号: a poster's lines break its sentence; a count that ends
+    its line (with its counted noun) takes the title the next line names, alone, before 称号."""
+    m = _LINE_TITLE.match(text, words().counted_noun.match(text, end).end())
+    return m.group("t") if m else None

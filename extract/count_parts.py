@@ -7,18 +7,22 @@ import dataclasses
 import re
 
 from extract.count_words import words
+from extract.numbers import CN_NUMBER, CN_NUMERAL, parse_number
 from extract.records import Count
 from extract.text import Mention, sentence_of
 
 _BRACKET = re.compile(r"[^，,。；;（(\d]{0,4}?\s*([（(])")  # 106 em (, 计十人（
 _STATEMENT_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
-_RESPECTIVELY = re.compile(r"分别(?:被)?(?:授予|评为|命名为)")
+_RESPECTIVELY = re.compile(r"分别(?:被)?(?:授予|评为|命名为|(?P<won>荣获|获得|获评|获))")
+_WRITTEN_LIST = re.compile(r"[^，,。；;：:\n]{4,120}")
+_LIST_END = re.compile(r"(?:荣誉)?称号$")
 
 
 def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[Count]:
     """A total and its parts. Counts of the total's unit after 其中/trong đó that add up to no more
-    than it (共30人,其中民防人员8人、义警17人), or right after or before it that add up to exactly it
-    (计有义消167人、…208人,合计共474人), are not counted again. A total that is exactly the sum of
+    than it (共30人,其中民防人员8人、义警17人), or right after it or before a total that says it sums
+    (共, 计: 计有义消167人、…208人,合计共474人) that add up to exactly it, are not counted again, unless
+    a part counts the people it names (李某等7人获评…, …,覆盖…共20人). A total that is exactly the sum of
     parts of several units after 其中/包括 counts no one unit (300名建议人选,包括278名个人、22个集体).
     Parts that each name a title of their own are counts of their own (2426人…,包括1670名全国劳动模范…).
     A marker opening a sentence (Trong số HS giỏi quốc gia, có 4 HS…) looks back to the sentences
@@ -63,14 +67,16 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
             if (
                 len(parts) > 1
                 and value == total.value
+                and (step == 1 or _SUMMED.search(text, max(0, total.span[0] - 4), total.span[0]))
                 and not titled(out, parts, t)
                 and not _each_won(text, out, parts)
             ):
-                drop.update(parts)
+                drop.update(i for i in parts if not _named(text, out[i]))
         drop.update(bracketed(out, t, text))
     return [c for i, c in enumerate(out) if i not in drop]
 
 
+_SUMMED = re.compile(r"(?:共|计|达|有)\s*$")  # …208人,合计共474人: a total after its parts says it sums
 _WON = re.compile(r"(?:获得|获评|荣获|获颁|获授|被评为|被授予)")
 
 
@@ -124,10 +130,21 @@ def titled(out: list[Count], parts: list[int], total: int) -> bool:
     if None in titles or len(set(titles)) < len(titles):
         return False
     own = out[total].honour or ""  # 共889人获授勋…,其中7人获颁…大紫荆勋章: an untitled total, a titled part
+    if all(_grade_of(t, own) for t in titles):  # 29 đảng viên … Huy hiệu Đảng: 4 … Huy hiệu 65 năm tuổi Đảng
+        return False
     graded = titles[0].endswith(own) and words().title_grade.search(titles[0][: len(titles[0]) - len(own)])
     return (
         len(parts) > 1 or not own or bool(graded) or not (own.endswith(titles[0]) or titles[0].endswith(own))
     )
+
+
+def _grade_of(title: str, own: str) -> bool:
+    """Huy hiệu 65 năm tuổi Đảng of Huy hiệu Đảng: a part's title that is the total's own with a grade
+    written inside it (its words in order, the grade neither only before nor only after them) is one grade of the total's honour."""
+    if len(own) < 4 or title.lower().startswith(own.lower()) or title.endswith(own):
+        return False
+    rest = iter(title.lower())
+    return all(c in rest for c in own.lower())
 
 
 def respectively(out: list[Count], text: str, spans, honour_mentions: list[Mention]) -> list[Count]:
@@ -136,11 +153,26 @@ def respectively(out: list[Count], text: str, spans, honour_mentions: list[Menti
     for m in _RESPECTIVELY.finditer(text):
         s, e = sentence_of(spans, m.start())
         counts = [i for i, c in enumerate(out) if s <= c.span[0] < m.start()]
-        titles = [h for h in honour_mentions if m.end() <= h.start < e][: len(counts)]
+        titles = [h.text for h in honour_mentions if m.end() <= h.start < e][: len(counts)]
+        written = written_titles(text, m.end())
+        if len(counts) >= 2 and len(written) == len(counts):
+            titles = written  # 分别荣获第十四批省级文明单位、文明乡镇、文明村、文明社区荣誉称号
+        elif m.group("won"):
+            continue
         if len(titles) >= 2:  # fewer titles than counts: a list cut short, the first ones still pair
             for i, title in zip(counts, titles, strict=False):
-                out[i] = dataclasses.replace(out[i], honour=title.text)
+                out[i] = dataclasses.replace(out[i], honour=title)
     return out
+
+
+def written_titles(text: str, at: int) -> list[str]:
+    """The titles listed right after 分别荣获 up to the clause's end (and 荣誉称号), split at 、, their
+    quotes dropped; none when an item is too short or too long to be a title."""
+    m = _WRITTEN_LIST.match(text, at)
+    if not m:
+        return []
+    items = [x.strip('“”"「」『』 ') for x in re.split(r"、", _LIST_END.sub("", m.group()))]
+    return items if all(2 <= len(x) <= 24 for x in items) else []
 
 
 _JOINED = re.compile(  # …等8个基层党组织和陈某、袁某等8名党员: the second count's names may come first
@@ -232,6 +264,23 @@ def listed(held: list[Count], text: str, status_of) -> list[Count]:
 
 
 _ELIDED = re.compile(r"(?<=[，,、；;])\d+(?=获)")
+
+
+_SHARED_CLASSIFIER = re.compile(
+    rf"(?<![\d{CN_NUMERAL}第])(?P<n>{CN_NUMBER})[和及与](?P<m>{CN_NUMBER})[名人位个家户]$"
+)
+
+
+def joined_number(text: str, found: list[Count]) -> list[Count]:
+    """银和铜紫荆星章得主有二十七和四十三人: a number joined by 和 to a count shares its classifier,
+    and counts what it counts, as it stands."""
+    out = []
+    for c in found:
+        m = _SHARED_CLASSIFIER.search(text, max(0, c.span[1] - 16), c.span[1])
+        value = parse_number(m.group("n")) if m and parse_number(m.group("m")) == c.value else None
+        if value:
+            out.append(dataclasses.replace(c, value=value, text=m.group("n"), span=m.span("n")))
+    return out
 
 
 def elided(text: str, found: list[Count], honour_near) -> list[Count]:

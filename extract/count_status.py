@@ -14,16 +14,23 @@ PROPOSING = re.compile(
     r"拟[^，。；,;]{0,12}?(?:推荐|授予|表彰|命名|评|确定|入选|认定|推选)|推荐人选|建议人选|đề nghị khen thưởng|đề nghị tặng"
 )
 _PROPOSED = re.compile(r"公示")
+_PAST_NOTICE = re.compile(r"经[^，,。；;]{0,30}?公示")  # 经…媒体公示四重程序严格产生: a step gone through
 PLANNED = re.compile(  # 拟表彰…三千名, 每个分工会…推荐1名: a plan or a quota (推荐拟表彰的: done)
     r"拟(?:推荐|表彰|授予|评选|命名|推选)(?!的)|每[^，,。；;]{0,16}?(?:推荐|申报|上报)"
 )
+_GIVEN = re.compile(
+    r"给予[^，,。；;]{0,40}?(?:奖(?!金|学金)|表彰|表扬|嘉奖)"
+)  # 给予X等17个县…达标奖, not 给予资助
 _STATEMENT_END = re.compile(r"[。！？!?\n]|\.(?=\s)")  # a sentence, with the parts ；/; splits off
 
 
-def status_of(sentence: str, around: str, lex: Lexicon, clause: str = "") -> str | None:
+def status_of(
+    sentence: str, around: str, lex: Lexicon, clause: str = "", notices: bool = False
+) -> str | None:
     """候选 at the number; 拟… or a council reviewing (xét thưởng) proposes; an awarding verb decides
-    (审核公示 in a decision is its past); 公示 alone is a notice of proposals. A council's name
-    (Hội đồng Thi đua - Khen thưởng) is no awarding act."""
+    (审核公示 in a decision is its past); 公示 alone is a notice of proposals, unless the sentence
+    has gone through it (经…媒体公示…产生), where `notices` (a whole paragraph read) does not say so.
+    A council's name (Hội đồng Thi đua - Khen thưởng) is no awarding act."""
     if "候选" in around or "ứng cử" in around or (clause and words().shortlisted.search(clause)):
         return "candidate"  # 入围决审的 2 位…和 2 组团体: the clause shortlists what it counts
     if any(x in around for x in words().nominated):
@@ -31,8 +38,9 @@ def status_of(sentence: str, around: str, lex: Lexicon, clause: str = "") -> str
     sentence = words().status_not.sub(" ", sentence)
     if PROPOSING.search(sentence) or words().proposing.search(sentence):
         return "proposed"
-    if lex.cue_re["awarded"].search(sentence) or words().awarded.search(sentence):
+    if lex.cue_re["awarded"].search(sentence) or words().awarded.search(sentence) or _GIVEN.search(sentence):
         return "awarded"
+    sentence = sentence if notices else _PAST_NOTICE.sub(" ", sentence)  # a paragraph's 公示 still tells
     return "proposed" if _PROPOSED.search(sentence) else None
 
 
@@ -47,10 +55,22 @@ def statement(text: str, at: int) -> str:
     return text[_statement_start(text, at) : end.start() if end else len(text)]
 
 
+_DECIDED = re.compile(r"(?<!\w)(?:thống nhất|nhất trí|quyết định)\s*:", re.I)
+
+
+def decided_from(text: str, start: int, at: int) -> int:
+    """…các tập thể và cá nhân đề nghị khen thưởng, Hội đồng thống nhất: Tặng … cho 1.780 cá nhân: what
+    a council agreed on after a colon is its decision; the proposals it reviewed before the colon are
+    not the count's status. Where the reading of the status starts: after the last such colon
+    between `start` and `at`, else `start`."""
+    return max((m.end() for m in _DECIDED.finditer(text, start, at)), default=start)
+
+
 def proposed_before(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
     """Does the sentence propose before the part (split off by ;) holding `at`? A council passing
     proposals (thông qua đề nghị … cho 18 cá nhân; …) proposes every part of its list."""
     part, start = sentence_of(spans, at)[0], _statement_start(text, at)
+    start = decided_from(text, start, part)
     lead = words().status_not.sub(" ", text[start:part]) if start < part else ""
     return bool(PROPOSING.search(lead) or words().proposing.search(lead))
 

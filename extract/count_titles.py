@@ -37,9 +37,25 @@ _HEAD = re.compile(  # 2014-2016年度金山区, 福建省: a period or a place 
 def placed(h: Mention, text: str, end: int, counted_noun: re.Pattern) -> Mention:
     """获评福建省三八红旗手, 98个2014-2016年度金山区先进集体: a title after a count keeps the place and
     the period written right before it, which tell it from the same title of another level (not
-    the counted noun: 三名职工县五一劳动奖章)."""
+    the counted noun: 三名职工县五一劳动奖章), or the words after the honouring verb (widened)."""
     m = _HEAD.search(text, max(counted_noun.match(text, end).end(), h.start - 16), h.start)
-    return Mention(m.start(), h.end, text[m.start() : h.end]) if m and m.start() < h.start else h
+    return (
+        Mention(m.start(), h.end, text[m.start() : h.end])
+        if m and m.start() < h.start
+        else widened(h, text, end)
+    )
+
+
+_VERB_THEN = re.compile(
+    r"(?:荣获|获评|获得|被评为|被授予|当选)(?P<t>[^，,、。；;：:“”\"「」『』()（）\s等的和及与并获被为评授选是有在了将从向由把]{1,12})$"
+)
+
+
+def widened(h: Mention, text: str, end: int) -> Mention:
+    """7名同志荣获全省精神文明建设先进工作者: a known title after a count takes the words between the
+    honouring verb and it (a field or a place no lexicon joins to it) as its own."""
+    m = _VERB_THEN.search(text, end, h.start)
+    return Mention(m.start("t"), h.end, text[m.start("t") : h.end]) if m else h
 
 
 def trimmed(h: Mention, text: str, end: int, counted_noun: re.Pattern) -> Mention:

@@ -56,6 +56,8 @@ def unit_zh(
         return honour_kind  # 全国五一劳动奖章1088个: persons counted by their medal
     if words().collective_noun.match(after):
         return "collective"
+    if cls == "个" and before.endswith("等") and words().place_unit.match(text, m.end()):
+        return "collective"  # 授予赣州市等6个设区市…称号: places named by a lead name are the counted
     if honour_kind == "person" and honour_next and cls == "个":
         return "person"  # 319个上海市五一劳动奖章 (not 22个“最美奋斗者”集体): persons counted by their medal
     if honour_kind is None and honour_next and cls == "个" and words().person_end.search(title):

@@ -58,6 +58,7 @@ class CountWords:
     then_honoured: re.Pattern  # 等5家宗教团体,更荣获: the next clause opens by honouring the counted
     given_to: re.Pattern  # 颁奖予: before a count (after attending), the counted are given an award
     named_verb: re.Pattern  # 被推选为: right after a count, the verb before its quoted title
+    retiring: re.Pattern  # 荣退: the counted retire, seen off with a certificate, not honoured
     witnessed: re.Pattern  # 见证: after a count, its people watched
     gathered: re.Pattern  # 欢聚一堂: after a count (or opening the next clause), its people met
     winners: re.Pattern  # 18位得主: right after a count, the counted are its winners
@@ -75,9 +76,16 @@ class CountWords:
     vi_if_honoured: frozenset[str]  # đại biểu: counts the honoured only when an honouring phrase follows
     honoured_soon: re.Pattern  # 400 đại biểu được tuyên dương: an honouring phrase a few words on
     honoured_by: re.Pattern  # tuyên dương 165 đại biểu: an awarding verb right before the number
+    place_unit: re.Pattern  # 等6个区、县(市): right after X等N个, places named as the counted units
+    body_stop: frozenset[str]  # Bằng khen của X và quà: words that end the giver's name
 
 
 _AWARD_HEAD = r"[^\s，,、。；;：:“”\"「」()（）\d的和及与了得]"  # an award's name opens with no digit (光荣在党50年纪念章)
+
+
+def _places(names: list[str]) -> str:
+    """Place nouns, each with an optional aside (县(市、区)), as one alternation."""
+    return rf"(?:{alternation(names).pattern})(?:[(（][^()（）]{{0,8}}[)）])?"
 
 
 def _initials(words: list[str]) -> str:
@@ -106,6 +114,7 @@ def words() -> CountWords:
         ),
         household_noun=re.compile(rf"^(?:{alternation(w['household_noun']).pattern})"),
         not_honoured=alternation(w["not_honoured"], re.I),
+        retiring=alternation(w["retiring"], re.I),
         contest=alternation(w["contest"], re.I),
         future=re.compile(
             rf"(?<![现特兹])将(?!被)[^。；;]{{0,20}}?(?<!被)(?:{alternation(w['future']).pattern})"  # 现将…公示: hereby
@@ -199,6 +208,12 @@ def words() -> CountWords:
         honoured_by=re.compile(
             rf"(?<!\w)(?:{alternation(w['honoured_by']).pattern})\s+(?:cho\s+)?(?:(?:hơn|gần|khoảng|trên)\s+)?$",
             re.I,
+        ),
+        body_stop=frozenset(w["body_stop"]),
+        place_unit=re.compile(
+            rf"(?>(?:{_places(w['place_unit'])})(?:[、和及与](?:{_places(w['place_unit'])}))*)"
+            rf"(?![的\d人名位]|[^，,。；;“”\"]{{0,8}}?(?:{CN_NUMBER})[名人位])"  # 等5个县的30名, 等4个县市共推荐10人:
+            # the places say where the counted people are from
         ),
         award_end=re.compile(rf"(?:{alternation(w['award_object']).pattern})$"),
         collective_end=re.compile(rf"(?:{alternation(w['collective_noun']).pattern})$"),

@@ -27,15 +27,22 @@ from extract.count_context import (
     joined_vi,
     organised_by,
     other_kind,
-    paragraph,
     said_before,
     said_twice,
-    suffix_of,
+    unsaid_status,
     vague,
     witnessed,
 )
-from extract.count_parts import elided, listed, parts, respectively, shared
-from extract.count_status import PLANNED, PROPOSING, proposed_before, roll_status, statement, status_of
+from extract.count_parts import elided, joined_number, listed, parts, respectively, shared
+from extract.count_status import (
+    PLANNED,
+    PROPOSING,
+    decided_from,
+    proposed_before,
+    roll_status,
+    statement,
+    status_of,
+)
 from extract.count_titles import (
     award_after,
     edition_after,
@@ -77,7 +84,7 @@ def _honour_near(
     (tặng Bằng khen cho 35 tập thể)."""
     before = [h for h in found if sentence[0] <= h.end <= start]
     if before and re.fullmatch(
-        r"[”\"’』」]?[(（]?(?:的|共|计|有|为|候选人|候选)?[:：]?|[”\"’』」]?\s*[-—–]*",
+        r"[”\"’』」]?[(（]?(?:的|共|计|有|为|候选人|候选|的共有|的共|的有)?[:：]?|[”\"’』」]?\s*[-—–]*",
         text[before[-1].end : start],
     ):
         w = words()  # 学雷锋先进个人8人: the known title may end a longer one no lexicon knows
@@ -195,10 +202,9 @@ def find_counts(
         count = _count(text, m, lang, honour_mentions, lex, spans)
         if count is None:
             continue
+        # đề nghị …: 18 cá nhân; …; khen … 5 cá nhân: proposed
         if lang == "vi" and count.status == "awarded" and proposed_before(text, m.start(), spans):
-            count = dataclasses.replace(
-                count, status="proposed"
-            )  # đề nghị …: 18 cá nhân; …; khen … 5 cá nhân
+            count = dataclasses.replace(count, status="proposed")
         if count.unit in ("person", "collective", "household"):
             sentence = text[slice(*sentence_of(spans, m.start()))]
             honoured = count.status or count.honour or words().contest.search(sentence)
@@ -245,6 +251,7 @@ def find_counts(
                     future and not (published and future.start() > m.end() - sentence_of(spans, m.start())[0])
                 )
                 or (lang != "vi" and organised_by(text, m.start(), m.end()))
+                or words().retiring.search(clause)
             )
             if (honours_only and not published) or not honoured or vetoed:
                 if not honours_only and lang != "vi" and not words().future.search(sentence):
@@ -253,16 +260,13 @@ def find_counts(
             if count.honour is None and lang != "vi":  # 「112学年度县长奖颁奖典礼」,共计616位…获奖
                 honour = more.ceremony_of(text, sentence_of(spans, m.start()), m.start(), m.end())
                 count = dataclasses.replace(count, honour=honour)
-            if count.status is None:  # the sentence says nothing of it: its paragraph may, or (a
-                # heading above a list: 一、先进集体（20个）) what the text said before it
-                status = status_of(paragraph(text, m.start()), "", lex)
-                status = status or status_of(text[max(0, m.start() - 600) : m.start()], "", lex)
-                count = dataclasses.replace(count, status=status)
+            if count.status is None:  # the clause says nothing of it: its statement or paragraph may
+                count = dataclasses.replace(count, status=unsaid_status(text, m.start(), lex))
         found.append(count)
     if lang != "vi":  # 5人获颁大紫荆勋章,…,41获铜紫荆星章
         found += elided(
             text, found, lambda a, b: _honour_near(a, b, text, sentence_of(spans, a), honour_mentions)
-        )
+        ) + joined_number(text, found)
     found += listed(held, text, lambda intro: status_of(intro, "", lex))
     out: list[Count] = []
     for count in parts(sorted(found, key=lambda c: c.span), text, spans, words().part_marker):
@@ -370,7 +374,9 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
     )
     status = (
         status_of(  # 五人分别入选…年度榜样候选人物: the rest of its clause names the candidates
-            text[s : more.status_end(text, s, e, m.end(), lex.cue_re["awarded"])],  # not …,拟推荐5名…
+            text[
+                decided_from(text, s, m.start()) : more.status_end(text, s, e, m.end(), lex.cue_re["awarded"])
+            ],
             text[max(s, m.start() - 6) : max(m.end() + 12, clause_rest(text, m.end(), e))],
             lex,
             clause_head(text, m.start()),
@@ -390,7 +396,5 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         span=(start, m.end()),
         status=status,
         approx=bool(m.group("pre") or (lang != "vi" and m.group("post"))),
-        honour=honour.text + suffix_of(text, honour.end)
-        if honour
-        else more.mothers_title(m, honour_mentions),
+        honour=more.honour_text(text, honour, m, honour_mentions, sentence, lang),
     )

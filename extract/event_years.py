@@ -20,6 +20,12 @@ RECENT = 5  # a year this much older than the page is still its event's (a repos
 _NOT_BEFORE = re.compile(r"(?:sinh năm|sinh|SN|生于|出生于|自|从|từ năm|từ)\s*$", re.I)
 _NOT_AFTER = re.compile(r"^\s*年?\s*(?:出生|生人|起|以来)|^\s*(?:đến nay|tới nay)", re.I)
 NEAR = 12  # characters around a year read for a birth or a span mark
+# … but a span from the start of a year (từ đầu năm 2025 đến nay, 2025年初以来) runs within that year: the event's
+_YEAR_START_BEFORE = re.compile(r"đầu năm\s*$", re.I)
+_YEAR_START_AFTER = re.compile(r"^\s*年初")
+# an anniversary of the founding of the Party (庆祝中国共产党成立95周年, 建党100周年): its year is the event's
+_PARTY_YEARS = re.compile(r"(?:中国共产党成立|建党)\s*(\d{2,3})\s*周年")
+PARTY_FOUNDED = 1921
 
 
 def event_year(
@@ -53,6 +59,7 @@ def _years(text: str, minguo: bool) -> list[int]:
     ]
     found += [(m.start(), y) for m in _MINGUO_YEAR.finditer(text) if (y := _minguo(m, minguo))]
     found += cn_years(text, minguo)  # 二0二五年, and with `minguo` 一一四年, 九十六年
+    found += [(m.start(), PARTY_FOUNDED + int(m.group(1))) for m in _PARTY_YEARS.finditer(text)]
     return [y for _, y in sorted(found)]
 
 
@@ -66,4 +73,6 @@ def _no_event(text: str, m: re.Match) -> bool:
     if m.group(2):
         return False  # a range (2019-2023) ends in its own year
     before, after = text[max(0, m.start() - NEAR) : m.start()], text[m.end() : m.end() + NEAR]
+    if _YEAR_START_BEFORE.search(before) or _YEAR_START_AFTER.match(after):
+        return False
     return _NOT_BEFORE.search(before) is not None or _NOT_AFTER.search(after) is not None

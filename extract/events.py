@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from extract.commendation import headline as full_headline
 from extract.event_years import event_year
 from extract.honour_bodies import awarding_bodies
 from extract.lexicon import alternation
@@ -75,7 +76,7 @@ def patterns() -> Patterns:
         not_admin_start=tuple(words["not_admin_start"]),
         province=re.compile(alternation(words["province"]).pattern),
         venue=re.compile(
-            rf"在([{HAN}]{{2,12}}?)(?:[{HAN}]{{0,10}}(?:会堂|中心|广场|礼堂|剧院|会议室|大厦))?(?:隆重)?(?:举行|召开|举办)"
+            rf"在([{HAN}]{{2,12}}?|京)(?:[{HAN}]{{0,10}}(?:会堂|中心|广场|礼堂|剧院|会议室|大厦))?(?:隆重)?(?:举行|召开|举办|颁奖)"
         ),
         org_line=re.compile(rf"^[{HAN}（）()·]{{2,30}}(?:{alternation(words['org_end']).pattern})$"),
         # a capitalised level after a lower-case word is part of a name (Thiếu tướng Lê Xã Hội), no place
@@ -108,7 +109,7 @@ def place_zh(title: str) -> str | None:
         place = _trimmed(p, text[start:end])
         glued = any(text.startswith(w, end - 1) for w in p.not_admin_start)
         refused = glued or p.not_place.match(place) or len(place) < 2 or p.prefix.match(place)
-        refused = refused or bool(_NOT_IN_PLACE.search(place))
+        refused = refused or bool(_NOT_IN_PLACE.search(place)) or _officials_name(place, text, end)
         if refused or (last is not None and start != last):
             if places:
                 break
@@ -116,6 +117,15 @@ def place_zh(title: str) -> str | None:
         places.append(place)
         last = end
     return "".join(places) or None
+
+
+def _officials_name(place: str, text: str, end: int) -> bool:
+    """A name before the title of a head of a division (卢秀燕|市长, the mayor), no place: what ends in
+    the admin word of 市长, 县长… and is no division the list knows (台中市长 keeps 台中市)."""
+    if not text.startswith("长", end):
+        return False
+    found = resolve(place, "zh")
+    return not (found and found.code)
 
 
 def _admin_spans(text: str):
@@ -186,6 +196,8 @@ def _place_in(text: str) -> str | None:
     gives way to the next clue."""
     p = patterns()
     for m in p.venue.finditer(text):
+        if m.group(1) == "京":
+            return "北京"  # 在京举行: in the capital
         head = p.province.match(m.group(1))
         place = _known_zh(place_zh(m.group(1))) or (head.group(0) if head else None)
         if place:
@@ -211,6 +223,30 @@ def _distinct(titles: list[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+@cache
+def _vi_lexicon_forms() -> dict[str, str]:
+    """Vietnamese honours as lexicons/honours.tsv writes them, by their lower case."""
+    return {t.lower(): t for t, _kind, _why in read_rows("honours.tsv", 3) if not re.search(f"[{HAN}]", t)}
+
+
+def _vi_written(title: str, text: str) -> str:
+    """The Vietnamese honour as the text writes it best: among its spellings in the text, the one the
+    lexicon gives (Huân chương Độc lập, not độc lập; Bà mẹ Việt Nam anh hùng), with the class that
+    follows it (hạng Nhất) when the text gives one; else the title as found."""
+    canon = _vi_lexicon_forms().get(title.lower())
+    spellings = [
+        (m.group(1), m.group(2))
+        for m in re.finditer(rf"({re.escape(title)})(\s+hạng\s+(?:Nhất|Nhì|Ba))?", text, re.I)
+    ]
+    best = [(base, grade) for base, grade in spellings if base == canon] or [
+        (base, grade) for base, grade in spellings if base == title
+    ]
+    if not best:
+        return title
+    graded = next((b + g for b, g in best if g and g.split()[-1][0].isupper()), None)
+    return graded or best[0][0]
+
+
 def _capitalised(title: str) -> bool:
     return title[:1].isupper() and not title.isupper()
 
@@ -222,7 +258,7 @@ def place_vi(title: str, lede: str, text: str, year: int | None) -> str | None:
     it that are no part of it dropped). Else that first named one as it is; else, when no awarding
     body names a place either, a division the rest of the text names (Ủy ban nhân dân tỉnh Bến Tre)."""
     p = patterns()
-    first = p.vi_place.search(title.title() if title.isupper() else title) or p.vi_place.search(lede)
+    first = _first_vi_place(_cased(title)) or _first_vi_place("\n".join(map(_cased, lede.split("\n"))))
     named = [first.group(1).strip()] if first else []
     bare = [part.strip() for m in _VI_AT.finditer(lede) for part in m.group(1).split(",")]
     for place in [b for b in bare if b[:1].isupper()] + named:
@@ -233,6 +269,22 @@ def place_vi(title: str, lede: str, text: str, year: int | None) -> str | None:
             if known := _division(m.group(1).strip(), text, year):
                 return known
     return named[0] if named else None
+
+
+_VI_LEVEL_WORD = re.compile(r"\b(?:Phường|Xã|Thị Trấn|Quận|Huyện|Thành Phố|Tỉnh)\b")
+_NOT_VI_PLACE = re.compile(r"(?i)xã hội\b")  # society (Cộng hòa xã hội chủ nghĩa …), no commune
+
+
+def _cased(line: str) -> str:
+    """A line in capitals (UBND XÃ CỔ ĐÔNG TỔ CHỨC …) in title case with its level words in lower case
+    (Ubnd xã Cổ Đông Tổ Chức …), so that a level reads as a level and not as a word of a name."""
+    if not line.isupper():
+        return line
+    return _VI_LEVEL_WORD.sub(lambda m: m.group(0).lower(), line.title())
+
+
+def _first_vi_place(text: str) -> re.Match | None:
+    return next((m for m in patterns().vi_place.finditer(text) if not _NOT_VI_PLACE.match(m.group(1))), None)
 
 
 def _division(place: str, text: str, year: int | None) -> str | None:
@@ -308,6 +360,7 @@ def find_event(
 ) -> Event | None:
     lede = "\n".join(text.split("\n")[:3])
     titles = _distinct([h.text for h in honours])
+    whole, _ = full_headline(title, text)  # a title cut short (… huyện Đi…): its place is read in full
     year = event_year(
         title, lede, published, minguo and lang == "zh", text[:HEAD_CHARS] if lang == "zh" else ""
     )
@@ -316,12 +369,12 @@ def find_event(
         day = re.search(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d])", lede)  # 18/9 and 18/9/2020, not 9/2020
         date = f"{year}-{int(day.group(2)):02d}-{int(day.group(1)):02d}" if day and year else None
         return Event(
-            name=title,
+            name=whole,
             year=year,
             date=date,
-            place=place_vi(title, lede, text, year),
+            place=place_vi(whole, lede, text, year),
             organizers=(org_m.group(1).strip(),) if org_m else (),
-            honours=titles,
+            honours=tuple(_vi_written(t, text) for t in titles),
         )
     campaign = patterns().campaign.search(title) or patterns().campaign.search(lede)
     name = campaign.group(0) if campaign else title

@@ -24,10 +24,14 @@ from extract.people_rel_cues import (
     visited,
 )
 from extract.people_zh import ZhPerson
+from extract.people_zh_marks import kin_gender, late, retires
 from extract.records import Person
 from extract.text import Mention, sentence_of
 
 _AS_DELEGATE = re.compile(r"(?:同志)?作为[^，,；;。\n]{2,30}?代表")
+_AS_COLLECTIVE = re.compile(  # 学校党委书记X作为受表彰的先进集体标兵上台领奖: the unit's delegate
+    r"(?:同志)?作为[^，,；;。\n]{0,20}?(?:集体|单位|组织)[^，,；;。\n]{0,6}?(?:上台)?(?:领奖|受奖)"
+)
 _ACCEPTS_FOR = re.compile(  # 区长X、张区长Y代表领奖, 由副局长X代为领奖: they accept for their unit
     r"(?:、[^、，,。；;\n]{2,8})*(?:代表|代为)[^，,。；;\n]{0,10}?(?:领奖|受奖|领取)"
 )
@@ -51,7 +55,7 @@ def _relation_of(
 ) -> str:
     if "byline" in how or "signature" in how:
         return "author"
-    if how & {"doctrine", "contact", "namesake", "helped", "family", "example"}:
+    if how & {"doctrine", "contact", "namesake", "helped", "family", "example", "retiring"}:
         return "mentioned"  # 以X同志为核心的党中央; 雷昌根家庭: the family is honoured, not its head
     if "attending" in how:
         return "official"  # 出席会议的县领导还有X、Y
@@ -63,8 +67,8 @@ def _relation_of(
         return "mentioned"  # 对雷锋的敬仰 in the portrait of a “中国雷锋”: a figure, not the honouree
     if not how & {"grid", "list", "conferred"} and all(ctx.won_before(s, e) for s, e in spans):
         return "mentioned"  # 嘉宾陈少棠曾于二零零三年…而获「好市民奖」: honoured another year
-    if named and "conferred" in how:
-        return "honouree"  # 授予何文静等2名同志…: named as honoured, whatever they say later
+    if named and ("conferred" in how or any(_receives(s, e, ctx) for s, e in spans)):
+        return "honouree"  # 授予何文静等2名同志…, 前总统X博士今年获颁…勋章: honoured, whatever they say later
     if leader and any(ctx.cue_in_clause("speech", s, e) for s, e in spans):
         return "official"  # 县委常委、组织部部长邵建平宣读了《…表彰…决定》
     if named:
@@ -78,6 +82,8 @@ def _relation_of(
         or any(ctx.acts_later(s, e) for s, e in spans)
     ):
         return "official"  # 市长周佳琪感恩每一位母亲, 议长X、乡长Y…等贵宾与会 (not 到场观礼): at the ceremony
+    if leader and ctx.commendation and "witness" in how:
+        return "official"  # 侯营村党总支书记X说，…评选活动…: the leader who held the awards speaks of them
     if not how & {"grid", "list", "conferred"} and all(ctx.titled_after(s, e) for s, e in spans):
         return "mentioned"  # 聆听李克强总理的报告: a leader with his title after the name
     if (
@@ -91,6 +97,19 @@ def _relation_of(
     if any(ctx.cue_in_clause("mention", s, e) for s, e in spans):
         return "mentioned"
     return "honouree"
+
+
+_GETS = re.compile(  # X博士今年获颁…: a title and adverbs of time only between the name and the verb
+    "(?:博士|教授|先生|女士|同志|院士)?(?:今年|去年|日前|近日|昨日|昨天|也|亦|又|再次|再度|同时)*"
+    "(?:荣获|荣膺|获颁|获授|获得|获(?![奖得]))"
+)
+
+
+def _receives(start: int, end: int, ctx: Context) -> bool:
+    """Does the person's own clause go on, right after the name, to receive (前总统X博士今年获颁…)? Asked
+    of a person already named with an honour, whose title the tables may not know (淡马锡勋章)."""
+    m = _GETS.match(ctx.text, end)
+    return bool(m) and m.end() <= ctx.clause(start, end)[1]
 
 
 def honours_by_person(spans, how: set[str], ctx: Context) -> Mention | None:
@@ -159,6 +178,9 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             and not any(received_for(s, ctx.text) for s, _ in p.spans)
         ):
             p.how.add("contact")  # 联系人：贝文静 (not 模范母亲邱某: the honour's 母亲 is no relative)
+        if not named[p.name] and not p.how & {"grid"} and all(retires(s, e, ctx) for s, e in p.spans):
+            p.how.add("retiring")  # X、Y等8人届龄荣退: retiring, thanked with a certificate, not honoured
+            p.how.discard("conferred")
         if (
             not named[p.name]
             and not p.how & {"conferred", "grid"}
@@ -208,10 +230,10 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
                 org=p.org,
                 place=place_zh(p.org) if p.org else None,
                 honour=honour if relation == "honouree" else None,
-                gender=p.gender or pronoun_gender(p.spans, starts, ctx.text),
+                gender=p.gender or kin_gender(p.role) or pronoun_gender(p.spans, starts, ctx.text),
                 ethnicity=p.ethnicity,
                 posthumous=relation == "honouree"
-                and any(ctx.cue_near("posthumous", s, e, 60, 12) for s, e in p.spans),
+                and any(ctx.cue_near("posthumous", s, e, 60, 12) or late(s, e, ctx.text) for s, e in p.spans),
             )
         )
     return out
@@ -268,7 +290,7 @@ def _only_quoted(p: ZhPerson, ctx: Context) -> bool:
 def _accepts_for_collective(p: ZhPerson, ctx: Context) -> bool:
     """集团党委书记高敏作为全国先进基层党组织代表接受表彰, 区长X代表领奖: the delegate of an honoured
     collective (or of a unit given an award)."""
-    if any(_ACCEPTS_FOR.match(ctx.text, e) for _, e in p.spans):
+    if any(_ACCEPTS_FOR.match(ctx.text, e) or _AS_COLLECTIVE.match(ctx.text, e) for _, e in p.spans):
         return True
     for _, e in p.spans:
         m = _AS_DELEGATE.match(ctx.text, e)

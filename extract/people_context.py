@@ -58,7 +58,7 @@ class Context:
         with nothing awarded in the rest of the sentence (…，此次又荣获…)?"""
         s, e = self.clause(start, end)
         past = self.lex.cue_re["past_award"].search(self.text, s, e)
-        if not past or not self.lex.cue_re["award"].search(self.text, past.end(), e):
+        if not past or not self.lex.cue_re["award"].search(self.text, past.start(), e):  # 曾获 itself
             return False
         return not self.lex.cue_re["award"].search(self.text, e, sentence_of(self.sentences, start)[1])
 

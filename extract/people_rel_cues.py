@@ -37,8 +37,11 @@ _CONFERS = re.compile(
     r"(?:[（(][左右中前后][一二三四五]?[）)])?(?:亲自|一一|分别|正式)?(?:授予|颁发|颁给|颁授)(?!了?[他她])"
 )
 # 市长张善政今于市政会议公开表扬两人: a leader whose clause goes on to commend (not 获/受 表扬)
-_LEADER_PRAISES = re.compile(r"[^，,；;。！？!?\n获受被荣接]{0,14}?(?:表扬|嘉许|颁奖)")
-_HANDS_OVER = re.compile(r"颁奖|颁发|颁授|颁赠|致赠|表扬|授奖|授牌|颁证")
+# …and a leader who praises or speaks there (会长X称，…; 部长Y握住…的手称赞; 书记Z代表…作了发言)
+_LEADER_PRAISES = re.compile(
+    r"[^，,；;。！？!?\n获受被荣接]{0,14}?(?:表扬|嘉许|颁奖|称赞|赞扬|发言)|称(?=[，,：:“])"
+)
+_HANDS_OVER = re.compile(r"颁奖|颁发|颁授|颁赠|致赠|表扬|授奖|授牌|颁证|陪同")  # 由X、Y陪同: escorts
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 
 
@@ -146,7 +149,7 @@ def listed_after(start: int, leaders: set[tuple[int, int]], text: str) -> bool:
 
 
 _GUEST_HEAD = re.compile(r"(?:主礼|颁奖|主禮|頒獎)(?:嘉宾|嘉賓|人)")
-_RECEIVES = re.compile(r"[获受领得]|荣获|得主|得奖")
+_RECEIVES = re.compile(r"[获受得]|领(?![袖导])|荣获|得主|得奖")  # not 义工总领袖, 领导: titles of the guests
 
 
 def guest_listed(start: int, text: str) -> bool:

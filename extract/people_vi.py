@@ -12,7 +12,17 @@ from functools import cache
 from extract.lexicon import alternation
 from extract.people_vi_bounds import ROLE_CHAR as _ROLE_CHAR
 from extract.people_vi_bounds import VERB as _VERB
-from extract.people_vi_bounds import completed, fallback_name, name_after_unit, name_end, role_phrase
+from extract.people_vi_bounds import (
+    completed,
+    fallback_name,
+    name_after_unit,
+    name_end,
+    past_place,
+    role_phrase,
+    role_units,
+    tail_role,
+    title_chain,
+)
 from extract.people_vi_credits import LOWER as _LOWER
 from extract.people_vi_credits import NAME, credits, signature, signers
 from extract.people_vi_credits import UPPER as _UPPER
@@ -32,6 +42,7 @@ from extract.people_vi_more import (
     given_back,
     named_place_or_unit,
     numbered_items,
+    own_badge,
     placed_elsewhere,
     tone_free,
     with_bio,
@@ -93,7 +104,7 @@ def patterns() -> Patterns:
     ).pattern
     titles = (  # nguyên, cựu: a former post (đồng chí X, nguyên Bí thư Tỉnh ủy)
         rf"(?i:(?:(?:nguyên|cựu)\s+)?(?:phó\s+)?(?:{positions})|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân"
-        r"|điều dưỡng|kỹ sư|nhân viên|y sĩ|dược sĩ)"
+        r"|điều dưỡng|kỹ sư|nhân viên|y sĩ|dược sĩ|lớp(?=\s+\d))"  # em X (lớp 12C6 Trường …): the class
     )
     cue_words = [*rules.get("cue", []), *words["cue"]]
     position_words = [row[0] for row in read_rows("positions_vi.tsv", 3)] + [
@@ -107,18 +118,20 @@ def patterns() -> Patterns:
         # a position, maybe its organisation, then the name: Bí thư Đảng ủy phường Trần Quốc Bảo; honour holders too
         by_position=re.compile(
             rf"{first_letters(position_words)}(?<![{_LOWER}{_UPPER}])(?P<cue>(?i:(?:phó\s+)?(?:{positions})|{honours}))"
-            rf"(?:\s+(?:{_DEGREE}|(?:[^\s,.;:]|\.(?=\w))+)){{0,11}}?\s+(?P<name>{NAME})"
+            rf"(?:\s+(?:{_DEGREE}|(?:[^\s,.;:?]|\.(?=\w))+)){{0,11}}?\s+(?P<name>{NAME})"
         ),
         tail=re.compile(
-            rf"(?:\s*\(\s*|\s*,\s*(?:(?!(?i:{cues})\s|{titles})[^,.;:()\n]{{2,30}},\s*(?={titles}))?|\s*[-–]\s*|\s+(?=[{_UPPER}]))"
-            rf"(?P<role>{titles}{_ROLE_CHAR}{{0,60}}(?:,\s*{titles}{_ROLE_CHAR}{{0,60}})*)"
+            rf"(?:\s*\(\s*|(?:\s*\([^()\n]{{1,30}}\))?\s*,\s*(?:(?!(?i:{cues})\s|{titles})[^,.;:()\n]{{2,30}},\s*(?={titles}))?|\s*[-–]\s*|\s+(?=[{_UPPER}]))"
+            rf"(?P<role>{titles}{_ROLE_CHAR}{{0,60}}(?:,\s*(?:{titles}|{role_units()}\s){_ROLE_CHAR}{{0,60}})*)"
             rf"|\s[-–]\s(?P<org>[^,.;:()\n]{{2,60}}?)(?=\s+(?:với|đã|có|là)\s|[,.;:])"
         ),
         stop=re.compile(rf"\s+(?:{tone_free(alternation(words['stop']).pattern)})(?![{_LOWER}])"),
-        chain=re.compile(rf"(?:^|(?<=[.;:\n]\s)|(?<=\bcó\s))((?:{positions})[^.;:\n]*?,\s*)+$"),
+        chain=re.compile(rf"(?:^|(?<=[.;:\n]\s)|(?<=\bcó\s)|(?<=,\s))((?:{positions})[^.;:\n]*?,\s*)+$"),
         address=frozenset(w.lower() for w in words["address"]),
         position_line=re.compile(rf"(?:(?:KT|TM|Q)\.\s*|QUYỀN\s+)?(?i:{positions})\b"),
-        namesake=re.compile(rf"(?i:{alternation(words['namesake']).pattern})\s+$"),
+        namesake=re.compile(  # also a contest's quoted title: Cuộc thi tìm hiểu “Đồng chí | Lê Đức Thọ - …”
+            rf"(?i:{alternation(words['namesake']).pattern})\s+$|(?i:cuộc thi|hội thi)[^“”\"\n]{{0,12}}[“\"][^”\"\n]{{0,12}}$"
+        ),
         presence=re.compile(rf"(?i:{alternation(words['presence']).pattern})"),
         attend=re.compile(rf"\s*(?:{alternation(words['attend']).pattern})\s"),
         strong_speech=re.compile(
@@ -172,9 +185,11 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
             if (
                 e is None
                 or text[s:e].isupper()
+                or (pattern is p.by_cue and not all(w[0].isupper() for w in text[s:e].split()))
                 or (taken and not _roleless(taken, s, pattern is p.by_position))
             ):
                 continue
+            s, e = past_place(text, s, e, p) if pattern is p.by_position else (s, e)  # tỉnh Hà Giang | X
             if (  # Trường THPT | Trương Định, cán bộ xã | Ninh Phụng: no person (… Việt Nam | Trần …: see below)
                 pattern is p.by_position
                 and named_place_or_unit(text, s, e)
@@ -196,7 +211,7 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
             org = t.group("org").strip() if t and t.group("org") else None
             cue = m.group("cue")
             if pattern is p.by_position:  # Thứ trưởng Bộ Nội vụ X, Trưởng Ban …: both say who X is
-                before = _title_chain(text, m.start("cue"), p) + text[m.start("cue") : s].strip()
+                before = title_chain(text, m.start("cue"), p.chain) + text[m.start("cue") : s].strip()
                 before = before.rsplit(" cho ", 1)[-1]  # Huân chương … cho Giám đốc Bệnh viện X: the post
                 # A - Phó trưởng Ban … và | X; … có 3 Trung tướng gồm | X
                 if _VERB.search(" " + text[m.end("cue") : s]):
@@ -208,7 +223,7 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
                 # Bác sĩ X, Thượng tá X: the cue is a role (a degree, PGS.TS X, is no post)
                 role = f"{m.group('cue')}, {role}" if role else m.group("cue")
             elif not role:  # Phó Bí thư Huyện đoàn Hải Lăng, anh Lê Quý Trí, …: the post before
-                role = _title_chain(text, m.start("cue"), p).strip(" ,") or None
+                role = title_chain(text, m.start("cue"), p.chain).strip(" ,") or None
             # Giám đốc Trung tâm Y tế huyện ThS. X: the post before the degree the name was found by
             if taken:
                 found[(taken.start, taken.end)] = dataclasses.replace(taken, role=role)
@@ -248,8 +263,8 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
         if found[key].listed and attends(text, f.start):  # Dự lễ trao Huân chương có các đồng chí: A; B
             # the officials present, not a list of recipients
             found[key] = dataclasses.replace(found[key], listed=False)
-    for s, e in credits(text, p) + signature(text, p):
-        found[(s, e)] = Found(s, e, author=True)
+    for s, e in credits(text, p) + signature(text, p):  # (Ngô Đức Thắng – Chủ tịch Công đoàn …: the post)
+        found[(s, e)] = Found(s, e, role=tail_role(text, e, p.tail), author=True)
     for s, e in signers(text, p):
         found[(s, e)] = Found(s, e, signer=True)
     kept = [  # gồm: Lộc Bình, Cao Lộc (huyện): a bare name written elsewhere as a place's
@@ -263,13 +278,13 @@ def _more(text: str, found: dict[tuple[int, int], Found], p: Patterns) -> None:
     names coordinated with any found one (Lê Thanh Tình và Trần Thị Linh Đan), which share its cue."""
     for s, e in with_bio(text, p.surnames, lambda at: any(a <= at < b for a, b in found)):
         if (e := name_end(text, s, e, p)) and not p.not_name.match(text, s):
-            found[(s, e)] = Found(s, e, accused=accused(text, s, e))
+            found[(s, e)] = Found(s, e, role=tail_role(text, e, p.tail), accused=accused(text, s, e))
     for s, e in caps_after_degree(text, p.surnames):  # Phản biện 1: TS. NGUYỄN VĂN A
         if not any(a <= s < b for a, b in found):
             found[(s, e)] = Found(s, e)
     for s, e in askers(text):  # …? - Minh Thi (Bình Phước): the reader asking, a person
         if not any(a <= s < b for a, b in found):
-            found[(s, e)] = Found(s, e)
+            found[(s, e)] = Found(s, e, role=tail_role(text, e, p.tail))
     for s, e in count_listed(text, p.surnames):  # cho thân nhân 2 mẹ: A (xã X) và B (xã Y): each is listed
         if (e := name_end(text, s, e, p)) and not any(a <= s < b for a, b in found):
             found[(s, e)] = Found(s, e, listed=True)
@@ -281,13 +296,6 @@ def _more(text: str, found: dict[tuple[int, int], Found], p: Patterns) -> None:
         if e and not any(a <= s < b for a, b in found) and not p.not_name.match(text, s):
             f = next(f for (a, _), f in found.items() if a == first)
             found[(s, e)] = Found(s, e, f.cue, listed=f.listed, accused=f.accused)
-
-
-def sentence_end(text: str, end: int, most: int) -> int:
-    """Where the sentence that goes on at `end` stops (a full stop and a space, a line end), at most
-    `most` characters on: a leader's speech verb is looked for there, not in the next sentence."""
-    stops = [i for i in (text.find(". ", end, end + most), text.find("\n", end, end + most)) if i >= 0]
-    return min(stops, default=min(len(text), end + most))
 
 
 def attends(text: str, at: int) -> bool:
@@ -332,7 +340,7 @@ def _after_colon(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _NAMES_AFTER_COLON.finditer(text):
         body, parts = ("list", ";") if m.group("list") else ("bare", ",")
-        for item in re.finditer(rf"(?:^|{parts})[ \t]*({NAME})", m.group(body)):
+        for item in re.finditer(rf"(?:^|{parts}|\svà)[ \t]*({NAME})", m.group(body)):
             out.append((m.start(body) + item.start(1), m.start(body) + item.end(1)))
     return out + numbered_items(text)
 
@@ -352,7 +360,7 @@ def namesake(text: str, name: str) -> bool:
     namesake, remembered, not honoured."""
     at = text.find(name) if name else -1
     while at >= 0:
-        if patterns().namesake.search(text, max(0, at - 14), at):
+        if patterns().namesake.search(text, max(0, at - 40), at):
             return True
         at = text.find(name, at + len(name))
     return False
@@ -382,17 +390,9 @@ def acts(text: str, end: int) -> bool:
             end = t.start("role") + len(_VERB.split(t.group("role"))[0].rstrip())
         verb = p.strong_speech.match(text, end)
         if verb:
-            return not p.given.search(verb.group("before"))
+            return not p.given.search(verb.group("before")) and not own_badge(text, verb.end())
         more = p.coordinated.match(text, end)  # … và ông Y - …: the verb may follow the last of them
         if not more:
             return False
         end = name_end(text, more.start("name"), more.end("name"), p) or more.end("name")
     return False
-
-
-def _title_chain(text: str, at: int, p: Patterns) -> str:
-    """The titles before the last one, up to the sentence start (Ủy viên Ban Thường vụ Huyện ủy,
-    Trưởng Ban Dân vận Huyện ủy, | Chủ tịch …)."""
-    start = max(text.rfind(c, 0, at) for c in ".;:\n") + 1
-    m = p.chain.search(text[start:at].lstrip())
-    return m.group(0) if m else ""

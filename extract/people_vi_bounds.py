@@ -10,6 +10,7 @@ import re
 from functools import cache
 from typing import Protocol, TypeVar
 
+from extract.lexicon import alternation
 from extract.people_vi_credits import LOWER, NAME, SYLLABLE, UPPER
 from extract.people_vi_more import unit_named
 from extract.tsv import read_rows
@@ -40,8 +41,16 @@ ROLE_CHAR = r"(?:[^,.;:()\n]|\.(?=\w))"  # a dot glued to a letter abbreviates (
 # (not inside a department's name: Sở Giáo dục và Đào tạo, Ban Thi đua khen thưởng tỉnh)
 VERB = re.compile(
     r"(?<!đua)\s+(?=(?:nhấn mạnh|phát biểu|cho biết|đề nghị|trao|dự|chỉ đạo|ghi nhận|cùng|và(?!\s+[A-ZĐ][a-zà-ỹ]+\s+[a-zà-ỹ])|đã|tặng|khen|yêu cầu|nêu|"
-    r"chia sẻ|nói|cảm ơn|xúc động|được|vì|nhặt|vận động|tích cực|luôn|có|là|vinh dự|đối với|với)\b)"
+    r"chia sẻ|nói|cảm ơn|xúc động|được|vì|nhặt|vận động|tích cực|luôn|có|là|vinh dự|đối với|với|cũng)\b)"
 )
+
+
+@cache
+def role_units() -> str:
+    """The words opening a unit or a place that may go on a role after a comma (Phó Đội trưởng Đội
+    Vận động quần chúng, Đồn Biên phòng Vĩnh Hải; Xóm trưởng xóm 9, xã Nghi Phong): people_vi.tsv
+    role_unit, as written (a capital where a unit's name has one)."""
+    return alternation([w for k, w, _why in read_rows("people_vi.tsv", 3) if k == "role_unit"]).pattern
 
 
 def role_phrase(written: str) -> str:
@@ -77,21 +86,69 @@ def name_after_unit(text: str, at: int, p: Bounds) -> tuple[int, int | None]:
             previous = m.group(0)[: word.start()].split()[-1:]
             if previous and f"{previous[0]} {word.group(0)}".lower() in unit_heads():
                 continue  # Chủ Tịch HĐQT Tập Đoàn Kinh Đô: Đoàn ends the head of a unit's name here
+            if in_place(text, at + m.start() + word.start(), at + m.start() + word.end()):
+                continue  # Giám đốc Sở Nội vụ tỉnh An | Giang Ngô Hồng Yến: Giang ends the province's name
             if word.group(0).lower() in p.surnames and not p.not_name.match(
                 text, at + m.start() + word.start()
             ):
                 s = at + m.start() + word.start()
                 whole = NAME_RE.match(text, s)  # Hai Bà Trưng | Vũ Đại Phong: the whole name
-                return s, name_end(text, s, max(at + m.end(), whole.end() if whole else 0), p)
+                e = name_end(text, s, max(at + m.end(), whole.end() if whole else 0), p)
+                return past_place(text, s, e, p) if e else (s, e)  # Tỉnh ủy | Hà Giang X: past it
     return at, None
+
+
+# a Party committee, named after its division (Bí thư Tỉnh ủy An Giang)
+_COMMITTEE = "Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ"
+# a division's type word, then the capitalised words of its name (tỉnh An Giang, huyện Yên Thành)
+_PLACE_RUN = re.compile(
+    rf"(?<!\w)(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|thị trấn|xã|phường|{_COMMITTEE})[ \t]+((?:{SYLLABLE}[ \t]+){{0,3}})\Z"
+)
+
+
+def in_place(text: str, start: int, end: int) -> bool:
+    """Is the capitalised word at text[start:end] the last of a division's name written after its type
+    word (tỉnh An | Giang Ngô Hồng Yến)? Then the person's name starts after it, not at it."""
+    m = _PLACE_RUN.search(text, max(0, start - 40), start)
+    if not m or not m.group(1):
+        return False
+    from extract.places.vi import gazetteer, normal  # the division list, loaded once for the places
+
+    return normal(m.group(1) + text[start:end]).lower() in gazetteer().exact
+
+
+def past_place(text: str, start: int, end: int, p: Bounds) -> tuple[int, int]:
+    """Where a person's name starts and ends when the words found as one open with a division's name
+    written after its type word (Giám đốc Sở Nội vụ tỉnh | Hà Giang Lạc Thị Mến, quận | Hai Bà Trưng
+    Vũ Đại Phong): past that name, when a name of two words at least follows; else (start, end)."""
+    if not re.search(
+        rf"(?<!\w)(?:tỉnh|thành phố|huyện|quận|thị xã|{_COMMITTEE})[ \t]+\Z", text[max(0, start - 12) : start]
+    ):
+        return start, end
+    from extract.places.vi import gazetteer, normal  # the division list, loaded once for the places
+
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for n in (3, 2):
+        if len(words) > n and normal(text[start : start + words[n - 1].end()]).lower() in gazetteer().exact:
+            at = start + words[n].start()
+            whole = NAME_RE.match(text, at)
+            stop = name_end(text, at, max(end, whole.end() if whole else end), p)
+            return (at, stop) if stop else (start, end)
+    return start, end
 
 
 def fallback_name(text: str, cue_end: int, at: int, p: Bounds) -> tuple[int, int | None]:
     """The name after a position whose first capitalised words are no name (Chủ tịch Trung ương Hội
     Hữu nghị Việt Nam - Lào | Nguyễn Đắc Vinh); not past a verb (Bộ trưởng Bộ Công an đối với | …)
-    nor past a unit named after a person (Hiệu trưởng Trường Đại học Y khoa | Phạm Ngọc Thạch)."""
+    nor past a unit named after a person (Hiệu trưởng Trường Đại học Y khoa | Phạm Ngọc Thạch), unless
+    a division's name stands between (Giám đốc Sở Nội vụ tỉnh Hà Giang | Lạc Thị Mến)."""
     s, e = name_after_unit(text, at, p)
-    if e is None or VERB.search(text[cue_end:s]) or unit_named().search(text[cue_end:s]):
+    if e is None:
+        return at, None
+    placed = past_place(text, s, e, p)
+    if placed[0] != s and not VERB.search(text[cue_end : placed[0]]):
+        return placed
+    if VERB.search(text[cue_end:s]) or unit_named().search(text[cue_end:s]):
         return at, None
     return s, e
 
@@ -140,3 +197,31 @@ def unit_lookalike(text: str, start: int, end: int) -> bool:
     from pyvi.ViTokenizer import ViTokenizer  # its dictionary of two-syllable words; loaded only here
 
     return f"{words[-1]} {after.group(1)}".lower() in ViTokenizer.bi_grams
+
+
+def title_chain(text: str, at: int, chain: re.Pattern) -> str:
+    """The titles before the last one, up to the sentence start (Ủy viên Ban Thường vụ Huyện ủy,
+    Trưởng Ban Dân vận Huyện ủy, | Chủ tịch …)."""
+    start = max(text.rfind(c, 0, at) for c in ".;:\n") + 1
+    m = chain.search(text[start:at].lstrip())
+    if not m or VERB.search(" " + m.group(0)):
+        return ""  # Đảng viên X được nhận …, đồng chí Y: a clause with a verb, no chain of titles
+    return m.group(0)
+
+
+def tail_role(text: str, end: int, tail: re.Pattern) -> str | None:
+    """The role written right after a bare name (Nguyễn Thành Công, 32 tuổi, công nhân kho gạo …; a
+    reader's name over the line `(Chi hội trưởng Hội NCT ấp 57, …)`), else None."""
+    t = tail.match(text, end)
+    if not (t and t.group("role")) or (
+        "\n" in text[end : t.start("role")] and "(" not in text[end : t.start("role")]
+    ):
+        return None  # Luật sư X / Chuyên viên pháp lý Y: the next line's post is another's
+    return role_phrase(t.group("role"))
+
+
+def sentence_end(text: str, end: int, most: int) -> int:
+    """Where the sentence that goes on at `end` stops (a full stop and a space, a line end), at most
+    `most` characters on: a leader's speech verb is looked for there, not in the next sentence."""
+    stops = [i for i in (text.find(". ", end, end + most), text.find("\n", end, end + most)) if i >= 0]
+    return min(stops, default=min(len(text), end + most))

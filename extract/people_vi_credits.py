@@ -56,6 +56,8 @@ def _patterns() -> Credits:
     for kind, word, _why in read_rows("people_vi.tsv", 3):
         words.setdefault(kind, []).append(word)
     credit = alternation(words["credit"]).pattern
+    # HOA LÊ - (nhandan.com.vn); Ngô Đức Thắng – Chủ tịch Công đoàn các KCN: a site or the writer's post
+    units = alternation(words["signature_unit"] + [r[0] for r in read_rows("positions_vi.tsv", 3)]).pattern
     return Credits(
         credit=re.compile(rf"(?m)^[ \t]*(?:{credit})\s*:\s*(?P<names>[^\n]{{2,60}}?)[ \t]*$"),
         credit_inline=re.compile(
@@ -67,7 +69,7 @@ def _patterns() -> Credits:
         signer=re.compile(rf"(?:{alternation(words['signer']).pattern})\s*:\s*(?:\|\s*)?(?P<name>{NAME})"),
         signature=re.compile(
             rf"(?:(?:CTV|PV|Nhóm PV|Theo)\s+)?(?P<names>{_SIGNED_LIST})"
-            rf"(?:\s*\([^()]{{1,40}}\)|\s+[-–]\s+(?:{alternation(words['signature_unit']).pattern})\s[^\n]{{1,40}})?"
+            rf"(?:\s*\([^()]{{1,40}}\)|\s+[-–]\s+\([^()]{{1,40}}\)|\s+[-–]\s+(?:{units})\s[^\n]{{1,40}})?"
         ),
         caption=re.compile(
             rf"(?m)(?:(?<=[.!?…])|(?<=\S\s))(?:{alternation(words['photo_credit']).pattern})\s*:\s*"
@@ -90,7 +92,20 @@ def credits(text: str, p: Checks) -> list[tuple[int, int]]:
             if _LETTERS_ONLY.fullmatch(name.group(0)):
                 continue  # Ảnh: P.A: initials, no name of a person
             out.append((m.start(group) + name.start(), m.start(group) + name.end()))
-    return out + _opening(text, p)
+    return out + _opening(text, p) + _counsel(text)
+
+
+# a legal Q&A site's header credits the lawyer who answers (Tham vấn bởi Luật sư X; • Luật sư Y;
+# Chuyên viên pháp lý Z), each alone on a line
+_COUNSEL = re.compile(
+    rf"(?m)^[ \t]*(?:[•*][ \t]*)?(?:Tham vấn bởi[ \t]+)?(?:Luật sư|LS\.|Chuyên viên pháp lý)[ \t]+(?P<name>{NAME})[ \t]*$"
+)
+
+
+def _counsel(text: str) -> list[tuple[int, int]]:
+    """The lawyers a legal Q&A page's header names as answering (on its first five lines): its authors."""
+    head = sum(len(line) + 1 for line in text.split("\n")[:5])
+    return [m.span("name") for m in _COUNSEL.finditer(text, 0, head)]
 
 
 def _opening(text: str, p: Checks) -> list[tuple[int, int]]:
@@ -98,11 +113,18 @@ def _opening(text: str, p: Checks) -> list[tuple[int, int]]:
     (`DOÃN HÒA` / `TTO - Chủ tịch nước …`, `Thế Kha` / `(Dân trí) - …`) or above the lead paragraph
     itself (`Ngọc Minh` / `Sáng ngày 16/9, tại …`: the name the layout kept from `Ngọc Minh 16/09/2023`);
     not the first of a column of names (the next line is no name)."""
-    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()][:2]
-    lead = lines[1].group(0).strip() if len(lines) == 2 else ""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()][:3]
+    if len(lines) == 3 and _SECTION.fullmatch(lines[0].group(0).strip()) and not _names(lines[0], p):
+        lines = lines[1:]  # Xã hội / Diệu Linh / (GDVN) - …: the site's section label above the byline
+    lead = lines[1].group(0).strip() if len(lines) >= 2 else ""
     if not _AGENCY_LEAD.match(lead) and len(lead) < MIN_LEAD:
         return []
     return _names(lines[0], p)
+
+
+# a section label the site prints above the headline's byline (Xã hội, Giáo dục, Thời sự): a word or
+# two in lower case after a capital, no mark
+_SECTION = re.compile(rf"[{UPPER}][{LOWER}]*(?:[ \t]+[{LOWER}]+){{0,2}}")
 
 
 def _names(line: re.Match, p: Checks) -> list[tuple[int, int]]:
@@ -155,13 +177,24 @@ def signature(text: str, p: Checks) -> list[tuple[int, int]]:
     above_unit = [
         a for a, b in zip(lines[-4:], lines[-3:], strict=False) if _UNIT_LINE.fullmatch(b.group(0).strip())
     ]
-    for m in [*closing, *reversed(lines[-2:]), *above_unit]:
+    # Thu Hằng / a related story's headline / its lead: the teaser the site prints under the signature
+    teaser = [
+        a for a, b in zip(lines[-3:-2], lines[-2:-1], strict=False) if _HEADLINE.fullmatch(b.group(0).strip())
+    ]
+    for m in [*closing, *reversed(lines[-2:]), *above_unit, *teaser]:
         if names := _names(m, p):
             return names
-    return []
+    glued = _GLUED.search(lines[-1].group(0)) if lines else None  # … trên địa bàn. LÊ THOA
+    return [(lines[-1].start() + glued.start(1), lines[-1].start() + glued.end(1))] if glued else []
+
+
+# a signature in capitals the layout glued to the last sentence (… trên địa bàn. LÊ THOA)
+_GLUED = re.compile(rf"(?<=[.!?…])[ \t]+({CAPS})[ \t]*$")
 
 
 _UNIT_LINE = re.compile(r"\([^()\n]{2,40}\)")
+# a headline: a capital, then words and no sentence mark at its end (a teaser of another story)
+_HEADLINE = re.compile(rf"[{UPPER}][^\n]{{15,120}}(?<![.!?:;,…])")
 # a short line of the site's own links after the text (< Trở về trang trước, Gửi bình luận của bạn):
 # no sentence mark closing it, no name in it
-_CHROME = re.compile(r"[^\n.!?:;,]{2,40}")
+_CHROME = re.compile(r"[^\n.!?:;,]{2,40}|[^\n.!?:;,]{2,20}\.")  # also `60 giây nữa.` (a comment form's)

@@ -44,9 +44,10 @@ _COUNTED = re.compile(
 )
 _ASKER = re.compile(
     rf"(?m)(?:\?[ \t]*[-–][ \t]*(?P<name>{NAME})[ \t]*\([^()\n]{{2,30}}\)[ \t]*$"
-    rf"|^[ \t]*(?P<name2>{NAME})[ \t]*[-–][ \t]*\d{{1,2}}:\d{{2}}[ \t]+\d{{1,2}}/\d{{1,2}}/\d{{4}}[ \t]*$)"
+    rf"|^[ \t]*(?P<name2>{NAME})[ \t]*[-–][ \t]*\d{{1,2}}:\d{{2}}[ \t]+\d{{1,2}}/\d{{1,2}}/\d{{4}}[ \t]*$"
+    rf"|(?<=\?)\.?[ \t]*\n[ \t]*(?P<name3>{NAME})[ \t]*\n[ \t]*\([^()\n]{{2,120}}\)[ \t]*$)"
 )
-_CLOSED = re.compile(r"\s*(?:[,;.:()\n]|và\b|cùng\b|$)")  # what may follow a name in a list of names
+_CLOSED = re.compile(r"\s*(?:[,;.:()\n]|và\b|cùng\b|ở\b|$)")  # what may follow a name in a list of names
 # a name starting a word: NAME's upper-case class holds the lower-case letters of Ạ-Ỹ too (phát hiện)
 _NAME_START = re.compile(rf"(?<![\w.])(?:{NAME})")
 # another person sharing the found one's frame: `, B`, `và C`, `cùng D`, maybe after the found one's bracket
@@ -143,10 +144,25 @@ def count_listed(text: str, surnames: frozenset[str]) -> list[tuple[int, int]]:
     return out
 
 
+# … tặng | huy hiệu 30 năm tuổi Đảng: a badge for a member's own years in the Party
+_BADGE = re.compile(r"[ \t]*(?:tặng[ \t]+)?huy hiệu[ \t]+(?:Đảng[ \t]+)?\d+[ \t]+năm", re.I)
+
+
+def own_badge(text: str, at: int) -> bool:
+    """Does a giving verb at `at` go on with a Party badge of so many years and give it to no one
+    (đồng chí X chi bộ M6 tặng huy hiệu 40 năm tuổi Đảng)? The portal left out được: X receives it."""
+    if not _BADGE.match(text, at):
+        return False
+    stop = min((i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0), default=len(text))
+    return not re.search(r"(?<!\w)cho(?!\w)", text[at:stop])
+
+
 def askers(text: str) -> list[tuple[int, int]]:
     """The reader who asks on a legal Q&A page: the name after the question (…? - Minh Thi (Bình
-    Phước)) or alone with the time it was asked (Ngô Thị Thu Hiền - 10:09 23/02/2024)."""
-    return [m.span("name") if m.group("name") else m.span("name2") for m in _ASKER.finditer(text)]
+    Phước)), alone with the time it was asked (Ngô Thị Thu Hiền - 10:09 23/02/2024), or alone on the
+    line after the question with who they are in brackets on the next (…? / Đoàn Văn A / (Chi hội
+    trưởng …))."""
+    return [m.span(next(g for g in ("name", "name2", "name3") if m.group(g))) for m in _ASKER.finditer(text)]
 
 
 def place_before(text: str, at: int) -> bool:
@@ -257,7 +273,10 @@ def coordinated(
 
 # the kind of a unit between its head and its proper name: an abbreviation (THPT, THCS) or a common
 # noun in title case (Trung ương, Tiểu học, Đa khoa), never a capitalised pair (a name)
-_UNIT_KIND = re.compile(rf"(?:(?:[{UPPER}]{{2,}}|[{UPPER}][{LOWER}]+\s+[{LOWER}]+|[{LOWER}]+)\s+){{0,3}}")
+# (Trường THPT Chuyên | Chu Văn An: a gifted school's kind word, capitalised)
+_UNIT_KIND = re.compile(
+    rf"(?:(?:[{UPPER}]{{2,}}|Chuyên|[{UPPER}][{LOWER}]+\s+[{LOWER}]+|[{LOWER}]+)\s+){{0,3}}"
+)
 
 
 @cache

@@ -21,6 +21,7 @@ from extract.people_zh_layout import (
     names_over_posts,
     table_columns,
 )
+from extract.people_zh_lines import bracket_signatures, names_before_posts, slash_credits
 from extract.people_zh_minority import minority_names, shown
 from extract.people_zh_positions import phrase_start, position_phrase, post_after_unit
 from extract.people_zh_profiles import portraits
@@ -30,6 +31,7 @@ from extract.people_zh_slots import (
     dotted_places,
     extend_end,
     honorific_items,
+    inner_tail,
     married_cell,
     note,
     outer_names,
@@ -85,6 +87,7 @@ class ChinesePeople:
             end = extend_end(text, start, end, self.names, self.f, self.checks.slot_name)
             tail = _COUNT_TAIL.search(text, start + 2, end)  # 陈明|四人当选: a count is no part of a name
             end = tail.start() if tail and tail.end() == end else end
+            end -= end - start > 2 and inner_tail(text, end)  # 何仲义|荣获, 关宝欣|均获颁
             key = "".join(shown(text[start:end]).split())
             person = people.setdefault(key, ZhPerson(text[start:end]))  # as written: the span's surface
             if (start, end) not in person.spans:
@@ -98,12 +101,15 @@ class ChinesePeople:
 
         c = self.checks
         bylines(text, add, c)
+        bracket_signatures(text, add, c)
+        slash_credits(text, add, c)
         orgs = self._after_positions(text, add)
         self._before_positions(text, add)
         self._lists_and_grids(text, add)
         credits_and_attendance(text, add, c)
         table_columns(text, add, c)
         names_over_posts(text, add, c, self._position_phrase)
+        names_before_posts(text, add, c, self._position_phrase)
         family_heads(text, add, c, place_ends() | frozenset(self.f.family_head_after))
         for pattern, how in ((self.f.conferred, "conferred"), (self.f.of, "found")):
             for m in pattern.finditer(text):
@@ -202,6 +208,8 @@ class ChinesePeople:
                 orgs.append((m.start() - 1, given))  # and 明熙 alone is no name there
                 continue
             at = m.end() + (text[m.end() : m.end() + 1] in (":", "："))  # 项目负责人:褚建伟
+            if text[at : at + 1] in "和与及":
+                continue  # 执行董事|和新加坡…: a conjunction after the post, no surname
             end = self.names.name_at(text, at) if at < len(text) else None
             if end is not None and self.names.context.word_after(text, end - 1, end):
                 end = None  # 乡村医生扎根基|层: the name would cut a word

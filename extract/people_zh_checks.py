@@ -15,6 +15,8 @@ from extract.places.zh import gazetteer
 
 _NOT_LAST = frozenset("号班组队部科处室会")  # a unit's last character: no bare name ends so
 _AWARD_CHARS = frozenset("奖章杯赛")
+_SERVICE = ("志工", "义工")  # lexicons/people_zh.tsv name_suffix: written right after a name
+_COUNTED = re.compile("[多几数各每诸两一二三四五六七八九十百0-9０-９]$")  # before the measure word 位
 _NAMED_AFTER = re.compile(
     "(?:荣誉)?(?:勋章|奖章|奖(?![励金状品牌券项]))"
 )  # 师铎奖: not 奖励, 奖金  # 市长优学奖、, 除市长优学奖外: an award, no bare name
@@ -140,6 +142,8 @@ class NameChecks:
             return True  # “最美家庭”光荣榜: a dictionary word that opens with no surname
         if self.common_word(text, name, spans):
             return True
+        if name.endswith(_SERVICE) or all(text[e - 1 : e + 1] in _SERVICE for _, e in spans):
+            return True  # 陈莲志|工, 邱某志工: the name took (part of) the service word after it
         if any(_NAMED_AFTER.match(text, e) for _, e in spans):
             return True  # 师铎|奖, 金莲花|荣誉勋章: an honour named after it, even where it stands alone
         four = len(name) == 4 and name[:2] not in t.compound and name[1] not in t.surname
@@ -175,6 +179,8 @@ class NameChecks:
             and any(_listed_with_place(text, name, s, e) for s, e in spans)
         ):
             return True  # 北仑、宁海、象山: a county among the places of a 、-list
+        if name[0] == "位" and all(_COUNTED.search(text, 0, s) for s, _ in spans):
+            return True  # 多位民代, 三位老师: 位 counts the people after it, no surname there
         return self.cut_off(text, name, spans, how) or (how <= loose and self.common_word(text, name, spans))
 
     def cut_off(self, text: str, name: str, spans: list[tuple[int, int]], how: set[str]) -> bool:

@@ -93,7 +93,9 @@ def frames() -> Frames:
             rf"(?m)^[ \t\u3000]*[□■●◆]?[ \u3000]*(?:[{HAN}](?:[{HAN}]|[-－](?=[{HAN}])){{0,11}}?(?:{any_of('media_unit')}))?"
             rf"((?:{any_of('byline_bare')})[ \t\u3000]*[{HAN}][{HAN} \t\u3000]{{1,40}})$"
         ),
-        credit=re.compile(rf"(?:{any_of('credit')})(?:[ \u3000]{{0,2}}|[:：/／])(?=[{HAN}])"),  # 记者/罗某
+        credit=re.compile(  # 记者/罗某; not 设计师马某: 师 makes the credit word a profession
+            rf"(?:{any_of('credit')})(?!师)(?:[ \u3000]{{0,2}}|[:：/／])(?=[{HAN}])"
+        ),
         credit_role=tuple(words["credit_role"]),
         columns={
             **{w: "contact" for w in words["column_mentioned"]},

@@ -260,3 +260,10 @@ def honorific_items(text: str, add, slot_name) -> None:
             for m in items:
                 if slot_name(m.group(1), relaxed=True):
                     add(*m.span(1), "list")
+
+
+def inner_tail(text: str, end: int) -> bool:
+    """Is the name's last character the first of 荣获, 荣膺, or an adverb before 获 (均获颁)?"""
+    return text.startswith(("荣获", "荣膺"), end - 1) or (
+        text[end - 1] in "均皆亦" and text[end : end + 1] in "获荣被受"
+    )

@@ -9,7 +9,8 @@ from functools import cache
 
 from extract.lexicon import Lexicon
 from extract.people import Context, decide_relation, honours_by_person
-from extract.people_vi import Found, acts, attends, helped, namesake, patterns, sentence_end
+from extract.people_vi import Found, acts, attends, helped, namesake, patterns
+from extract.people_vi_bounds import sentence_end
 from extract.people_vi_more import contact
 from extract.records import Person
 from extract.tsv import read_rows
@@ -64,6 +65,8 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
             how = {"namesake"}  # Giải thưởng Nguyễn Văn Linh
         elif any(helped(text, s, e) or _KIN.match(text, e) for s, e in spans):
             how = {"helped"}  # chiếc ví do anh X đánh rơi: the owner; bà Y (mẹ em Tuấn): kin; mentioned
+        elif all(_example(text, s, ctx) for s, _ in spans):
+            how = {"example"}  # … điển hình … như bà X, Y đã hiến đất: cited as a model, no award here
         elif any(contact(text, e) for _, e in spans):
             how = {"contact"}  # đồng chí X – Phó Chủ tịch … (số điện thoại …): whom to call
         passive = not how and any(_passive_recipient(e, ctx) for _, e in spans)
@@ -88,14 +91,21 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
             else "official"
             if official
             and not how
-            and not _recipient(spans, ctx)
-            and not any(_given_to(text, s0) for s0, _ in spans)
-            and not _award_list(mentions, ctx)
-            and not passive
+            and (
+                (leader and any(_present(text, s0) for s0, _ in spans))
+                or (
+                    not _recipient(spans, ctx)
+                    and not any(_given_to(text, s0) for s0, _ in spans)
+                    and not _award_list(mentions, ctx)
+                    and not passive
+                )
+            )
             else "mentioned"  # em được thầy X trực tiếp bồi dưỡng: the one who helped the honoured
             if all(_AGENT.search(text, max(0, s0 - 30), s0) for s0, _ in spans)
             else decide_relation(spans, how, False, ctx, bool(named) or passive, False, name)
         )
+        if relation == "honouree" and not named and not passive and role and _STATE_HEAD.match(role):
+            relation = "official"  # Chủ tịch Quốc hội X cùng lãnh đạo … chụp ảnh với …: the state's head
         honour = named.text if named else (ctx.main_honour if relation == "honouree" else None)
         out.append(
             Person(
@@ -115,6 +125,33 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
             )
         )
     return out
+
+
+# a prize or an honour's kind word: a sentence citing models with it tells what they won
+_PRIZE = re.compile(r"(?<!\w)(?:giải|huy chương|huân chương|bằng khen|giấy khen|danh hiệu)(?!\w)", re.I)
+# … nhiều cá nhân điển hình … như | bà X: the models a sentence cites
+_EXAMPLES = re.compile(r"(?<!\w)điển hình(?!\w)[^.;:\n]*?(?<!\w)như(?!\w)[^.;:\n]*\Z", re.I)
+
+
+def _example(text: str, at: int, ctx: Context) -> bool:
+    """Is the name at `at` one of the models a sentence cites after `điển hình … như` (đã xuất hiện
+    nhiều cá nhân điển hình … như bà X, Y ở xã Z đã hiến đất), the sentence awarding nothing, telling
+    of no prize won and naming no honour? Then the page tells of the movement; it does not honour them."""
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1)
+    end = sentence_end(text, at, 400)
+    return bool(
+        _EXAMPLES.search(text, start, at)
+        and not ctx.lex.cue_re["award"].search(text, start, end)
+        and not _WINNERS.search(text, start, end)  # … như cô X, cô Y, đều giành giải nhì …: winners
+        and not _PRIZE.search(text, start, end)  # … như em X (Huy chương Vàng quốc gia …): a prize
+        and not any(start <= h.start < end for h in ctx.honours)
+    )
+
+
+# the heads of the state and the Party, in office: present at a ceremony, never honoured by it
+_STATE_HEAD = re.compile(
+    r"(?:Tổng Bí thư|Chủ tịch nước|Chủ tịch Quốc hội|Thủ tướng|Phó Thủ tướng|Phó Chủ tịch nước)\b"
+)
 
 
 # được thầy | X (trực tiếp bồi dưỡng): the person after được and an address term does the passive's deed
@@ -161,6 +198,18 @@ _LEADS = re.compile(r"(?<!\w)[Đđ]oàn(?:[ \t]+công tác)?[ \t]+do(?:[ \t]+[a-
 
 # a full stop after a lower-case word ends a sentence; one after capitals abbreviates (PGS.TS. X)
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ỹ0-9])[.!?][ \t]+")
+
+
+# Dự và trao Huy hiệu Đảng cho các đảng viên có | đồng chí X: `có` and an address term open those present
+_PRESENT = re.compile(r"(?<!\w)có[ \t]+(?:các[ \t]+)?(?:đồng chí|ông|bà)[ \t]+\Z", re.I)
+
+
+def _present(text: str, at: int) -> bool:
+    """Is the name at `at` one of those a sentence opening with `Dự`, `Tham dự` says were present
+    (Dự và trao Huy hiệu cho các đảng viên có đồng chí X, Bí thư …)? An award and `cho` before it
+    in that sentence go to others; a leader present there is an official."""
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1)
+    return bool(patterns().attend.match(text, start) and _PRESENT.search(text, max(start, at - 30), at))
 
 
 def _given_to(text: str, at: int) -> bool:
@@ -294,13 +343,15 @@ def _award_list(mentions: list[Found], ctx: Context, cue: str = "award") -> bool
 
 def _gender_vi(mentions: list[Found], lex: Lexicon, name: str = "") -> str | None:
     """F or M from the address terms before the name (bà, chị; ông, anh), else F from a middle name
-    only women bear (Phạm Thị Hòa) or M from the one men bear (Trần Văn Cường), else None."""
+    only women bear (Phạm Thị Hòa) or M from the one men bear (Trần Văn Cường), else None. A middle
+    name wins over an address term it contradicts: that term was the list's (ông A, Tống Thị B)."""
     cues = {f.cue.lower() for f in mentions}
-    if not cues.isdisjoint(lex.cues["female_vi"]):
-        return "F"
-    if not cues.isdisjoint(lex.cues["male_vi"]):
-        return "M"
     middle = set(name.split()[1:-1])
-    if not middle.isdisjoint(lex.cues.get("female_middle_vi", ())):
+    women = not middle.isdisjoint(lex.cues.get("female_middle_vi", ()))
+    if not cues.isdisjoint(lex.cues["female_vi"]) and "Văn" not in middle:
+        return "F"
+    if not cues.isdisjoint(lex.cues["male_vi"]) and not women:
+        return "M"
+    if women:
         return "F"
     return "M" if "Văn" in middle else None  # Nguyễn Văn Hải: Văn is a middle name men bear

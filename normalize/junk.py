@@ -10,6 +10,8 @@
   decoys some sites fill with random ids; `<br>` becomes a line break, also as `?br>`).
 - A gambling site's name with its address code, injected into a hacked site's text
   (`九点,澳门永利yl6776“书写…`): the name of a casino and letters and digits glued to it.
+- A forum's keyword watermark (tvb now,tvbnow,bttvb), a script glued after the last sentence, a web host's e-mail guard ([email protected]) and a
+  forum's stamp of its server address (5.39.217.76) left in the text.
 - Image file names left by the extraction of a photo (`图为挂牌现场 DSC_0457.jpg`,
   `微信图片_20230519151422.jpg`). File names on a line of their own are chrome lines
   (rules/boilerplate.tsv); these are the ones inside a line.
@@ -65,12 +67,36 @@ _TAG = re.compile(
 _LOST_BREAK = re.compile(r"[?？]br\s*/?>", re.I)
 # a content farm's own address stamped into the text it copied (…先进生产(工作)者(www.xing528.com))
 _STAMP = re.compile(r"[(（]\s*www\.[A-Za-z0-9-]+(?:\.[A-Za-z]{2,6}){1,2}\s*[)）]")
+# … and a forum's host name stamped before a paragraph (]www2.example.com 获颁…)
+_HOST_STAMP = re.compile(
+    rf"(?:^[ \t]*|(?<=[{_CJK}]))[^\s\w]?www\d?\.[A-Za-z0-9-]+(?:\.[A-Za-z]{{2,6}}){{1,2}}[ \t]*(?=[{_CJK}])",
+    re.M,
+)
 # a gambling site's name and its short address code, injected into the text of a hacked site
 # (…九点,澳门永利yl6776“书写…): a casino word, a few characters, then letters and digits glued on
 _CASINO_HINT = re.compile(r"澳门|葡京|永利|威尼斯人|金沙|太阳城|皇冠|博彩|彩票|娱乐城|彩运")
 _CASINO = re.compile(
     r"(?:澳门|新葡京|葡京|永利|威尼斯人|金沙|太阳城|皇冠|博彩|彩票|娱乐城|彩运)[\u4e00-\u9fff]{0,4}"
     r"[A-Za-z]{1,5}\d{3,8}(?:\.(?:com|cc|net|vip|app))?(?![A-Za-z0-9])"
+)
+# a script the copy took for text, glued after the last sentence ((function(){try{if(document.getElementById…):
+# from its opening to the end of the line
+_SCRIPT = re.compile(r"\(function\s*\([^)]*\)\s*\{.*$", re.M)
+# a web host's e-mail guard left in place of an address (请发邮件至[email protected])
+_PROTECTED = re.compile(r"\[email(?:\s|\xa0|&nbsp;)*protected\]")
+# a forum's anti-copy stamp: the server's address glued to the text (S5.39.217.76社会福利署…), at most one
+# stray letter before it; a bare address never belongs to an article's sentences
+# (not a Vietnamese amount grouped in thousands, 1.234.567.890)
+_ADDRESS = re.compile(
+    rf"(?:(?<=[{_CJK}|\s])|^)[A-Za-z]?(?!\d{{1,3}}(?:\.\d{{3}}){{3}})(?:\d{{1,3}}\.){{3}}\d{{1,3}}(?![\d.])",
+    re.M,
+)
+# a forum's keyword watermark glued into the text (…星章。tvb now,tvbnow,bttvb&): three or more lower-case
+# Latin keywords joined by commas, between Chinese text or at a line's start, a stray mark or letter around it
+_KEYWORDS = re.compile(
+    rf"(?:(?<=[{_CJK}])|^[ \t]*)[A-Za-z]?[a-z0-9]+(?: [a-z0-9]+)*(?:,[a-z0-9]+(?: [a-z0-9]+)*){{2,}}"
+    rf"[^\s\w\u3400-\u9fff]?[ \t]*(?=[{_CJK}]|$)",
+    re.M,
 )
 MIN_PIECES = 4
 MAX_MEAN_PIECE = 2.0
@@ -111,6 +137,21 @@ def strip_junk(text: str) -> Cleaned:
     if " " in text and ("\t" in text or _SCRAPS_HINT.search(text)):
         text, m = _drop_scraps(text)
         n += m
+    if "(function" in text:
+        text, k = _SCRIPT.subn("", text)
+        n += k
+    if "protected]" in text:
+        text, k = _PROTECTED.subn("", text)
+        n += k
+    if text.count(".") >= 3:
+        text, k = _ADDRESS.subn("", text)
+        n += k
+    if "," in text:
+        text, k = _KEYWORDS.subn("", text)
+        n += k
+    if "www" in text:  # after the scraps, which stand before it on the line
+        text, k = _HOST_STAMP.subn("", text)
+        n += k
     if _CASINO_HINT.search(text):
         text, k = _CASINO.subn("", text)
         n += k

@@ -46,4 +46,75 @@ def detect(
         return "zh", "hant" if changed > 0.03 * han else "hans"
     if latin >= 10 and len(_VIET.findall(text)) >= 0.03 * latin:
         return "vi", None
+    if latin >= MIN_TONELESS_LETTERS and _toneless_vietnamese(text):
+        return "vi", None
     return "other", None
+
+
+# Vietnamese written without its marks (a scanned decision read by OCR, a typist without a keyboard layout):
+# the commonest syllables of official and news text, none of them an English word
+_TONELESS = frozenset(
+    [
+        "cua",
+        "cac",
+        "nhung",
+        "duoc",
+        "trong",
+        "nguoi",
+        "viec",
+        "thi",
+        "dua",
+        "khen",
+        "thuong",
+        "ngay",
+        "thang",
+        "nam",
+        "tinh",
+        "huyen",
+        "xa",
+        "phuong",
+        "quan",
+        "nhan",
+        "dan",
+        "chu",
+        "tich",
+        "quyet",
+        "dinh",
+        "theo",
+        "voi",
+        "nay",
+        "doan",
+        "dang",
+        "cong",
+        "tac",
+        "ve",
+        "tu",
+        "den",
+        "mot",
+        "nhieu",
+        "lao",
+        "gia",
+        "hien",
+        "thuc",
+        "hoat",
+        "dong",
+        "phong",
+        "trao",
+        "tap",
+        "ca",
+        "tien",
+        "tieu",
+        "bieu",
+        "nghia",
+        "viet",
+    ]
+)
+_WORD_RUN = re.compile(r"[A-Za-z]+")
+MIN_TONELESS_LETTERS = 200
+TONELESS_SHARE = 0.25  # of the words: English or French text has almost none of these
+
+
+def _toneless_vietnamese(text: str) -> bool:
+    """Latin text most of whose words are unmarked Vietnamese syllables (cua, cac, duoc, thi dua)."""
+    words = [w.lower() for w in _WORD_RUN.findall(text)]
+    return bool(words) and sum(w in _TONELESS for w in words) >= TONELESS_SHARE * len(words)

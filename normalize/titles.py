@@ -54,7 +54,18 @@ _MEDIA_TAG = re.compile(
     r"^[\[【(（]\s*(?:audio|video|clip|ảnh|photo|infographics?|podcast|e-?magazine|longform)\s*[\]】)）]\s*(?=\S)",
     re.I,
 )
-_LIST_NUMBER = re.compile(r"^\d{1,2}[.、]\s+(?=\S)")  # 2. 某某: the item number of a list the copy kept
+# 2. 某某, 1.第三届…: the item number of a list the copy kept (not 3.15晚会, a date)
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.、](?:\s+(?=\S)|(?=[\u3400-\u9fff]))")
+KEYWORD_PARTS = 5  # parts between underscores that make a line a spam page's keyword list (a_b_c_d_e)
+# a search-engine tail after a headline: words of the headline again, each with a suffix
+# (…官方回应 工人先锋号最新消息 工人先锋号公示2016)
+_KEYWORD_HEAD = re.compile(r"[\u3400-\u9fff]{2,}")
+MIN_KEYWORD_TAIL = 2
+# a forum's Latin keywords glued to a Chinese headline (…获社署嘉许tvb now,tvbnow,bttvb/)
+_LATIN_KEYWORDS = re.compile(
+    r"(?<=[\u3400-\u9fff])\s*[a-z0-9]+(?: [a-z0-9]+)*(?:,[a-z0-9]+(?: [a-z0-9]+)*){2,}[/|]?\s*$"
+)
+_VI_PHOTO_CREDIT = re.compile(r"[.!?]\s*[(（]?\s*Ảnh\s*:[^()（）]{1,60}[)）]?\.?\s*$")
 
 
 def title_limit(line: str) -> int:
@@ -82,8 +93,14 @@ def _bar_list(line: str) -> bool:
     return sum(1 for part in _BARS.split(line) if part.strip()) >= MENU_PARTS
 
 
+def _keyword_list(line: str) -> bool:
+    """A spam page's keyword list joined by underscores (精品…_久久…_国产…_…), never a headline; a
+    headline with its column and site after underscores (标题_要闻_某某网) has fewer parts."""
+    return sum(1 for part in line.split("_") if part.strip()) >= KEYWORD_PARTS
+
+
 def _is_title(line: str) -> bool:
-    if len(line) > title_limit(line) or credit_line(line) or _bar_list(line):
+    if len(line) > title_limit(line) or credit_line(line) or _bar_list(line) or _keyword_list(line):
         return False
     if _HAN.search(line):  # two full stops: sentences of a paragraph the page broke (…揭晓。报纸类有…。获…)
         # a colon ends a label that opens the text (说明:, 各基层工会:), never a headline
@@ -98,12 +115,24 @@ def _short(line: str) -> bool:
     )
 
 
+def _caption(line: str) -> bool:
+    """A photo's caption: a sentence closed by the photo's credit (…合影。(记者某某摄), … được biểu
+    dương. (Ảnh: Hải Nguyễn), … thầy thuốc ưu tú. Ảnh: Song An.)."""
+    return bool(PHOTO_CREDIT.search(line) or _VI_PHOTO_CREDIT.search(line))
+
+
 def untitled(
     body: list[str], dated_at: int | None, key: Callable[[str], str], byline: Callable[[str], bool]
 ) -> tuple[str, int]:
     """Title of a page without one: the first line; but when a date line follows within a few lines
     (`dated_at` body lines precede the first dropped one, or a byline is kept in the body), the first
-    long line above it: the short lines above the title are a site name or a section label."""
+    long line above it: the short lines above the title are a site name or a section label. A photo's
+    caption above the headline is article text: it stays at the top of the body."""
+    if len(body) > 2 and _caption(key(body[0])) and not _caption(key(body[1])):
+        rest = body[1:]
+        title, skipped = untitled(rest, dated_at - 1 if dated_at else None, key, byline)
+        body[1:] = rest
+        return title, skipped
     at = dated_at or next(
         (i for i, line in enumerate(body[1:HEAD_REACH], 1) if byline(key(line)) or credit_line(key(line))),
         None,
@@ -120,8 +149,9 @@ def untitled(
     if len(body) > 1 and _is_title(body[0]):
         best = _best_heading(body, key)
         title = body[best]
-        del body[: best + 1]
-        return title, best
+        kept = [line for line in body[:best] if _caption(key(line))]
+        body[: best + 1] = kept
+        return title, best - len(kept)
     return "", 0
 
 
@@ -220,4 +250,30 @@ def bare_title(title: str, match: Callable[[str], str], rules: Chrome) -> str:
     head, _, tail = title.rpartition(" ")
     if len(head) >= MIN_TITLE_HEAD and match(tail) in rules.lines:
         return head.rstrip(SPACE)
+    return _without_keyword_tail(_LATIN_KEYWORDS.sub("", title))
+
+
+def _without_keyword_tail(title: str) -> str:
+    """The headline without a search-engine tail: MIN_KEYWORD_TAIL or more space-separated parts at
+    its end that all open with the same Chinese word the headline holds (工人先锋号最新消息
+    工人先锋号公示2016 after a headline on 工人先锋号)."""
+    parts = title.split(" ")
+    if len(parts) <= MIN_KEYWORD_TAIL or not _HAN.search(title):
+        return title
+    for cut in range(1, len(parts) - MIN_KEYWORD_TAIL + 1):
+        head, tail = " ".join(parts[:cut]), parts[cut:]
+        words = [_KEYWORD_HEAD.match(part) for part in tail]
+        if len(head) < MIN_TITLE_HEAD or not all(words):
+            continue
+        common = _common_start([w[0] for w in words if w])
+        if len(common) >= 2 and common in head and all(part != common for part in tail):
+            return head.rstrip(SPACE)
     return title
+
+
+def _common_start(words: list[str]) -> str:
+    first = words[0]
+    n = next(
+        (i for i in range(len(first)) if any(len(w) <= i or w[i] != first[i] for w in words)), len(first)
+    )
+    return first[:n]
