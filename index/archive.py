@@ -25,7 +25,16 @@ from index.link_memory import Memory
 from index.lock import WriterLock, held_here
 from index.store import Store, StoreError
 from index.views import Member, StoredArticle
-from index.work import Processed, ahead, cluster_pool, init_worker, local_pool, process, process_on
+from index.work import (
+    Processed,
+    ahead,
+    cluster_pool,
+    init_worker,
+    local_pool,
+    process,
+    process_on,
+    unpack_docs,
+)
 from normalize.records import InputError, Source
 from normalize.sources import read_warc_record
 
@@ -85,7 +94,7 @@ class Archive:
         self._linked = Memory()  # the persons of the names linked so far, between link rounds
         self.index_health = "ok"  # "rebuilt" once a missing or damaged index was rebuilt from the store
         self.timings = {"store": 0.0, "index": 0.0}  # seconds spent in each, for benchmarks
-        self._prebuilt: dict[str, list] = {}  # index documents workers built for fresh articles
+        self._prebuilt: dict[str, bytes] = {}  # index documents workers built for fresh articles, packed
 
     def close(self) -> None:
         if self._engine is not None:
@@ -231,7 +240,7 @@ class Archive:
                 before = self.store.member(result.previous) if result.previous else None
                 if result.status != "unchanged":
                     clusters.assign(self.store, result.id, rec.signature)
-                    self._prebuilt[result.id] = list(rec.docs)
+                    self._prebuilt[result.id] = rec.docs
                 if before is not None and before.cluster:  # the version it replaced leaves its cluster
                     clusters.elect(self.store, before.cluster)
                 report.add(result.status)
@@ -276,9 +285,10 @@ class Archive:
 
     def _docs(self, member: Member) -> list:
         """An article's index documents: the ones its worker built when it is fresh, else from the store."""
-        docs = self._prebuilt.pop(member.id, None)
-        if docs is None:
+        packed = self._prebuilt.pop(member.id, None)
+        if packed is None:
             return self._stored_docs(member.id)
+        docs = unpack_docs(packed)
         return docs if member.canonical else as_duplicate(docs)
 
     def _stored_docs(self, article_id: str) -> list:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import threading
 import time
 import traceback
@@ -19,6 +20,7 @@ from config import Settings
 from errors import ClusterError, ConfigError
 from index import clusters
 from index.documents import article_docs, view
+from index.engine import IndexDoc
 from index.views import Record
 from normalize.records import InputError, Source
 
@@ -58,13 +60,22 @@ def process(source: Source | None) -> Processed:
         normalizer = _WORKER["normalizer"]
         article = normalizer.normalize(source)
         found = _WORKER["extractor"].extract(article)
-        docs = article_docs(view(article, found), normalizer.segmenters("zh").spans)
-        return Processed(source, Record(article, found, clusters.signature(article.text), tuple(docs)))
+        docs = pack_docs(article_docs(view(article, found), normalizer.segmenters("zh").spans))
+        return Processed(source, Record(article, found, clusters.signature(article.text), docs))
     except InputError as e:
         return Processed(source, error=str(e))
     except Exception as e:  # a bug must not stop the batch
         error = f"internal error ({type(e).__name__}: {e}); please report it (--debug shows where)"
         return Processed(source, error=error, trace=traceback.format_exc())
+
+
+def pack_docs(docs: list[IndexDoc]) -> bytes:
+    """An article's index documents as the main process keeps them until it indexes them (views.Record)."""
+    return pickle.dumps(docs, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack_docs(packed: bytes) -> list[IndexDoc]:
+    return pickle.loads(packed) if packed else []  # noqa: S301  (our own workers' output)
 
 
 def process_on(settings: Settings, source: Source | None) -> Processed:
