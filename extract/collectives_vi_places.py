@@ -34,9 +34,15 @@ def whole_places(text: str) -> list[tuple[int, int]]:
     """Spans of the set phrases naming the people of a place as one honoured collective, each given
     (… tặng Đảng bộ, chính quyền và nhân dân huyện X) or receiving (… đón nhận Huân chương)."""
     out = []
-    for m in _WHOLE.finditer(text):
+    # every phrase says (n)hân dân or (Q)uân và dân: without them the scan of the text finds nothing
+    for m in _WHOLE.finditer(text) if "hân dân" in text or "uân và dân" in text else ():
         before = text[max(0, m.start() - 80) : m.start()]
         before = re.split(r"[.\n]", before)[-1]
         if _GIVEN_BEFORE.search(before) or _RECEIVES.match(text, m.end()):
             out.append(m.span())
-    return out + [m.span("place") for m in _HOST.finditer(text)]
+    return out + _hosts(text)
+
+
+def _hosts(text: str) -> list[tuple[int, int]]:
+    """The places hosting the ceremony of their own order; none where the text never says đón nhận."""
+    return [m.span("place") for m in _HOST.finditer(text)] if "đón nhận" in text else []

@@ -247,6 +247,11 @@ def _vi_written(title: str, text: str) -> str:
     return graded or best[0][0]
 
 
+def _campaign(text: str) -> re.Match | None:
+    """The campaign's quoted name (2023年度“最美家庭”评选活动); a text with no quote mark is not searched."""
+    return patterns().campaign.search(text) if "“" in text or '"' in text else None
+
+
 def _capitalised(title: str) -> bool:
     return title[:1].isupper() and not title.isupper()
 
@@ -376,7 +381,7 @@ def find_event(
             organizers=(org_m.group(1).strip(),) if org_m else (),
             honours=tuple(_vi_written(t, text) for t in titles),
         )
-    campaign = patterns().campaign.search(title) or patterns().campaign.search(lede)
+    campaign = _campaign(title) or _campaign(lede)
     name = campaign.group(0) if campaign else title
     day = re.search(r"(?<!\d)(\d{1,2})月(\d{1,2})日", lede)
     date = f"{year}-{int(day.group(1)):02d}-{int(day.group(2)):02d}" if day and year else None

@@ -13,6 +13,7 @@ from extract.people_rel_cues import GIVEN_TO
 from extract.text import Mention, sentence_of
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
+_UP_TO_LAST_MARK = re.compile(r".*[，,；;：:。！？!?\n]", re.S)  # greedy: it ends right after the last mark
 _CEREMONY = re.compile("礼|典礼|大会|仪式|晚会")
 _WINNERS = ("得主", "得奖者", "获奖者", "获得者")
 _NEXT_AWARD = re.compile(r"[也亦还更并又]?(?:同时|再次|先后)?")  # ，也获得…: the award's adverbs
@@ -29,10 +30,8 @@ class Context:
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around text[start:end]: between the nearest ，；：。 on either side."""
-        s = max(
-            (m.end() for m in _CLAUSE.finditer(self.text, max(0, start - 80), start)),
-            default=max(0, start - 80),
-        )
+        before = _UP_TO_LAST_MARK.match(self.text, max(0, start - 80), start)  # one match, not one a mark
+        s = before.end() if before else max(0, start - 80)
         m = _CLAUSE.search(self.text, end)
         return s, m.start() if m else len(self.text)
 

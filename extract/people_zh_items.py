@@ -31,7 +31,7 @@ def after_post(text: str, s: int, e: int, names: ChineseNameFinder, checks: Name
             and text[at] in checks.first
             and names.is_name(cand)
             and names.name_at(text, at) == e
-            and not text.endswith(tuple(checks.lex.units | checks.lex.collectives), at, e)  # 新世纪社区
+            and not text.endswith(checks.unit_words, at, e)  # 新世纪社区
             and item_post(text, s, at, checks.lex, checks.f)[0]
         ):
             return at

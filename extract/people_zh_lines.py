@@ -109,7 +109,9 @@ _SLASH_CREDIT = re.compile(
 def slash_credits(text: str, add, c: NameChecks) -> None:
     """■胡某、高某、记者张某、彭某/文, 苏某 报道: a line of names (maybe with their credit words) closed by
     /文 or 报道: the writers, wherever the line stands."""
-    for m in (*_SLASH_CREDIT.finditer(text), *_REPORTED.finditer(text)):
+    slashed = _SLASH_CREDIT.finditer(text) if "/" in text or "／" in text else ()  # each needs its mark
+    reported = _REPORTED.finditer(text) if "报道" in text or "报导" in text else ()
+    for m in (*slashed, *reported):
         blanked = c.f.byline_word.sub(lambda r: " " * len(r.group(0)), m.group(1)).replace("、", " ")
         cells = [(m.start(1) + s, m.start(1) + e) for s, e, _ in grid_cells(blanked)]
         if cells and all(c.slot_name("".join(text[s:e].split()), relaxed=True) for s, e in cells):
