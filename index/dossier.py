@@ -23,6 +23,7 @@ CANDIDATES = 200  # person documents read to find which stored names a query mea
 MENTIONS = 500  # mentions read, oldest first: a very common name must not stall the page
 AROUND = 300  # characters of text read on each side of a mention, to find its sentence in
 LADDER = ("unit", "township", "county", "prefecture", "provincial", "national")  # low to high
+RANK = {level: i for i, level in enumerate(LADDER)}  # a level's place on the ladder, found per honour
 
 
 def stored_names(archive, query: str) -> list[str]:
@@ -82,15 +83,25 @@ def dossier(
     shown = _as_dicts(found[:MENTIONS])
     links = _links(store, names, shown)
     people: dict[str, dict[str, Any]] = {}
-    for r in shown:
+    for r in shown:  # hundreds of rows a page: each person's entry is made once, not per row
         pid = links.get((r["article_id"], r["n"])) or linking.person_id(r["article_id"], r["name"])
-        home = people.setdefault(
-            pid, {"person_id": pid, "name": r["name"], "orgs": [], "places": [], "roles": [], "honours": []}
-        )
+        home = people.get(pid)
+        if home is None:
+            home = people[pid] = {
+                "person_id": pid,
+                "name": r["name"],
+                "orgs": [],
+                "places": [],
+                "roles": [],
+                "honours": [],
+            }
         for key, column in (("orgs", "org"), ("places", "place"), ("roles", "role")):
-            if r[column] and r[column] not in home[key]:
-                home[key].append(r[column])
-        home["honours"].append(_mention(r, evidence) | _award(r))
+            value = r[column]
+            if value and value not in home[key]:
+                home[key].append(value)
+        mention = _mention(r, evidence)
+        mention.update(_award(r))
+        home["honours"].append(mention)
     for p in people.values():
         p["honours"].sort(key=ladder)
     return {"query": query, "people": list(people.values()), "truncated": len(found) > MENTIONS}
@@ -102,12 +113,12 @@ def _as_dicts(rows: list) -> list:
     if not rows or not isinstance(rows[0], sqlite3.Row):
         return rows
     keys = rows[0].keys()
-    return [dict(zip(keys, r, strict=True)) for r in rows]
+    return [dict(zip(keys, r, strict=False)) for r in rows]
 
 
 def ladder(h: dict[str, Any]) -> tuple:
     """Low levels first, then the years; a mention without an honour last."""
-    rank = LADDER.index(h["level"]) if h.get("level") in LADDER else len(LADDER)
+    rank = RANK.get(h.get("level"), len(LADDER))
     return (not h.get("honour"), rank, h.get("year") or 0, h.get("published") or "")
 
 

@@ -151,4 +151,14 @@ def with_honours(store, hits: list[dict[str, Any]]) -> None:
         owned = [(h, (h["article_id"], int(h["id"].rsplit(":", 1)[1]))) for h in hits if h["kind"] == kind]
         held = store.entities_of("honours", [key for _, key in owned], owner=kind) if owned else {}
         for h, key in owned:
-            h["honours"] = [{k: v for k, v in x.as_dict().items() if k in HONOUR_FIELDS} for x in held[key]]
+            h["honours"] = [_shown(x) for x in held[key]]
+
+
+def _shown(honour) -> dict[str, Any]:
+    """The HONOUR_FIELDS of an honour record as its JSON shape (as_dict) writes them, tuples as lists,
+    read straight: as_dict copies every field first, for a few dozen honours a page."""
+    out = {}
+    for k in HONOUR_FIELDS:
+        v = getattr(honour, k)
+        out[k] = list(v) if isinstance(v, tuple) else v
+    return out
