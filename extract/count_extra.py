@@ -105,12 +105,8 @@ def run_label(text: str, start: int, floor: int, title_mark: re.Pattern) -> Ment
     it), though no lexicon knows the others; the run holds the count starting at `start`. Not places
     (甲县5名、乙县3名 counts by place)."""
     line_end = text.find("\n", start)
-    items, run, mine = (
-        list(_RUN_ITEM.finditer(text, floor, line_end if line_end != -1 else len(text))),
-        [],
-        None,
-    )
-    for item in items:
+    run, mine = [], None
+    for item in _RUN_ITEM.finditer(text, floor, line_end if line_end != -1 else len(text)):
         if run and item.start() - run[-1].end() > 1:
             if mine:
                 break
@@ -253,11 +249,9 @@ def honour_text(
         back = "本届" in text[sentence[0] : m.start()] or words().anaphoric.match(text, m.end())
         return edition_award(text, m.start()) if back else title_below(text, m.end())
     nxt = words().vi.search(text, m.end(), sentence[1])
-    badge = party_badge(text, sentence, m.start(), m.end(), nxt.start() if nxt else sentence[1])
-    quoted = _last(
-        _QUOTED_AWARD, text, sentence[0], m.start()
-    )  # tặng huy chương “Tuổi trẻ dũng cảm” cho ba em
     stop = nxt.start() if nxt else sentence[1]
+    badge = party_badge(text, sentence, m.start(), m.end(), stop)
+    quoted = _last(_QUOTED_AWARD, text, sentence[0], m.start())  # huy chương “Tuổi trẻ dũng cảm” cho ba em
     return (
         mothers_title(m, mentions)
         or badge

@@ -9,6 +9,7 @@ from functools import cache
 
 from extract.lexicon import alternation
 from extract.numbers import CN_NUMBER, CN_NUMERAL, DIGITS, VI_NUMBER, VI_WORDS
+from extract.people_zh_marks import RETIRES
 from extract.tsv import read_blocks
 
 
@@ -58,7 +59,6 @@ class CountWords:
     then_honoured: re.Pattern  # 等5家宗教团体,更荣获: the next clause opens by honouring the counted
     given_to: re.Pattern  # 颁奖予: before a count (after attending), the counted are given an award
     named_verb: re.Pattern  # 被推选为: right after a count, the verb before its quoted title
-    retiring: re.Pattern  # 荣退: the counted retire, seen off with a certificate, not honoured
     witnessed: re.Pattern  # 见证: after a count, its people watched
     gathered: re.Pattern  # 欢聚一堂: after a count (or opening the next clause), its people met
     winners: re.Pattern  # 18位得主: right after a count, the counted are its winners
@@ -114,7 +114,6 @@ def words() -> CountWords:
         ),
         household_noun=re.compile(rf"^(?:{alternation(w['household_noun']).pattern})"),
         not_honoured=alternation(w["not_honoured"], re.I),
-        retiring=alternation(w["retiring"], re.I),
         contest=alternation(w["contest"], re.I),
         future=re.compile(
             rf"(?<![现特兹])将(?!被)[^。；;]{{0,20}}?(?<!被)(?:{alternation(w['future']).pattern})"  # 现将…公示: hereby
@@ -231,3 +230,9 @@ def words() -> CountWords:
             rf"[“\"「『]?(?P<t>[^，,、。；;：:“”\"「」『』\d\s的]{{2,12}}?)[”\"」』]?(?:{alternation(w['title_holder']).pattern})"
         ),
     )
+
+
+def retired(clause: str) -> bool:
+    """3人届龄荣退，获颁荣退证明: the counted retire and are seen off with a certificate, not honoured,
+    though the clause gives them something (the retirement words are people_zh_marks.RETIRES)."""
+    return RETIRES.search(clause) is not None

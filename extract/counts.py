@@ -57,7 +57,7 @@ from extract.count_titles import (
     trimmed,
 )
 from extract.count_units import unit_zh
-from extract.count_words import words
+from extract.count_words import retired, words
 from extract.lexicon import Lexicon
 from extract.numbers import CN_NUMBER, CN_NUMERAL, parse_number, parse_vietnamese
 from extract.records import Count
@@ -251,7 +251,7 @@ def find_counts(
                     future and not (published and future.start() > m.end() - sentence_of(spans, m.start())[0])
                 )
                 or (lang != "vi" and organised_by(text, m.start(), m.end()))
-                or words().retiring.search(clause)
+                or retired(clause)
             )
             if (honours_only and not published) or not honoured or vetoed:
                 if not honours_only and lang != "vi" and not words().future.search(sentence):

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-_RETIRES = re.compile("届龄荣退|届龄退休|荣退证明")  # a retirement and its certificate: no honour
+RETIRES = re.compile("届龄荣退|届龄退休|荣退证明")  # a retirement and its certificate: no honour (counts too)
 
 
 def retires(start: int, end: int, ctx) -> bool:
     """X、Y等8人届龄荣退，获颁荣退证明: the clause names the person among those who retire; the
     certificate they get thanks them, it honours nobody."""
-    return bool(_RETIRES.search(ctx.text, *ctx.clause(start, end)))
+    return bool(RETIRES.search(ctx.text, *ctx.clause(start, end)))
 
 
 _LATE_BEFORE = re.compile(r"已故[^，,。；;：:！？!?\n的]{0,16}$")  # 已故海关关员X、Y: the late
