@@ -117,13 +117,14 @@ def in_place(text: str, start: int, end: int) -> bool:
     return normal(m.group(1) + text[start:end]).lower() in gazetteer().exact
 
 
+_TYPE_BEFORE = re.compile(rf"(?<!\w)(?:tỉnh|thành phố|huyện|quận|thị xã|{_COMMITTEE})[ \t]+\Z")
+
+
 def past_place(text: str, start: int, end: int, p: Bounds) -> tuple[int, int]:
     """Where a person's name starts and ends when the words found as one open with a division's name
     written after its type word (Giám đốc Sở Nội vụ tỉnh | Hà Giang Lạc Thị Mến, quận | Hai Bà Trưng
     Vũ Đại Phong): past that name, when a name of two words at least follows; else (start, end)."""
-    if not re.search(
-        rf"(?<!\w)(?:tỉnh|thành phố|huyện|quận|thị xã|{_COMMITTEE})[ \t]+\Z", text[max(0, start - 12) : start]
-    ):
+    if not _TYPE_BEFORE.search(text[max(0, start - 12) : start]):
         return start, end
     from extract.places.vi import gazetteer, normal  # the division list, loaded once for the places
 

@@ -3,6 +3,7 @@ the list bullet, media tag or button around it. Split out of layout.py, which fi
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 
@@ -265,15 +266,7 @@ def _without_keyword_tail(title: str) -> str:
         words = [_KEYWORD_HEAD.match(part) for part in tail]
         if len(head) < MIN_TITLE_HEAD or not all(words):
             continue
-        common = _common_start([w[0] for w in words if w])
+        common = os.path.commonprefix([w[0] for w in words if w])
         if len(common) >= 2 and common in head and all(part != common for part in tail):
             return head.rstrip(SPACE)
     return title
-
-
-def _common_start(words: list[str]) -> str:
-    first = words[0]
-    n = next(
-        (i for i in range(len(first)) if any(len(w) <= i or w[i] != first[i] for w in words)), len(first)
-    )
-    return first[:n]
