@@ -39,7 +39,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 from scale import child_pids  # noqa: E402
 
 SCALE = ROOT / "bench" / "out" / "scale" / "data"
-TARGET_P95 = 0.200  # seconds, for search pages (issue 6)
+
+
+def target_p95(articles: int) -> float:
+    """Search pages' p95 target in seconds: 200 ms on the demo archive (issue 6); 150 ms at 10 k
+    articles and 300 ms at 100 k (issue 15)."""
+    return 0.200 if articles < 10_000 else 0.150 if articles < 100_000 else 0.300
+
+
 GROUPS = ("search page", "api search", "other pages")
 
 
@@ -250,8 +257,9 @@ def report(name: str, articles: int, engine: str, run: dict, clients: int, proce
     search = run["latencies"]["search page"]
     if search:
         p95 = pct(search, 95)
-        verdict = "meets" if p95 <= TARGET_P95 else "misses"
-        print(f"search pages p95 {p95 * 1e3:.0f} ms {verdict} the {TARGET_P95 * 1e3:.0f} ms target")
+        target = target_p95(articles)
+        verdict = "meets" if p95 <= target else "misses"
+        print(f"search pages p95 {p95 * 1e3:.0f} ms {verdict} the {target * 1e3:.0f} ms target")
     for what, count in sorted(run["errors"].items(), key=lambda kv: -kv[1])[:10]:
         print(f"  error x{count}: {what}")
 

@@ -53,6 +53,7 @@ class Extractor:
         else:
             people = people_vi(find_people_vi(text, self.lex.figures), ctx)
             collectives = find_collectives_vi(text, found_honours) if commendation else []
+        people, collectives = _as_written(people, text), _as_written(collectives, text)
         if lang == "zh" and not any(p.relation == "honouree" for p in people) and not collectives:
             commendation = False  # … but a Chinese report naming nobody honoured is no commendation record
         event = find_event(
@@ -79,6 +80,18 @@ class Extractor:
                 else [],
             ),
         )
+
+
+def _as_written(items: list, text: str) -> list:
+    """Each person or collective whose span's text is not its name (a Taiwan title written inside the
+    name, 沈课员腾芳 for 沈腾芳; the first of a list sharing its last unit word, 北湖 for 北湖社区) keeps
+    that text as `as_written`: the span still points at the page, the name is what one searches for."""
+    return [
+        dataclasses.replace(x, as_written=text[x.span[0] : x.span[1]])
+        if text[x.span[0] : x.span[1]] != x.name
+        else x
+        for x in items
+    ]
 
 
 def _headline(counts: list[Count], in_title: list[Count]) -> tuple[Count, ...]:

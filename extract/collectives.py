@@ -13,6 +13,7 @@ Vietnamese: see collectives_vi.py.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extract.collectives_vi import find_collectives_vi
 from extract.collectives_zh_are import units_are
@@ -335,8 +336,10 @@ def find_collectives_zh(
     for s, e in given_to(text):  # 向X公司二分厂四工段三班授予…称号
         if _ends_as_unit(text[s:e]):
             add(s, e, 3, given=True)
-    for s, e in shared_head_units(text, _head_ends):  # 由福民及顶庄社区获…: 福民, as written
+    shared = {}  # 由福民及顶庄社区获…: 福民 as written, named 福民社区
+    for s, e, head in shared_head_units(text, _head_ends):
         add(s, e, 2, whole=True)
+        shared[(s, e)] = head
     for m in [*_AWARD_SUBJECT.finditer(text), *_SUBJECT_COUNTED.finditer(text), *_WON_BY.finditer(text)]:
         parts = [  # A厂和B公司均获得, A家庭和B乡的C家庭获评: both
             (m.start(1) + p.start() + p.group(0).rfind("的") + 1, m.start(1) + p.end())
@@ -377,8 +380,15 @@ def find_collectives_zh(
             if unit:
                 add(m.start(1), m.start(1) + len(unit))
     found = {c.name: c for c in (couple(c, text, people) for c in found.values())}
+    found = {n: _headed(c, shared.get(c.span, "")) for n, c in found.items()}
     inside = [c for c in found.values() for o in found.values() if o is not c and _within(c.span, o.span)]
     return sorted((c for c in found.values() if c not in inside), key=lambda c: c.span)
+
+
+def _headed(unit: Collective, head: str) -> Collective:
+    """A short name of a list sharing its last unit word (北湖、下埤及内安云霄社区), named with that word
+    (北湖社区); its span stays on the page's form."""
+    return replace(unit, name=unit.name + head) if head and not unit.name.endswith(head) else unit
 
 
 def _within(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -39,7 +39,7 @@ def _vi_unit() -> re.Pattern:
     # another unit (và Công ty cổ phần …, và Trường tiểu học …)
     others = alternation([h for h in heads if h.lower() != "xã"]).pattern
     inner_and = rf"và(?!\s+(?!(?:{others})(?!\w))[{UPPER}][{LOWER}]+\s+[{LOWER}])"
-    stop = rf"(?:{inner_and}|với|vì|được|đã|cũng|có|là|cho|trong|tại|của|thuộc|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao|long trọng|trọng thể|tổ chức)\b"
+    stop = rf"(?:{inner_and}|với|vì|được|đã|cũng|còn|có|là|cho|trong|tại|của|thuộc|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao|long trọng|trọng thể|tổ chức)\b"
     return re.compile(
         rf"(?<![\w.])((?:{alternation(heads).pattern}|{_POLICE_CODE})(?!\w)(?:\s+(?!{stop})(?:phòng,\s+chống|[\w/.-]+)){{0,8}})",  # phòng, chống ma túy: one phrase
         re.U,
@@ -60,6 +60,8 @@ def _vi_name(name: str, before: str) -> bool:
     a proper name or number (tổ Văn, xã Tân Thành, tổ dân phố 17; not nông thôn mới) and not end one
     (Liên đoàn Lao động: not a unit `đoàn Lao động`)."""
     words = name.split()
+    if re.fullmatch(_POLICE_CODE, name):
+        return True  # thưởng đột xuất đối với đơn vị PC04: a police department by its code alone
     if len(words) < 2 or name.lower() in ("tổ dân phố", "khu phố"):
         return False
     if _vi_not().match(name) and not _PARTY_BOARD.match(name):
@@ -90,9 +92,9 @@ _VI_LIST = re.compile(
 _VI_AFTER = re.compile(  # the units come after the cue
     r":\s*(?P<numbered>1\s?[-–.)]\s[^\n]+)"  # Anh hùng Lao động: 1- Trường THCS …; 2- Bệnh viện …
     r"|(?:tặng|trao|khen thưởng|(?<!giải )thưởng|biểu dương|tuyên dương|[Ll]ễ đón nhận)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
-    r"|\b(?:trao tặng|tặng)\s+(?P<direct>[^.;:,\n(]{2,80})"  # … danh hiệu Anh hùng … tặng Bệnh viện X
-    r"|khen thưởng\s+(?:đột xuất\s+)?(?:đối với\s+)?(?P<object>[^.;:,\n(]{2,80})"  # khen thưởng (đối với) Phòng …
-    r"|(?:[Tt]ập thể|[Đđ]ơn vị)\s+(?:được|đã được)\s+(?:trao tặng|tặng thưởng|tặng|trao|khen thưởng)[^.;:\n]{0,60}?"
+    r"|\b(?:trao tặng|tặng|trao thưởng)\s+(?P<direct>[^.;:,\n(]{2,80})"  # … tặng Bệnh viện X, trao thưởng X
+    r"|(?:khen thưởng|(?<!trao )thưởng)\s+(?:đột xuất\s+)?(?:đối với\s+)?(?:đơn vị\s+)?(?P<object>[^.;:,\n(]{2,80})"
+    r"|(?:[Tt]ập thể|[Đđ]ơn vị)\s+(?:được|đã được)\s+(?:trao tặng|tặng thưởng|tặng|trao|khen thưởng|nhận)[^.;:\n]{0,60}?"
     r"\blà\s+(?P<are>[^.;\n]+)"  # Tập thể được tặng Bằng khen là A và B
     r"|\b[Tt]ập thể\s+(?P<named>[^.;:,\n]{3,80})"  # Tập thể Ban Quản lý chợ X: a unit named as one
     r"|(?m:^[ \t]*\d{1,3}[.)][ \t]*(?P<item>[^;\n]{3,120}?)[ \t]*;)"  # 2. Văn phòng X; đã có thành tích …
@@ -187,6 +189,8 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
             ):
                 continue  # cá nhân thuộc Công đoàn X: whose people; khen thưởng anh Y - … Ban Z: his unit
             start = unit.start(1)
+            coded = _CODED.match(text, start + len(name))  # Phòng An ninh mạng và phòng, chống … (PA05)
+            name = text[start : coded.end()] if coded else name
             inner = _TAP_THE.match(name)  # Tập thể Ban Quản lý chợ X: the unit is Ban Quản lý chợ X
             again = inner and _vi_unit().match(text, start + inner.end())  # its words counted afresh
             if again and _vi_unit().match(name, inner.end()):
@@ -313,3 +317,6 @@ _GENERIC = re.compile(r"\s(?:xã|phường|thị trấn|huyện|quận|thị xã
 # Ngân); a unit's words go on in lower case or an abbreviation (Đoàn Thanh niên, Đoàn TNCS Hồ Chí Minh)
 _PERSON_LIKE = re.compile(rf"Đoàn(?!\s+Thanh\s+Niên)(?:\s+{SYLLABLE}){{2,3}}")
 _ITEM = re.compile(r"(?:^|[\s;:,])\d{1,3}\s?[-–.)]\s*$")
+# the rest of a police department's name up to its code in brackets (Phòng Kỹ thuật nghiệp vụ và
+# ngoại tuyến (PA06), Cục Kỹ thuật nghiệp vụ (A06)): the code closes the name, whatever stopped it
+_CODED = re.compile(r"(?:[^.;:\n(),]|phòng,\s+chống){0,80}?\s\((?:P[ACHKV]|[ABCHKVX])\d{2}\)")

@@ -87,11 +87,12 @@ def _shared() -> re.Pattern:
     )
 
 
-def shared_head_units(text: str, head_ends) -> list[tuple[int, int]]:
+def shared_head_units(text: str, head_ends) -> list[tuple[int, int, str]]:
     """Spans of the short names of a list that share the last one's unit word (Taiwan community reviews:
-    北湖、下埤及内安云霄社区获… -> 北湖, 下埤; 凤梨会社 too, whose 社 is no word of its own), each read as
-    written (a span is its surface form); names ending in a unit word of two or more characters are
-    left to the list readers."""
+    北湖、下埤及内安云霄社区获… -> 北湖, 下埤; 凤梨会社 too, whose 社 is no word of its own), each with the
+    word it shares (the span is the page's form; the unit is named 北湖社区, as one searches for it);
+    names ending in a unit word of two or more characters are left to the list readers. The last name
+    is whole and shares nothing ("")."""
     out = []
     for m in _shared().finditer(text):
         items = list(re.finditer("[^、及和]+", m.group("names")))
@@ -99,9 +100,9 @@ def shared_head_units(text: str, head_ends) -> list[tuple[int, int]]:
             own = [e - s for s, e in head_ends(item.group(0)) if e == len(item.group(0))]
             if not own or max(own) < 2:
                 at = m.start("names") + item.start()
-                out.append((at, at + len(item.group(0))))
+                out.append((at, at + len(item.group(0)), m.group("head")))
         if not m.group(0).endswith(("个" + m.group("head"), "家" + m.group("head"), "所" + m.group("head"))):
-            out.append((m.start("names") + items[-1].start(), m.end("head")))  # 及顶庄社区: the last, whole
+            out.append((m.start("names") + items[-1].start(), m.end("head"), ""))  # 及顶庄社区: whole
     return out
 
 

@@ -16,6 +16,7 @@ import re
 from extract.count_context import suffix_of
 from extract.count_status import PROPOSING
 from extract.count_titles import ceremony_title, title_before
+from extract.count_vi import award_before, capitalised_noun, given_title, this_award
 from extract.count_words import words
 from extract.numbers import CN_NUMBER
 from extract.text import Mention
@@ -242,21 +243,32 @@ def honour_text(
     """The honour a count is reported with: its title and what follows it as another honour's (提名奖,
     của Thủ tướng Chính phủ), else for a Vietnamese count one its counted noun (mẹ) or its sentence (a
     Party badge) implies."""
-    if honour:
+    nxt = words().vi.search(text, m.end(), sentence[1]) if lang == "vi" else None
+    stop = nxt.start() if nxt else sentence[1]
+    given = given_title(text, m.end(), stop) if lang == "vi" else None
+    if honour and not (given and honour.end <= m.start()):  # 17 đồng chí … được nhận Huy chương X
         suffix = suffix_of(text, honour.end)
         return honour.text + (suffix or (award_body(text, honour, m.end()) if lang == "vi" else ""))
     if lang != "vi":  # 本届医师奖共评选出92名…; 等九十二名…获此殊荣: the edition's award named before
         back = "本届" in text[sentence[0] : m.start()] or words().anaphoric.match(text, m.end())
         return edition_award(text, m.start()) if back else title_below(text, m.end())
-    nxt = words().vi.search(text, m.end(), sentence[1])
-    stop = nxt.start() if nxt else sentence[1]
     badge = party_badge(text, sentence, m.start(), m.end(), stop)
     quoted = _last(_QUOTED_AWARD, text, sentence[0], m.start())  # huy chương “Tuổi trẻ dũng cảm” cho ba em
+    cls = m.groupdict().get("cls")  # 187 Nghệ nhân Làng nghề Việt Nam: people counted by their title
+    person = cls and words().vi_units.get(cls.lower()) == "person"
     return (
         mothers_title(m, mentions)
         or badge
+        or given
         or (quoted.group(1) if quoted else None)
         or received_of(text, m.end(), stop)
+        or award_before(text, m.start(), sentence[0])
+        or this_award(text, m.start(), m.end(), stop)
+        or (
+            capitalised_noun(text, m.start("cls"), m.end("cls"), stop)
+            if person and m.start() > sentence[0]
+            else None
+        )
     )
 
 
@@ -273,8 +285,8 @@ def received_of(text: str, end: int, stop: int) -> str | None:
     return m.group("t") + body if body else None
 
 
-_QUOTED_AWARD = re.compile(
-    r"(?:huy chương|huy hiệu|danh hiệu|kỷ niệm chương|giải thưởng|bằng khen|giấy khen)\s+[“\"]([^“”\"]{3,60})[”\"]",
+_QUOTED_AWARD = re.compile(  # huy hiệu 'Tuổi trẻ dũng cảm': single quotes too
+    r"(?:huy chương|huy hiệu|danh hiệu|kỷ niệm chương|giải thưởng|bằng khen|giấy khen)\s+[“\"‘']([^“”\"‘’']{3,60})[”\"’']",
     re.I,
 )
 

@@ -75,6 +75,21 @@ def proposed_before(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
     return bool(PROPOSING.search(lead) or words().proposing.search(lead))
 
 
+_OPENS = re.compile(r"\s*(?:Cụ thể|cụ thể)?[\s,:]*")
+
+
+def proposed_total(text: str, at: int, spans: list[tuple[int, int]]) -> bool:
+    """…đã thống nhất đề nghị lên Ban Thi đua… 22 tập thể, cá nhân. Trong đó, có 1 tập thể nhận
+    Huân chương…: a sentence opening with a part marker (trong đó,其中) breaks down the total of the
+    sentence before it; when that sentence proposes, so do the parts, whatever they "receive"."""
+    start = _statement_start(text, at)  # the whole sentence: its parts split off by ; too
+    opens = _OPENS.match(text, start).end()
+    if start == 0 or not words().part_marker.match(text, opens):
+        return False
+    before = words().status_not.sub(" ", text[_statement_start(text, start - 1) : start])
+    return bool(PROPOSING.search(before) or words().proposing.search(before))
+
+
 _CANDIDATE_ROLL = re.compile(r"候选(?:人|人选|对象)?名单|候选人选")
 _NOTICE_ROLL = re.compile(r"公示(?:的|了)?(?:名单|人选|对象)|名单(?:进行)?公示|拟表彰(?:人选|对象|名单)")
 _RECOMMENDED = re.compile(r"(?:推荐|推选|报送)了?(?:(?!授予|表彰|评为)[^，,。；;：:]){1,40}?等$")

@@ -20,6 +20,38 @@ _EDITION = re.compile(  # 第十三届全国五好家庭; 2014-2016年度金山�
 )
 
 
+_MERIT = re.compile(  # 等98个先进集体记集体一等功, 为张某等5名同志记个人二等功, 12名民警荣立三等功
+    r"[^，,、。；;：:“”\"「」\d]{0,10}?(?:予以|给予|分别)?(?:记|荣立|荣记|立|授予)?"
+    r"(?P<t>(?:个人|集体)?[一二三特]等功)"
+)
+
+
+def merit_after(text: str, end: int, stop: int) -> Mention | None:
+    """为X等98个先进集体记集体一等功: a merit recorded for the counted (记功, the police's, the army's
+    and the procuratorate's award) right after the count and its noun is the count's title, before any
+    title the noun itself looks like (先进集体 names who is counted here, not what they won)."""
+    m = _MERIT.match(text, end, stop)
+    return Mention(m.start("t"), m.end("t"), m.group("t")) if m else None
+
+
+_QUOTED_RIGHT = re.compile(
+    r"[“\"「]([^“”\"「」，,。；;\d]{2,24})[”\"」](?P<then>进行|称号|荣誉|颁奖|颁发|授牌)?"
+)
+_ITEM_END = re.compile(r"[、，,。；;\n]|以及|和|及")
+
+
+def own_title(text: str, start: int, end: int, stop: int) -> Mention | None:
+    """The count's own title right after it: a merit recorded for the counted (merit_after), or a
+    quoted title, before any title said earlier in the sentence: one the honouring goes on from
+    (为10名“金牌工人”颁奖) or one closing a list item led by a name (…以及樊莉萍等30名“教坛新秀”进行了
+    表彰; 等5名“X”、等8名“Y”), not a quoted word for who they are (300多位“空巢老人”,)."""
+    right = _QUOTED_RIGHT.match(text, end)
+    item = right and text[start - 1 : start] == "等" and _ITEM_END.match(text, right.end())
+    if right and (right.group("then") or item):
+        return Mention(right.start(1), right.end(1), right.group(1))
+    return merit_after(text, end, stop)
+
+
 def edition_after(text: str, end: int, stop: int, counted_noun: re.Pattern) -> Mention | None:
     """表彰997户第十三届全国五好家庭: a title no lexicon knows, right after the counted noun, that
     names its edition (第N届) up to the clause's end or a conjunction."""
@@ -207,9 +239,18 @@ _CEREMONY = re.compile(
 )
 
 
+_QUOTED_CEREMONY = re.compile(
+    r"[「“\"『]([^「」“”\"『』，,。；;\d]{2,16})[」”\"』](?:荣誉)?(?:颁授|颁奖|颁发|表扬|表彰)(?:典礼|大会|仪式|活动)"
+)  # “卓越表现教师”荣誉颁授典礼: the quoted title, then its ceremony
+
+
 def ceremony_title(text: str, start: int, end: int) -> str | None:
     """举办了「112学年度县长奖颁奖典礼」,共计616位…获奖: a count its own clause gives no title, in a sentence
     that names its ceremony, is counted by the honour the ceremony's name gives (without its year);
-    the last ceremony named between `start` (the sentence's start) and `end` (the count)."""
-    named = list(_CEREMONY.finditer(text, start, end))
-    return named[-1].group(2) if named else None
+    the last ceremony named between `start` (the sentence's start) and `end` (the count). The title
+    may be quoted alone before the ceremony's words (“卓越表现教师”荣誉颁授典礼,表彰15名…)."""
+    named = sorted(
+        [(m.start(), m.group(2)) for m in _CEREMONY.finditer(text, start, end)]
+        + [(m.start(), m.group(1)) for m in _QUOTED_CEREMONY.finditer(text, start, end)]
+    )
+    return named[-1][1] if named else None

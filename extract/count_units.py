@@ -50,6 +50,8 @@ def unit_zh(
         return "household"
     if honour_before and words().collective_end.search(title):
         return "collective"  # 五四红旗团支部3个: the title right before names units
+    if cls == "个" and honour_next and words().collective_end.search(title):
+        return "collective"  # 100个全国优秀公安局, 1个“见义勇为先进群体”: the title right after names units
     if honour_kind in ("collective", "household") or (
         honour_kind == "person" and honour_before and cls == "个"
     ):

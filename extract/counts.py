@@ -10,6 +10,7 @@ import dataclasses
 import re
 
 from extract import count_extra as more  # readings added in round 11 of issue 11
+from extract import count_titles as ct  # titles no lexicon knows
 from extract.count_context import (
     among_honoured,
     beside,
@@ -39,22 +40,10 @@ from extract.count_status import (
     PROPOSING,
     decided_from,
     proposed_before,
+    proposed_total,
     roll_status,
     statement,
     status_of,
-)
-from extract.count_titles import (
-    award_after,
-    edition_after,
-    marked_after,
-    parallel_title,
-    placed,
-    quoted_after,
-    quoted_chenghao,
-    quoted_named,
-    title_after,
-    title_before,
-    trimmed,
 )
 from extract.count_units import unit_zh
 from extract.count_words import retired, words
@@ -89,11 +78,14 @@ def _honour_near(
     ):
         w = words()  # 学雷锋先进个人8人: the known title may end a longer one no lexicon knows
         wider = (
-            title_before(text, before[-1].end, sentence[0], suffix, w.title_mark, w.title_lead)
+            ct.title_before(text, before[-1].end, sentence[0], suffix, w.title_mark, w.title_lead)
             if suffix
             else None
         )
         return wider if wider and wider.start < before[-1].start else before[-1]
+    own = ct.own_title(text, start, end, sentence[1]) if suffix else None
+    if own:  # 为X等98个先进集体记集体一等功, 等30名“教坛新秀”、: the count's own title, right after it
+        return own
     aside = _ASIDE.match(text, end)  # 70人(87人次)获颁…: the aside is no other count
     end = aside.end() if aside else end
     clause_end = _CLAUSE_END.search(text, end)
@@ -124,7 +116,9 @@ def _honour_near(
     if after:
         if not suffix:
             return after[0]
-        return placed(trimmed(after[0], text, end, words().counted_noun), text, end, words().counted_noun)
+        return ct.placed(
+            ct.trimmed(after[0], text, end, words().counted_noun), text, end, words().counted_noun
+        )
     verb = words().title_verb.search(text, max(sentence[0], start - 40), start)
     w = words()
     # 80人接受荣誉勋章, 8名个人获得优秀个人奖: received right after the count (and its noun)
@@ -133,17 +127,17 @@ def _honour_near(
     if got:
         return Mention(got.start("t"), got.end("t"), got.group("t"))
     comma = _CLAUSE.search(text, end)
-    quoted = quoted_chenghao(text, end, comma.start() if comma else len(text)) if suffix else None
+    quoted = ct.quoted_chenghao(text, end, comma.start() if comma else len(text)) if suffix else None
     if quoted and not next_count:
         return quoted
-    named = quoted_named(text, end, stop, w.named_verb) if suffix else None
+    named = ct.quoted_named(text, end, stop, w.named_verb) if suffix else None
     if not named and suffix and verb:
-        named = quoted_after(text, w.counted_noun.match(text, end).end(), stop)
+        named = ct.quoted_after(text, w.counted_noun.match(text, end).end(), stop)
     if named:  # 共表彰20个“全国模范公安单位”: a quoted title right after an honouring verb's count
         return named
     named_as = suffix and w.counted_noun.match(text, end).group().endswith("为")  # X等4人为“H”建议人选
     titled = (
-        title_after(text, end, stop, suffix, w.counted_noun, w.title_mark)
+        ct.title_after(text, end, stop, suffix, w.counted_noun, w.title_mark)
         if suffix and (verb or named_as)
         else None
     )
@@ -160,25 +154,28 @@ def _honour_near(
     ):
         titled = Mention(holder.start("t"), holder.end("t"), holder.group("t"))
     if not titled and suffix and verb:  # 表扬577位国中应届毕业生县长奖
-        titled = award_after(text, end, stop, w.counted_noun, w.award_tail)
+        titled = ct.award_after(text, end, stop, w.counted_noun, w.award_tail)
     honouring = w.title_verb.search(text, sentence[0], start) or text[start - 1 : start] == "等"
     if not titled and suffix and honouring:  # 表彰了50名周口市优秀志愿者、…、10个…优秀志愿服务社区
-        titled = marked_after(text, end, stop, w.counted_noun, w.title_mark)
+        titled = ct.marked_after(text, end, stop, w.counted_noun, w.title_mark)
     if not titled and suffix:  # 997户第十三届全国五好家庭并…: an edition's title right after the count
-        titled = edition_after(text, end, stop, w.counted_noun)
+        titled = ct.edition_after(text, end, stop, w.counted_noun)
     if not titled and suffix:  # 五四青年标兵1人: a title no lexicon knows, right before the number
         titled = more.title_written_before(text, start, sentence[0], suffix, w)  # 五好家庭有50户, “H”100户
     item = before and _ITEM.search(text, max(0, before[-1].start - 6), before[-1].start)
     listed = item and _NEXT_ITEM.fullmatch(text, before[-1].end, start)  # 48个先进个人、50家先进单位
-    twin = item and suffix and parallel_title(text, before[-1], start, end, stop)  # 15位模范父亲和8位慈晖父亲
+    twin = (
+        item and suffix and ct.parallel_title(text, before[-1], start, end, stop)
+    )  # 15位模范父亲和8位慈晖父亲
     return titled or twin or (before[-1] if before and not listed else None)
 
 
 _ITEM = re.compile(rf"(?:{CN_NUMBER})[名个位人家户所支组][“\"「]?$")  # a list's count, then its title
 _NEXT_ITEM = re.compile(r"[”\"」]?(?:集体|单位|个人|同志)?[”\"」]?[、，,]")  # 12个工人先锋号集体、
 _COUNTED = re.compile(r"个人|集体|团体|单位|同志")  # what a count counts, not its title
-_BECAME = re.compile(r"成为|通过|[为是]$")  # …成为得奖人: a verb before the holders, no title
+_BECAME = re.compile(r"成为|通过|入围|[为是]$")  # …成为得奖人: a verb before the holders, no title
 _ONE_UNIT = re.compile(r"集体|单位|个人")  # 其中,山西省一个集体、三名个人: 一 is a number here
+_NOMINEES = re.compile(r"(?:[(（][^()（）]{1,4}[)）])?提名人选")
 _ASIDE = re.compile(r"[(（][^()（）]{1,12}[)）]")
 _PLACE_AFTER = re.compile(r"[\u4e00-\u9fff]?[村窑路街巷乡镇区庄屯]")  # 二队窑村: a number in a place name
 _TOWARD = re.compile(r"向[^，,。；;\d]{0,8}$")  # 向全市七名…颁发: the count is who is given to
@@ -203,7 +200,8 @@ def find_counts(
         if count is None:
             continue
         # đề nghị …: 18 cá nhân; …; khen … 5 cá nhân: proposed
-        if lang == "vi" and count.status == "awarded" and proposed_before(text, m.start(), spans):
+        proposed = proposed_before(text, m.start(), spans) or proposed_total(text, m.start(), spans)
+        if lang == "vi" and count.status == "awarded" and proposed:
             count = dataclasses.replace(count, status="proposed")
         if count.unit in ("person", "collective", "household"):
             sentence = text[slice(*sentence_of(spans, m.start()))]
@@ -383,7 +381,8 @@ def _count(text: str, m: re.Match, lang: str, honour_mentions, lex: Lexicon, spa
         )
         or ("awarded" if honour and 0 <= honour.start - m.end() <= 2 else None)
     )  # 58位全国道德模范
-    status = status or ("awarded" if lang != "vi" and prize else None)
+    status = status or ("awarded" if lang != "vi" and (prize or ct.merit_after(text, m.end(), e)) else None)
+    status = "candidate" if _NOMINEES.match(text, m.end()) else status  # 和10名提名人选: nominees
     if lang != "vi":  # the list it stands in, the rest of its clause (10人入围), a pool of nominations
         rest_of = text[m.end() : clause_rest(text, m.end(), e)]
         status = roll_status(

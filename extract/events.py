@@ -7,13 +7,22 @@ the campaign's name, the organisers, then the lede."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from extract.commendation import headline as full_headline
+from extract.event_places import (  # noqa: F401  (re-exported: index, tests)
+    abbreviated,
+    known_zh,
+    narrowed,
+    patterns,
+    place_in,
+    place_parts,
+    place_zh,
+    qualified,
+    without_vi_level,
+)
 from extract.event_years import event_year
 from extract.honour_bodies import awarding_bodies
-from extract.lexicon import alternation
 from extract.places import place_from_bodies, resolve
 from extract.records import Event
 from extract.text import HAN, Mention
@@ -32,123 +41,7 @@ _DATE_LINE = re.compile(
     r"^\s*(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s*$"
 )
 _NAME_KEY = re.compile(r"[\W_]+")
-_DATELINE = re.compile(rf"[/／∕]\s*([{HAN}]{{2,4}})(?:报导|报道)")
-# 奖章获得者享受省, 此件发至各乡 (a distribution note): words, not a place
-_NOT_IN_PLACE = re.compile("[的者了是受享获得为和与及等经将把被各此]")
 HEAD_CHARS = 600  # how far into an undated page its event's year is looked for (past captions and bylines)
-
-
-@dataclass(frozen=True)
-class Patterns:
-    """The event finder's regexes, built from lexicons/events.tsv."""
-
-    campaign: re.Pattern  # a quoted title, then an event word: 2023年度“最美奋斗者”评选
-    admin: re.Pattern  # a Chinese administrative place: 盘龙区
-    admin_word: re.Pattern  # ... its last word alone: 区 (found first, then the name before it)
-    not_place: re.Pattern  # ... that is a body or an area (县委, 全市)
-    prefix: re.Pattern  # ... words before it that are no part of it (中共, 还有, 年度)
-    not_admin_start: tuple[str, ...]  # words an admin word starts (乡村, 市场)
-    province: re.Pattern  # 北京, 福建: places without an admin word
-    venue: re.Pattern  # 在北京人民大会堂隆重举行: where the ceremony was held
-    org_line: re.Pattern  # a signature line naming an organisation
-    vi_place: re.Pattern  # a Vietnamese administrative level and the place's name
-    vi_level: re.Pattern  # ... the level alone, at the start (either case)
-
-
-@cache
-def patterns() -> Patterns:
-    words: dict[str, list[str]] = {}
-    for word, kind, _why in read_rows("events.tsv", 3):
-        words.setdefault(kind, []).append(word)
-    admin = "|".join(
-        _admin_word(w, words["not_admin"]) for w in sorted(words["admin"], key=len, reverse=True)
-    )
-    vi = alternation(words["admin_vi"]).pattern
-    return Patterns(
-        campaign=re.compile(
-            r"(?:(?:19|20)\d\d年度?)?[^，。,；;！!？?\n]{0,24}?[“\"][^”\"\n]{2,40}[”\"][^，。,；;！!？?\n]{0,24}?"
-            rf"(?:{alternation(words['event']).pattern})"
-        ),
-        admin=re.compile(rf"[{HAN}]{{1,6}}?(?:{admin})"),
-        admin_word=re.compile(rf"(?<=[{HAN}])(?:{admin})"),
-        not_place=re.compile(rf"^(?:{alternation(words['not_place']).pattern})"),
-        prefix=re.compile(rf"^(?:{alternation(words['place_prefix']).pattern})"),
-        not_admin_start=tuple(words["not_admin_start"]),
-        province=re.compile(alternation(words["province"]).pattern),
-        venue=re.compile(
-            rf"在([{HAN}]{{2,12}}?|京)(?:[{HAN}]{{0,10}}(?:会堂|中心|广场|礼堂|剧院|会议室|大厦))?(?:隆重)?(?:举行|召开|举办|颁奖)"
-        ),
-        org_line=re.compile(rf"^[{HAN}（）()·]{{2,30}}(?:{alternation(words['org_end']).pattern})$"),
-        # a capitalised level after a lower-case word is part of a name (Thiếu tướng Lê Xã Hội), no place
-        vi_place=re.compile(
-            rf"(?<!\w)(?!(?<=[a-zà-ỹđ] )[A-ZĐ])((?i:{vi})\s+(?:[A-ZÀ-Ỹ][a-zà-ỹ]+\s?){{1,4}})"
-        ),
-        vi_level=re.compile(rf"^(?:{vi})\s+", re.I),
-    )
-
-
-def _admin_word(word: str, not_admin: list[str]) -> str:
-    """An admin word, not after the characters that make it part of a `not_admin` word (社|区)."""
-    before = "".join(x[-len(word) - 1] for x in not_admin if len(x) == len(word) + 1 and x.endswith(word))
-    return (f"(?<![{re.escape(before)}])" if before else "") + re.escape(word)
-
-
-def _trimmed(p: Patterns, place: str) -> str:
-    """The place without the words before it that are no part of it (中共石桥区 -> 石桥区)."""
-    while (m := p.prefix.match(place)) and len(place) - m.end() >= 2:
-        place = place[m.end() :]
-    return place
-
-
-def place_zh(title: str) -> str | None:
-    """Administrative places at the head of the title, adjacent ones joined (昆明市盘龙区)."""
-    p = patterns()
-    text = re.sub(r"^(?:(?:19|20)\d\d年度?)", "", title)
-    places, last = [], None
-    for start, end in _admin_spans(text):
-        place = _trimmed(p, text[start:end])
-        glued = any(text.startswith(w, end - 1) for w in p.not_admin_start)
-        refused = glued or p.not_place.match(place) or len(place) < 2 or p.prefix.match(place)
-        refused = refused or bool(_NOT_IN_PLACE.search(place)) or _officials_name(place, text, end)
-        if refused or (last is not None and start != last):
-            if places:
-                break
-            continue
-        places.append(place)
-        last = end
-    return "".join(places) or None
-
-
-def _officials_name(place: str, text: str, end: int) -> bool:
-    """A name before the title of a head of a division (卢秀燕|市长, the mayor), no place: what ends in
-    the admin word of 市长, 县长… and is no division the list knows (台中市长 keeps 台中市)."""
-    if not text.startswith("长", end):
-        return False
-    found = resolve(place, "zh")
-    return not (found and found.code)
-
-
-def _admin_spans(text: str):
-    """(start, end) of what `admin` matches, found from the admin words backwards (faster than
-    trying the name at every character): up to six Han characters before each word."""
-    word, prev = patterns().admin_word, 0
-    for m in word.finditer(text):
-        start = m.start()
-        while start > max(prev, m.start() - 6) and "\u4e00" <= text[start - 1] <= "\u9fff":
-            start -= 1
-        prev = m.end()
-        if start < m.start():
-            yield start, m.end()
-
-
-def place_parts(place: str) -> list[str]:
-    """The administrative places a place name is made of: 昆明市盘龙区 -> [昆明市, 盘龙区]."""
-    return patterns().admin.findall(place)
-
-
-def without_vi_level(place: str) -> str:
-    """A Vietnamese place without its administrative level: phường Quang Trung -> Quang Trung."""
-    return patterns().vi_level.sub("", place)
 
 
 def organisers_zh(title: str, text: str) -> tuple[str, ...]:
@@ -189,29 +82,6 @@ def _signature(text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _place_in(text: str) -> str | None:
-    """Where the ceremony was held (在北京举行), else the first administrative place of a passage,
-    else the first province named (香港, 澳门: regions without an admin word). Only places the
-    division list knows count, so a venue like 县府县民大厅 or a phrase that only ends like a division
-    gives way to the next clue."""
-    p = patterns()
-    for m in p.venue.finditer(text):
-        if m.group(1) == "京":
-            return "北京"  # 在京举行: in the capital
-        head = p.province.match(m.group(1))
-        place = _known_zh(place_zh(m.group(1))) or (head.group(0) if head else None)
-        if place:
-            return place
-    at = p.province.search(text)
-    named = (_known_zh(place_zh(line)) for line in text.split("\n"))  # 胡市长… above 台中市政府…
-    dateline = _DATELINE.search(text)  # 〔记者某某/台北报导〕: where the reporter files from
-    return (
-        next((place for place in named if place), None)
-        or (_known_zh(dateline.group(1)) if dateline else None)
-        or (at.group(0) if at else None)
-    )
-
-
 def _distinct(titles: list[str]) -> tuple[str, ...]:
     """Titles once each, variants of punctuation and case merged (người tốt, việc tốt), in the form the
     text capitalises when it has one (Bằng khen rather than bằng khen, not BẰNG KHEN)."""
@@ -231,8 +101,9 @@ def _vi_lexicon_forms() -> dict[str, str]:
 
 def _vi_written(title: str, text: str) -> str:
     """The Vietnamese honour as the text writes it best: among its spellings in the text, the one the
-    lexicon gives (Huân chương Độc lập, not độc lập; Bà mẹ Việt Nam anh hùng), with the class that
-    follows it (hạng Nhất) when the text gives one; else the title as found."""
+    lexicon gives (Huân chương Độc lập, not độc lập; Bà mẹ Việt Nam anh hùng), also when the text
+    writes a proper name only in lower case or in capitals (huân chương chiến công), with the
+    class that follows it (hạng Nhất) when the text gives one; else the title as found."""
     canon = _vi_lexicon_forms().get(title.lower())
     spellings = [
         (m.group(1), m.group(2))
@@ -241,6 +112,8 @@ def _vi_written(title: str, text: str) -> str:
     best = [(base, grade) for base, grade in spellings if base == canon] or [
         (base, grade) for base, grade in spellings if base == title
     ]
+    if canon and _proper(canon) and not any(_capitalised(base) for base, _ in spellings):
+        best = [(canon, grade) for _, grade in spellings] or [(canon, "")]  # huân chương chiến công
     if not best:
         return title
     graded = next((b + g for b, g in best if g and g.split()[-1][0].isupper()), None)
@@ -250,6 +123,12 @@ def _vi_written(title: str, text: str) -> str:
 def _campaign(text: str) -> re.Match | None:
     """The campaign's quoted name (2023年度“最美家庭”评选活动); a text with no quote mark is not searched."""
     return patterns().campaign.search(text) if "“" in text or '"' in text else None
+
+
+def _proper(title: str) -> bool:
+    """A title written as a proper name, a capital past its first word (Huân chương Chiến công, not
+    giấy khen, which texts and readers write in lower case)."""
+    return any(w[:1].isupper() for w in title.split()[1:])
 
 
 def _capitalised(title: str) -> bool:
@@ -268,12 +147,40 @@ def place_vi(title: str, lede: str, text: str, year: int | None) -> str | None:
     bare = [part.strip() for m in _VI_AT.finditer(lede) for part in m.group(1).split(",")]
     for place in [b for b in bare if b[:1].isupper()] + named:
         if known := _division(place, text, year):
-            return known
+            return _vi_chain(known, text, year)
     if not named and not place_from_bodies(awarding_bodies(text, "vi"), "vi", context=text, year=year):
         for m in p.vi_place.finditer(text, len(lede)):
             if known := _division(m.group(1).strip(), text, year):
-                return known
+                return _vi_chain(known, text, year)
     return named[0] if named else None
+
+
+_VI_NEXT = re.compile(r",\s*|\s*\(\s*")  # xã Tân Ninh, huyện Quảng Ninh; xã Lệ Thủy (Quảng Trị)
+_VI_STOP = re.compile(r"[,.;:()\n]")
+
+
+def _vi_chain(place: str, text: str, year: int | None) -> str:
+    """A commune or district with the divisions the text writes after it where it first names it
+    (xã Thái Tân, huyện Nam Sách (Hải Dương); phường Điện Bàn, thành phố Đà Nẵng): which district and
+    province it lies in, as Chinese joins 昆明市盘龙区."""
+    at = text.find(place)
+    if at < 0:
+        return place
+    end = at + len(place)
+    while (sep := _VI_NEXT.match(text, end)) is not None:
+        words = _VI_STOP.split(text[sep.end() : sep.end() + 40], maxsplit=1)[0].split()[:5]
+        known = _division(" ".join(words), text, year) if words else None
+        if known is None:
+            break
+        stop = sep.end() + text[sep.end() :].find(known) + len(known)
+        if "(" in sep.group(0):
+            if not text.startswith(")", stop):
+                break
+            stop += 1
+        end = stop
+    chain = text[at:end]
+    found = resolve(chain, "vi", context=text, year=year) if end > at + len(place) else None
+    return chain if found is not None and found.code else place  # the list must agree on the chain
 
 
 _VI_LEVEL_WORD = re.compile(r"\b(?:Phường|Xã|Thị Trấn|Quận|Huyện|Thành Phố|Tỉnh)\b")
@@ -296,57 +203,15 @@ def _division(place: str, text: str, year: int | None) -> str | None:
     """The longest start of `place` that is a known division (a code in the division list), its
     level kept: xã Vĩnh Sơn Nguyễn Văn -> xã Vĩnh Sơn."""
     words = place.split()
-    for n in range(len(words), 1, -1):
-        if not all(w[:1].isupper() or w[:1].isdigit() for w in words[1:n]):
+    level = patterns().vi_level.match(place)
+    first = len(level.group(0).split()) if level else 1  # thành phố Đà Nẵng: a level of two words
+    for n in range(len(words), first, -1):
+        if not all(w[:1].isupper() or w[:1].isdigit() for w in words[first:n]):
             continue  # xã đang: a level word, then no name
         found = resolve(" ".join(words[:n]), "vi", context=text, year=year)
         if found is not None and found.code is not None:
             return " ".join(words[:n])
     return None
-
-
-# 各地区, 全县, 按照市, 县府县 (the county government's hall): no names
-_AREA_WORDS = re.compile("[在各全本我该此每其或以据照于向从到进对会上府]")
-
-
-def _known_zh(place: str | None) -> str | None:
-    """The place from where a division the list knows (a code) starts (以娄底市 -> 娄底市,
-    日在浙江省宁波市 -> 浙江省宁波市). The list has every province and mainland prefecture but no
-    township (镇, 乡, 街道) and no Taiwanese city (屏东市): a township, or a short county or city
-    name without the words of an area (全县, 各地区), is taken as written. What only ends like a
-    division (余位在区, 根据省, 家级自然保护区) is no place."""
-    place = place[:-2] if place and place.endswith("特区") else place  # 香港特区: the region's own name
-    for at in range(len(place or "") - 1):
-        tail = place[at:]
-        found = resolve(tail, "zh")
-        starts = found and found.code and any(n[:1] == tail[0] for n in (*found.path, found.name))
-        if starts and (len(tail) > 2 or at == 0 or _after_a_place_or_word(place[:at])):
-            return tail
-    found = resolve(place, "zh") if place else None
-    if found is None or found.level == "province":
-        return None
-    short = found.level != "township" and len(place) <= 4 and not _AREA_WORDS.search(place)
-    return place if found.level == "township" or short else None
-
-
-def _after_a_place_or_word(lead: str) -> bool:
-    """Whether a county of one character and 县 (岚县, 攸县) starts after `lead`: after a division
-    (陕西凤县) or a word that is no name (以, 在); not inside a longer name (青岚县)."""
-    before = resolve(lead, "zh")
-    return bool(_AREA_WORDS.search(lead[-1]) or (before and before.code))
-
-
-@cache
-def _abbreviations() -> tuple[re.Pattern, dict[str, str]]:
-    rows = {short: place for short, place, _why in read_rows("place_abbrev_zh.tsv", 3)}
-    return re.compile(rf"(?:^|(?<=[\s\u3000，,：:」”]))({alternation(list(rows)).pattern})(?!场)"), rows
-
-
-def _abbreviated(title: str) -> str | None:
-    """A Taiwanese city or county by the short name a headline gives it (中市府颁奖… -> 台中市)."""
-    pattern, rows = _abbreviations()
-    m = pattern.search(title)
-    return rows[m.group(1)] if m else None
 
 
 @cache
@@ -388,11 +253,13 @@ def find_event(
     organisers = organisers_zh(title, text)
     headline = "" if PHOTO_CREDIT.search(title) else title  # an untitled page's photo caption: no headline
     place = (
-        _known_zh(place_zh(headline))
-        or _abbreviated(headline)
-        or _known_zh(place_zh(name if headline or name != title else ""))
-        or next((pl for o in organisers if (pl := _known_zh(place_zh(o)))), None)
+        known_zh(place_zh(headline))
+        or abbreviated(headline)
+        or known_zh(place_zh(name if headline or name != title else ""))
+        or next((pl for o in organisers if (pl := known_zh(place_zh(o)))), None)
         or _region_of(titles)
-        or _known_zh(_place_in(lede))
+        or known_zh(place_in(lede))
     )
-    return Event(name=name, year=year, date=date, place=place, organizers=organisers, honours=titles)
+    place = narrowed(place, lede)
+    honours = _distinct([qualified(t, text) for t in titles])
+    return Event(name=name, year=year, date=date, place=place, organizers=organisers, honours=honours)

@@ -225,6 +225,9 @@ def received_for(start: int, text: str) -> bool:
 
 _PRONOUN = re.compile(r"(?<![其吉])([他她])(?![们人乡国处日者])")
 _QUOTE_OPEN = '“「『"'
+_TITLES = re.compile(
+    r"“[^“”]{1,20}”|「[^「」]{1,20}」|『[^『』]{1,20}』"
+)  # quoted and closed: a title, not speech
 
 
 def pronoun_gender(spans, starts: list[int], text: str) -> str | None:
@@ -237,8 +240,10 @@ def pronoun_gender(spans, starts: list[int], text: str) -> str | None:
         at = bisect_left(starts, e)
         nxt = min(starts[at], stop) if at < len(starts) else stop
         for m in _PRONOUN.finditer(text, e, nxt):
-            if any(q in text[e : m.start()] for q in _QUOTE_OPEN):
-                break
+            gap = text[e : m.start()]
+            titled = _sentence_end(text, e) < m.start() and _TITLES.sub("", gap)  # 荣获“…奖章”。他…
+            if any(q in (titled or gap) for q in _QUOTE_OPEN):
+                break  # a quotation; a short quoted title only in the sentences before the pronoun's
             if _kin_after().match(text, m.start()):
                 break  # 她的丈夫X: the pronoun's owner may be someone said before
             if m.start() == e or text[m.start() - 1] in "，,。；;！？!?\n ":

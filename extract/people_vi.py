@@ -40,6 +40,7 @@ from extract.people_vi_more import (
     cut_off,
     first_letters,
     given_back,
+    last_joined,
     named_place_or_unit,
     numbered_items,
     own_badge,
@@ -47,6 +48,7 @@ from extract.people_vi_more import (
     tone_free,
     with_bio,
 )
+from extract.people_vi_trades import by_trade, inside_proper_name, next_item
 from extract.tsv import read_rows
 from normalize.seg_vi import read_rules
 
@@ -68,7 +70,7 @@ class Found:
 class Patterns:
     by_cue: re.Pattern  # ông Nguyễn Văn A
     by_position: re.Pattern  # Chủ tịch UBND huyện Nguyễn Văn A
-    tail: re.Pattern  # , Chủ tịch UBND phường | - khu phố 3
+    tail: re.Pattern  # , Chủ tịch UBND phường | - khu phố 3 | - thợ dệt làng X, xã Y (a unit, its commune)
     stop: re.Pattern  # a capitalised word that ends a name (Phó, Trưởng, Học sinh)
     chain: re.Pattern  # a title that may open a chain of titles before a name
     address: frozenset[str]  # ông, bà, đồng chí: address terms, no role
@@ -102,10 +104,11 @@ def patterns() -> Patterns:
     honours = alternation(
         [row[0] for row in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", row[0])]
     ).pattern
-    titles = (  # nguyên, cựu: a former post (đồng chí X, nguyên Bí thư Tỉnh ủy)
-        rf"(?i:(?:(?:nguyên|cựu)\s+)?(?:phó\s+)?(?:{positions})|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân"
+    titles = (  # nguyên, cựu: a former post (đồng chí X, nguyên Bí thư Tỉnh ủy); quyền: an acting one
+        rf"(?i:(?:(?:nguyên|cựu|quyền)\s+)?(?:phó\s+)?(?:{positions})|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân"
         r"|điều dưỡng|kỹ sư|nhân viên|y sĩ|dược sĩ|lớp(?=\s+\d))"  # em X (lớp 12C6 Trường …): the class
     )
+    item = next_item(titles, [*rules.get("surname", []), *words["surname"]])  # …, Đại úy B: the next person
     cue_words = [*rules.get("cue", []), *words["cue"]]
     position_words = [row[0] for row in read_rows("positions_vi.tsv", 3)] + [
         row[0] for row in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", row[0])
@@ -122,8 +125,9 @@ def patterns() -> Patterns:
         ),
         tail=re.compile(
             rf"(?:\s*\(\s*|(?:\s*\([^()\n]{{1,30}}\))?\s*,\s*(?:(?!(?i:{cues})\s|{titles})[^,.;:()\n]{{2,30}},\s*(?={titles}))?|\s*[-–]\s*|\s+(?=[{_UPPER}]))"
-            rf"(?P<role>{titles}{_ROLE_CHAR}{{0,60}}(?:,\s*(?:{titles}|{role_units()}\s){_ROLE_CHAR}{{0,60}})*)"
-            rf"|\s[-–]\s(?P<org>[^,.;:()\n]{{2,60}}?)(?=\s+(?:với|đã|có|là)\s|[,.;:])"
+            rf"(?P<role>{item}{titles}{_ROLE_CHAR}{{0,60}}(?:,\s*{item}(?:{titles}|{role_units()}\s){_ROLE_CHAR}{{0,60}})*)"
+            rf"|(?:\s[-–]\s|\s*\(\s*(?:thuộc\s+)?(?=(?:{role_units()})\s))"  # X (thuộc Chi đoàn thôn Y): the unit
+            rf"(?P<org>[^,.;:()\n]{{2,60}}?(?:,\s*(?:{role_units()})\s[^,.;:()\n]{{1,40}}?)*)(?=\s+(?:với|đã|có|là)\s|[,.;:)])"
         ),
         stop=re.compile(rf"\s+(?:{tone_free(alternation(words['stop']).pattern)})(?![{_LOWER}])"),
         chain=re.compile(rf"(?:^|(?<=[.;:\n]\s)|(?<=\bcó\s)|(?<=,\s))((?:{positions})[^.;:\n]*?,\s*)+$"),
@@ -197,7 +201,7 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
                 and text[s:e].split()[0].lower() in p.surnames
             ):
                 continue
-            if pattern is p.by_cue and _inside_proper_name(text, m.start("cue")):
+            if pattern is p.by_cue and inside_proper_name(text, m.start("cue"), p.street):
                 continue  # quận Hai Bà Trưng, phố Ông Ích Khiêm: the cue is a word of a place's name
             if p.not_name.match(text, s) and pattern is not p.by_position:
                 continue  # Bà mẹ Việt Nam anh hùng; but Chủ tịch Công đoàn … Việt Nam | Trần Minh Quang
@@ -281,6 +285,9 @@ def _more(text: str, found: dict[tuple[int, int], Found], p: Patterns) -> None:
     for s, e in with_bio(text, p.surnames, lambda at: any(a <= at < b for a, b in found)):
         if (e := name_end(text, s, e, p)) and not p.not_name.match(text, s):
             found[(s, e)] = Found(s, e, role=tail_role(text, e, p.tail), accused=accused(text, s, e))
+    for s, e, trade, word in by_trade(text, p.surnames, p.not_name):  # các nghệ nhân vẽ hoa A, B
+        if not any(a <= s < b for a, b in found) and (e := name_end(text, s, e, p)):
+            found[(s, e)] = Found(s, e, word, role=role_phrase(trade), listed=True)
     for s, e in caps_after_degree(text, p.surnames):  # Phản biện 1: TS. NGUYỄN VĂN A
         if not any(a <= s < b for a, b in found):
             found[(s, e)] = Found(s, e)
@@ -347,16 +354,6 @@ def _after_colon(text: str) -> list[tuple[int, int]]:
     return out + numbered_items(text)
 
 
-def _inside_proper_name(text: str, at: int) -> bool:
-    """Is the capitalised address term at `at` a word of a proper name, right after another capitalised
-    word (quận Hai Bà Trưng) or a street's word (phố Ông Ích Khiêm), not a person's address term
-    (, Bà Nguyễn Thị A)?"""
-    before = text[max(0, at - 16) : at]
-    return text[at].isupper() and bool(
-        re.search(rf"(?<![\w.])[{_UPPER}][\w]*[ ]\Z", before) or patterns().street.search(before)
-    )
-
-
 def namesake(text: str, name: str) -> bool:
     """Does an award bear the person's name (Giải thưởng Nguyễn Văn Linh)? Then the person is its
     namesake, remembered, not honoured."""
@@ -376,6 +373,7 @@ def helped(text: str, start: int, end: int) -> bool:
     return bool(
         p.helped_before.search(text, max(0, start - 40), start)
         or p.helped_after.match(text, end)
+        or p.helped_after.match(text, last_joined(text, end))  # A và B (9 tuổi) không may bị …: both
         or given_back(text, start)
     )
 

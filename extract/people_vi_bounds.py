@@ -36,12 +36,14 @@ class HasSpan(Protocol):
 F = TypeVar("F", bound=HasSpan)
 
 
-ROLE_CHAR = r"(?:[^,.;:()\n]|\.(?=\w))"  # a dot glued to a letter abbreviates (UBND P.Chính Gián, TP.HCM)
+# a dot glued to a letter abbreviates (UBND P.Chính Gián, TP.HCM), and so does TP. before a city's name
+ROLE_CHAR = r"(?:[^,.;:()\n]|\.(?=\w)|(?<=TP)\.(?= [A-ZĐ]))"
 # a role phrase ends where the sentence's verb begins (Chủ tịch UBND tỉnh | nhấn mạnh)
 # (not inside a department's name: Sở Giáo dục và Đào tạo, Ban Thi đua khen thưởng tỉnh)
 VERB = re.compile(
     r"(?<!đua)\s+(?=(?:nhấn mạnh|phát biểu|cho biết|đề nghị|trao|dự|chỉ đạo|ghi nhận|cùng|và(?!\s+[A-ZĐ][a-zà-ỹ]+\s+[a-zà-ỹ])|đã|tặng|khen|yêu cầu|nêu|"
-    r"chia sẻ|nói|cảm ơn|xúc động|được|vì|nhặt|vận động|tích cực|luôn|có|là|vinh dự|đối với|với|cũng)\b)"
+    r"chia sẻ|nói|cảm ơn|xúc động|được|vì|nhặt|vận động|tích cực|luôn|có|là|vinh dự|đối với|với|cũng"
+    r"|đánh giá|thông qua|lưu ý|hướng dẫn|trình bày|công bố)\b)"
 )
 
 

@@ -238,6 +238,22 @@ def given_back(text: str, start: int) -> bool:
     return bool(_GIVEN_BACK.search(text, max(0, start - 90), start))
 
 
+# right after a name (and its bracket): `và` or a comma, maybe a lower-case address term, then the next name
+_JOINED = re.compile(rf"(?:\s*\([^()\n]{{0,80}}\))?\s*(?:,|và)\s+(?:[{LOWER}]+\s+)?(?=[{UPPER}])")
+
+
+def last_joined(text: str, end: int) -> int:
+    """Where the last of the names joined right after the name ending at `end` ends (cháu A (8 tuổi) và
+    cháu B (9 tuổi) | không may bị …): what is said after it is said of them all; `end` when none is."""
+    for _ in range(4):
+        m = _JOINED.match(text, end)
+        name = _NAME_AT.match(text, m.end()) if m else None
+        if not name:
+            break
+        end = name.end()
+    return end
+
+
 def contact(text: str, end: int) -> bool:
     """Is the person named as the one to reach (đồng chí X – Phó Chủ tịch … (số điện thoại …)): a
     contact of a call or a notice, mentioned, not honoured."""

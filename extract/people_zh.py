@@ -11,7 +11,16 @@ from extract.names_zh import ChineseNameFinder
 from extract.people_zh_checks import NameChecks, link_row
 from extract.people_zh_credits import covers_credit
 from extract.people_zh_frames import frames
-from extract.people_zh_items import after_post, item_post, last_item_end, line_owner, tail_name, tail_start
+from extract.people_zh_items import (
+    after_post,
+    inside,
+    item_post,
+    last_item_end,
+    line_owner,
+    posts_said_apart,
+    tail_name,
+    tail_start,
+)
 from extract.people_zh_layout import (
     bylines,
     credits_and_attendance,
@@ -46,7 +55,7 @@ from extract.people_zh_slots import (
 )
 
 _SLOGAN = re.compile("“[^“”]{0,10}”")  # a short quoted phrase: a campaign's name
-_SENTENCE_END = re.compile("[。；\n]")  # a profile (韦庆丰,男,…) starts a sentence
+_SENTENCE_END = re.compile("[。；\n]|——")  # a profile (韦庆丰,男,…) starts a sentence, or follows a dash
 _JOINS = frozenset("和与及同")
 _PLACE_TAIL = frozenset("市县区镇乡村")  # 干事：马公|市石泉里: a place after a position, no name
 _COUNT_TAIL = re.compile(
@@ -83,13 +92,14 @@ class ChinesePeople:
         lists, grids and annotations."""
         people: dict[str, ZhPerson] = {}
 
-        def add(start: int, end: int, how: str, role: str | None = None, org: str | None = None) -> ZhPerson:
-            end = extend_end(text, start, end, self.names, self.f, self.checks.slot_name)
-            tail = _COUNT_TAIL.search(text, start + 2, end)  # 陈明|四人当选: a count is no part of a name
-            end = tail.start() if tail and tail.end() == end else end
-            end -= end - start > 2 and inner_tail(text, end)  # 何仲义|荣获, 关宝欣|均获颁
-            key = "".join(shown(text[start:end]).split())
-            person = people.setdefault(key, ZhPerson(text[start:end]))  # as written: the span's surface
+        def add(start: int, end: int, how: str, role=None, org=None, name: str | None = None) -> ZhPerson:
+            if name is None:  # `name`: 沈腾芳 for 沈课员腾芳, a title inside the name's span
+                end = extend_end(text, start, end, self.names, self.f, self.checks.slot_name)
+                tail = _COUNT_TAIL.search(text, start + 2, end)  # 陈明|四人当选: a count is no part of a name
+                end = tail.start() if tail and tail.end() == end else end
+                end -= end - start > 2 and inner_tail(text, end)  # 何仲义|荣获, 关宝欣|均获颁
+            written = name or text[start:end]  # as written: the span's surface
+            person = people.setdefault("".join(shown(written).split()), ZhPerson(written))
             if (start, end) not in person.spans:
                 person.spans.append((start, end))
             person.how.add(how)
@@ -151,14 +161,14 @@ class ChinesePeople:
             add(*m.span(), "found")
         for start, end in self.names.find(text) if thorough else ():
             start = after_unit(text, start) if end - start > 3 else start
-            known = "".join(text[start:end].split()) in people or self._inside(people, start, end)
+            known = "".join(text[start:end].split()) in people or inside(people, start, end)
             if (known or not self._inside_unit(text, start)) and not covers_credit(people, start, end):
                 add(start, end, "found")
         for person in people.values():  # every mention of a known name, for relations
             at = text.find(person.name)
             while at >= 0:
                 span = (at, at + len(person.name))
-                if span not in person.spans and not self._inside(people, *span, other_than=person):
+                if span not in person.spans and not inside(people, *span, other_than=person):
                     person.spans.append(span)
                 at = text.find(person.name, at + 1)
             person.spans.sort()
@@ -168,6 +178,7 @@ class ChinesePeople:
             sexes = {k for k, sex in self.f.sex_after.items() for _, e in person.spans if sex.match(text, e)}
             if not person.gender and len(sexes) == 1:
                 person.gender = sexes.pop()  # 邱芳玉小姐, 陈明先生
+        posts_said_apart(text, people, self.lex, self.names, self.f)  # 金某、杨某等多位科主任, 张院长
         for p in people.values():  # 市长周安|有代表: the position of a name cut short goes to the whole name
             for q in people.values():
                 cut = p.role and not q.role and q.name.startswith(p.name) and len(q.name) > len(p.name)
@@ -202,20 +213,21 @@ class ChinesePeople:
         for m in self.lex.role_re.finditer(text):
             given = title_inside(text, m.start(), m.end(), units, self.names, self.checks)
             if given:  # 民政局沈|课员|腾芳: no name after the title; the whole name where it is written
-                whole = text.find(text[m.start() - 1] + text[m.end() : given])  # whole (民政局副局长吴明熙)
-                if whole >= 0:
-                    add(whole, whole + 1 + given - m.end(), "role", m.group(0), None)
+                name = text[m.start() - 1] + text[m.end() : given]  # also written whole (民政局副局长吴明熙)?
+                at, end = (w, w + len(name)) if (w := text.find(name)) >= 0 else (m.start() - 1, given)
+                add(at, end, "role", m.group(0), None, name=name)
                 orgs.append((m.start() - 1, given))  # and 明熙 alone is no name there
                 continue
             at = m.end() + (text[m.end() : m.end() + 1] in (":", "："))  # 项目负责人:褚建伟
-            if text[at : at + 1] in "和与及":
-                continue  # 执行董事|和新加坡…: a conjunction after the post, no surname
+            if text[at : at + 1] in "和与及" and not self.checks.weak_named(text, at):
+                continue  # 执行董事|和新加坡…: a conjunction after the post, no surname (but 区委书记|和文全,)
             end = self.names.name_at(text, at) if at < len(text) else None
             if end is not None and self.names.context.word_after(text, end - 1, end):
                 end = None  # 乡村医生扎根基|层: the name would cut a word
             if end is not None and end - at < 4 and self.names.is_word(text[at : at + 4]):
                 end = None  # 劳模代表齐聚一堂: the "name" opens a four-character phrase
             end = end or self.checks.delimited_name(text, at) or self._figure_at(text, at)
+            end = end or (at + 3 if self.checks.weak_named(text, at) else None)
             if self.lex.roles.get(m.group(0)) != "member":  # 鼓励学生|敦品励学、: no name after 学生
                 end = end or self.checks.bare_name(text, at)
             if end is None or self.f.aide.match(text, end) or text[end : end + 1] in _PLACE_TAIL:
@@ -383,15 +395,3 @@ class ChinesePeople:
     def _inside_unit(self, text: str, start: int) -> bool:
         """Is this position inside an organisation or place name (金瓦路消防救援站, 刘家林村)?"""
         return self._unit_after.match(text, start, start + 8) is not None
-
-    @staticmethod
-    def _inside(
-        people: dict[str, ZhPerson], start: int, end: int, other_than: ZhPerson | None = None
-    ) -> bool:
-        """Is text[start:end] part of a longer name already found (王芳 inside 王芳芳)?"""
-        for p in people.values():
-            if p is not other_than and len(p.name) > end - start:
-                for s, e in p.spans:
-                    if s <= start and end <= e:
-                        return True
-        return False

@@ -15,6 +15,7 @@ from extract.places.zh import gazetteer
 
 _NOT_LAST = frozenset("号班组队部科处室会")  # a unit's last character: no bare name ends so
 _AWARD_CHARS = frozenset("奖章杯赛")
+_PLACE_LAST = frozenset("省市县区乡镇村里街路州")
 _SERVICE = ("志工", "义工")  # lexicons/people_zh.tsv name_suffix: written right after a name
 _COUNTED = re.compile("[多几数各每诸两一二三四五六七八九十百0-9０-９]$")  # before the measure word 位
 _NAMED_AFTER = re.compile(
@@ -28,6 +29,7 @@ class NameChecks:
         self.role_end = re.compile("(?:" + lex.role_re.pattern + ")$")
         # characters a Chinese name can start with: a cheap test before the finder's scoring
         self.first = frozenset(names.tables.surname) | {c[0] for c in names.tables.compound}
+        self.slot_first = self.first | names.tables.slot  # 区璟智、栢志高: rarer surnames, in a marked slot
         self.unit_words = tuple(sorted(lex.units | lex.collectives))  # words that end a unit's name
 
     def ends_with_role(self, text: str, at: int) -> bool:
@@ -43,7 +45,7 @@ class NameChecks:
             return True
         if tibetan_element().fullmatch(name) and not self.names.is_word(name):
             return True  # 伦珠(藏族), 急救小组次吉等同志: one element in a marked slot
-        if not name or name[0] not in self.first or (" " in text[start:end] and end - start != 3):
+        if not name or name[0] not in self.slot_first or (" " in text[start:end] and end - start != 3):
             return False
         return (
             self.slot_name(name, relaxed)
@@ -58,10 +60,23 @@ class NameChecks:
         f = self.names.tables
         if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
             return False
-        given = name[2:] if name[:2] in f.compound else name[1:] if name[0] in f.surname else None
+        given = (
+            name[2:]
+            if name[:2] in f.compound
+            else name[1:]
+            if name[0] in f.surname or name[0] in f.slot
+            else None
+        )
         refused = self.f.never_in_cell if relaxed else f.function
         if not given or len(given) > 2 or any(c in refused for c in given):
             return False
+        if name[0] in f.slot and (
+            name[-1] in _PLACE_LAST
+            or name[-1] in _NOT_LAST
+            or self.names.is_word(name[:2])
+            or self.names.is_word(name)
+        ):
+            return False  # 竹崎乡, 代表作: a rarer surname, no place's or unit's last character, no word
         return words_too or not (self.names.is_word(name) and len(name) == 2 and not self.names.is_name(name))
 
     def delimited_name(self, text: str, at: int) -> int | None:
@@ -76,6 +91,19 @@ class NameChecks:
             if closed and self.cued_name(text, at, end, relaxed=True):
                 return end
         return None
+
+    def weak_named(self, text: str, at: int) -> bool:
+        """After a position, 和 opening three characters closed by punctuation whose last two are no word
+        (区委书记和文全,): the surname 和, not the conjunction (主席和成员, 老师和学生)."""
+        name, after = text[at : at + 3], text[at + 3 : at + 4]
+        return (
+            text.startswith("和", at)
+            and bool(after)
+            and after in self.f.boundary
+            and self.slot_name(name)
+            and not self.names.is_word(name[1:])
+            and not self.lex.role_re.search(name)
+        )
 
     def bare_name(self, text: str, at: int) -> int | None:
         """After a position, three or four characters with no surname closed by punctuation, a line
@@ -118,7 +146,12 @@ class NameChecks:
                 or self.ends_with_role(text, s)
                 or self.f.award_before.search(text, max(0, s - 3), s) is not None
                 or self.f.list_intro.search(text, max(0, s - 4), s) is not None
-            )  # 授予|张秀英, 还有|姬长安
+                or (
+                    last_chars
+                    and text.endswith(self.unit_words, start, s)
+                    and text[s] not in self.names.tables.weak
+                )
+            )  # 授予|张秀英, 还有|姬长安, 原装备厂|吕某: a list item's unit before its name
             if (
                 2 <= len(cand) <= 4
                 and ok_start

@@ -35,7 +35,9 @@ class Frames:
     sex_after: dict[str, re.Pattern]  # "F": 邱芳玉|小姐, "M": 陈明|先生
     doctrine: re.Pattern  # 以X同志为核心的党中央
     attending: re.Pattern  # 出席会议的县领导还有X、Y
-    lead_by: re.Pattern  # X|等领导同志会见, X|等县领导出席: the leaders at the head of a group of leaders
+    lead_by: (
+        re.Pattern
+    )  # X|等领导同志会见, X|等县领导出席, X、Y|三位院领导: the leaders heading a group of leaders
     list_intro: re.Pattern  # 还有|X、Y
     attend_list: re.Pattern  # 市领导X、Y、Z参加, 市领导X、Y等亲切看望, 县领导X、…,Y等为劳模们送行
     credit_tail: re.Pattern  # …蔚然成风。(白续宏 张婷婷): the authors closing a paragraph
@@ -114,7 +116,9 @@ def frames() -> Frames:
             rf"(?:{any_of('attending')})[^，。；\n]{{0,12}}?(?:领导|嘉宾|来宾|贵宾|同志)(?:还)?(?:有|包括)[：:]?"
         ),
         list_intro=re.compile(rf"(?:{any_of('list_intro')})$"),
-        lead_by=re.compile(rf"等(?:[{''.join(words['title_level'])}]级?|中央|党和国家)?领导"),
+        lead_by=re.compile(  # X、Y、Z三位院领导共同出席: a count of leaders closes their list too
+            rf"(?:等|[两三四五六七八九十几多]位)(?:[{''.join(words['title_level'])}]级?|中央|党和国家|[院校厂局所])?领导"
+        ),
         attend_list=re.compile(
             rf"领导[：:]?((?:[{HAN}]{{2,4}}[、，,])*[{HAN}]{{2,4}}?)(?:等(?:同志|领导)?[{HAN}]{{0,4}}?)?(?:{any_of('attend_verb')})"
         ),

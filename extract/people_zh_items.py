@@ -3,6 +3,8 @@ where the name starts and which part is the post, which the unit. Split from peo
 
 from __future__ import annotations
 
+import re
+
 from extract.lexicon import Lexicon
 from extract.names_zh import ChineseNameFinder
 from extract.people_zh_checks import NameChecks
@@ -58,8 +60,13 @@ def line_owner(text: str, at: int, people: dict, f: Frames):
 
 def tail_name(cand: str, checks) -> bool:
     """A name ending a list item (守岛民兵王继才): a surname and a given name that is no word
-    (劳动模范代表 ends in 范 + 代表, a word)."""
-    return checks.slot_name(cand, relaxed=True) and not checks.names.is_word(cand[1:])
+    (劳动模范代表 ends in 范 + 代表, a word); a common surname, as nothing marks where the name starts
+    (地区义消 holds no 区义消)."""
+    return (
+        cand[0] in checks.first
+        and checks.slot_name(cand, relaxed=True)
+        and not checks.names.is_word(cand[1:])
+    )
 
 
 def tail_start(text: str, e: int, checks) -> int:
@@ -67,3 +74,97 @@ def tail_start(text: str, e: int, checks) -> int:
     is the last two characters."""
     two = checks.names.is_word(text[e - 4 : e - 2]) and checks.slot_name(text[e - 2 : e], relaxed=True)
     return e - 2 if two else e - 3
+
+
+def inside(people: dict, start: int, end: int, other_than=None) -> bool:
+    """Is text[start:end] part of a longer name already found (王芳 inside 王芳芳, 腾芳 inside 沈课员腾芳)?"""
+    for p in people.values():
+        if p is not other_than and len(p.name) > end - start:
+            for s, e in p.spans:
+                if s <= start and end <= e:
+                    return True
+    return False
+
+
+def posts_said_apart(text: str, people: dict, lex: Lexicon, names: ChineseNameFinder, f: Frames) -> None:
+    """Posts written apart from the name they belong to: after a counted list, once before a list, or
+    with the surname alone later on."""
+    posts_after_lists(text, people, lex)
+    shared_posts(text, people, lex)
+    surname_titles(text, people, lex, names)
+    posts_before(text, people, lex, f)
+
+
+def posts_before(text: str, people: dict, lex: Lexicon, f: Frames) -> None:
+    """授予…泵业分公司焊工|丁某等10名: a unit and a post right before a name the general finder saw, in
+    its clause after any awarding verb, are the name's post (read as in a list item)."""
+    for p in people.values():
+        for s, _ in [] if p.role or p.how != {"found"} else p.spans[:1]:
+            opened = max((m.end() for m in _OPENS.finditer(text, max(0, s - 40), s)), default=max(0, s - 40))
+            role, org = item_post(text, opened, s, lex, f)
+            if role and _post_shaped(role, lex):
+                p.role, p.org = role, org
+
+
+def _post_shaped(role: str, lex: Lexicon) -> bool:
+    """A short post ending in a word of the positions table or an occupation's last character (焊工,
+    快递员, 交通警员), with no conjunction or preposition (not 理事长于, 坚持以, …部长X与…副县长)."""
+    if len(role) > 8 or set(role) & _NOT_IN_POST:
+        return False
+    last = [m for m in lex.role_re.finditer(role) if m.end() == len(role)]
+    return bool(last) or role[-1] in _TRADE_END
+
+
+_NOT_IN_POST = frozenset("与和及的于以在为将由被把向对从给让")
+_TRADE_END = frozenset("工员师医警官手")  # 焊工, 快递员, 技师, 军医, 交通警, 检察官, 操作手
+_OPENS = re.compile(r"[，,。；;：:！？!?、\n（(“「]")
+_COUNTED = re.compile(r"(?:、[\u4e00-\u9fff]{2,4})*(?:等)?(?:[两三四五六七八九十几多]|\d+)位")
+
+
+def posts_after_lists(text: str, people: dict, lex: Lexicon) -> None:
+    """金某、杨某、王某等多位科主任, 曹某、顾某四位护士: a name or a 、-list closed by a count of people
+    and their post (a word of the positions table, maybe after a unit's character: 科|主任) gives that
+    post to every listed name still without one."""
+    for p in people.values():
+        for _, e in [] if p.role else p.spans:
+            m = _COUNTED.match(text, e)
+            post = (
+                next(filter(None, (lex.role_re.match(text, m.end() + k) for k in (0, 1, 2))), None)
+                if m
+                else None
+            )
+            if post and lex.roles[post.group(0)] in ("leader", "staff"):  # not 四位模范母亲 (a relative)
+                p.role = text[m.end() : post.end()]
+                break
+
+
+def shared_posts(text: str, people: dict, lex: Lexicon) -> None:
+    """教青局副局长丁某、阮某、黄某: bare names listed right after a name that holds a post (a leader's or
+    staff word) share it (the post is written once for the list); a name with a post of its own keeps it."""
+    starts = {s: p for p in people.values() for s, _ in p.spans}
+    for p in list(people.values()):
+        last = p.role.split("、")[-1] if p.role and "role" in p.how else ""
+        words = [m.group(0) for m in lex.role_re.finditer(last)]
+        if not words or lex.roles[words[-1]] not in ("leader", "staff"):
+            continue  # 模范母亲X、Y: an honour's word, not a post
+        for s, e in p.spans:
+            if not text.endswith(last, 0, s):
+                continue  # the post is written before another mention
+            while text.startswith("、", e) and (q := starts.get(e + 1)) is not None and not q.role:
+                q.role, q.org = p.role, p.org
+                e = next(qe for qs, qe in q.spans if qs == e + 1)
+
+
+def surname_titles(text: str, people: dict, lex: Lexicon, names: ChineseNameFinder) -> None:
+    """张宏祥… then 由卞院长宣读, 张院长作总结: a surname and a post (a leader's or staff word) name the one
+    person found with that surname, who holds the post if no other is known for them."""
+    for m in lex.role_re.finditer(text, 1):
+        s = m.start() - 1
+        if lex.roles[m.group(0)] not in ("leader", "staff") or names.is_word(text[s - 1 : s + 1]):
+            continue  # 市民代表, 城市长: the character before the post closes a word, no surname
+        owners = [p for p in people.values() if len(p.name) in (2, 3) and p.name[0] == text[s]]
+        owners = [  # 周总理 in a memoir: no post today; 追授冯某…冯书记: the honoured keeps his own post
+            p for p in owners if p.name not in lex.figures and not p.how & {"conferred", "grid", "profile"}
+        ]
+        if len(owners) == 1 and not owners[0].role and not text.startswith(owners[0].name, s):
+            owners[0].role = m.group(0)

@@ -138,7 +138,8 @@ def credits_and_attendance(text: str, add, c: NameChecks) -> None:
                 add(m.end(), end, "role", credit_post(m.group(0), f))
             continue
         end = c.names.name_at(text, m.end())
-        end = reported_by(text, m.end(), c) if end is None else end  # 记者陈朝枝南投报导
+        slashed = reported_by(text, m.end(), c)  # 记者陈朝枝南投报导; 记者陈琼如/台北报导, not 陈琼|如
+        end = slashed if end is None or (slashed or 0) > end else end
         if end is not None:
             post = credit_post(m.group(0), f)
             prized = _prized_work(text, m.start(), c) or wrote_prized(text, end, c)

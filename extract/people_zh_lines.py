@@ -105,6 +105,11 @@ _SLASH_CREDIT = re.compile(
     r"(?m)^[ \u3000]*[■□●◆]?[ \u3000]*([^\n/／]{2,40}?)[ \u3000]*[/／][ \u3000]*(?:文|图|文图|图文)(?=[ \u3000]|$)"
 )
 
+# one credited cell, the name between a space or a bracket and its /文 or /图 (工会 陈某/文 唐某/图)
+_SLASH_CELL = re.compile(
+    r"(?:(?<=[\s(（])|^)([\u4e00-\u9fff]{2,4})[/／](?:文|图|摄|文图|图文)(?=[\s)）]|$)", re.M
+)
+
 
 def slash_credits(text: str, add, c: NameChecks) -> None:
     """■胡某、高某、记者张某、彭某/文, 苏某 报道: a line of names (maybe with their credit words) closed by
@@ -117,3 +122,6 @@ def slash_credits(text: str, add, c: NameChecks) -> None:
         if cells and all(c.slot_name("".join(text[s:e].split()), relaxed=True) for s, e in cells):
             for s, e in cells:
                 add(s, e, "byline")
+    for m in _SLASH_CELL.finditer(text) if "/" in text or "／" in text else ():
+        if c.slot_name(m.group(1), relaxed=True):
+            add(*m.span(1), "byline")  # (工会 陈某/文 唐某/图): each name closed by its own mark

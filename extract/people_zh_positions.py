@@ -61,19 +61,23 @@ def position_phrase(phrase: str, lex: Lexicon, f: Frames) -> tuple[str | None, s
         else:
             roles.append(segment[cut:])
             org = org or (segment[:cut] or None)
-    if (
-        org and f.title_unit.fullmatch(org) and len(roles) == 1
-    ):  # 县委书记, 团市委书记: the title names the body
-        roles, org = [org + roles[0]], None
-    elif org and len(roles) == 1 and roles[0] in ("书记", "副书记"):
+    if org and (
+        f.title_unit.fullmatch(org) or org in lex.units or org in _LEVELS
+    ):  # 县委书记, 市委常委、县委书记, 镇党委书记, 集团工会主席: the title names the body, a bare one
+        roles, org = [org + roles[0], *roles[1:]], None
+    elif org and roles[0] in _RANKS:
         tail = [m for m in f.title_unit.finditer(org) if m.end() == len(org)]
-        if tail:  # 随州|市委书记: the title keeps its committee, the organisation stays whole
-            roles = [tail[-1].group(0) + roles[0]]
+        if (
+            tail
+        ):  # 随州|市委书记, 莲湖区委|常委、…: the title keeps its committee, the organisation stays whole
+            roles = [tail[-1].group(0) + roles[0], *roles[1:]]
     elif org and len(roles) == 1 and roles[0].lstrip("副") == org[-1] + "长":
         roles = [org + roles[0]]  # 民政事务局|局长: the head's title names the body (民政事务局局长)
     return ("、".join(roles) or None), org
 
 
+_RANKS = ("书记", "副书记", "常务副书记", "常委", "委员")  # a Party committee's ranks: 区委|常委
+_LEVELS = frozenset("省市县区镇乡村")  # a bare level before a post (镇|党委书记): no organisation's name
 _PAREN_TAIL = re.compile(r"[（(][^（()）]{1,10}[）)]?$")  # 采油工(高级技师): a grade after the post (cut too)
 _POST = re.compile(r"[\u4e00-\u9fff]{2,7}(?:、[\u4e00-\u9fff]{2,7})?")
 _NO_POST = re.compile("[的和与及等在为是将从向]")  # words of a clause, not of a post

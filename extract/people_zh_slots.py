@@ -228,7 +228,8 @@ def note(person, annotation: str) -> None:
         person.ethnicity = eth.group(0)
 
 
-_CLOSES_NAME = re.compile(r"[、，,。；;：:（(及和与]|代表|获|荣获|榮獲|受|接受|领奖|$")
+_CLOSES_NAME = re.compile(r"[、，,。；;：:（(及和与]|代表|获|荣获|榮獲|受|接受|领奖|率|$")
+_UNIT_END = frozenset("部局处所署厅院")  # the last character of a government unit (内政部, 区公所)
 
 
 def title_inside(text: str, start: int, end: int, units, names: ChineseNameFinder, checks) -> int | None:
@@ -238,10 +239,16 @@ def title_inside(text: str, start: int, end: int, units, names: ChineseNameFinde
     s, g = start - 1, end + 2
     if s < 0 or g > len(text) or text[s] not in names.tables.surname:
         return None
-    if s > 0 and text[s - 1] not in checks.f.boundary and not any(text.endswith(u, 0, s) for u in units):
+    if (
+        s > 0
+        and text[s - 1] not in checks.f.boundary
+        and text[s - 1] not in _UNIT_END  # 内政部|黄专门委员宏谟
+        and not any(text.endswith(u, 0, s) for u in units)
+    ):
         return None  # (并由|庄教务长荣辉代表校长致词: after a function word too)
     given = text[end:g]
-    if names.is_word(given) or not checks.slot_name(text[s] + given) or not _CLOSES_NAME.match(text, g):
+    closed = _CLOSES_NAME.match(text, g) or checks.f.after_title.match(text, g)  # 徐技士惠兰|等5人
+    if names.is_word(given) or not checks.slot_name(text[s] + given) or not closed:
         return None
     return g
 

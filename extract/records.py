@@ -23,6 +23,7 @@ class Person:
     gender: str | None = None  # F | M
     ethnicity: str | None = None
     posthumous: bool = False
+    as_written: str | None = None  # the text at the span where it is not the name (沈课员腾芳: 沈腾芳)
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Collective:
     name: str
     span: Span
     honour: str | None = None
+    as_written: str | None = None  # the text at the span where it is not the name (北湖 of 北湖、下埤社区)
 
 
 @dataclass(frozen=True)

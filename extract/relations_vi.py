@@ -21,8 +21,10 @@ _PASSIVE_AWARD = re.compile(
 )
 # mong rằng các đồng chí được nhận …, 28 người … được trao tặng: others get it
 # … cho biết, đợt này có 38 đảng viên được nhận …: the person reports; a number and a noun open a new subject
+# … đã nói “Những thầy cô được trao tặng …: a quote or a colon opens another speaker's words
 _NEW_SUBJECT = re.compile(
     r"\b(?:các|những|mong|chúc|cho biết|chia sẻ|báo cáo|thông tin)\b|\b\d+\s+(?!tuổi\b|năm\b)[a-zà-ỹ]+\b"
+    r"|[“\"«:]|\b(?:Các|Những)\b"
 )
 
 
@@ -44,6 +46,7 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
     by_name: dict[str, list[Found]] = {}
     for f in found:  # Nguyễn Hương Giang and Nguyễn Hương giang are one person
         by_name.setdefault(text[f.start : f.end].lower(), []).append(f)
+    by_name = _short_forms_joined(by_name)
     out = []
     for mentions in by_name.values():
         name = max(
@@ -127,6 +130,20 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
     return out
 
 
+def _short_forms_joined(by_name: dict[str, list[Found]]) -> dict[str, list[Found]]:
+    """A page names a person in full once, then by the last two words of the name (chị Giáp Thị
+    Sông Hương … chị Sông Hương; bị cáo Trần Thị Ngọc Trinh (người mẫu Ngọc Trinh)): the short form's
+    mentions join the one full name it closes, so it is no second person."""
+    out = dict(by_name)
+    for short in by_name:
+        if len(short.split()) != 2 or any(f.author or f.signer for f in by_name[short]):
+            continue  # the signature Mai Lan under a story of Nguyễn Thị Mai Lan: the writer's own name
+        full = [k for k in by_name if len(k.split()) > 2 and k.endswith(" " + short)]
+        if len(full) == 1:  # two full names closing alike (Lê Thu Hà, Trần Thu Hà): whose is unknown
+            out[full[0]] = out[full[0]] + out.pop(short)
+    return out
+
+
 # a prize or an honour's kind word: a sentence citing models with it tells what they won
 _PRIZE = re.compile(r"(?<!\w)(?:giải|huy chương|huân chương|bằng khen|giấy khen|danh hiệu)(?!\w)", re.I)
 # … nhiều cá nhân điển hình … như | bà X: the models a sentence cites
@@ -174,10 +191,11 @@ _RECEIVES = re.compile(
 )
 
 
-# bà X (mẹ em Tuấn), ông Y (bố của liệt sĩ Z): kin who receive for the honoured one, not honoured themselves
+# bà X (mẹ em Tuấn), ông Y (bố của liệt sĩ Z), bà W, vợ anh Hùng, …: kin who receive for the honoured one,
+# not honoured themselves
 _KIN = re.compile(
-    r"[ \t]*\((?:là[ \t]+)?(?:mẹ|bố|cha|vợ|chồng|con trai|con gái|người nhà|thân nhân|đại diện gia đình)"
-    r"(?:[ \t]+(?:của|em|anh|chị|ông|bà|cháu|liệt sĩ|đồng chí))+[ \t]+[A-ZĐ]",
+    r"[ \t]*(?:\(|,[ \t]*)(?:là[ \t]+)?(?:mẹ|bố|cha|vợ|chồng|con trai|con gái|người nhà|thân nhân|đại diện gia đình)"
+    r"(?:[ \t]+(?:của|em|anh|chị|ông|bà|cháu|mẹ|bố|cụ|liệt sĩ|đồng chí))+[ \t]+[A-ZĐ]",
     re.I,
 )
 
@@ -295,7 +313,17 @@ def _passive_recipient(end: int, ctx: Context) -> bool:
         or _NEW_SUBJECT.search(text, end, m.start())
     ):
         return False
-    return any(m.end() <= h.start <= m.end() + 40 for h in ctx.honours)
+    return any(m.end() <= h.start <= m.end() + 40 for h in ctx.honours) or bool(
+        _AWARD_KIND.match(text, m.end())
+    )
+
+
+# an honour's kind word right after the passive verb (được trao Huy hiệu 50 năm tuổi Đảng): an award, even
+# one whose full title the honour table lacks
+_AWARD_KIND = re.compile(
+    r"[ \t]*(?:huy hiệu|huân chương|huy chương|bằng khen|giấy khen|danh hiệu|kỷ niệm chương|cờ thi đua)(?!\w)",
+    re.I,
+)
 
 
 _POSTHUMOUS_PASSIVE = re.compile(r"được[ \t]+truy[ \t]+(?:tặng|phong|tặng thưởng)(?!\w)", re.I)

@@ -27,6 +27,16 @@ _TITLE_WORD = re.compile("称号")
 _QUOTE_TAIL = re.compile(rf"(?!荣誉称号)([{HAN}]{{2,10}}?)(?:荣誉)?称号")
 _HEAD = re.compile("(?:优秀|最佳|最美|杰出|十佳)$")  # 优秀组织奖: the lexicon knows 组织奖 only
 _NAMED_AS = re.compile(r"命名[^，。；]{0,24}?为([^，。；、“”\s\d]{3,16})(?=[，。；、\n]|$)")
+# Vietnamese title families the lexicon cannot list one by one: a badge, medal or prize word before a
+# quoted name (Huy hiệu “Tuổi trẻ dũng cảm”, danh hiệu “Nghệ nhân ưu tú”) and the Party badge of N
+# years (Huy hiệu 55 năm tuổi Đảng, các Huy hiệu 55, 50 và 45 năm tuổi Đảng)
+_VI_QUOTED = re.compile(
+    r"(?<![^\W_])(?i:(danh hiệu|huy hiệu|kỷ niệm chương|giải thưởng|huân chương))\s*[“\"'‘]\s*"
+    r"([^“”\"'‘’\n]{2,80}?)\s*[”\"'’]"
+)
+_PARTY_BADGE = re.compile(
+    r"(?<![^\W_])(?i:huy hiệu) \d{2}((?:, | và | - |-)\d{2})* năm tuổi (?i:đảng)(?![^\W_])"
+)
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,36 @@ def _unquoted(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+def _vi_families(text: str) -> list[Mention]:
+    """Vietnamese title families (_VI_QUOTED, _PARTY_BADGE): a quoted name with its badge or medal
+    word (Huy hiệu Tuổi trẻ dũng cảm), alone after danh hiệu ('the title'); the Party badge of N years
+    as written, but a list of them (Huy hiệu 55, 50 và 45 năm tuổi Đảng) by the family's name, Huy
+    hiệu Đảng: several badges, not one title."""
+    out = []
+    for m in _VI_QUOTED.finditer(text):
+        if m.group(1).lower() == "danh hiệu":  # “Nhà giáo nhân dân, Nhà giáo ưu tú”: two titles
+            out += [
+                Mention(m.start(2) + a, m.start(2) + b, m.group(2)[a:b]) for a, b in _vi_parts(m.group(2))
+            ]
+        else:
+            out.append(Mention(m.start(), m.end(2), f"{m.group(1)} {m.group(2)}"))
+    quoted = [(h.start, h.end) for h in out]
+    out += [
+        Mention(m.start(), m.end(), m.group(0) if m.group(1) is None else "Huy hiệu Đảng")
+        for m in _PARTY_BADGE.finditer(text)
+        if not any(a <= m.start() < b for a, b in quoted)
+    ]
+    return out
+
+
+def _vi_parts(name: str) -> list[tuple[int, int]]:
+    """The titles a quoted name after danh hiệu holds: split at commas when every part starts with a
+    capital (a list of titles), else whole (Người công dân kiểu mẫu, gia đình cách mạng gương mẫu)."""
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", name)]
+    parts = [(a + len(name[a:b]) - len(name[a:b].lstrip()), b) for a, b in parts]
+    return parts if all(name[a : a + 1].isupper() for a, _ in parts) else [(0, len(name))]
+
+
 def _title_end(lex: Lexicon) -> re.Pattern:
     """A quoted phrase ending in a title word (“石林县劳动模范”, “中国好人榜”, whichever shorter word
     matches first inside it) or in a prize word (“八德奖”)."""
@@ -136,7 +176,8 @@ def honours(text: str, lex: Lexicon, lang: str = "zh") -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     titles = lex.honour_vi_re if lang == "vi" else lex.honour_re
-    after_verb, level, _ = _frames(*_frame_words(lex))
+    after_verb, _, _ = _frames(*_frame_words(lex))
+    grade = _ends("(?!)", tuple(lex.cues.get("honour_level", ())) + tuple(lex.cues.get("honour_grade", ())))
     awarded = {m.start(1) for m in after_verb.finditer(text)}
     for m in _QUOTED.finditer(text):
         inner_start = m.start(1)
@@ -165,18 +206,35 @@ def honours(text: str, lex: Lexicon, lang: str = "zh") -> list[Mention]:
             title = titles.match(after).group(0)
             found.append(Mention(m.start(1), m.end() + len(title), m.group(1) + title))
             taken.append((m.start(), m.end() + len(title)))
+    for h in _vi_families(text) if lang == "vi" else ():
+        if not any(h.start < b and a < h.end for a, b in taken):  # a quoted title already found
+            found.append(h)
+            taken.append((h.start, h.end))
     for a, b in _unquoted(text, lex) if lang != "vi" else ():
         if not any(x <= a < y for x, y in taken):
             found.append(Mention(a, b, text[a:b]))
             taken.append((a, b))
     for m in titles.finditer(text):
         if not any(a <= m.start() < b for a, b in taken) and _word_edges(text, m.start(), m.end()):
-            lead = level.search(text, max(0, m.start() - 2), m.start()) if lang != "vi" else None
+            lead = grade.search(text, max(0, m.start() - 3), m.start()) if lang != "vi" else None
             head = _HEAD.search(text, max(0, m.start() - 2), m.start()) if lang != "vi" else None
             start = lead.start() if lead else head.start() if head else m.start()
+            start = _field_start(text, start) if lang != "vi" else start
             found.append(Mention(start, m.end(), text[start : m.end()]))
     found.sort(key=lambda h: h.start)
     return _subjects_dropped(text, found, lex) if lang != "vi" else found
+
+
+_FIELD_CUT = re.compile(_BEFORE_TITLE.pattern + "|的|暨|等|和|及|与|年度|届|单位|集体|个人")
+
+
+def _field_start(text: str, start: int) -> int:
+    """Where a lexicon title after 工作 starts: the field of work before it is the title's own
+    (全国关心下一代工作先进集体, 残疾人工作先进集体), from the last punctuation, verb or 等 before."""
+    if text[max(0, start - 2) : start] != "工作":
+        return start
+    cut = max((d.end() for d in _FIELD_CUT.finditer(text, max(0, start - 16), start - 2)), default=-1)
+    return cut if cut >= 0 and re.fullmatch(f"[{HAN}]+", text[cut:start]) else start
 
 
 def _subjects_dropped(text: str, found: list[Mention], lex: Lexicon) -> list[Mention]:

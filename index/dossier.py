@@ -13,6 +13,7 @@ import sqlite3
 import unicodedata
 from dataclasses import asdict
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from extract.text import sentence_around
@@ -80,40 +81,50 @@ def dossier(
     store = archive.store
     if found is None:
         found = store.dossier_rows(names, MENTIONS + 1, around=AROUND, honoured=honoured, text=evidence)
-    shown = _as_dicts(found[:MENTIONS])
+    shown = _tuples(found[:MENTIONS])
     links = _links(store, names, shown)
     people: dict[str, dict[str, Any]] = {}
     for r in shown:  # hundreds of rows a page: each person's entry is made once, not per row
-        pid = links.get((r["article_id"], r["n"])) or linking.person_id(r["article_id"], r["name"])
+        pid = links.get((r[0], r[1])) or linking.person_id(r[0], r[2])
         home = people.get(pid)
         if home is None:
             home = people[pid] = {
                 "person_id": pid,
-                "name": r["name"],
+                "name": r[2],
                 "orgs": [],
                 "places": [],
                 "roles": [],
                 "honours": [],
             }
-        for key, column in (("orgs", "org"), ("places", "place"), ("roles", "role")):
-            value = r[column]
+        for key, value in (("orgs", r[6]), ("places", r[7]), ("roles", r[5])):
             if value and value not in home[key]:
                 home[key].append(value)
-        mention = _mention(r, evidence)
-        mention.update(_award(r))
-        home["honours"].append(mention)
+        home["honours"].append(_mention(r, evidence))
     for p in people.values():
         p["honours"].sort(key=ladder)
     return {"query": query, "people": list(people.values()), "truncated": len(found) > MENTIONS}
 
 
-def _as_dicts(rows: list) -> list:
-    """Rows as dicts: each is read by some twenty names below, and a sqlite3.Row finds a name by
-    comparing it with its columns in turn."""
-    if not rows or not isinstance(rows[0], sqlite3.Row):
-        return rows
-    keys = rows[0].keys()
-    return [dict(zip(keys, r, strict=False)) for r in rows]
+# what a dossier reads of each of its rows (schema.DOSSIER's columns), in this order
+FIELDS = ("article_id", "n", "name", "relation", "honour", "role", "org", "place", "year", "title")
+FIELDS += ("source", "published", "start", "at", "around", "has_event", "organizers", "event_place")
+FIELDS += ("h_title", "h_level", "h_awarded_by", "h_status", "h_year", "person_id")
+
+
+def _tuples(rows: list) -> list[tuple]:
+    """Each row's FIELDS as a tuple, taken in one call: a dossier reads hundreds of rows, and
+    reading some twenty columns of each by name (or making a dict of each first) was most of
+    its work. Rows as sqlite3.Row (by the query's column order) or as dicts."""
+    if not rows:
+        return []
+    if isinstance(rows[0], sqlite3.Row):
+        at: dict[str, int] = {}
+        for i, key in enumerate(rows[0].keys()):
+            at.setdefault(key, i)  # the first of two same-named columns, as sqlite3.Row reads it
+        take = itemgetter(*(at[f] for f in FIELDS))
+        return [take(tuple(r)) for r in rows]
+    take = itemgetter(*FIELDS)
+    return [take(r) for r in rows]
 
 
 def ladder(h: dict[str, Any]) -> tuple:
@@ -122,43 +133,22 @@ def ladder(h: dict[str, Any]) -> tuple:
     return (not h.get("honour"), rank, h.get("year") or 0, h.get("published") or "")
 
 
-def _links(store, names: list[str], rows: list) -> dict[tuple[str, int], str]:
+def _links(store, names: list[str], rows: list[tuple]) -> dict[tuple[str, int], str]:
     """(article id, person number) -> person id for the mentions shown: as linked at ingest (a weak
     link too: ingest decides it again whenever mentions of its name come in), or, when one of them
     was never linked (an archive from before linking, or an ingest stopped before it linked),
     decided again with every mention of the names (index/linking.py)."""
-    if all(r["person_id"] for r in rows):
-        return {(r["article_id"], r["n"]): r["person_id"] for r in rows}
+    if all(r[-1] for r in rows):
+        return {(r[0], r[1]): r[-1] for r in rows}
     found = store.link_rows(names)
     persons = linking.assign(found)
     return {r.key: persons[r.key][0] for r in found}
-
-
-def _award(r) -> dict[str, Any]:
-    """The honour of a mention: its first stored honour record when there is one (canonical title,
-    level, awarding bodies, status), what it lacks from the article's first event (its organisers,
-    and the level they and its place say)."""
-    bodies = _names_in(r["organizers"]) if r["has_event"] else ()
-    place = r["event_place"] if r["has_event"] else None
-    held = r["h_title"] is not None
-    honour = r["h_title"] if held else r["honour"]
-    return {
-        "honour_title": honour,
-        "level": (r["h_level"] if held else None) or _level(r["honour"] or honour, bodies, place),
-        "awarded_by": list((_names_in(r["h_awarded_by"]) if held else ()) or bodies),
-        "status": r["h_status"] if held else None,
-        "year": (r["h_year"] if held else None) or _year(r),
-    }
 
 
 @lru_cache(maxsize=4096)
 def _names_in(column: str | None) -> tuple[str, ...]:
     """A JSON list of bodies as stored (the same few lists recur across mentions)."""
     return tuple(json.loads(column or "[]"))
-
-
-def _year(r) -> int | None:
-    return r["year"] or (int(r["published"][:4]) if r["published"] else None)
 
 
 @lru_cache(maxsize=4096)
@@ -171,25 +161,38 @@ def _level(honour: str | None, bodies: tuple, place: str | None) -> str | None:
     return level_of(honour, bodies, resolve(place) if place else None)
 
 
-def _mention(r, evidence: bool = True) -> dict[str, Any]:
-    """What a dossier shows of one mention; the evidence is the sentence around it, read from the
-    text the row carries around the mention (`at` is where that text starts)."""
-    position = (r["start"] or 0) - r["at"]
+def _mention(r: tuple, evidence: bool = True) -> dict[str, Any]:
+    """What a dossier shows of one mention (a row's FIELDS): where and how it was found, and its
+    honour: its first stored honour record when there is one (canonical title, level, awarding
+    bodies, status), what it lacks from the article's first event (its organisers, and the level
+    they and its place say). The evidence is the sentence around the mention, read from the text
+    the row carries around it (`at` is where that text starts)."""
+    (article_id, _, name, relation, honour, role, org, place, year, title, source, published) = r[:12]
+    (start, at, around, has_event, organizers, event_place, h_title, h_level, h_awarded_by) = r[12:21]
+    h_status, h_year = r[21:23]
+    year = year or (int(published[:4]) if published else None)
+    position = (start or 0) - at
+    bodies = _names_in(organizers) if has_event else ()
+    held = h_title is not None
+    titled = h_title if held else honour
     return {
-        "name": r["name"],
-        "relation": r["relation"],
-        "honour": r["honour"],
-        "role": r["role"],
-        "org": r["org"],
-        "place": r["place"],
-        "year": _year(r),
-        "published": r["published"],
-        "article_id": r["article_id"],
-        "title": r["title"],
-        "source": r["source"],
-        "evidence": evidence_of(r["around"] or "", position)
-        if evidence
-        else (r["article_id"], r["at"], position),
+        "name": name,
+        "relation": relation,
+        "honour": honour,
+        "role": role,
+        "org": org,
+        "place": place,
+        "year": (h_year if held else None) or year,
+        "published": published,
+        "article_id": article_id,
+        "title": title,
+        "source": source,
+        "evidence": evidence_of(around or "", position) if evidence else (article_id, at, position),
+        "honour_title": titled,
+        "level": (h_level if held else None)
+        or _level(honour or titled, bodies, event_place if has_event else None),
+        "awarded_by": list((_names_in(h_awarded_by) if held else ()) or bodies),
+        "status": h_status if held else None,
     }
 
 

@@ -10,7 +10,7 @@ from dataclasses import fields
 from index.views import ENTITIES, StoredArticle, columns
 from normalize.records import Article
 
-SCHEMA_VERSION = 3  # 2: articles.seq (order of first storing), events.start/end; 3: honours
+SCHEMA_VERSION = 4  # 2: articles.seq (order of first storing), events.start/end; 3: honours; 4: as_written
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS raw (sha1 TEXT PRIMARY KEY, data BLOB NOT NULL);
@@ -33,12 +33,12 @@ CREATE TABLE IF NOT EXISTS versions (
 CREATE TABLE IF NOT EXISTS people (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, n INTEGER NOT NULL, name TEXT NOT NULL,
     relation TEXT, role TEXT, org TEXT, place TEXT, honour TEXT, gender TEXT, ethnicity TEXT,
-    posthumous INTEGER, start INTEGER, end INTEGER, PRIMARY KEY (article_id, n)
+    posthumous INTEGER, as_written TEXT, start INTEGER, end INTEGER, PRIMARY KEY (article_id, n)
 );
 CREATE INDEX IF NOT EXISTS people_name ON people(name);
 CREATE TABLE IF NOT EXISTS collectives (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, n INTEGER NOT NULL, name TEXT NOT NULL,
-    honour TEXT, start INTEGER, end INTEGER, PRIMARY KEY (article_id, n)
+    honour TEXT, as_written TEXT, start INTEGER, end INTEGER, PRIMARY KEY (article_id, n)
 );
 CREATE TABLE IF NOT EXISTS events (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, n INTEGER NOT NULL, name TEXT,
@@ -60,6 +60,15 @@ CREATE INDEX IF NOT EXISTS honours_title ON honours(title);
 CREATE INDEX IF NOT EXISTS honours_owner_n ON honours(article_id, owner, owner_n, n);  -- a person's honours, in order
 CREATE TABLE IF NOT EXISTS bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id));
 CREATE INDEX IF NOT EXISTS bands_article ON bands(article_id);
+"""
+# covering indexes for a dossier's hundreds of mentions (DOSSIER): what it reads of each mention's
+# article and of the article's first event, found in the index alone, not in the table's row (an
+# article's row is long: its text and word spans sit before superseded_by and canonical). An archive
+# gains them the next time it is opened for writing (ingest, reindex...); a read-only server reads one
+# without them as before. A few hundred bytes an article, kept up as articles are stored.
+SCHEMA += """
+CREATE INDEX IF NOT EXISTS articles_shown ON articles(id, superseded_by, canonical, published, title, source);
+CREATE INDEX IF NOT EXISTS events_first ON events(article_id, n, year, organizers, place);
 """
 ENTITY_COLUMNS = {table: columns(cls) for table, cls in ENTITIES.items()}
 ARTICLE_FIELDS = tuple(f.name for f in fields(Article))  # stored as the normaliser gives them
@@ -97,7 +106,7 @@ SELECT p.article_id, p.n, p.name, p.relation, p.honour, p.role, p.org, p.place, 
     h.level AS h_level, h.awarded_by AS h_awarded_by, h.status AS h_status, h.year AS h_year,
     {link}
 FROM people p JOIN articles a ON a.id = p.article_id
-LEFT JOIN events e ON e.article_id = p.article_id AND e.n = 0  -- the article's first event
+LEFT JOIN events e ON e.article_id = p.article_id AND +e.n = 0  -- the first event (+: found through events_first)
 LEFT JOIN honours h ON h.rowid = (
     SELECT rowid FROM honours WHERE article_id = p.article_id AND owner = 'person' AND owner_n = p.n ORDER BY n LIMIT 1
 )

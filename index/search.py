@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from typing import Any
 
@@ -51,8 +52,7 @@ def _read(store, hits) -> tuple[dict, dict, dict, dict]:
             entities[(table, *key)] = found[0] if found else None
     clusters = [articles[h.article]["cluster"] for h in hits if h.kind == "article" and h.article in articles]
     sizes = store.cluster_sizes(clusters)
-    events = dict.fromkeys(h.article for h in hits if h.kind == "event" and h.article in articles)
-    counts = {a: store.entities("counts", a) for a in events}
+    counts = store.counts_shown([h.article for h in hits if h.kind == "event" and h.article in articles])
     return articles, entities, sizes, counts
 
 
@@ -84,15 +84,19 @@ def _needles(q: Query, segment) -> list[str]:
 def find_all(text: str, needles: list[str]) -> list[tuple[int, int]]:
     """Non-overlapping spans of the needles in the text; case-, diacritic- and tone-insensitive."""
     hay = analysis.fold_text(text)
-    spans: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken so far, in order: they never overlap, so their ends
+    ends: list[int] = []  # are in order too, and only the last one starting before a match may touch it
     for n in needles:
         key = analysis.fold_text(n)
         at = hay.find(key)
         while at >= 0 and key:
-            if not any(a < at + len(key) and at < b for a, b in spans):
-                spans.append((at, at + len(key)))
+            end = at + len(key)
+            i = bisect_left(starts, end)
+            if not i or ends[i - 1] <= at:
+                starts.insert(i, at)
+                ends.insert(i, end)
             at = hay.find(key, at + 1)
-    return sorted(spans)
+    return list(zip(starts, ends, strict=True))
 
 
 def snippet(text: str, needles: list[str], around: tuple[int, int] | None = None) -> dict[str, Any]:
@@ -138,8 +142,8 @@ def _describe(hit, needles: list[str], articles, entities, sizes, counts) -> dic
     found = snippet(a["text"], needles + [entity.name or ""], around)
     if hit.kind == "event":
         item["counts"] = [
-            {"value": c.value, "unit": c.unit, "status": c.status, "honour": c.honour}
-            for c in counts[hit.article]
+            {"value": value, "unit": unit, "status": status, "honour": honour}
+            for value, unit, status, honour in counts[hit.article]
         ]
     return {**base, **item, **found}
 

@@ -24,6 +24,7 @@ from extract.records import Extraction
 from index import schema
 from index.schema import MEMBER, quoted
 from index.store_links import PersonLinks
+from index.store_pages import PageReads
 from index.views import (
     ENTITIES,
     Member,
@@ -40,7 +41,7 @@ from index.views import (
 )
 
 
-class Store(PersonLinks):
+class Store(PersonLinks, PageReads):
     def __init__(self, path: Path):
         self.path = path
         try:

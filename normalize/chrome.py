@@ -30,6 +30,7 @@ MAX_LINK_LATIN = 160
 MAX_FIELDS = 80  # a line of metadata fields (来源: 作者: 访问量:) is short
 MENU_ITEMS = 5  # a menu line has at least this many items (即时 热门 政治 军武 社会 …)
 MAX_ITEM = 8  # characters of one menu item
+MAX_LATIN_ITEM = 30  # … in a Vietnamese vertical menu, whose items are phrases (Hệ thống bảng biểu báo cáo)
 MENU_RUN = 4  # consecutive one-item lines that make a menu (• 热门 / • 健康 / • 房地产 / …)
 MAX_TAIL_WORDS = 8  # a heading with a word added to a heading word (房地产相关新闻) is this short
 MIN_TAIL = 4  # heading words found inside a longer heading have at least this many characters
@@ -299,7 +300,7 @@ def _items(line: str) -> list[str]:
 def _menu_item(line: str) -> bool:
     """One short item without punctuation: a line of a vertical menu (• 热门, - 积分)."""
     items = _items(_DASH_MARK.sub("", line))
-    most = MAX_ITEM if _HAN.search(line) else MAX_ITEM * 2
+    most = MAX_ITEM if _HAN.search(line) else MAX_LATIN_ITEM
     return len(items) == 1 and len(items[0]) <= most and _PUNCT.search(line) is None
 
 

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 EDGE_REACH = 6  # dropped lines this close above the body's first line or below its last one
 MAX_CREDIT = 40  # characters of a credit: a longer run is text, not a credit
 # a credit label (on a line in simplified script): 作者:, 撰文:, 文/图, 记者 (also 新华社记者,
-# 天眼日报记者), 通讯员, 实习生, 摄影, with a colon, a slash or a space after it (记者从…获悉 is text);
+# 天眼日报记者), 通讯员, 实习生, 摄影, with a colon, a slash or a space after it (记者从…获悉 is text),
+# at the line's start, after a space or a mark, or after the box an e-paper sets before its credit
+# (□记者 某某 通讯员 某某 报道: read from 通讯员 on, the reporter would be lost);
 # Vietnamese Tác giả:, Bài và ảnh:, Bài:, Ảnh:
 _LABEL = re.compile(
-    r"(?:^|(?<=[\s|｜?？:：【\[(（]))"
+    r"(?:^|(?<=[\s|｜?？:：【\[(（□■◆◇●○◎★☆▲△]))"
     r"(?:(?:作\s*者|撰\s*文|撰稿人?|文\s*/\s*图|图\s*/\s*文|[\u4e00-\u9fff]{0,6}记\s*者|通讯员|实习生|摄\s*影)"
     r"(?:\s*[:：/／]|\s)|(?:Tác giả|(?:Bài|Tin)(?:\s*(?:và|,|-)\s*ảnh)?|Ảnh)\s*:)\s*(?=\S)"
 )

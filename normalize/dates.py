@@ -158,14 +158,31 @@ def caption_date(lines: list[str], match: Callable[[str], str], minguo: bool) ->
     return []
 
 
-PRIORITY = ("labelled", "byline", "meta", "dateline", "signature", "caption")
+# the date a news site writes into an article's address: /2021-12/03/, /202205/01/, /20231213/,
+# /2023/0215/, /2020/10/17/, ?date=2024-11-15 (a longer run of digits is an id, no date)
+_URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?![\d])")
+
+
+def url_date(uri: str) -> list[DateHint]:
+    """The date in the path or query of an article's URL, a last resort when the page gives none
+    (the study's pages, excerpts without their page data, date many stories only there)."""
+    if not uri.startswith(("http://", "https://")):
+        return []
+    rest = uri.split("//", 1)[1].partition("/")[2]  # not the host (a domain may hold digits)
+    for m in _URL_DATE.finditer(rest):
+        if value := _valid(int(m[1]), int(m[2]), int(m[3])):
+            return [DateHint(value, "url", uri)]
+    return []
+
+
+PRIORITY = ("labelled", "byline", "meta", "dateline", "signature", "caption", "url")
 
 
 def pick_published(hints: list[DateHint] | tuple[DateHint, ...]) -> str | None:
     """The article's own date: a labelled date, else the byline's, else the page metadata's, else a
     dateline opening the body, else the date under the signature that closes a notice, else the date
-    of the top photo's credit ((圖/記者某某攝,2021.4.30): taken the day of the story). Page-header
-    dates (with a weekday, or 今天是…), body and crawl dates are not used."""
+    of the top photo's credit ((圖/記者某某攝,2021.4.30): taken the day of the story), else the date in
+    the page's address. Page-header dates (with a weekday, or 今天是…), body and crawl dates are not used."""
     for kind in PRIORITY:
         for h in hints:
             if h.kind == kind:

@@ -41,6 +41,16 @@ _DATE_ONLY = re.compile(
 )
 _BYLINE_LABEL = re.compile(r"来源|作者|编辑|记者|浏览|阅读|点击|点阅|字号|发布|nguồn|tác giả|cập nhật", re.I)
 _CLOCK = re.compile(r"\d:\d\d")
+_VIEWS = re.compile(r"阅读|浏览|点击|访问|lượt xem", re.I)  # a view counter beside a post's date
+# page data glued to the first paragraph (来源:CNBM 发布时间:2009-05-07 4月30日,宜宾市…): the fields up to
+# the date and its time of day, then the text
+_GLUED_FIELDS = re.compile(
+    r"^((?:[^\s:：]{1,6}[:：]\s*\S{1,24}\s+){0,3}(?:发布时间|发布日期|时间|日期)[:：]\s*"
+    r"(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d\d(?::\d\d)?)?)\s*(\S.{20,})$"
+)
+_RUNNING = re.compile(r"[。，,；;！？!?]")  # what follows the fields is running text…
+_LABELLED = re.compile(r"^\S{1,8}[:：]")  # … not more fields (来源:某某网 发布开发区:某某)
+GLUED_LINES = 8  # lines at the top of the page looked at for fields glued to the text
 _LEADING_URL = re.compile(r"^https?://\S+\s+")
 _TIME_ZONE = re.compile(r"\s*\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?\)?\s*$")  # 06/05/2021 17:28 GMT+7
 # a period (公示时间:2016年11月7日——2016年11月13日, 9月18日至9月28日) is no date of the article
@@ -163,19 +173,23 @@ def _body(
     kept: list[int] = []  # the index of each body line among the page's lines
     dates: list[DateHint] = []
     footer = rules.footer_lines(keys)
-    footer |= head_menus(keys, is_chrome) | site_header(keys, footer, is_chrome)
+    menus = head_menus(keys, is_chrome)
+    footer |= menus | site_header(keys, footer, is_chrome)
     footer |= set(range(head)) | ad_blocks(keys, is_paragraph)
     i, dropped, dated_at = 0, 0, None
     while i < len(lines):
         line, key = lines[i], keys[i]
-        if rules.heading(key, late=len(body) >= LATE_BODY) is not None:
+        # an item of the menu above the article (Thông tin cần biết) heads no list of links
+        if i not in menus and rules.heading(key, late=len(body) >= LATE_BODY) is not None:
             end = link_block(lines, i, keys)
             dropped += end - i
             i = end
             continue
         kind = date_line(key, minguo)
-        if kind == "page" and (title is not None or body) and len(body) <= 2:
-            kind = "byline"  # a weekday date under the title is the post's own date (Thứ năm, 05/10/2023 - 14:22)
+        if kind == "page" and (title is not None or body or _TIME_ZONE.search(key)) and len(body) <= 2:
+            # a weekday date under the title is the post's own date (Thứ năm, 05/10/2023 - 14:22), as
+            # is one stamped with its time zone at the top (Thứ Năm, 15/11/2012, 12:03 (GMT+7))
+            kind = "byline"
         elif kind == "page" and len(body) > 2:
             kind = "signature"  # below the text, it closes a press release: 2018年11月5日(星期一)
         if kind is None and not body and is_date_only(key) and find_dates(key, minguo):
@@ -193,8 +207,10 @@ def _body(
         elif i in footer or is_chrome(key):
             dropped += 1
             if (
-                (i < head or len(body) < BYLINE_LINES) and not is_chrome(key) and is_byline(key, minguo)
-            ):  # 2006年3月15日 收藏 打印 推荐; 【记者某某/屏东报导】 2025/05/05 taken for a menu
+                (i < head or len(body) < BYLINE_LINES)
+                and (not is_chrome(key) or _VIEWS.search(key))
+                and is_byline(key, minguo)
+            ):  # 2006年3月15日 收藏 打印 推荐; 【记者某某/屏东报导】 2025/05/05 taken for a menu; 2020/10/23| 阅读次数:4752
                 dates.extend(DateHint(d, "byline", line) for _, d in find_dates(key, minguo)[:1])
             if dated_at is None and body and len(body) <= BYLINE_LINES and rules.is_fields(key):
                 dated_at = len(body)  # 来自:上海市人民政府 作者:上海要闻 访问量:1620 under the title
@@ -254,6 +270,17 @@ def _under_title(date_lines: Sequence[str], match: Callable[[str], str], minguo:
     return hints
 
 
+def _unglued(lines: list[str], match: Callable[[str], str]) -> list[str]:
+    """The top lines with page data glued to a paragraph split off it (文章来源:某处 作者:某某
+    时间:2018-05-02 17:19:00|2018年是…), so that the fields read as a byline and the text as text."""
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        m = _GLUED_FIELDS.match(match(line)) if n < GLUED_LINES else None
+        text = m is not None and _RUNNING.search(m[2]) is not None and not _LABELLED.match(m[2])
+        out += [line[: m.end(1)], line[m.start(2) :]] if text and len(match(line)) == len(line) else [line]
+    return out
+
+
 def layout(
     lines: list[str],
     title: str | None,
@@ -269,6 +296,7 @@ def layout(
     if lines and (m := _DATE_PREFIX.match(lines[0])):
         dates.append(DateHint(m[1], "labelled" if m[2] else "meta", lines[0]))
         lines = [lines[0][m.end() :], *lines[1:]] if lines[0][m.end() :].strip() else lines[1:]
+    lines = _unglued(lines, match)
     if title is not None and (rules.is_chrome(match(title)) or rules.heading(match(title))):
         title = None  # an e-paper's page name (第03版:要闻) or a site's name in <title>
     lines, injected = strip_injected(lines, match)  # a hijacker's name glued before paragraphs

@@ -10,7 +10,7 @@ from pathlib import Path
 from config import Settings
 from normalize import clean, html, junk, layout, mojibake, repeats, titles
 from normalize.convert import Converter
-from normalize.dates import pick_published, settle_order
+from normalize.dates import pick_published, settle_order, url_date
 from normalize.decode import decode
 from normalize.lang import detect
 from normalize.records import Article, InputError, Page, Source
@@ -137,7 +137,7 @@ class Normalizer:
         # conversion goes line by line: on a traditional page the lines are converted already
         text = "\n".join(map(match, body)) if script == "hant" else match(original)
         title = lay.title or fallback_title(body, source.uri)
-        hints = list(lay.dates) + list(page.dates)
+        hints = list(lay.dates) + list(page.dates) + url_date(source.uri)
         raw_sha1 = hashlib.sha1(source.data).hexdigest()
         return Article(
             id=article_id(source, raw_sha1),

@@ -37,7 +37,7 @@ class DateHint:
     """A date seen on the page and what kind of place it came from."""
 
     value: str  # YYYY-MM-DD, YYYY-MM or YYYY
-    kind: str  # labelled | byline | meta | body | page | crawl
+    kind: str  # labelled | byline | meta | dateline | signature | caption | url | body | page | crawl
     line: str = ""
 
 

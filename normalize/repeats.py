@@ -4,7 +4,8 @@ Content farms copy caption lines and the title into the body, and "spin" an arti
 its title into pieces (昆明, 市盘, 龙区, 总工 ...) and injecting them, always in the same order,
 into the clauses of several paragraphs. A run of title characters is taken for such a fragment
 only when no dictionary word crosses its edges, and only when the same ordered chain of at least
-three of them, two of which are not words at all, shows up in two paragraphs: ordinary text does
+three different ones, two of which are not words at all, shows up in two paragraphs (a term the
+article keeps using, 义消 three times over, is one piece, not a chain): ordinary text does
 not repeat a chain of non-words. In those paragraphs, other isolated non-word runs of title
 characters are fragments too. A quoted run (“最美退役军人”) or a piece of the title of four
 characters or more (红船领航) is a name taken from the title, never a fragment: articles repeat
@@ -164,7 +165,7 @@ def remove_spun(
             # a common subsequence is no longer than the pieces of one line found in the other
             if len(short[i]) >= 3 and len(short[j]) >= 3 and sum(map(kinds[j].__contains__, short[i])) >= 3:
                 common = _chain(short[i], short[j])
-                if len(common) >= 3 and sum(not is_word(c) for c in common) >= 2:
+                if len(set(common)) >= 3 and len({c for c in common if not is_word(c)}) >= 2:
                     fragments.update(common)
     if not fragments:
         return lines, 0

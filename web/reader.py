@@ -5,14 +5,17 @@ limit, and what each page reads."""
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from config import Settings
 from errors import EngineError, StoreError
+from extract.records import Award
 from index.engine import open_engine
 from index.memo import Memo
 from index.query import Query
@@ -142,6 +145,7 @@ def api_search_data(reader: Reader, q: Query, limit: int, offset: int, narrow: d
 
 
 HONOUR_FIELDS = ("title", "as_written", "level", "awarded_by", "place", "date", "year", "status")
+LISTS = frozenset(f.name for f in fields(Award) if str(f.type).startswith("tuple"))  # stored as JSON
 
 
 def with_honours(store, hits: list[dict[str, Any]]) -> None:
@@ -149,16 +153,16 @@ def with_honours(store, hits: list[dict[str, Any]]) -> None:
     its hit, as `honours`: who awarded what, and when. One query for each kind of owner."""
     for kind in ("person", "collective"):
         owned = [(h, (h["article_id"], int(h["id"].rsplit(":", 1)[1]))) for h in hits if h["kind"] == kind]
-        held = store.entities_of("honours", [key for _, key in owned], owner=kind) if owned else {}
+        held = store.honours_shown([key for _, key in owned], HONOUR_FIELDS, kind) if owned else {}
         for h, key in owned:
             h["honours"] = [_shown(x) for x in held[key]]
 
 
-def _shown(honour) -> dict[str, Any]:
-    """The HONOUR_FIELDS of an honour record as its JSON shape (as_dict) writes them, tuples as lists,
-    read straight: as_dict copies every field first, for a few dozen honours a page."""
-    out = {}
-    for k in HONOUR_FIELDS:
-        v = getattr(honour, k)
-        out[k] = list(v) if isinstance(v, tuple) else v
+def _shown(values: tuple) -> dict[str, Any]:
+    """An honour's HONOUR_FIELDS, read straight from its columns, as its JSON shape (as_dict)
+    writes them: a list column decoded as the store's records decode it (an inner list a tuple),
+    then a list. The same as making the record first, for a few dozen honours a page."""
+    out = dict(zip(HONOUR_FIELDS, values, strict=True))
+    for k in LISTS.intersection(out):
+        out[k] = [tuple(v) if isinstance(v, list) else v for v in json.loads(out[k] or "[]")]
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import PurePosixPath
 from types import FunctionType
 from typing import Any
@@ -12,6 +13,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import jinja2
 import jinja2.runtime
+import markupsafe
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.requests import Request
 
@@ -42,6 +44,34 @@ class PageContext(jinja2.runtime.Context):
             )
 
 
+try:  # markupsafe's own escaping of a plain string, without the Markup constructor's Python-level checks
+    from markupsafe import _escape_inner
+except ImportError:  # a markupsafe without it: its public escape, the same result a little slower
+    _escape_inner = None
+_NEW = str.__new__
+
+
+def escape(value: Any) -> markupsafe.Markup:
+    """markupsafe.escape, the same Markup, made straight for a plain string (most of what a page
+    writes): Markup(...) looks for `__html__` again on the escaped string, a thousand times a page."""
+    kind = type(value)
+    if kind is str and _escape_inner is not None:
+        return _NEW(markupsafe.Markup, _escape_inner(value))
+    if kind is int:  # counts and years: digits, nothing to escape
+        return _NEW(markupsafe.Markup, str(value))
+    return markupsafe.escape(value)
+
+
+class PageTemplate(jinja2.Template):
+    """A compiled template writing `{{ ... }}` through `escape` above (its code names `escape` in
+    its own globals, as imported from jinja2.runtime)."""
+
+    @classmethod
+    def _from_namespace(cls, environment, namespace, globals):  # noqa: A002  (Jinja's signature)
+        namespace["escape"] = escape
+        return super()._from_namespace(environment, namespace, globals)
+
+
 class Templates(jinja2.Environment):
     """Jinja as configured for the pages, with `item.key` on a dict read as the key first: the pages'
     data are dicts, and Jinja's order (attribute, then key) raises and catches an AttributeError
@@ -49,6 +79,7 @@ class Templates(jinja2.Environment):
     still the method, as in Jinja, so a hostile value cannot shadow one."""
 
     context_class = PageContext
+    template_class = PageTemplate
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute not in DICT_ATTRIBUTES:
@@ -80,10 +111,17 @@ def render(request: Request | None, template: str, status: int = 200, **context)
         "languages": LANGUAGES,
         "switch": lambda to: url(path, params, to),
         "href": lambda p, **kw: url(p, kw, lang),
-        "quote": lambda s: quote(str(s), safe=""),
+        "quote": path_part,
         "headline": lambda item: headline(item) or t("untitled"),
     }
     return HTMLResponse(ENV.get_template(template).render(**helpers, **context), status_code=status)
+
+
+@lru_cache(maxsize=4096)
+def path_part(value: Any) -> str:
+    """A value quoted as one part of a link's path (a person's name): the same names recur on
+    every page, and quote works byte by byte in Python."""
+    return quote(str(value), safe="")
 
 
 def is_api(path: str) -> bool:
@@ -115,8 +153,11 @@ def marked(text: str, spans, shift: int = 0) -> list[tuple[str, str | None]]:
     return [p for p in out + [(text[at:], None)] if p[0]]
 
 
+LINK = re.compile(r"https?://")  # a source shown as a link; anything else (a file's path) as text
+
+
 def safe_link(source: str | None) -> str | None:
-    return source if source and re.match(r"https?://", source) else None
+    return source if source and LINK.match(source) else None
 
 
 def headline(item: Mapping[str, Any]) -> str:

@@ -1,10 +1,13 @@
-"""The features of the relation model tried in round 9 (bench/tagger/train_relation.py): a
-linear-chain CRF over an article's people in text order (names in one list share a relation) that
-gives a second opinion on each person's relation (honouree, official, author, mentioned), from the
-words around each name and what the rules already decided. Not wired into extract/: cross-validation
-on dev found no threshold at which it helps without undoing right decisions of today's rules (the
-figures are in train_relation.py). `relabel` is the hook it would have had, right after
-people_zh / people_vi in extract/__init__.py, with the model at MODEL."""
+"""The relation model tried in rounds 9 and 13 of issue 11 (bench/tagger/train_relation.py): a
+linear-chain CRF over an article's people in text order that gives a second opinion on whether each
+found person is an honouree, from the words around each mention and the page's layout. Not wired
+into extract/: on the round-13 fresh pages (scored before anyone tuned on them) its sure changes
+were mostly wrong (figures in train_relation.py). `relabel` is the hook it would have: right after
+people_zh / people_vi in extract/__init__.py, with the model at MODEL.
+
+The rules' relation is not a feature (trained on it, the model learns to trust rules fitted to its
+training pages); the rules' only trace is whether they gave the person an honour (has_honour,
+posthumous)."""
 
 from __future__ import annotations
 
@@ -17,17 +20,9 @@ from pathlib import Path
 from extract.records import Person
 
 MODEL = Path(__file__).resolve().parents[2] / "extract" / "lexicons" / "relation_model.crfsuite"
-RELATIONS = ("honouree", "official", "author", "mentioned")
-THRESHOLD = 0.99  # the model's probability of another relation needed to overrule the rules
-# the changes the model may make (bench/tagger/train_relation.py: on pages the rules were fitted
-# to, its other changes undid right decisions: honourees it called mentioned, officials and authors
-# it called mentioned where the gold lists officials unevenly)
-CHANGES = {
-    ("mentioned", "honouree"),
-    ("author", "honouree"),
-    ("official", "honouree"),
-    ("honouree", "official"),
-}
+OTHERS = ("official", "author", "mentioned")
+VETO = 0.05  # an honouree whose honouree probability is below this takes the likeliest other relation
+PROMOTE = 0.95  # a person of another relation whose honouree probability is at least this is one
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE = re.compile(r"[。！？!?\n]|\.\s")
 # words near a name that tell what the person does at the award (own lists, beside the rule cues)
@@ -77,7 +72,8 @@ def _tagger():
 
 
 def relabel(people: list[Person], ctx, lang: str) -> list[Person]:
-    """The people with the relation the model is sure of where it differs from the rules' one."""
+    """The people, with the relation changed where the model is sure the rules got "honouree"
+    wrong (either way); the rules alone when the model file is absent."""
     tagger = _tagger()
     if tagger is None or not people:
         return people
@@ -85,20 +81,27 @@ def relabel(people: list[Person], ctx, lang: str) -> list[Person]:
     tagger.set(features([people[n] for n in order], ctx, lang))
     out = list(people)
     for i, n in enumerate(order):
-        best = max(RELATIONS, key=lambda y: _marginal(tagger, y, i))
-        change = (people[n].relation, best)
-        if change in CHANGES and _marginal(tagger, best, i) >= THRESHOLD:
-            out[n] = with_relation(people[n], best, ctx)
+        marginal = {y: tagger.marginal(y, i) for y in _labels()}
+        relation = decide(people[n].relation, marginal)
+        if relation != people[n].relation:
+            out[n] = with_relation(people[n], relation, ctx)
     return out
 
 
-def _marginal(tagger, label: str, i: int) -> float:
-    return tagger.marginal(label, i) if label in _labels() else 0.0
+def decide(rule: str, marginal: dict[str, float], veto: float = VETO, promote: float = PROMOTE) -> str:
+    """The relation to keep: the rules' one unless the honouree probability says otherwise (the
+    model's "none", a false name, counts against honouree too)."""
+    honouree = marginal.get("honouree", 0.0)
+    if rule == "honouree" and honouree < veto:
+        return max(OTHERS, key=lambda y: marginal.get(y, 0.0))
+    if rule != "honouree" and honouree >= promote:
+        return "honouree"
+    return rule
 
 
 @cache
-def _labels() -> frozenset[str]:
-    return frozenset(_tagger().labels())
+def _labels() -> tuple[str, ...]:
+    return tuple(_tagger().labels())
 
 
 def with_relation(person: Person, relation: str, ctx) -> Person:
@@ -115,13 +118,10 @@ def features(people: list[Person], ctx, lang: str) -> list[list[str]]:
     own = [_person_features(p, ctx, lang, hits) for p in people]
     for i, f in enumerate(own):
         if i:
-            f.append("prev_rule=" + people[i - 1].relation)
             f.append("prev_gap=" + _gap(people[i - 1].span[1], people[i].span[0], ctx.text))
         else:
             f.append("first_person")
-        if i + 1 < len(people):
-            f.append("next_rule=" + people[i + 1].relation)
-        else:
+        if i + 1 == len(people):
             f.append("last_person")
     return own
 
@@ -162,8 +162,6 @@ def _person_features(p: Person, ctx, lang: str, hits) -> list[str]:
     f = [
         "bias",
         "lang=" + lang,
-        "rule=" + p.relation,
-        f"rule_com={p.relation}:{bool(ctx.commendation)}",
         "com" if ctx.commendation else "no_com",
     ]
     if p.honour:

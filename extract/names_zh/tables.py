@@ -109,6 +109,7 @@ class Tables:
 
     weak: frozenset[str]  # 和 于 向 曾: surnames that are mostly function words
     rare: frozenset[str]
+    slot: frozenset[str]  # 区 缑: surnames only in a slot the layout marks as a name (a list of names)
     compound: frozenset[str]  # 欧阳
     japanese: frozenset[str]  # 田中
     jp_final: frozenset[str]  # the last character of a Japanese family name (星|野)
@@ -174,10 +175,12 @@ def _prior(parts: dict, w: Weights, c: str, role: bool) -> float:
     return parts["surname"][c] + (weak or w.rare_surname * (c in parts["rare"]))
 
 
+_SURNAME_BLOCKS = {"jp_final": "japanese_final", "jp_end": "japanese_given_end"}  # table key: block name
+
+
 def _surnames(sur: dict[str, list[str]]) -> dict:
-    keys = ("weak", "rare", "compound", "japanese", "japanese_final", "japanese_given_end")
-    weak, rare, compound, japanese, jp_final, jp_end = (frozenset(sur[k]) for k in keys)
-    return dict(weak=weak, rare=rare, compound=compound, japanese=japanese, jp_final=jp_final, jp_end=jp_end)
+    keys = ("weak", "rare", "slot", "compound", "japanese", "jp_final", "jp_end")
+    return {k: frozenset(sur[_SURNAME_BLOCKS.get(k, k)]) for k in keys}
 
 
 def _characters(w: Weights, sur: dict[str, list[str]]) -> dict:

@@ -148,3 +148,12 @@ def test_units_that_stand_for_others_are_not_honoured():
     assert zh("我市入选第二批省级民主法治示范村(社区)的是：平城区新世纪社区、开源街道民富社区") == [
         "平城区新世纪社区", "开源街道民富社区",
     ]  # fmt: skip
+
+
+def test_short_names_sharing_the_last_unit_word_are_named_with_it():
+    text = "本届社区评鉴中,石门、下埤及东溪社区获评优良社区。"
+    lex = lexicon()
+    found = {c.name: c for c in find_collectives_zh(text, lex, honours(text, lex, "zh"), set())}
+    assert {"下埤社区", "东溪社区"} <= set(found)
+    a, b = found["下埤社区"].span
+    assert text[a:b] == "下埤"  # the page's form: `honours extract` writes it as `as_written`

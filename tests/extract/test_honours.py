@@ -8,6 +8,8 @@ import pytest
 from conftest import jsonl, run_honours
 
 from extract.honours import awarding_bodies, canonical_title, decision_date, level_of, make_honour, status_of
+from extract.lexicon import lexicon
+from extract.text import honours as find_honours
 
 DECISION = """中共石林县委 石林县人民政府关于表彰2023年度劳动模范的决定
 各乡镇党委、人民政府，县直各单位：
@@ -52,6 +54,9 @@ def at(text: str, words: str, nth: int = 0) -> tuple[int, int]:
         ("Bằng khen của Chủ tịch UBND tỉnh", "vi", "Bằng khen", ""),
         ("Bằng khen của Chủ tịch UBND tỉnh Thanh Hoá", "vi", "Bằng khen", "tỉnh Thanh Hóa"),
         ("Huân chương Lao động hạng 3", "vi", "Huân chương Lao động hạng Ba", ""),
+        ("Huy hiệu 55 năm tuổi Đảng", "vi", "Huy hiệu Đảng", ""),
+        ("huy hiệu Tuổi trẻ dũng cảm", "vi", "Huy hiệu Tuổi trẻ dũng cảm", ""),
+        ("huân chương chiến công", "vi", "Huân chương Chiến công", ""),
     ],
 )
 def test_variants_merge_into_one_canonical_title(written, lang, title, place):
@@ -72,6 +77,7 @@ def test_variants_merge_into_one_canonical_title(written, lang, title, place):
         ("Bằng khen của Thủ tướng Chính phủ", "national"),
         ("Huân chương Lao động hạng Nhì", "national"),
         ("Chiến sĩ thi đua cơ sở", "unit"),
+        ("Huân chương Bảo vệ Tổ quốc", "national"),
     ],
 )
 def test_levels_from_the_title(written, level):
@@ -261,3 +267,28 @@ def test_event_places_are_divisions_from_the_text_or_the_organisers():
     assert proc.returncode == 0, proc.stderr
     places = [e["place"] for r in jsonl(proc.stdout) for e in r["events"]]
     assert places == ["云溪县", "松林街道"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        # a badge word before a quoted name: the badge with its name; danh hiệu alone drops out
+        ("Tỉnh Đoàn trao Huy hiệu “Tuổi trẻ dũng cảm” cho hai em.", "vi", ["Huy hiệu Tuổi trẻ dũng cảm"]),
+        (
+            "được tặng danh hiệu “Nhà giáo nhân dân, Nhà giáo ưu tú”.",
+            "vi",
+            ["Nhà giáo nhân dân", "Nhà giáo ưu tú"],
+        ),
+        # the Party badge of N years as written; a list of them is the family
+        ("5 đảng viên nhận Huy hiệu 60 năm tuổi Đảng.", "vi", ["Huy hiệu 60 năm tuổi Đảng"]),
+        ("9 đảng viên nhận các Huy hiệu 55, 50 và 45 năm tuổi Đảng.", "vi", ["Huy hiệu Đảng"]),
+        # a grade word before a lexicon title belongs to it; traditional 全國 too
+        ("表彰省级文明家庭3户、市级文明家庭8户。", "zh", ["省级文明家庭", "市级文明家庭"]),
+        ("当选全國道德模范。", "zh", ["全國道德模范"]),
+        # the field of work before 工作 is the title's own
+        ("荣获全国关心下一代工作先进集体。", "zh", ["全国关心下一代工作先进集体"]),
+        ("授予某某等三个单位宣传工作优秀奖。", "zh", ["宣传工作优秀奖"]),
+    ],
+)
+def test_title_families_the_lexicon_does_not_list(text, lang, found):
+    assert [h.text for h in find_honours(text, lexicon(), lang)] == found

@@ -147,3 +147,13 @@ def test_vietnamese_details(extractor):
     assert people["Lương Văn Đạt"].relation == "honouree" and people["Lương Văn Đạt"].posthumous
     assert people["Vi Thanh Sơn"].posthumous and "Phó Cục trưởng" in people["Vi Thanh Sơn"].role
     assert "Phó Chính ủy" in people["Lương Văn Đạt"].role and people["Ninh Thị Mai"].role.startswith("Bác sĩ")
+
+
+def test_title_written_inside_a_name_keeps_the_page_form(extractor):
+    text = "交通部表扬绩优人员,获奖人员名单如下:公路局沈课员腾芳、观光署陈专员志明。部长致词时感谢获奖同仁。"
+    found, people = run(extractor, text)
+    assert people["沈腾芳"].relation == "honouree" and people["沈腾芳"].role == "课员"
+    assert people["陈志明"].as_written == "陈专员志明"
+    a, b = people["沈腾芳"].span
+    assert text[a:b] == people["沈腾芳"].as_written == "沈课员腾芳"
+    assert all(p.as_written is None for p in found.people if p.name not in ("沈腾芳", "陈志明"))

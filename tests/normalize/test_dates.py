@@ -1,6 +1,6 @@
 import pytest
 
-from normalize.dates import find_dates, pick_published
+from normalize.dates import find_dates, pick_published, url_date
 from normalize.layout import layout
 from normalize.records import DateHint
 
@@ -125,3 +125,57 @@ def test_date_lines_under_an_html_title():
     assert pick_published(lay.dates) == "2024-10-03"
     lay = layout(["正文第一段，内容很长。"], "标题", date_lines=["浏览：1234", "出版日期:2021年05月12日"])
     assert pick_published(lay.dates) == "2021-05-12"
+
+
+def test_a_url_dates_an_article_its_page_does_not():
+    """Round 13: many sites write the story's date only into its address (/2021-12/03/, /202205/01/,
+    /20231213/, /2023/0215/); it is the last resort, and a longer run of digits is an id."""
+    assert [h.value for h in url_date("http://news.example.cn/html/2021-12/03/content_518.htm")] == [
+        "2021-12-03"
+    ]
+    assert [h.value for h in url_date("http://epaper.example.cn/pad/cont/202205/01/c_56.html")] == [
+        "2022-05-01"
+    ]
+    assert [h.value for h in url_date("https://tv.example.cn/a/4928/20260210/cb85.html")] == ["2026-02-10"]
+    assert [h.value for h in url_date("http://m.example.com/sydw/2023/0215/2619966.html")] == ["2023-02-15"]
+    assert url_date("http://example.net/bmdt/2025010216262156722/index.html") == []
+    assert url_date("http://example.net/new_detail/nid/58795.html") == []
+    assert url_date("pages/2023-01-01.txt") == []  # a file's name is no address
+    page = [DateHint("2021-12-01", "byline")]
+    assert pick_published(page + url_date("http://x.example.cn/2021-12/03/c.htm")) == "2021-12-01"
+
+
+@pytest.mark.parametrize(
+    "lines, want",
+    [
+        # a weekday stamp with its time zone opening a page with no title yet: the post's date
+        (
+            [
+                "Thứ Năm, 15/11/2012, 12:03 (GMT+7)",
+                "Ba nhà giáo được tặng danh hiệu",
+                "Ngày 14-11, Chủ tịch nước đã phong tặng danh hiệu cho 570 nhà giáo.",
+            ],
+            "2012-11-15",
+        ),
+        # a date beside a view counter, a line otherwise taken for a toolbar
+        (
+            [
+                "某某公司多个集体获表彰",
+                "2020/10/23| 阅读次数:4752",
+                "日前,某某市总工会印发决定,对全市一批先进集体和个人予以命名表彰。",
+            ],
+            "2020-10-23",
+        ),
+        # page data glued to the first paragraph
+        (
+            [
+                "某某厂班组获表彰",
+                "来源:某某 发布时间:2009-05-07 4月30日,某某市总工会召开授牌大会,授予该班组荣誉称号。",
+            ],
+            "2009-05-07",
+        ),
+    ],
+)
+def test_post_dates_that_sit_with_page_data(lines, want):
+    """Round 13: the post's own date where page data hides it."""
+    assert pick_published(layout(lines, None).dates) == want
