@@ -20,7 +20,7 @@ from extract.collectives_zh_are import units_are
 from extract.collectives_zh_more import (
     count_fits,
     counted_are,
-    counted_units,
+    counted_lists,
     given_to,
     lines_under_label,
     merit_units,
@@ -47,6 +47,7 @@ from extract.collectives_zh_not import UNIT_LINE, list_heads, others
 from extract.collectives_zh_not import signers as signers_of
 from extract.collectives_zh_places import honoured_places, is_place, places_awarded
 from extract.collectives_zh_runs import after_group, alone, chained, couple, family, split_units, units_people
+from extract.led import Led
 from extract.lexicon import Lexicon
 from extract.needs import first_class
 from extract.records import Collective
@@ -56,11 +57,12 @@ __all__ = ["find_collectives_vi", "find_collectives_zh"]  # find_collectives_vi 
 
 _AWARD_VERB = rf"(?:均|都|同时|也|还|再次|并列|双双|一同|分别)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为|认定为)|被认定为|获颁|获(?=[{HAN}]{{0,8}}“|[{HAN}]{{1,8}}奖[，。；,;]))"
 _VERB_GUARD = first_class(_AWARD_VERB)  # the verb is looked for only before one of its first characters
-_AWARD_SUBJECT = re.compile(
-    rf"([{HAN}“”「」（）()《》]{{3,40}}?){_VERB_GUARD}(?={_AWARD_VERB})"
-)  # 衢州市公路管理局工会被中华全国总工会授予…: the agent between 被 and the verb; A和B均获得; 《X》主创团队
-_SUBJECT_COUNTED = re.compile(
-    rf"([{HAN}“”]{{3,40}}?)等[\d一二两三四五六七八九十百千]+(?:[个家支]|名个人[(（]集体[)）])[{HAN}]{{0,10}}?(?=获评|荣获|被评为|被授予|被命名为)"
+_AWARD_SUBJECT = Led(f"{HAN}“”「」（）()《》", f"{_VERB_GUARD}(?={_AWARD_VERB})", _VERB_GUARD, 3, 40)
+# 衢州市公路管理局工会被中华全国总工会授予…: the agent between 被 and the verb; A和B均获得; 《X》主创团队
+_SUBJECT_COUNTED = Led(
+    f"{HAN}“”",
+    rf"等[\d一二两三四五六七八九十百千]+(?:[个家支]|名个人[(（]集体[)）])[{HAN}]{{0,10}}?(?=获评|荣获|被评为|被授予|被命名为)",
+    "等",
 )  # 福州某公司工会委员会等35家基层工会荣获…: the unit that leads the counted list; X团队等10名个人(集体)
 _IN_EVENT = re.compile(rf"在[{HAN}\d]{{1,16}}?[中上]$")  # 在此次表彰中, 在2023年度评选中: the occasion
 _PEOPLE_OF = re.compile(r"[^，。；,;\n]*?(?:共)?有[\d一二两三四五六七八九十百]+[人名位]")
@@ -308,7 +310,7 @@ def find_collectives_zh(
         if honoured and items and not _acting(text, items[0][0], items[-1][1], lex, set()):
             for s, e in items:
                 add(s, e, 3)
-    counted = list(counted_units().finditer(text))
+    counted = counted_lists(text)
     for m in counted:  # 授予市第二中学党总支等12个单位: a unit, whatever its end
         units = m.group("units")
         fits = count_fits(units, m.group("count"))  # A、B及C社区3个绩优社区: the count is the list's

@@ -39,6 +39,15 @@ def counted_units() -> re.Pattern:
     return frame
 
 
+_COUNT_CUE = re.compile(f"{NUMBER[:-1]}\\s?[个家支所户]")  # the count every counted_units match holds
+
+
+def counted_lists(text: str) -> list[re.Match]:
+    """The matches of counted_units in `text`; a text with no count of units (N个, N家 …: over half
+    the pages) is not searched, as each of its characters would cost up to eighty steps."""
+    return list(counted_units().finditer(text)) if _COUNT_CUE.search(text) else []
+
+
 _TALLY = re.compile("分别|各|有$|[“”「」]")
 
 

@@ -19,7 +19,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from normalize.linerules import LineRules, all_needed
-from normalize.shapes import composed_heading, last_paragraph, slogan, toolbar
+from normalize.shapes import chrome_bar, composed_heading, last_paragraph, slogan, toolbar
 
 RULES = Path(__file__).with_name("rules") / "boilerplate.tsv"
 MAX_CHROME = 120  # chrome lines are short; longer lines are never tested against the line rules
@@ -326,6 +326,7 @@ def head_menus(keys: list[str], is_chrome) -> set[int]:
     end = _head_end(keys, is_chrome)
     # 76547 4151: views and replies; 喜迎二十大 忠诚保平安 奋进新征程: the site's banner slogan
     found = {i for i in range(end) if _COUNTERS.fullmatch(keys[i]) or slogan(keys[i])}
+    found |= {i for i in range(end) if ("|" in keys[i] or "｜" in keys[i]) and chrome_bar(keys[i], is_chrome)}
     for i in range(end):
         line = _ITEM_COLON.sub("", keys[i])  # 188比分直播:| a menu item with a colon after it
         items = _items(line)

@@ -20,12 +20,13 @@ from normalize.chrome import (
     site_header,
     tail_strays,
 )
+from normalize.closing import tail_menu
 from normalize.credits import salvage
 from normalize.dates import LABEL, TODAY, WEEKDAY, WEEKDAY_LINE, caption_date, find_dates
 from normalize.records import DateHint
 from normalize.repeats import strip_injected
 from normalize.seg_vi import byline_name
-from normalize.shapes import ad_blocks, headline_tail, question_list, tail_widgets
+from normalize.shapes import ad_blocks, headline_tail, last_paragraph, question_list, tail_widgets
 from normalize.titles import BYLINE_LINES, bare_title, credit_line, labelled_copy, untitled
 from normalize.titles import title_limit as title_limit  # pipeline.py reads it here
 
@@ -222,6 +223,8 @@ def _body(
         keys, kept, is_chrome, is_paragraph, credit_line
     )
     stray |= tail_widgets(keys, kept, is_paragraph)
+    if end := last_paragraph(keys, kept, is_paragraph):
+        stray |= tail_menu(keys, kept, end)  # 公示公告 / 文明聚焦 / 志愿服务 under the article
     stray |= question_list(keys, [at for at in kept if at not in stray])  # questions above the widgets
     body = [line for line, at in zip(body, kept, strict=True) if at not in stray]
     return body, dates, dropped + len(stray), dated_at

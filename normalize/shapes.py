@@ -133,6 +133,7 @@ def toolbar(line: str, is_chrome) -> bool:
 _BAR = re.compile(r"\s*[|｜]\s*")
 MENU_ITEMS = 3
 MAX_ITEM = 12
+MAX_ITEM_LATIN = 30
 _ITEM_PUNCT = re.compile(r"[。，,、；;！？!?：:]")
 _COUNTER = re.compile(r"[-·•]?\s*(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?:\s+(?:\d{1,3}(?:[,.]\d{3})+|\d+))*")
 
@@ -145,6 +146,18 @@ def _bar_menu(line: str) -> bool:
         and line.count("|") + line.count("｜") >= MENU_ITEMS - 1
         and max(map(len, items)) <= MAX_ITEM
         and not _ITEM_PUNCT.search(line)
+    )
+
+
+def chrome_bar(line: str, is_chrome) -> bool:
+    """Short unpunctuated items parted by bars, one of them a chrome line (Đăng ký mua gói ấn phẩm|Đăng
+    nhập): a header's links, however few."""
+    items = [t for t in _BAR.split(line) if t]
+    return (
+        len(items) >= 2
+        and max(map(len, items)) <= MAX_ITEM_LATIN
+        and not _ITEM_PUNCT.search(line)
+        and any(is_chrome(t) for t in items)
     )
 
 
