@@ -12,7 +12,7 @@ from extract.count_words import words
 from extract.lexicon import Lexicon
 from extract.numbers import parse_number
 from extract.records import Count
-from extract.text import Mention, sentence_of
+from extract.text import Mention, run_end, sentence_of
 
 CLAUSE = re.compile(r"[，,；;。！？!?\n]|\.(?=\s)")
 _STATEMENT_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
@@ -107,13 +107,7 @@ _FOR_NEXT = re.compile(r"[^.;]{0,40}?\scho\s+(?:các\s+)?", re.I)
 def joined_vi(text: str, end: int, count: re.Pattern) -> int:
     """4 tập thể và 2 cá nhân được tặng…, 10 tập thể, 4 cá nhân đã được…: where the run of counts
     joined by và or a comma that starts at a count ending at `end` ends; what follows is said of all."""
-    for _ in range(4):
-        joint = _JOINED_VI.match(text, end)
-        nxt = count.match(text, joint.end()) if joint else None
-        if not nxt:
-            break
-        end = nxt.end()
-    return end
+    return run_end(text, end, _JOINED_VI, count)
 
 
 def given_for(text: str, end: int, next_count: re.Match | None) -> bool:

@@ -10,17 +10,7 @@ import re
 from functools import cache
 
 from extract.commendation import headline as full_headline
-from extract.event_places import (  # noqa: F401  (re-exported: index, tests)
-    abbreviated,
-    known_zh,
-    narrowed,
-    patterns,
-    place_in,
-    place_parts,
-    place_zh,
-    qualified,
-    without_vi_level,
-)
+from extract.event_places import abbreviated, known_zh, narrowed, patterns, place_in, place_zh, qualified
 from extract.event_years import event_year
 from extract.honour_bodies import awarding_bodies
 from extract.places import place_from_bodies, resolve

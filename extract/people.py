@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extract.events import place_zh
+from extract.event_places import place_zh
 from extract.people_context import Context
 from extract.people_rel_cues import (
     attends_after,

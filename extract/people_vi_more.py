@@ -14,6 +14,7 @@ from typing import Protocol, TypeVar
 
 from extract.lexicon import alternation
 from extract.people_vi_credits import CAPS, LOWER, NAME, UPPER
+from extract.text import run_end
 from extract.tsv import read_rows
 
 TONE_PAIRS = (
@@ -245,13 +246,7 @@ _JOINED = re.compile(rf"(?:\s*\([^()\n]{{0,80}}\))?\s*(?:,|và)\s+(?:[{LOWER}]+\
 def last_joined(text: str, end: int) -> int:
     """Where the last of the names joined right after the name ending at `end` ends (cháu A (8 tuổi) và
     cháu B (9 tuổi) | không may bị …): what is said after it is said of them all; `end` when none is."""
-    for _ in range(4):
-        m = _JOINED.match(text, end)
-        name = _NAME_AT.match(text, m.end()) if m else None
-        if not name:
-            break
-        end = name.end()
-    return end
+    return run_end(text, end, _JOINED, _NAME_AT)
 
 
 def contact(text: str, end: int) -> bool:

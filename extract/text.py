@@ -46,6 +46,19 @@ class Mention:
     text: str
 
 
+def run_end(text: str, end: int, joint: re.Pattern, item: re.Pattern, most: int = 4) -> int:
+    """Where the run of up to `most` items, each after a `joint` (và, a comma), that follows the item
+    ending at `end` ends: what is said after it is said of them all (A và B không may bị…, 4 tập thể
+    và 2 cá nhân được tặng…); `end` when no item follows."""
+    for _ in range(most):
+        joined = joint.match(text, end)
+        nxt = item.match(text, joined.end()) if joined else None
+        if not nxt:
+            break
+        end = nxt.end()
+    return end
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Spans of sentences (split at 。！？；, their ASCII forms and line ends); Vietnamese ends at `. `."""
     out = []

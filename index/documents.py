@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from extract.events import place_parts, without_vi_level
+from extract.event_places import place_parts, without_vi_level
 from extract.honours import HONOUR_LEVELS, canonical_title, flat
 from extract.places import Place, resolve
 from extract.records import Extraction

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.events import place_parts, place_zh, without_vi_level
+from extract.event_places import place_parts, place_zh, without_vi_level
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ import pytest
 from extract import Extractor
 from extract.commendation import is_commendation
 from extract.counts import find_counts
-from extract.events import organisers_zh, place_zh
+from extract.event_places import place_zh
+from extract.events import organisers_zh
 from extract.lexicon import lexicon
 from extract.text import honours
 from normalize.records import Article
