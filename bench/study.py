@@ -112,6 +112,15 @@ def non_commendations(gold: dict, records: Path) -> str:
     return f"{right}/{len(wanted)}"
 
 
+def chosen(name: str, files: str | None) -> bool:
+    """Whether a page is in `--files`: any glob matches and no `!glob` does."""
+    globs = (files or "*").split(",")
+    keep = [g for g in globs if not g.startswith("!")] or ["*"]
+    return any(fnmatch(name, g) for g in keep) and not any(
+        fnmatch(name, g[1:]) for g in globs if g.startswith("!")
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
@@ -119,7 +128,7 @@ def main() -> int:
     ap.add_argument(
         "--files",
         metavar="GLOB",
-        help="only the pages whose file name matches (fnmatch; several globs comma-separated)",
+        help="only the pages whose file name matches (fnmatch; several globs comma-separated; !GLOB leaves out)",
     )
     args = ap.parse_args()
     if args.detail and args.split != "dev":
@@ -139,9 +148,7 @@ def main() -> int:
             part = {
                 k: g
                 for k, g in gold.items()
-                if split.get(k) == name
-                and k not in missing
-                and any(fnmatch(k, glob) for glob in (args.files or "*").split(","))
+                if split.get(k) == name and k not in missing and chosen(k, args.files)
             }
             records = work / f"{name}.jsonl"
             extract([pages / k for k in sorted(part)], records)

@@ -6,7 +6,13 @@ import dataclasses
 from typing import Any
 
 from extract.collectives import find_collectives_vi, find_collectives_zh
-from extract.commendation import is_commendation, not_a_commendation, talks_of_honours
+from extract.commendation import (
+    acts_only,
+    is_commendation,
+    names_honourees,
+    not_a_commendation,
+    talks_of_honours,
+)
 from extract.counts import find_counts
 from extract.events import find_event
 from extract.honours import Honour, awarding_bodies, canonical_title, json_shape, make_honour
@@ -47,6 +53,8 @@ class Extractor:
         if lang == "zh":
             people = people_zh(self.zh_people.find(text, thorough=talks), ctx)
             names = {p.name for p in people}
+            honoured = sum(p.relation == "honouree" for p in people)
+            commendation = commendation or names_honourees(kind, honoured)  # candidates named, few cue words
             collectives = (
                 find_collectives_zh(text, self.lex, found_honours, names, spans) if commendation else []
             )
@@ -54,8 +62,10 @@ class Extractor:
             people = people_vi(find_people_vi(text, self.lex.figures), ctx)
             collectives = find_collectives_vi(text, found_honours) if commendation else []
         people, collectives = _as_written(people, text), _as_written(collectives, text)
-        if lang == "zh" and not any(p.relation == "honouree" for p in people) and not collectives:
+        honoured_bodies = [c for c in collectives if not acts_only(c.as_written or c.name, text)]
+        if lang == "zh" and not any(p.relation == "honouree" for p in people) and not honoured_bodies:
             commendation = False  # … but a Chinese report naming nobody honoured is no commendation record
+            collectives = []  # its bodies only organise, nominate or hold posts (acts_only)
         event = find_event(
             article.title,
             text,
@@ -71,7 +81,7 @@ class Extractor:
             is_commendation=commendation,
             people=tuple(people),
             collectives=tuple(collectives),
-            events=(event,) if event and talks and kind != "explainer" else (),
+            events=(event,) if event and (talks or commendation) and kind != "explainer" else (),
             honours=awards,
             counts=_headline(
                 find_counts(text, lang, found_honours, self.lex, spans, kind is not None),

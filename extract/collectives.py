@@ -32,6 +32,7 @@ from extract.collectives_zh_more import (
 from extract.collectives_zh_names import (
     _EVENT,
     _NOTE,
+    _bare,
     _bodies,
     _ends_as_unit,
     _frames,
@@ -55,7 +56,7 @@ from extract.text import HAN, Mention, sentence_of, sentences
 
 __all__ = ["find_collectives_vi", "find_collectives_zh"]  # find_collectives_vi lives in collectives_vi
 
-_AWARD_VERB = rf"(?:均|都|同时|也|还|再次|并列|双双|一同|分别)?(?:获评|荣获|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为|认定为)|被认定为|获颁|获(?=[{HAN}]{{0,8}}“|[{HAN}]{{1,8}}奖[，。；,;]))"
+_AWARD_VERB = rf"(?:均|都|同时|也|还|再次|并列|双双|一同|分别)?(?:获评|荣获|受到(?:了)?表彰|(?:光荣|成功)?入选(?![^，。；]{0, 12}?(?:候选|提名|初评|拟))|获得|被评为|被授予|被命名为|当选|榜上有名|成功创建|被[{HAN}]{{2,16}}?(?:授予|评为|命名为|认定为)|被认定为|获颁|获(?=[{HAN}]{{0,8}}“|[{HAN}]{{1,8}}奖[，。；,;]))"
 _VERB_GUARD = first_class(_AWARD_VERB)  # the verb is looked for only before one of its first characters
 _AWARD_SUBJECT = Led(f"{HAN}“”「」（）()《》", f"{_VERB_GUARD}(?={_AWARD_VERB})", _VERB_GUARD, 3, 40)
 # 衢州市公路管理局工会被中华全国总工会授予…: the agent between 被 and the verb; A和B均获得; 《X》主创团队
@@ -80,15 +81,15 @@ _WINNER_OF = re.compile(  # 获得「杰出爱心学校奖」的|X中学: the wi
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n“‘]))([{HAN}]{{3,30}})")
 _PARAGRAPH_START = re.compile(rf"(?m)(?:^|(?<=[；;]))([{HAN}]{{4,30}})")
 _LEADING_VERB = re.compile(
-    r"(?:另外|此外)?(?:决定)?(?:授予|追授|表彰|命名|为(?=[\u4e00-\u9fff]{4})|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为|共?评选?出)|另外|此外|(?:我|本)(?:[省市县区州镇乡]|公司|集团|单位)|(?:而|并|同时)?在"
+    r"(?:另外|此外)?(?:决定)?(?:授予|追授|表彰|命名|为(?=[\u4e00-\u9fff]{4})|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为|共?评选?出)|另外|此外|(?:我|本)(?:[省市县区州镇乡]|公司|集团|单位)|(?:而|并|同时)?在(?:得知|获悉|听闻)?|得知|获悉|[\u4e00-\u9fff]{0,8}?(?:指出|表示|认为|强调)"
     r"|[\u4e00-\u9fff]{0,10}?(?:等|奖)为(?=[\u4e00-\u9fff]{3})|[\u4e00-\u9fff]{0,6}?(?:团队|集体|单位|团体)有(?=[\u4e00-\u9fff]{4})"
 )  # 我市青岚港务集团…: "our city" is not part of the unit's name (我公司|检修三班 too); 卓越组优等为|X社区: a grade;
-# 绩优团队有|X志工队: the kind of honour that has the units
+# 绩优团队有|X志工队: the kind of honour that has the units; 在得知|X荣获, 领导指出|X获得: news of the award, not the name
 
 
 _WHEN = re.compile(
-    r"(?:日前|近日|近期|今天|今日|昨天|昨日|于|也|还|再次|正式|有关|共(?!同)|分别|先后){0,2}"
-)  # 于近期, 共授予 (not 共同: a frame word of its own)
+    r"(?:日前|近日|近期|今天|今日|昨天|昨日|于|也|还|再次|正式|有关|共(?!同)|分别|先后|本次|此次|今年|将){0,2}"
+)  # 于近期, 共授予 (not 共同: a frame word of its own), 本次共授予, 将分别授予
 
 
 def _acting(text: str, start: int, end: int, lex: Lexicon, people: set[str], given: bool = False) -> bool:
@@ -194,7 +195,7 @@ def _unit_lists(text: str, lex: Lexicon):
             named = family().match(chunk)  # …、徐占海家庭坚守清廉家风的故事: a family, then what it does
             owned = _owned(cut)
             chunk = cut if _ends_as_unit(_NOTE.sub("", cut)) or owned else named.group(0) if named else chunk
-            chunk = _NOTE.sub("", chunk)
+            chunk = _bare(chunk)  # a grade or former name dropped, an alias kept: X研究院(Y剧团)
             at = clause.start() + item.start()
             parts = [_NOTE.sub("", p) for p in and_parts(chunk)]  # …、广思讲堂及新莲寺: the last two
             if len(parts) > 1 and all(_ends_as_unit(p) for p in parts):
@@ -240,7 +241,7 @@ def _unit_lists(text: str, lex: Lexicon):
             continue
         body = m.group(at + 1)
         items = re.finditer(r"[^、，,；;。:：\s\u3000]+", body)  # 专业功绩勋章:A协会;B小组。
-        named = [(i.start(), i.start() + len(_NOTE.sub("", i.group(0)).rstrip("?？"))) for i in items]
+        named = [(i.start(), i.start() + len(_bare(i.group(0)).rstrip("?？"))) for i in items]
         places = all(is_place(body[s:e]) for s, e in named)  # 一等奖:文昌市 海口市: places ranked
         units = [(s, e) for s, e in named if _ends_as_unit(body[s:e]) or _SOCIETY.search(body[s:e]) or places]
         yield [(m.start(at + 1) + s, m.start(at + 1) + e) for s, e in units], True
@@ -282,7 +283,7 @@ def find_collectives_zh(
         titled = next((h for h in honours if h.start == start and h.end <= end - 4), None)
         if titled and _ends_as_unit(text[titled.end : end]):  # 三八红旗集体|X公司工艺设计室: a label glued
             start, name = titled.end, text[titled.end : end]
-        item = start == 0 or text[start - 1] in "、；;—\n"  # 、和瑞街道泰安里社区: 和 opens the name
+        item = start == 0 or text[start - 1] in "、；;—\n的"  # 、和瑞街道…社区, 的和政县X: 和 opens it
         if name in found or heads.fullmatch(name) or not _plausible(name, people, shortest, whole, item):
             return
         if name.endswith("家庭") and len(name) == 6 and not family().match(name + "之外"):

@@ -29,6 +29,10 @@ def _vi_heads() -> list[str]:
 _POLICE_CODE = r"P[ACHKV]\d{2}"
 
 
+# a rank or title opening a person's name: after và, a person honoured with the unit, not its words
+_RANKS = "Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đồng chí"
+
+
 @cache
 def _vi_unit() -> re.Pattern:
     """A Vietnamese unit's name: an organisation head word (its lower-case form too: tổ Văn, checked in
@@ -36,9 +40,9 @@ def _vi_unit() -> re.Pattern:
     heads = list(_vi_heads())
     heads += [h[0].lower() + h[1:] for h in heads if h[0].isupper() and not h.isupper() and h != "Sở"]
     # và inside a department's name (Sở Giáo dục và Đào tạo, Tài nguyên và Môi trường), not before
-    # another unit (và Công ty cổ phần …, và Trường tiểu học …)
+    # another unit (và Công ty cổ phần …, và Trường tiểu học …) or a person by rank (và Đại tá X)
     others = alternation([h for h in heads if h.lower() != "xã"]).pattern
-    inner_and = rf"và(?!\s+(?!(?:{others})(?!\w))[{UPPER}][{LOWER}]+\s+[{LOWER}])"
+    inner_and = rf"và(?!\s+(?!(?:{others}|{_RANKS})(?!\w))[{UPPER}][{LOWER}]+\s+[{LOWER}])"
     stop = rf"(?:{inner_and}|với|vì|được|đã|cũng|còn|có|là|cho|trong|tại|của|thuộc|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao|long trọng|trọng thể|tổ chức)\b"
     return re.compile(
         rf"(?<![\w.])((?:{alternation(heads).pattern}|{_POLICE_CODE})(?!\w)(?:\s+(?!{stop})(?:phòng,\s+chống|[\w/.-]+)){{0,8}})",  # phòng, chống ma túy: one phrase
@@ -87,16 +91,18 @@ def _vi_name(name: str, before: str) -> bool:
 # a list after `như:` (to the line's end) or `gồm` (to the sentence's end), looked for apart, as
 # `tặng … cho 7 tập thể, gồm: A (Bộ X); B …` holds one too
 _VI_LIST = re.compile(
-    r"(?:như|gồm|là|[Cc]ác tập thể)\s*:(?P<list>[^\n]+)|\bgồm\s(?P<bare>(?:[^.\n]|\.(?=\S))+)"
+    r"(?:như|gồm|là|[Cc]ác tập thể|\d+\s+(?:tập thể|đơn vị)|(?i:bằng khen|giấy khen|cờ thi đua))\s*:(?P<list>[^\n]+)"
+    r"|\b(?:gồm|trong đó có)\s(?P<bare>(?:[^.\n]|\.(?=\S))+)"  # cho 3 tập thể: A; B / Bằng khen: A, B
 )
 _VI_AFTER = re.compile(  # the units come after the cue
     r":\s*(?P<numbered>1\s?[-–.)]\s[^\n]+)"  # Anh hùng Lao động: 1- Trường THCS …; 2- Bệnh viện …
-    r"|(?:tặng|trao|khen thưởng|(?<!giải )thưởng|biểu dương|tuyên dương|[Ll]ễ đón nhận)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
+    r"|(?:[Tt]ặng|[Tt]rao|khen thưởng|(?<!giải )thưởng|biểu dương|tuyên dương|[Ll]ễ đón nhận)[^.;\n]{0,80}?\bcho\s+(?P<given>[^.;\n]+)"  # … cho X
     r"|\b(?:trao tặng|tặng|trao thưởng)\s+(?P<direct>[^.;:,\n(]{2,80})"  # … tặng Bệnh viện X, trao thưởng X
     r"|(?:khen thưởng|(?<!trao )thưởng)\s+(?:đột xuất\s+)?(?:đối với\s+)?(?:đơn vị\s+)?(?P<object>[^.;:,\n(]{2,80})"
     r"|(?:[Tt]ập thể|[Đđ]ơn vị)\s+(?:được|đã được)\s+(?:trao tặng|tặng thưởng|tặng|trao|khen thưởng|nhận)[^.;:\n]{0,60}?"
     r"\blà\s+(?P<are>[^.;\n]+)"  # Tập thể được tặng Bằng khen là A và B
-    r"|\b[Tt]ập thể\s+(?P<named>[^.;:,\n]{3,80})"  # Tập thể Ban Quản lý chợ X: a unit named as one
+    r"|\b[Tt]ập thể\s+(?![Ll]ao động)(?P<named>[^.;:,\n]{3,80})"  # Tập thể Ban Quản lý chợ X: a unit named as one
+    # (Tập thể lao động xuất sắc: a title, its sentence left to the other cues)
     r"|(?m:^[ \t]*\d{1,3}[.)][ \t]*(?P<item>[^;\n]{3,120}?)[ \t]*;)"  # 2. Văn phòng X; đã có thành tích …
     r"|(?m:^[ \t]*(?:[-+•–]|\d{1,3}[.)]|[a-zđ]\))[ \t]*(?P<line>(?:\S+[ \t]+){0,15}\S+)[ \t]*$)"  # a list line
 )
@@ -106,7 +112,7 @@ _VI_BEFORE = re.compile(  # the units are the clause before the cue: found from 
     r"|với\s+(?:mô hình|công tác|việc|phong trào)(?P<model>)"
     r"|(?:vinh dự\s+)?(?:đón nhận|nhận|tổ chức lễ đón nhận)\s+"  # X (vinh dự) đón nhận Huân chương
     r"(?i:giấy khen|bằng khen|huân chương|cờ thi đua|kỷ niệm chương|danh hiệu)(?P<receiver>)"
-    r"|(?:long trọng\s+|trọng thể\s+|đã\s+)*tổ chức\s+[Ll]ễ\b(?=[^.\n]{0,300}?\bđón nhận\s+"  # X tổ chức Lễ kỷ niệm …
+    r"|(?:long trọng\s+|trọng thể\s+|đã\s+)*tổ chức\s+(?:[Ll]ễ|[Kk]ỷ niệm)\b(?=[^.\n]{0,300}?\bđón nhận\s+"  # X tổ chức (Lễ) kỷ niệm …
     r"(?i:huân chương|cờ thi đua|bằng khen|danh hiệu|giấy khen))(?P<host>))"  # … và đón nhận Huân chương
 )
 # a place's level word opening the clause before the cue: the unit's place, set off by a comma
@@ -156,7 +162,7 @@ def _given_other(text: str, at: int) -> bool:
 
 # the rest of the sentence after the honour the unit receives gives it to a number of its units or people
 _ON_BEHALF = re.compile(r"[^.;\n]{0,80}?\bcho\s+\d+\s+(?:tập thể|cá nhân)")
-_AND_PERSON = re.compile(r"\s+và\s+(?:các\s+)?(?:đồng chí|ông|bà)\b")
+_AND_PERSON = re.compile(r"\s+và\s+(?:các\s+)?(?:cá nhân\s+)?(?:đồng chí|ông|bà)\b")  # và (cá nhân) ông Y
 
 
 @cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from extract.collectives_zh_names import _frames
 from extract.collectives_zh_places import COUNTED_PLACES
 from extract.lexicon import alternation
 from extract.numbers import parse_number
@@ -26,11 +27,11 @@ def _words(kind: str) -> re.Pattern:
 @cache
 def counted_units() -> re.Pattern:
     """授予X等12个单位, 授予A、B等19所学校, 在X等22个“最美奋斗者”集体中, 以及A和B两个先进党支部, 评选出X家庭等100户,
-    由A、B等3个社区获得优等 (由 names the winners): the units before a count of units (its nouns: kind
+    由A、B等3个社区获得优等 (由 names the winners), 等19名…个人和X1个集体: the units before a count of units (its nouns: kind
     counted). Groups: units, etc (等 or none), count, by (a 由 before the units)."""
     nouns = _words("counted").pattern
     frame = re.compile(
-        rf"(?:(?:授予|追授|表彰|命名|评选出|评出)了?|对|在|包括|以及|(?:(?<=[，。；：:,;\n])|^)\s*(?P<by>由)?|(?<=[\d一二两三四五六七八九十][人名])和)"
+        rf"(?:(?:授予|追授|表彰|命名|评选出|评出)了?|对|在|包括|以及|(?:(?<=[，。；：:,;\n])|^)\s*(?P<by>由)?|(?<=[\d一二两三四五六七八九十][人名]|个人)和)"
         rf"(?P<units>(?:(?!授予|表彰|命名|对|在|以及|包括)[{HAN}“”、（）()A-Za-z]|(?<=[A-Za-z0-9])\d){{3,80}}?)"  # ACP1000: digits after a letter
         rf"(?P<etc>等)?\s?(?P<count>{NUMBER})\s?[个家支所户](?:“[^”\n]{{0,14}}(?:{nouns})”|(?:“[^”\n]{{1,16}}”)?(?:先进|优秀)?"
         rf"(?:[{HAN}]{{0,4}}?(?:{nouns})|(?<=户)(?![{HAN}])|(?P<place>(?:设区)?{COUNTED_PLACES})))",  # 评选出X家庭等100户。: households; 等11个“最佳志愿服务组织”
@@ -45,7 +46,19 @@ _COUNT_CUE = re.compile(f"{NUMBER[:-1]}\\s?[个家支所户]")  # the count ever
 def counted_lists(text: str) -> list[re.Match]:
     """The matches of counted_units in `text`; a text with no count of units (N个, N家 …: over half
     the pages) is not searched, as each of its characters would cost up to eighty steps."""
-    return list(counted_units().finditer(text)) if _COUNT_CUE.search(text) else []
+    if not _COUNT_CUE.search(text):
+        return []
+    acts = _frames()[
+        "body_after"
+    ]  # A、B等23家成员单位联合印发: the counted bodies act (unless 授予/对 opened)
+    return [
+        m
+        for m in counted_units().finditer(text)
+        if not (acts.match(text, m.end()) and not _GIVING.match(m.group(0)))
+    ]
+
+
+_GIVING = re.compile("授予|追授|表彰|命名|评选出|评出|对")
 
 
 _TALLY = re.compile("分别|各|有$|[“”「」]")
@@ -127,8 +140,9 @@ _NAME_LINE = re.compile(
 
 _GIVEN_TO = re.compile(
     rf"(?:向|为|给)(?P<obj>[{HAN}“”]{{3,40}}?)(?:进行了?|分别|隆重)?(?:授予|颁发|颁授|颁奖|授牌|颁牌|授旗)"
-)  # 向X公司二分厂四工段三班授予…, 为“最美村部”获奖者一心村颁奖
-_WINNER_WORD = re.compile("(?:获奖者|获得者|获奖单位|获奖集体|获奖村|获奖社区)")
+    rf"|(?:颁发|颁赠|颁授|致赠|颁)[{HAN}「」“”]{{0,12}}?(?:给予|给)(?P<obj2>[{HAN}]{{3,30}}?)(?=[，。；,;]|以|表扬|感谢|肯定)"
+)  # 向X公司二分厂四工段三班授予…, 为“最美村部”获奖者一心村颁奖, 颁发感谢状给予X大学热音社,
+_WINNER_WORD = re.compile("(?:获奖者|获得者|获奖单位|获奖集体|获奖村|获奖社区|绩优单位|优胜单位|先进单位)")
 
 
 def given_to(text: str) -> list[tuple[int, int]]:
@@ -136,23 +150,25 @@ def given_to(text: str) -> list[tuple[int, int]]:
     winner word before it (为“最美村部”获奖者|一心村颁奖); whether it is a unit's name is the caller's."""
     out = []
     for m in _GIVEN_TO.finditer(text):
-        start = m.start("obj")
-        for w in _WINNER_WORD.finditer(m.group("obj")):
-            start = m.start("obj") + w.end()
-        out.append((start, m.end("obj")))
+        obj = "obj" if m.group("obj") else "obj2"
+        start = m.start(obj)
+        for w in _WINNER_WORD.finditer(m.group(obj)):
+            start = m.start(obj) + w.end()
+        out.append((start, m.end(obj)))
     return out
 
 
 _TABLE_HEAD = re.compile(
-    rf"(?m)^[ \t\u3000]*(?:(?:序号|编号|排名|名次)[ \t\u3000]+)?[{HAN}]{{0,6}}名称(?:[ \t\u3000]+[^\s]{{1,8}}){{1,8}}[ \t\u3000]*$"
-)  # 分会名称 分数 排名 奖金 / 序号 单位名称 所在地: a table's header, its name column first
+    rf"(?m)^[ \t\u3000]*(?:(?:序号|编号|排名|名次)[ \t\u3000]+)?(?!推荐|申报|主办|承办|报送|所在|工作)[{HAN}]{{0,6}}(?:名称|单位|集体)"
+    rf"(?:[ \t\u3000]+[^\s]{{1,8}}){{1,8}}[ \t\u3000]*$"
+)  # 分会名称 分数 排名 奖金 / 序号 单位名称 所在地 / 序号 获奖集体 荣誉称号: a table's header, its name column first
 _CELL_LEAD = re.compile(r"^[\d.,，%]+")  # 12,000羽球分会: a number of the row before glued on
-_TEXT_COLUMN = re.compile("负责人|姓名|职务|地址|所在|备注|事迹|单位$|类别|领域")
+_TEXT_COLUMN = re.compile("负责人|姓名|职务|地址|所在|备注|事迹|单位$|类别|领域|称号|荣誉|奖项|等次|级别")
 
 
 def table_names(text: str) -> list[tuple[int, int]]:
     """Spans of the names in a table's name column (分会名称 分数 排名 奖金, then rows 登山分会 8.6 1 12,000,
-    glued or one a line): under a header whose first text cell ends in 名称, each row's cells that are
+    glued or one a line): under a header whose first text cell ends in 名称, 单位 or 集体, each row's cells that are
     not numbers; with another text column (负责人, 所在地) only the first of each line. Rows run to the
     first line without a digit."""
     out = []
@@ -165,10 +181,10 @@ def table_names(text: str) -> list[tuple[int, int]]:
             line = text[at:end]
             if not re.search(r"\d", line):
                 break
-            for n, cell in enumerate(re.finditer(r"\S+", line)):
+            for cell in re.finditer(r"\S+", line):
                 lead = _CELL_LEAD.match(cell.group(0))
                 s = cell.start() + (lead.end() if lead else 0)
-                if len(re.findall(f"[{HAN}]", line[s : cell.end()])) >= 2 and not (other_text and out and n):
+                if len(re.findall(f"[{HAN}]", line[s : cell.end()])) >= 2:  # after a row number too
                     out.append((at + s, at + cell.end()))
                     if other_text:
                         break

@@ -53,6 +53,8 @@ def _unit_prefix(chunk: str) -> str | None:
 
 def _ends_as_unit(phrase: str) -> bool:
     heads, nots = _heads()
+    alias = _alias(phrase)  # 浙江某剧艺术研究院(浙江某剧团): the unit's word before its alias
+    phrase = phrase[: alias.start()] if alias else phrase
     last = None
     for last in heads.finditer(phrase):  # noqa: B007 - the last match is the one wanted
         pass
@@ -75,6 +77,8 @@ _TOWNSHIP_SHORT = re.compile(f"[{HAN}]{{1,4}}[乡镇市区]")  # 中寮乡和兴
 _NAMED_AFTER = re.compile(
     f"(?<=[{HAN}])[{HAN}()（）]{{0,12}}(?:工作室|小组|班组|爱心团队|志愿服务队)$"
 )  # 董林|劳模创新工作室, …乙班赵梦桃|小组, 侯某|爱心团队
+# a place's word right after a "person" (乌拉盖|管理区林业和草原工作站): the name was a place's all along
+_PLACE_AFTER = re.compile("管理区|街道|自治[州县旗]|[省市县区镇乡旗盟](?![长委])")
 _NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给等每其本几多年")  # 年: 1990-2005年|横栏镇
 # a list item opening with a county, district or township whose first character is also a verb's or a
 # preposition's (从化市良口镇溪头村, 向峨乡红火社区): a place, not 从/向 opening a phrase
@@ -114,6 +118,7 @@ def _plausible(
             p in name
             and not name.endswith(p + "家庭")
             and not _NAMED_AFTER.match(name, name.find(p) + len(p))
+            and not _PLACE_AFTER.match(name, name.find(p) + len(p))
             and not (whole and _TOWNSHIP_SHORT.fullmatch(name[: -len(p)]) and name.endswith(p))
             for p in people
         )  # 雷昌根家庭: the family named after its head, a person too; 头屋乡|明德 in a counted list
@@ -138,7 +143,7 @@ def and_parts(chunk: str) -> list[str]:
 
 
 def _joined_right(name: str) -> bool:
-    """和 or 与 inside a unit's name joins two fields of one body (人力资源和社会保障局, 海洋与渔业厅,
+    """和 or 与 inside a unit's name joins two fields of one body (人力资源和社会保障局, 海洋与渔业厅, 林业和草原工作站,
     中国皮革和制鞋工业研究院), never two units (A公司和B公司, A与B公司) or a phrase and a unit (先进典型和团队);
     the 和 of a word (祥和志工队) joins nothing."""
     masked = _masked(name)
@@ -146,7 +151,11 @@ def _joined_right(name: str) -> bool:
         at = masked.find(joint)
         first, rest = (name[:at], name[at + 1 :]) if at >= 0 else (name, "")
         if rest and (
-            _head_ends(first) or not re.match(rf"[^{joint}]{{2,}}?(?:局|厅|部|委员会|院|所|中心)", rest)
+            any(
+                e == len(first.rstrip("”」")) for _, e in _head_ends(first)
+            )  # A公司和B公司; not X分局人口与出入境
+            or re.match("当地|各|本|该|有关|相关|其他", rest)  # X旅和当地武装部: a second body, not a field
+            or not re.match(rf"[^{joint}]{{2,}}?(?:局|厅|部|委员会|院|所|中心|站|处|科|室|队)", rest)
         ):
             return False
     return True
@@ -165,6 +174,25 @@ def _unquoted(name: str) -> str:
 _NOTE = re.compile(
     r"\s*[(（](?:[^()（）]{1,12}|原[^()（）]{1,30})[)）]\s*$"
 )  # 虎尾镇公所(第4级): a rank or grade after the unit; X营业部(原Y联社营业部): its former name
+
+
+# a unit's other name in brackets closing it (X研究院(Y剧团), Z项目部(新秀城), W工作部(学生办公室)): part of
+# its name; not a grade, count or former name (虎尾镇公所(第4级), X营业部(原Y联社营业部)), a place or address
+# (澎湖县, 航城街道某村), a short place (澳门) or a bare unit word or title (团支部(团总支), 五好家庭(标兵))
+_ALIAS = re.compile(
+    rf"\s*[(（](?![^()（）]*(?:[\d级等奖名人个原]))(?P<alias>[{HAN}]{{3,12}})(?<![省市县区镇乡村])(?<!社区|街道)[)）]\s*$"
+)
+
+
+def _alias(chunk: str) -> re.Match | None:
+    """The alias closing `chunk` (_ALIAS), unless it is a unit's word alone (团总支)."""
+    m = _ALIAS.search(chunk)
+    return None if m is None or _heads()[0].fullmatch(m.group("alias")) else m
+
+
+def _bare(chunk: str) -> str:
+    """The list item without a grade or former name after it (_NOTE), its alias kept (_ALIAS)."""
+    return chunk if _alias(chunk) else _NOTE.sub("", chunk)
 
 
 def _owned(item: str) -> bool:

@@ -7,9 +7,11 @@ import re
 
 from extract.text import HAN
 
+_CODE = r"(?: ?[A-Za-z][A-Za-z0-9]* ?)"
+
 UNIT_LINE = re.compile(  # a unit on a line of its own, maybe numbered (1、X / 2. Y / 3 Z in a table)
-    rf"(?m)^(?:[ \t\u3000]*\d{{1,3}}[ \t\u3000、.．)）]+)?([{HAN}（）()]{{4,30}})[ \t\u3000]*$"
-)
+    rf"(?m)^(?:[ \t\u3000]*\d{{1,3}}[ \t\u3000、.．)）]+)?([{HAN}（）()](?:[{HAN}〇（）()]|{_CODE}){{3,29}})[ \t\u3000]*$"
+)  # a Latin code inside, spaced or not (X研究所一四室青松 QC 小组, Y公司PVC分厂): one more character
 DATE_LINE = re.compile(r"(?m)^\s*\d{4}\s*年\s*\d{1,2}\s*月")
 _FORMED = re.compile("组建|成立|设立|组成|建立")
 _OWN_UNITS = re.compile(r"(?!1[个家支])\d+[个家支](?:先进)?(?:集体|单位|班组|团队)")

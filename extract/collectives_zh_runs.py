@@ -55,7 +55,7 @@ def chained(text: str, clauses: list[tuple[int, int, str | None, list[tuple[int,
 def units_people(entry: str, ends_as_unit) -> bool:
     """Does a 、-list's last entry count the units' people (…、州属基层单位等350余人参观了展览: the units are
     where visitors came from, not honoured), not people named (…、王家元等200名党务工作者: a name before 等)?"""
-    lead = entry.split("等")[0]
+    lead = _NOTE.sub("", entry.split("等")[0])  # 张某(女)等19名: a person, her gender noted
     return bool(_PEOPLE_AFTER.match(entry)) and (len(lead) >= 5 or ends_as_unit(lead))
 
 

@@ -19,6 +19,7 @@ EXPLAINS = 4  # evidence a page explains or calls for honours needs to reach, an
 SHAPE = 4  # the evidence one shape of commendation_not.tsv gives
 CALLS = 3  # call evidence that makes an explaining page a call (a call explains its conditions too)
 RECIPIENTS = 3  # distinct recipients an honouring row counts at most (three named honourees, not one)
+NAMED = 2  # honourees found in the text that make a page short of cue words a commendation
 
 
 @cache
@@ -152,3 +153,27 @@ def talks_of_honours(title: str, text: str, titled_honour: bool = False) -> bool
 
 def is_commendation(title: str, text: str, titled_honour: bool = False) -> bool:
     return not explains_only(title, text) and talks_of_honours(title, text, titled_honour)
+
+
+def names_honourees(kind: str | None, honourees: int) -> bool:
+    """A Chinese page too short of cue words (推选 and 候选 alone) whose people finder still puts NAMED
+    or more people in an honouring frame (确定候选人22名：甲、乙…) names those honoured or proposed: a
+    commendation, since the gold counts candidates as honourees. A call, an explainer or a visit keeps
+    its verdict: the people it names are past honourees (往届评选中甲、乙等20人获评…)."""
+    return kind is None and honourees >= NAMED
+
+
+_ACTS = re.compile(
+    r"(?:[、和与及][^，,。；;、]{1,14}){0,4}?(?:等(?:单位|部门)?)?"
+    r"(?:党组|党委)?(?:成员|主席|副主席|书记|副书记|主任|副主任|部长|局长|厅长|领导|负责人"
+    r"|召开|举行|举办|主办|承办|联合|庆祝|决定|今天对|对|[,，]?向|推荐)"
+)
+
+
+def acts_only(name: str, text: str) -> bool:
+    """Every mention of a body is its act or its post, never an honour: an organiser (市总工会庆祝…表彰大会,
+    省民族委员会、文化厅召开会议, 全国总工会、全国妇联今天对…, 全国总工会决定, 市总工会,向…), a nominator (…等单位推荐) or a
+    leader's post (省总工会党组成员、副主席某某). A Chinese report whose only collectives act so names nobody
+    honoured."""
+    at = [m.end() for m in re.finditer(re.escape(name), text)]
+    return bool(at) and all(_ACTS.match(text, end) for end in at)

@@ -31,6 +31,20 @@ def times_honoured(text: str, m: re.Match) -> bool:
     )
 
 
+_LABELLED = re.compile(r"\d+[名家个位人户](?P<t>[^\d、，,；;。“”\"「」]{2,16}?)(?=[、；;]|等)")
+
+
+def organisers(clause: str) -> re.Match | None:
+    """The clause's first word of organising or attending (主办, 出席) that no count's label holds: in
+    a list of labelled counts (5家优秀工会联合组织、40家优良工会) a label reading as a title is the
+    title of the counted, not the counted's act."""
+    titles = [m.span("t") for m in _LABELLED.finditer(clause) if words().title_mark.search(m.group("t"))]
+    return next(
+        (x for x in words().not_honoured.finditer(clause) if not any(a <= x.start() < b for a, b in titles)),
+        None,
+    )
+
+
 def given_to(clause: str, text: str, m: re.Match) -> bool:
     """市长出席逐一颁奖予125名模范劳工、6名…及12家…单位: an awarding verb after the clause's last attendance
     word and before the count (the list it heads) gives the counted their award; the attending is another's."""

@@ -38,7 +38,7 @@ def prize_tally(text: str, start: int) -> str | None:
     )
 
 
-_LEAD_VERB = re.compile(r"(?:共有|计有|有|共计|共|计|达)$")
+_LEAD_VERB = re.compile(r"(?:共有|计有|则有|有|共计|共|计|达)$")  # …卓越奖章则有46人
 
 
 def before_lead(text: str, start: int, floor: int) -> int:
@@ -237,18 +237,29 @@ def _last(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | No
     return found[-1] if found else None
 
 
+_GENERIC = frozenset(("荣誉称号", "称号", "荣誉"))  # words for any honour, no title of one
+
+
 def honour_text(
     text: str, honour: Mention | None, m: re.Match, mentions: list[Mention], sentence, lang
 ) -> str | None:
     """The honour a count is reported with: its title and what follows it as another honour's (提名奖,
     của Thủ tướng Chính phủ), else for a Vietnamese count one its counted noun (mẹ) or its sentence (a
     Party badge) implies."""
+    honour = None if honour and honour.text in _GENERIC else honour  # 共授予4个单位荣誉称号: no title
     nxt = words().vi.search(text, m.end(), sentence[1]) if lang == "vi" else None
     stop = nxt.start() if nxt else sentence[1]
     given = given_title(text, m.end(), stop) if lang == "vi" else None
     if honour and not (given and honour.end <= m.start()):  # 17 đồng chí … được nhận Huy chương X
+        # 100 cựu TNXP … được tặng Kỷ niệm chương Thanh niên xung phong: the given title, when fuller
+        full = (
+            given
+            if given and len(given) > len(honour.text) and given.lower().startswith(honour.text.lower())
+            else honour.text
+        )
         suffix = suffix_of(text, honour.end)
-        return honour.text + (suffix or (award_body(text, honour, m.end()) if lang == "vi" else ""))
+        suffix = "" if suffix and suffix.strip() in full else suffix
+        return full + (suffix or (award_body(text, honour, m.end()) if lang == "vi" else ""))
     if lang != "vi":  # 本届医师奖共评选出92名…; 等九十二名…获此殊荣: the edition's award named before
         back = "本届" in text[sentence[0] : m.start()] or words().anaphoric.match(text, m.end())
         return edition_award(text, m.start()) if back else title_below(text, m.end())

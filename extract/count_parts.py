@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from extract.count_labels import labelled, retitled, run_titles
 from extract.count_words import words
 from extract.numbers import CN_NUMBER, CN_NUMERAL, parse_number
 from extract.records import Count
@@ -13,7 +14,9 @@ from extract.text import Mention, sentence_of
 
 _BRACKET = re.compile(r"[^，,。；;（(\d]{0,4}?\s*([（(])")  # 106 em (, 计十人（
 _STATEMENT_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
-_RESPECTIVELY = re.compile(r"分别(?:被)?(?:授予|评为|命名为|(?P<won>荣获|获得|获评|获))")
+_RESPECTIVELY = re.compile(  # 分别被中华全国总工会授予: the giver may stand between 被 and the verb
+    r"分别(?:被[^，,。；;“”\"\d]{0,20}?)?(?:授予|评为|命名为|(?P<won>荣获|获得|获评|获))"
+)
 _WRITTEN_LIST = re.compile(r"[^，,。；;：:\n]{4,120}")
 _LIST_END = re.compile(r"(?:荣誉)?称号$")
 
@@ -24,11 +27,13 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
     (共, 计: 计有义消167人、…208人,合计共474人) that add up to exactly it, are not counted again, unless
     a part counts the people it names (李某等7人获评…, …,覆盖…共20人). A total that is exactly the sum of
     parts of several units after 其中/包括 counts no one unit (300名建议人选,包括278名个人、22个集体).
-    Parts that each name a title of their own are counts of their own (2426人…,包括1670名全国劳动模范…).
+    Parts that each name a title of their own are counts of their own (2426人…,包括1670名全国劳动模范…),
+    and so are parts written as a list of titles and their counts (count_labels: 其中优秀教师80名、…).
     A marker opening a sentence (Trong số HS giỏi quốc gia, có 4 HS…) looks back to the sentences
     before for the total its parts add up to exactly. A place right after the marker (其中,山西省3名…)
     makes the parts that place's own figures, counts of their own."""
     drop: set[int] = set()
+    out = run_titles(text, out)  # 7名全国见义勇为英雄、3个…英雄群体: the labels of a run of counts
     for m in part_marker.finditer(text):
         end = sentence_of(spans, m.start())[1]
         parts = [i for i, c in enumerate(out) if m.end() < c.span[1] <= end]
@@ -47,8 +52,8 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
         if local and local.end() <= out[parts[0]].span[0]:
             continue  # 其中,山西省一个集体、三名个人受表彰: the place's own share, a count of its own
         total, units = out[totals[-1]], {out[i].unit for i in parts}
-        if units == {total.unit} and value <= total.value:  # 13 đồng chí…, trong đó có 3 đồng chí…
-            drop.update(i for i in parts if not _named(text, out[i]))
+        if units == {total.unit} and value <= total.value and not _own_titles(text, out, parts):
+            drop.update(i for i in parts if not _named(text, out[i]))  # 13 đồng chí…, trong đó có 3 đồng chí…
         elif len(units) > 1 and value == total.value:
             drop.add(totals[-1])
     for t, total in enumerate(out):
@@ -70,10 +75,20 @@ def parts(out: list[Count], text: str, spans, part_marker: re.Pattern) -> list[C
                 and (step == 1 or _SUMMED.search(text, max(0, total.span[0] - 4), total.span[0]))
                 and not titled(out, parts, t)
                 and not _each_won(text, out, parts)
+                and not _own_titles(text, out, parts)
             ):
                 drop.update(i for i in parts if not _named(text, out[i]))
         drop.update(bracketed(out, t, text))
     return [c for i, c in enumerate(out) if i not in drop]
+
+
+def _own_titles(text: str, out: list[Count], parts: list[int]) -> bool:
+    """其中全国志愿服务奖励受奖者25名、…及县志愿服务奖励213名: parts written as titles and their counts
+    are counts of their own (count_labels), titled by their labels."""
+    names = labelled(text, out, parts)
+    if names:
+        retitled(out, parts, names)
+    return bool(names)
 
 
 _SUMMED = re.compile(r"(?:共|计|达|有)\s*$")  # …208人,合计共474人: a total after its parts says it sums
@@ -191,6 +206,16 @@ def _soon(text: str, honour_mentions: list[Mention], at: int) -> Mention | None:
     )
 
 
+_ONE_TITLE = re.compile(r"[^，,。；;、和及与]{2,30}(?=[，,。；;]|$)")
+
+
+def _one_title(text: str, at: int) -> str:
+    """The words after a run's receiving verb up to the clause's end when they hold no second title
+    (no 、 or 和 in them): where the one title the run received is written."""
+    m = _ONE_TITLE.match(text, at)
+    return m.group() if m else ""
+
+
 _NEXT_TITLE = re.compile(r"[”\"」]?(?:、|和|及|与)[“\"「]?")
 _TAIL = re.compile(r"[^，,。；;、和及与“”\"「」\s\d]{1,8}?(?=[”\"」]?(?:[，,。；;、和及与]|称号|$))")
 
@@ -225,6 +250,9 @@ def shared(out: list[Count], text: str, honour_mentions: list[Mention], award_en
         if len(titles) == j - i + 1:
             for k, title in enumerate(titles):
                 out[i + k] = dataclasses.replace(out[i + k], honour=title)
+        elif got and not titles and out[j].honour and out[j].honour in _one_title(text, got.end()):
+            for k in range(i, j):  # 24位志工、8个团队及5个家族获得…「金晖奖」: one title for the run
+                out[k] = out[k] if out[k].honour else dataclasses.replace(out[k], honour=out[j].honour)
         i = j + 1
     return out
 

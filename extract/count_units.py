@@ -10,6 +10,7 @@ from extract.count_words import words
 
 _VIEW_BEFORE = re.compile(r"访问|浏览|阅读|观看|点击|播放|收看")
 _VIEW_AFTER = re.compile(r"^(?:观看|围观|收看|参与|点赞|次)")
+_MODIFIER = re.compile(r"[^，,、。；;：:“”「」\d]{2,30}?的")  # 13个…表现卓越的单位: what describes the noun
 
 
 def unit_zh(
@@ -48,6 +49,8 @@ def unit_zh(
         return "person"
     if words().household_noun.match(after) and cls != "家":
         return "household"
+    if honour_before and title.endswith(("家庭", "户")):
+        return "household"  # 全国文明家庭1家: a title of families right before counts households
     if honour_before and words().collective_end.search(title):
         return "collective"  # 五四红旗团支部3个: the title right before names units
     if cls == "个" and honour_next and words().collective_end.search(title):
@@ -64,5 +67,8 @@ def unit_zh(
         return "person"  # 319个上海市五一劳动奖章 (not 22个“最美奋斗者”集体): persons counted by their medal
     if honour_kind is None and honour_next and cls == "个" and words().person_end.search(title):
         return "person"  # 11个巴南工匠: a title of people no lexicon knows, right after the count
+    described = _MODIFIER.match(text, m.end()) if cls in ("个", "家") else None
+    if described and words().collective_noun.match(text[described.end() : described.end() + 6]):
+        return "collective"  # 颁奖给13个…评鉴表现卓越的单位: the noun a long description keeps apart
     lead = re.sub(r"(?:共|计|共计|合计|有|达)$", "", before)  # 寺庙共5家,分别为…: the units named before
     return "collective" if cls in ("家", "个", "所") and words().collective_end.search(lead) else None

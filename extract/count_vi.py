@@ -15,6 +15,8 @@ _GIVEN = re.compile(
     re.I,
 )
 _QUOTED = re.compile(r"\s*[“\"‘']([^“”\"‘’'\n]{3,120})[”\"’']")
+_CAUSE = re.compile(r"vì sự nghiệp\s+", re.I)
+_QUOTE_SEP = re.compile(r"\s*(?:,|và)")
 _WORD = re.compile(r"[^\s,.;:!?()“”\"‘’\n]+")
 _STOP = frozenset(  # words that end a title written without quotes (Thợ giỏi cấp EVN | năm 2022)
     re.findall(
@@ -29,19 +31,34 @@ def given_title(text: str, end: int, stop: int) -> str | None:
     next count): after danh hiệu the title alone (Thợ giỏi cấp EVN), after an order or a medal the
     medal's whole name (Huy chương Quân kỳ Quyết thắng); quoted, what the quotes hold."""
     right = _QUOTED.match(text, end, stop + 2)
-    if right and len(right.group(1).split()) <= 6:  # 3 cá nhân “Phụ nữ tiêu biểu”: a quoted title right
-        return right.group(1)  # after the counted noun (a long quoted phrase is why, not a title)
+    # 3 cá nhân “Phụ nữ tiêu biểu”: a quoted title right after the counted noun (a long quoted phrase is
+    # why, not a title)
+    if right and len(right.group(1).split()) <= 6:
+        return _quoted_run(text, right, stop)
     m = _GIVEN.search(text, end, stop)
     if not m or m.start() - end > 80:
         return None
     title = m.group("noun").lower() == "danh hiệu"
     quoted = _QUOTED.match(text, m.end(), stop + 2)
     if quoted:  # as written, the medal's word with it
-        return quoted.group(1) if title else text[m.start("noun") : quoted.end()].strip()
+        return _quoted_run(text, quoted, stop) if title else text[m.start("noun") : quoted.end()].strip()
     words = _capitalised_run(text, m.end(), stop)
+    cause = _CAUSE.match(text, m.end()) if not words and not title else None
+    if cause and (rest := _capitalised_run(text, cause.end(), stop)):  # Kỷ niệm chương vì sự nghiệp Phụ nữ:
+        words = text[m.end() : cause.end()] + rest  # the family of medals named for a cause, unquoted
     if not words:
         return None
     return words if title else f"{m.group('noun')} {words}"
+
+
+def _quoted_run(text: str, first: re.Match, stop: int) -> str:
+    """137 gương “Điển hình tiên tiến”, “Người tốt – Việc tốt”: quoted titles one after another are the
+    count's titles together, joined as the study gold joins several titles of one count (A, B)."""
+    names, at = [first.group(1)], first.end()
+    while (sep := _QUOTE_SEP.match(text, at)) and (nxt := _QUOTED.match(text, sep.end(), stop + 2)):
+        names.append(nxt.group(1))
+        at = nxt.end()
+    return ", ".join(names)
 
 
 def capitalised_noun(text: str, cls_start: int, cls_end: int, stop: int) -> str | None:

@@ -27,6 +27,7 @@ from extract.count_context import (
     in_document_title,
     joined_vi,
     organised_by,
+    organisers,
     other_kind,
     said_before,
     said_twice,
@@ -239,7 +240,7 @@ def find_counts(
             )
             vetoed = (
                 (
-                    (words().not_honoured.search(clause) or witnessed(text, m.end()))
+                    (organisers(clause) or witnessed(text, m.end()))
                     and not words().honoured_after.match(text, m.end(), sentence_of(spans, m.start())[1])
                     and not PROPOSING.search(clause)  # 拟推荐1个集体申报…奖状: a nomination, not a sign-up
                     and not given_to(clause, text, m)

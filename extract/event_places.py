@@ -23,7 +23,7 @@ _HAN_RUN = re.compile(f"[{HAN}]+")
 class Patterns:
     """The event finder's regexes, built from lexicons/events.tsv."""
 
-    campaign: re.Pattern  # a quoted title, then an event word: 2023年度“最美奋斗者”评选
+    campaign: re.Pattern  # a quoted title, then an event word: 2023年度“最美奋斗者”评选 (no theme)
     admin: re.Pattern  # a Chinese administrative place: 盘龙区
     admin_word: re.Pattern  # ... its last word alone: 区 (found first, then the name before it)
     not_place: re.Pattern  # ... that is a body or an area (县委, 全市)
@@ -47,7 +47,8 @@ def patterns() -> Patterns:
     vi = alternation(words["admin_vi"]).pattern
     return Patterns(
         campaign=re.compile(
-            r"(?:(?:19|20)\d\d年度?)?[^，。,；;！!？?\n]{0,24}?[“\"][^”\"\n]{2,40}[”\"][^，。,；;！!？?\n]{0,24}?"
+            # (a quote before 为主题 is a theme, 以“永葆军人本色”为主题的联欢活动, no campaign's name)
+            r"(?:(?:19|20)\d\d年度?)?[^，。,；;！!？?\n]{0,24}?[“\"][^”\"\n]{2,40}[”\"](?!为主题)[^，。,；;！!？?\n]{0,24}?"
             rf"(?:{alternation(words['event']).pattern})"
         ),
         admin=re.compile(rf"[{HAN}]{{1,6}}?(?:{admin})"),
@@ -230,7 +231,7 @@ def qualified(title: str, text: str) -> str:
     heads: dict[str, str] = {}  # the division's code -> the longest writing of it
     at = text.find(title)
     while at >= 2:
-        head = _place_before(text[max(0, at - 8) : at])
+        head = _place_before(text[max(0, at - 9) : at].rstrip('“"「『'))  # 河南省“乡村光荣榜”
         if head:
             code = resolve(head, "zh").code
             heads[code] = max(heads.get(code, ""), head, key=len)
@@ -293,3 +294,42 @@ def abbreviated(title: str) -> str | None:
     pattern, rows = _abbreviations()
     m = pattern.search(title)
     return rows[m.group(1)] if m else None
+
+
+def with_parents_zh(place: str | None, text: str) -> str | None:
+    """A city, county or township with the divisions above it that the page names elsewhere (龙山县 on
+    a page that also says 湘西 and 湖南 -> 湖南省湘西州龙山县; 钟祥市胡集镇 with 荆门 -> 荆门市钟祥市
+    胡集镇), as Chinese writes an address from the province down: the county's event is the
+    prefecture's and the province's too. A parent the page never names is not added (a page about
+    西陵区 alone keeps 西陵区); a place the list does not know, one of several namesakes, one in
+    Taiwan (the list's 台湾省 is no division there) or a chain the list cannot read back stays as
+    written."""
+    found = resolve(place, "zh") if place else None
+    if found is None or found.level not in ("prefecture", "county", "township") or len(found.path) < 2:
+        return place
+    if (found.code is None and found.level != "township") or found.path[0] in _NO_PARENTS:
+        return place
+    head = ""
+    for parent in found.path[:-1]:
+        written = _written(parent)
+        if any(form in place for form in written):
+            break  # 钟祥市胡集镇: the place writes its own chain from here down
+        if any(form in text for form in written):
+            head += written[0]
+    if not head:
+        return place
+    leaf = found.display if found.code and found.display.startswith(place) else place  # 株洲 -> 株洲市
+    again = resolve(head + leaf, "zh")
+    return head + leaf if again is not None and again.path == found.path else place
+
+
+_NO_PARENTS = ("台湾省",)
+
+
+@cache
+def _written(official: str) -> tuple[str, ...]:
+    """The forms a division's name is written in, the usual first: 湘西州 (湘西土家族苗族自治州, 湘西)."""
+    found = resolve(official, "zh")
+    short = found.display if found is not None and found.code else official
+    stem = short[:-1] if len(short) >= 3 and short[-1] in "省市州县区盟" else short
+    return tuple(dict.fromkeys((short, official, stem)))

@@ -10,7 +10,18 @@ import re
 from functools import cache
 
 from extract.commendation import headline as full_headline
-from extract.event_places import abbreviated, known_zh, narrowed, patterns, place_in, place_zh, qualified
+from extract.event_honours import fullest_vi, fullest_zh, with_bodies_vi
+from extract.event_places import (
+    abbreviated,
+    known_zh,
+    narrowed,
+    patterns,
+    place_in,
+    place_zh,
+    qualified,
+    with_parents_zh,
+    without_vi_level,
+)
 from extract.event_years import event_year
 from extract.honour_bodies import awarding_bodies
 from extract.places import place_from_bodies, resolve
@@ -93,11 +104,12 @@ def _vi_written(title: str, text: str) -> str:
     """The Vietnamese honour as the text writes it best: among its spellings in the text, the one the
     lexicon gives (Huân chương Độc lập, not độc lập; Bà mẹ Việt Nam anh hùng), also when the text
     writes a proper name only in lower case or in capitals (huân chương chiến công), with the
-    class that follows it (hạng Nhất) when the text gives one; else the title as found."""
+    class that follows it (hạng Nhất, hạng III; a class in capitals first, else hạng ba) when the
+    text gives one; else the title as found."""
     canon = _vi_lexicon_forms().get(title.lower())
     spellings = [
         (m.group(1), m.group(2))
-        for m in re.finditer(rf"({re.escape(title)})(\s+hạng\s+(?:Nhất|Nhì|Ba))?", text, re.I)
+        for m in re.finditer(rf"({re.escape(title)})(\s+hạng\s+(?:Nhất|Nhì|Ba|I{{1,3}})\b)?", text, re.I)
     ]
     best = [(base, grade) for base, grade in spellings if base == canon] or [
         (base, grade) for base, grade in spellings if base == title
@@ -106,8 +118,8 @@ def _vi_written(title: str, text: str) -> str:
         best = [(canon, grade) for _, grade in spellings] or [(canon, "")]  # huân chương chiến công
     if not best:
         return title
-    graded = next((b + g for b, g in best if g and g.split()[-1][0].isupper()), None)
-    return graded or best[0][0]
+    graded = [b + g for b, g in best if g]
+    return next((g for g in graded if g.split()[-1][0].isupper()), graded[0] if graded else best[0][0])
 
 
 def _campaign(text: str) -> re.Match | None:
@@ -137,11 +149,11 @@ def place_vi(title: str, lede: str, text: str, year: int | None) -> str | None:
     bare = [part.strip() for m in _VI_AT.finditer(lede) for part in m.group(1).split(",")]
     for place in [b for b in bare if b[:1].isupper()] + named:
         if known := _division(place, text, year):
-            return _vi_chain(known, text, year)
+            return _vi_parents(_vi_chain(known, text, year), text, year)
     if not named and not place_from_bodies(awarding_bodies(text, "vi"), "vi", context=text, year=year):
         for m in p.vi_place.finditer(text, len(lede)):
             if known := _division(m.group(1).strip(), text, year):
-                return _vi_chain(known, text, year)
+                return _vi_parents(_vi_chain(known, text, year), text, year)
     return named[0] if named else None
 
 
@@ -171,6 +183,30 @@ def _vi_chain(place: str, text: str, year: int | None) -> str:
     chain = text[at:end]
     found = resolve(chain, "vi", context=text, year=year) if end > at + len(place) else None
     return chain if found is not None and found.code else place  # the list must agree on the chain
+
+
+def _vi_parents(place: str, text: str, year: int | None) -> str:
+    """A commune or district with the divisions above it the page leaves out, as an address writes them
+    (phường Trung Hòa -> phường Trung Hòa, quận Cầu Giấy, Hà Nội; huyện Vị Xuyên -> huyện Vị Xuyên,
+    Hà Giang): the district with its level, the province by its name; the place's own level in lower
+    case as running text writes it (Phường Trung Hòa at a title's start). Only a division the list
+    knows, in the year's map (before or after the 2025 merger), gains parents."""
+    place = _VI_LEAD_LEVEL.sub(lambda m: m.group(0).lower(), place)
+    found = resolve(place, "vi", context=text, year=year)
+    if found is None or found.code is None or len(found.path) < 2:
+        return place
+    written, added = place.lower(), []
+    for parent in reversed(found.path[:-1]):  # the nearest first
+        if without_vi_level(parent).lower() in written:
+            added = []  # xã Tân Ninh, huyện Quảng Ninh: the page writes the chain up to here
+        else:
+            added.append(
+                without_vi_level(parent) if parent == found.path[0] else parent[:1].lower() + parent[1:]
+            )
+    return ", ".join([place, *added])
+
+
+_VI_LEAD_LEVEL = re.compile(r"^(?:Phường|Xã|Thị trấn|Quận|Huyện|Thị xã|Thành phố|Tỉnh)(?= [A-ZÀ-ỸĐ])")
 
 
 _VI_LEVEL_WORD = re.compile(r"\b(?:Phường|Xã|Thị Trấn|Quận|Huyện|Thành Phố|Tỉnh)\b")
@@ -222,7 +258,7 @@ def find_event(
     titles = _distinct([h.text for h in honours])
     whole, _ = full_headline(title, text)  # a title cut short (… huyện Đi…): its place is read in full
     year = event_year(
-        title, lede, published, minguo and lang == "zh", text[:HEAD_CHARS] if lang == "zh" else ""
+        title, lede, published, minguo and lang == "zh", text[:HEAD_CHARS] if lang == "zh" else "", lang
     )
     if lang == "vi":
         org_m = _VI_ORGANISER.search(lede)
@@ -234,7 +270,9 @@ def find_event(
             date=date,
             place=place_vi(whole, lede, text, year),
             organizers=(org_m.group(1).strip(),) if org_m else (),
-            honours=tuple(_vi_written(t, text) for t in titles),
+            honours=_distinct(
+                [b for t in titles for b in with_bodies_vi(fullest_vi(_vi_written(t, text)), text)]
+            ),
         )
     campaign = _campaign(title) or _campaign(lede)
     name = campaign.group(0) if campaign else title
@@ -251,5 +289,6 @@ def find_event(
         or known_zh(place_in(lede))
     )
     place = narrowed(place, lede)
-    honours = _distinct([qualified(t, text) for t in titles])
+    place = place if minguo else with_parents_zh(place, text)  # traditional script: Taiwan's own
+    honours = _distinct([qualified(t, text) for t in fullest_zh(list(titles), text)])
     return Event(name=name, year=year, date=date, place=place, organizers=organisers, honours=honours)

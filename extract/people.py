@@ -24,6 +24,7 @@ from extract.people_rel_cues import (
     visited,
 )
 from extract.people_zh import ZhPerson
+from extract.people_zh_heirs import list_heirs
 from extract.people_zh_marks import kin_gender, late, retires
 from extract.records import Person
 from extract.text import Mention, sentence_of
@@ -39,6 +40,9 @@ _PUPILS = ("学生", "学童", "孩子")
 _RECEIVED = frozenset("获受荣领接")  # 获颁授, 受勉励: the act is received
 _PLACE_ENVOY = ("市代表", "省代表", "县代表", "区代表")  # 承办…的天津市代表: a host city's envoy
 _HANDED = re.compile("颁|奖|授予|表彰|获")  # 为中学生冼某颁发特别奖: a pupil honoured after all
+_NO_HEIR = frozenset(  # a guest, a presenter, a relative listed next to an honouree: not honoured with them
+    {"attending", "guest", "family", "contact", "retiring", "helped", "example", "representative", "witness"}
+)
 
 
 def decide_relation(
@@ -122,6 +126,8 @@ def honours_by_person(spans, how: set[str], ctx: Context) -> Mention | None:
 
 def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
     named = {p.name: honours_by_person(p.spans, p.how, ctx) for p in found}
+    mentions = [(s, e, p.name) for p in found for s, e in p.spans]
+    heirs = {} if ctx.explains else list_heirs(mentions, named, ctx)
     prizes = {n for n, h in named.items() if h and ctx.lex.honour_kind(h.text) == "prize"}
     rank_winners = {  # 李建政获得第一名: contest winners, though 第一名 is in no honour table
         p.name
@@ -187,8 +193,9 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             and any(relative_before(s, ctx.text, ends) for s, _ in p.spans)
         ):
             p.how.add("family")  # 黄县长的大儿子黄思豪, 她的女儿曾艳: a relative at the ceremony
+        heir = heirs.get(p.name) if not leader and not p.how & _NO_HEIR and not named[p.name] else None
         honoured = (
-            bool(named[p.name])
+            bool(named[p.name] or heir)
             or p.name in rank_winners
             or ("grid" in p.how and ctx.commendation)
             or ("conferred" in p.how and ctx.commendation)
@@ -219,7 +226,9 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
             p.spans, p.how, leader, ctx, honoured, bool(prizes) and p.name not in prizes, p.name
         )
         honour = (
-            named[p.name].text if named[p.name] else (ctx.main_honour if relation == "honouree" else None)
+            (named[p.name] or heir).text
+            if named[p.name] or heir
+            else (ctx.main_honour if relation == "honouree" else None)
         )
         out.append(
             Person(
@@ -230,13 +239,24 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
                 org=p.org,
                 place=place_zh(p.org) if p.org else None,
                 honour=honour if relation == "honouree" else None,
-                gender=p.gender or kin_gender(p.role) or pronoun_gender(p.spans, starts, ctx.text),
+                gender=p.gender
+                or kin_gender(p.role)
+                or _womens(named[p.name] or heirs.get(p.name), relation, ctx)
+                or pronoun_gender(p.spans, starts, ctx.text),
                 ethnicity=p.ethnicity,
                 posthumous=relation == "honouree"
                 and any(ctx.cue_near("posthumous", s, e, 60, 12) or late(s, e, ctx.text) for s, e in p.spans),
             )
         )
     return out
+
+
+def _womens(honour: Mention | None, relation: str, ctx: Context) -> str | None:
+    """F for the honouree of a title given to women only (三八红旗手, 巾帼建功标兵, 模范母亲): the
+    honour the person was named with, not the page's main one (a page of mixed titles)."""
+    if relation == "honouree" and honour and ctx.lex.cue_re["women_honour"].search(honour.text):
+        return "F"
+    return None
 
 
 def _past_example(p: ZhPerson, ctx: Context) -> bool:

@@ -29,6 +29,8 @@ _BY_LIST = re.compile(r"由[^，,。；;！？\n]{1,60}$")
 _LIST_ITEM = re.compile(r"(?:、|及|与|和)[^、，,；;。！？!?\n]{0,20}$")  # …、议长Y及|主任委员|Z
 # 在代理市长邱臣远手中接下奖状, 从X手中接过奖牌: the one whose hands the honours come from
 _FROM_HANDS = re.compile(r"手中接(?:下|过)|手里接过")
+# 校长X宣读了《…关于表彰…的决定》: the one who reads the decision out (not 宣读了《倡议书》)
+_READS_OUT = re.compile(r"(?:同志)?(?:宣读|宣布)了?[^。；;，,\n]{0,60}?(?:决定|名单|通报|命令|嘉奖令|表彰)")
 _BY_ACTS = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:共同|一起)?(?:亲自)?(?:主持)?(?:颁奖|颁发|颁授|颁赠|致赠|表扬|表彰|授予|授勋)"
 )
@@ -108,8 +110,8 @@ def attends_after(start: int, end: int, ctx) -> bool:
 
 def presents(start: int, end: int, text: str) -> bool:
     """Does the person hand the honours over (X为获奖者颁奖, 由总统X亲自表扬, 由X、Y及Z共同颁奖, X(右)
-    授予Y…称号) rather than receive them?"""
-    if any(p.match(text, end) for p in (_PRESENTS_TO, _PRAISES_FOR, _FROM_HANDS)):
+    授予Y…称号, X宣读表彰决定) rather than receive them?"""
+    if any(p.match(text, end) for p in (_PRESENTS_TO, _PRAISES_FOR, _FROM_HANDS, _READS_OUT)):
         return True
     if _CONFERS.match(text, end) and not _given_before(start, text):
         return True

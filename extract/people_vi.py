@@ -1,6 +1,4 @@
-"""Vietnamese people: `ông/bà/đồng chí + Name`, `Name, position`, `Name - unit`, `position + Name`
-(also after a long chain of titles); the authors and signers are found by extract.people_vi_credits,
-bare names with an age or a home, names joined to a found one and askers by extract.people_vi_more."""
+"""Vietnamese people: `ông X`, `X, post`, `X - unit`, `post X`; credits: people_vi_credits; bare names: people_vi_more."""
 
 from __future__ import annotations
 
@@ -10,9 +8,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.lexicon import alternation
-from extract.people_vi_bounds import ROLE_CHAR as _ROLE_CHAR
-from extract.people_vi_bounds import VERB as _VERB
 from extract.people_vi_bounds import (
+    BIO,
+    CHAIN_START,
+    PLACE_PAREN,
+    after_of,
     completed,
     fallback_name,
     name_after_unit,
@@ -20,9 +20,12 @@ from extract.people_vi_bounds import (
     past_place,
     role_phrase,
     role_units,
+    sentence_start,
     tail_role,
     title_chain,
 )
+from extract.people_vi_bounds import ROLE_CHAR as _ROLE_CHAR
+from extract.people_vi_bounds import VERB as _VERB
 from extract.people_vi_credits import LOWER as _LOWER
 from extract.people_vi_credits import NAME, credits, signature, signers
 from extract.people_vi_credits import UPPER as _UPPER
@@ -39,11 +42,8 @@ from extract.people_vi_more import (
     counted,
     cut_off,
     first_letters,
-    given_back,
-    last_joined,
     named_place_or_unit,
     numbered_items,
-    own_badge,
     placed_elsewhere,
     tone_free,
     with_bio,
@@ -104,8 +104,8 @@ def patterns() -> Patterns:
     honours = alternation(
         [row[0] for row in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", row[0])]
     ).pattern
-    titles = (  # nguyên, cựu: a former post (đồng chí X, nguyên Bí thư Tỉnh ủy); quyền: an acting one
-        rf"(?i:(?:(?:nguyên|cựu|quyền)\s+)?(?:phó\s+)?(?:{positions})|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân"
+    titles = (  # nguyên, cựu: a former post (đồng chí X, nguyên Bí thư Tỉnh ủy); quyền: an acting one; hiện là: the present
+        rf"(?i:(?:(?:nguyên|cựu|quyền|hiện là|hiện nay là|nay là)\s+)?(?:phó\s+)?(?:{positions})|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân"
         r"|điều dưỡng|kỹ sư|nhân viên|y sĩ|dược sĩ|lớp(?=\s+\d))"  # em X (lớp 12C6 Trường …): the class
     )
     item = next_item(titles, [*rules.get("surname", []), *words["surname"]])  # …, Đại úy B: the next person
@@ -124,13 +124,13 @@ def patterns() -> Patterns:
             rf"(?:\s+(?:{_DEGREE}|(?:[^\s,.;:?]|\.(?=\w))+)){{0,11}}?\s+(?P<name>{NAME})"
         ),
         tail=re.compile(
-            rf"(?:\s*\(\s*|(?:\s*\([^()\n]{{1,30}}\))?\s*,\s*(?:(?!(?i:{cues})\s|{titles})[^,.;:()\n]{{2,30}},\s*(?={titles}))?|\s*[-–]\s*|\s+(?=[{_UPPER}]))"
-            rf"(?P<role>{item}{titles}{_ROLE_CHAR}{{0,60}}(?:,\s*{item}(?:{titles}|{role_units()}\s){_ROLE_CHAR}{{0,60}})*)"
+            rf"(?:\s*\(\s*|(?:\s*\([^()\n]{{1,30}}\))?{BIO}\s*,\s*(?:(?!(?i:{cues})\s|{titles})[^,.;:()\n]{{2,30}},\s*(?={titles}))?|\s*[-–]\s*|\s+(?=[{_UPPER}]))"
+            rf"(?P<role>{item}{titles}{_ROLE_CHAR}{{0,90}}(?:,\s*{item}(?:{titles}|{role_units()}\s){_ROLE_CHAR}{{0,60}})*{PLACE_PAREN})"
             rf"|(?:\s[-–]\s|\s*\(\s*(?:thuộc\s+)?(?=(?:{role_units()})\s))"  # X (thuộc Chi đoàn thôn Y): the unit
             rf"(?P<org>[^,.;:()\n]{{2,60}}?(?:,\s*(?:{role_units()})\s[^,.;:()\n]{{1,40}}?)*)(?=\s+(?:với|đã|có|là)\s|[,.;:)])"
         ),
         stop=re.compile(rf"\s+(?:{tone_free(alternation(words['stop']).pattern)})(?![{_LOWER}])"),
-        chain=re.compile(rf"(?:^|(?<=[.;:\n]\s)|(?<=\bcó\s)|(?<=,\s))((?:{positions})[^.;:\n]*?,\s*)+$"),
+        chain=re.compile(rf"{CHAIN_START}((?:{positions})[^.;:\n]*?,\s*)+$"),
         address=frozenset(w.lower() for w in words["address"]),
         position_line=re.compile(rf"(?:(?:KT|TM|Q)\.\s*|QUYỀN\s+)?(?i:{positions})\b"),
         namesake=re.compile(  # also a contest's quoted title: Cuộc thi tìm hiểu “Đồng chí | Lê Đức Thọ - …”
@@ -203,13 +203,20 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
                 continue
             if pattern is p.by_cue and inside_proper_name(text, m.start("cue"), p.street):
                 continue  # quận Hai Bà Trưng, phố Ông Ích Khiêm: the cue is a word of a place's name
-            if p.not_name.match(text, s) and pattern is not p.by_position:
+            if (p.not_name.match(text, s) and pattern is not p.by_position) or _named_for(
+                text, s, e, figures
+            ):
                 continue  # Bà mẹ Việt Nam anh hùng; but Chủ tịch Công đoàn … Việt Nam | Trần Minh Quang
             if pattern is p.by_position and (
                 text[s:e].split()[0].lower() not in p.surnames or p.not_name.match(text, s)
             ):
                 s, e = name_after_unit(text, s, p)  # Chủ tịch UBND xã Vĩnh Sơn | Nguyễn Văn Phúng
-                if e is None or any(a <= s < b for a, b in found) or named_place_or_unit(text, s, e):
+                if (
+                    e is None
+                    or any(a <= s < b for a, b in found)
+                    or named_place_or_unit(text, s, e)
+                    or _named_for(text, s, e, figures)
+                ):
                     continue  # Chủ tịch UBND..., Bí thư Đảng ủy... are not names
             t = p.tail.match(text, e)
             role = role_phrase(t.group("role")) if t and t.group("role") else None
@@ -217,7 +224,7 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
             cue = m.group("cue")
             if pattern is p.by_position:  # Thứ trưởng Bộ Nội vụ X, Trưởng Ban …: both say who X is
                 before = title_chain(text, m.start("cue"), p.chain) + text[m.start("cue") : s].strip()
-                before = before.rsplit(" cho ", 1)[-1]  # Huân chương … cho Giám đốc Bệnh viện X: the post
+                before = after_of(before, p.position_line)  # Huân chương … cho | của Giám đốc … X: the post
                 # A - Phó trưởng Ban … và | X; … có 3 Trung tướng gồm | X
                 if _VERB.search(" " + text[m.end("cue") : s]):
                     before = cue = ""  # a verb or a second person between: the post is not X's
@@ -310,7 +317,7 @@ def _more(text: str, found: dict[tuple[int, int], Found], p: Patterns) -> None:
 def attends(text: str, at: int) -> bool:
     """Is the name at `at` in a sentence listing the officials attending (Dự hội nghị có đồng chí
     A, …; đồng chí B, …), or one quoting the person as its source (Theo ông X, Phó Chủ tịch …)?"""
-    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    start = sentence_start(text, at)
     p = patterns()
     return bool(
         p.attend.match(text, start)
@@ -335,6 +342,11 @@ _NAMES_AFTER_COLON = re.compile(
 )
 
 
+def _named_for(text: str, s: int, e: int, figures: frozenset[str]) -> bool:
+    """Is the figure at text[s:e] the name of a body, a road or an award (Đoàn TNCS | Hồ Chí Minh)?"""
+    return text[s:e] in figures and bool(patterns().figure_in.search(text, max(0, s - 16), s))
+
+
 def _roleless(taken: Found, start: int, by_position: bool) -> bool:
     """May a position before a name already found give it the role it lacks (found by the degree right
     before it: … Giám đốc Trung tâm Y tế huyện ThS. X)?"""
@@ -352,47 +364,3 @@ def _after_colon(text: str) -> list[tuple[int, int]]:
         for item in re.finditer(rf"(?:^|{parts}|\svà)[ \t]*({NAME})", m.group(body)):
             out.append((m.start(body) + item.start(1), m.start(body) + item.end(1)))
     return out + numbered_items(text)
-
-
-def namesake(text: str, name: str) -> bool:
-    """Does an award bear the person's name (Giải thưởng Nguyễn Văn Linh)? Then the person is its
-    namesake, remembered, not honoured."""
-    at = text.find(name) if name else -1
-    while at >= 0:
-        if patterns().namesake.search(text, max(0, at - 40), at):
-            return True
-        at = text.find(name, at + len(name))
-    return False
-
-
-def helped(text: str, start: int, end: int) -> bool:
-    """Is the person at text[start:end] one the honoured helped: the owner of a lost thing (chiếc ví do
-    anh X (trú …) đánh rơi), one given back what was lost (trả lại cho chị X), one rescued (cứu em X)?
-    Then they are mentioned, not honoured."""
-    p = patterns()
-    return bool(
-        p.helped_before.search(text, max(0, start - 40), start)
-        or p.helped_after.match(text, end)
-        or p.helped_after.match(text, last_joined(text, end))  # A và B (9 tuổi) không may bị …: both
-        or given_back(text, start)
-    )
-
-
-def acts(text: str, end: int) -> bool:
-    """Does the sentence go on, right after the name, with an official's verb (đồng chí X phát biểu
-    chỉ đạo, bà X đã trao chứng nhận, Chủ tịch nước X đã truy tặng …), maybe after the person's
-    position and other people doing it with them (ông X - chủ tịch UBND tỉnh A và ông Y - chủ tịch
-    UBND tỉnh B cũng truy tặng bằng khen)? Not when the person is given to (X được trao …)."""
-    p = patterns()
-    for _ in range(4):
-        t = p.tail.match(text, end)
-        if t and t.group("role"):
-            end = t.start("role") + len(_VERB.split(t.group("role"))[0].rstrip())
-        verb = p.strong_speech.match(text, end)
-        if verb:
-            return not p.given.search(verb.group("before")) and not own_badge(text, verb.end())
-        more = p.coordinated.match(text, end)  # … và ông Y - …: the verb may follow the last of them
-        if not more:
-            return False
-        end = name_end(text, more.start("name"), more.end("name"), p) or more.end("name")
-    return False

@@ -39,11 +39,26 @@ F = TypeVar("F", bound=HasSpan)
 # a dot glued to a letter abbreviates (UBND P.Chính Gián, TP.HCM), and so does TP. before a city's name
 ROLE_CHAR = r"(?:[^,.;:()\n]|\.(?=\w)|(?<=TP)\.(?= [A-ZĐ]))"
 # a role phrase ends where the sentence's verb begins (Chủ tịch UBND tỉnh | nhấn mạnh)
-# (not inside a department's name: Sở Giáo dục và Đào tạo, Ban Thi đua khen thưởng tỉnh)
+# (not inside a department's name: Sở Giáo dục và Đào tạo, Ban Thi đua khen thưởng tỉnh, Hiệp hội
+# Doanh nghiệp nhỏ và vừa; nor in Ủy viên dự khuyết, hiện là Phó …)
 VERB = re.compile(
-    r"(?<!đua)\s+(?=(?:nhấn mạnh|phát biểu|cho biết|đề nghị|trao|dự|chỉ đạo|ghi nhận|cùng|và(?!\s+[A-ZĐ][a-zà-ỹ]+\s+[a-zà-ỹ])|đã|tặng|khen|yêu cầu|nêu|"
-    r"chia sẻ|nói|cảm ơn|xúc động|được|vì|nhặt|vận động|tích cực|luôn|có|là|vinh dự|đối với|với|cũng"
-    r"|đánh giá|thông qua|lưu ý|hướng dẫn|trình bày|công bố)\b)"
+    r"(?<!đua)\s+(?=(?:nhấn mạnh|phát biểu|cho biết|đề nghị|trao|dự(?!\s+khuyết)|chỉ đạo|ghi nhận|cùng|và(?!\s+[A-ZĐ][a-zà-ỹ]+\s+[a-zà-ỹ])(?!\s+vừa\b)|đã|tặng|khen|yêu cầu|nêu|"
+    r"chia sẻ|nói|cảm ơn|xúc động|được|vì|nhặt|vận động|tích cực|luôn|có|(?<!hiện )(?<!nay )là|vinh dự|đối với|với|cũng"
+    r"|đánh giá|thông qua|lưu ý|hướng dẫn|trình bày|công bố|gắn(?=\s+[Hh]u[ây])|chủ trì|khiến|tại(?=\s+(?:[Đđ]ại hội|buổi|[Ll]ễ|[Hh]ội nghị|cuộc|[Hh]ội thi))|thừa (?:ủy|uỷ) quyền)\b)"
+)
+
+
+# where a chain of titles before a name may open: a sentence, a list's item, after có or của (… của Bộ
+# trưởng Bộ Y tế, Chủ tịch Hội đồng X; not thừa ủy quyền của Chủ tịch nước, | Bí thư Tỉnh ủy X: the one
+# delegating is another)
+CHAIN_START = r"(?:^|(?<=[.;:\n]\s)|(?<=\bcó\s)|(?<=\bcủa\s)(?<!quyền của\s)(?<!lệnh của\s)|(?<=,\s))"
+# the age, the birth year and the group that may stand between a name and its post (X, 29 tuổi, dân tộc
+# Mông, Bí thư Chi đoàn …)
+BIO = r"(?:\s*,\s*(?:\d{1,3}\s+tuổi|(?:sinh\s+năm|SN)\s*\d{4}|(?:người\s+)?dân\s+tộc\s+[^,.;:()\n]{1,15}))*"
+# a place in brackets closing a post or a unit (Trưởng bản X (xã Y); Công ty Z (Lào Cai)): part of the role
+PLACE_PAREN = (
+    rf"(?:\s*\((?:(?:xã|phường|huyện|quận|tỉnh|thị xã|thị trấn|TP\.?|thành phố)\s[^()\n]{{1,50}}"
+    rf"|[{UPPER}][{LOWER}]+(?:\s[{UPPER}][{LOWER}]+){{0,2}})\))?"
 )
 
 
@@ -228,3 +243,17 @@ def sentence_end(text: str, end: int, most: int) -> int:
     `most` characters on: a leader's speech verb is looked for there, not in the next sentence."""
     stops = [i for i in (text.find(". ", end, end + most), text.find("\n", end, end + most)) if i >= 0]
     return min(stops, default=min(len(text), end + most))
+
+
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding `at` starts: after a full stop and a space or a line end, not after
+    the dot inside an abbreviation (Ủy viên BCH T.Ư Đảng, TP.HCM)."""
+    return max(text.rfind(". ", 0, at) + 1, text.rfind(".\n", 0, at) + 1, text.rfind("\n", 0, at) + 1)
+
+
+def after_of(before: str, position: re.Pattern) -> str:
+    """The words before a name after the last `cho` (Huân chương … cho Giám đốc Bệnh viện X), and after
+    `của` when a post follows it (Huân chương … của Chủ tịch UBND tỉnh X): X holds that post, not the honour."""
+    before = before.rsplit(" cho ", 1)[-1]
+    at = before.rfind(" của ")
+    return before[at + 5 :] if at >= 0 and position.match(before, at + 5) else before

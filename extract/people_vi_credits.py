@@ -18,7 +18,11 @@ UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
 LOWER = "a-zàáâãèéêìíòóôõùúýăđĩũơưạ-ỹ"
 SYLLABLE = rf"[{UPPER}][{LOWER}]+"
 _VOWEL = "AÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬEÉÈẺẼẸÊẾỀỂỄỆIÍÌỈĨỊOÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢUÚÙỦŨỤƯỨỪỬỮỰYÝỲỶỸỴ"  # upper case only
-NAME = rf"{SYLLABLE}(?:[^\S\n]+(?:{SYLLABLE}|[{_VOWEL}](?![{LOWER}{UPPER}.]))){{1,4}}"  # Nguyễn Thị Như Ý
+# a highland name's syllable with its apostrophe (Ksor H’Nhuên, H'Hen Niê: Ê Đê, Gia Rai and Ba Na names);
+# a man's name of the Ê Đê may open with Y (Y Kông Niê)
+_HIGHLAND = rf"[{UPPER}][’'][{UPPER}][{LOWER}]+"
+_WORD = rf"(?:{SYLLABLE}|{_HIGHLAND})"
+NAME = rf"(?:{_WORD}|Y(?=[^\S\n]+[{UPPER}][{LOWER}]))(?:[^\S\n]+(?:{_WORD}|[{_VOWEL}](?![{LOWER}{UPPER}.’']))){{1,4}}"  # Nguyễn Thị Như Ý
 CAPS = rf"[{UPPER}]{{2,}}(?:[^\S\n]+[{UPPER}]{{1,}}){{1,3}}"  # HOÀNG LONG; a name never spans lines
 INITIALS = rf"[{UPPER}]\.(?:\s?[{UPPER}]\.)*\s?(?:[{UPPER}][{LOWER}]+|[{UPPER}]+)"  # H.Đào, D.LỆ, L.K, N.V.B
 SIGNED = rf"(?:{NAME}|{CAPS}|{INITIALS})"

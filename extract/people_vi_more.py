@@ -308,10 +308,20 @@ def unit_head_before(text: str, at: int) -> bool:
 def named_place_or_unit(text: str, s: int, e: int) -> bool:
     """Do the words at text[s:e], after a position or an honour, name the unit they head (Bệnh viện
     | Bạch Mai) or a place (cán bộ xã | Ninh Phụng, cán bộ thị trấn | Dương Minh Châu, huyện …; but
-    Chủ tịch UBND tỉnh | Cao Văn Trọng)?"""
-    return unit_head_before(text, s) or (
-        place_before(text, s) and (len(text[s:e].split()) <= 2 or bool(_PLACE_CHAIN.match(text, e)))
+    Chủ tịch UBND tỉnh | Cao Văn Trọng)? Or a place the page names elsewhere after its level word
+    (Nghệ nhân | Thừa Thiên Huế; … tỉnh Thừa Thiên Huế)?"""
+    return (
+        unit_head_before(text, s)
+        or (place_before(text, s) and (len(text[s:e].split()) <= 2 or bool(_PLACE_CHAIN.match(text, e))))
+        or (placed_elsewhere(text, s, e) and _division(text[s:e]))
     )
+
+
+def _division(name: str) -> bool:
+    """Is the name a province's, a district's or a commune's (the places' list)?"""
+    from extract.places.vi import gazetteer, normal  # the division list, loaded once for the places
+
+    return normal(name).lower() in gazetteer().exact
 
 
 # a place's name goes on with the larger place it lies in (thị trấn Dương Minh Châu, huyện …)

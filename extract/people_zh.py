@@ -18,6 +18,7 @@ from extract.people_zh_items import (
     last_item_end,
     line_owner,
     posts_said_apart,
+    start_marked,
     tail_name,
     tail_start,
 )
@@ -32,7 +33,7 @@ from extract.people_zh_layout import (
 )
 from extract.people_zh_lines import bracket_signatures, names_before_posts, slash_credits
 from extract.people_zh_minority import minority_names, shown
-from extract.people_zh_positions import phrase_start, position_phrase, post_after_unit
+from extract.people_zh_positions import phrase_start, position_phrase, post_cell
 from extract.people_zh_profiles import portraits
 from extract.people_zh_slots import (
     after_place,
@@ -330,7 +331,7 @@ class ChinesePeople:
                         and married_cell(text[e - 4 : e], self.names, self.checks.slot_name)
                     ):
                         add(e - 4, e, "list")  # 推荐的|郭许月娇、陈雪娥: a married name after 的
-                    elif e - s > 3 and tail_name(text[e - 3 : e], self.checks):
+                    elif e - s > 3 and tail_name(text[e - 3 : e], c, start_marked(text, s, e - 3, c)):
                         add(tail_start(text, e, self.checks), e, "list")  # 守岛民兵王继才、王仕花夫妇
         for line in self.f.line.finditer(text):
             cells = line.group(0).split()
@@ -340,7 +341,7 @@ class ChinesePeople:
             if first:
                 s, e = line.start() + first.start("name"), line.start() + first.end("name")
                 if self.checks.cued_name(text, s, e):
-                    role, org = post_after_unit(first.group("rest").split()[-1], self.lex, self.f)
+                    role, org = post_cell(first.group("rest").split()[-1], self.lex, self.f)
                     add(s, e, "grid", role, org)
             grid_line(text, line.start(), line.group(0), add, self.checks)
 

@@ -16,6 +16,7 @@ from extract.places.zh import gazetteer
 _NOT_LAST = frozenset("号班组队部科处室会")  # a unit's last character: no bare name ends so
 _AWARD_CHARS = frozenset("奖章杯赛")
 _PLACE_LAST = frozenset("省市县区乡镇村里街路州")
+_PRIZE_LAST = frozenset("奖赛")  # a prize's or a contest's last character: no name ends so
 _SERVICE = ("志工", "义工")  # lexicons/people_zh.tsv name_suffix: written right after a name
 _COUNTED = re.compile("[多几数各每诸两一二三四五六七八九十百0-9０-９]$")  # before the measure word 位
 _NAMED_AFTER = re.compile(
@@ -88,8 +89,8 @@ class NameChecks:
             if end > len(text):
                 continue
             closed = end == len(text) or text[end] in self.f.boundary or self.f.after_name.match(text, end)
-            if closed and self.cued_name(text, at, end, relaxed=True):
-                return end
+            if closed and text[end - 1] not in _PRIZE_LAST and self.cued_name(text, at, end, relaxed=True):
+                return end  # not 绩优志工|金馨奖;: a prize's name after the post
         return None
 
     def weak_named(self, text: str, at: int) -> bool:

@@ -44,7 +44,9 @@ class Frames:
     credit_glued: re.Pattern  # …职工之家的温暖。汪诚: an author's name glued to the last sentence
     credit_photo: re.Pattern  # 演讲比赛第一名。孙永智摄: a caption line closed by its photographer
     credit_form: re.Pattern  # 作 者⏎(主创人员)⏎⏎邱某某: the authors named in a nomination form
-    credit_photo_bracket: re.Pattern  # (新华网杨腾格尔摄), (资料图片/叶某摄): the photographer in brackets
+    credit_photo_bracket: (
+        re.Pattern
+    )  # (新华网杨腾格尔摄), (资料图片/叶某摄), (黄某/文、摄): the credit in brackets
     credit_dateline: (
         re.Pattern
     )  # 本报讯 (李庚), …12月17日电(曹桢): the authors in a bracket after the dateline
@@ -136,7 +138,8 @@ def frames() -> Frames:
             rf"[ \t\u3000]*[:：]?\s*([{HAN}][{HAN} \t\u3000、，,]{{0,30}}[{HAN}])[ \t\u3000]*$"
         ),
         credit_photo_bracket=re.compile(
-            rf"[（(][ \u3000]*(?:[{HAN}]{{1,6}}[/／])?(?:[{HAN}]{{1,6}}?(?:{any_of('media_unit')}))?[ \u3000]*([{HAN}]{{2,4}})[ \u3000]?摄[ \u3000]*[）)]"
+            rf"[（(][ \u3000]*(?:[{HAN}]{{1,6}}[/／])?(?:[{HAN}]{{1,6}}?(?:{any_of('media_unit')}))?[ \u3000]*([{HAN}]{{2,4}})"
+            rf"(?:[ \u3000]?摄|[/／][文图](?:[、/／]?[文图摄])?)[ \u3000]*[）)]"
         ),
         lead_count=re.compile(r"等(?:[\d一二三四五六七八九十百千两]+(?:名|人|位|[（(]组)|同志[“\"「])"),
         award_subject=re.compile(rf"(?:同志)?(?:{any_of('subject_verb')})"),

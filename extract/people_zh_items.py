@@ -58,15 +58,32 @@ def line_owner(text: str, at: int, people: dict, f: Frames):
     return people.get("".join(row.group("name").split())) if row else None
 
 
-def tail_name(cand: str, checks) -> bool:
+def tail_name(cand: str, checks, after_unit: bool = False) -> bool:
     """A name ending a list item (守岛民兵王继才): a surname and a given name that is no word
     (劳动模范代表 ends in 范 + 代表, a word); a common surname, as nothing marks where the name starts
-    (地区义消 holds no 区义消)."""
+    (地区义消 holds no 区义消). Right after a unit's last word (第一中学|豆朝晖) the unit marks the start,
+    so a given name that is also a word (朝晖) is fine."""
     return (
         cand[0] in checks.first
         and checks.slot_name(cand, relaxed=True)
-        and not checks.names.is_word(cand[1:])
+        and not (checks.names.is_word(cand[1:]) and (not after_unit or _post_or_unit(cand[1:], checks)))
     )
+
+
+# 最终|束和平、…, 对|苏军队、…: an adverb or a preposition opening a list of names marks where the first
+# name starts as a unit does, so its given name may be a word (和平, 军队)
+_LEADS_LIST = re.compile("(?:最终|最后|其中|分别|包括|还有|以及|对|向|为|给|由|授予|表彰)$")
+
+
+def start_marked(text: str, s: int, start: int, checks) -> bool:
+    """Is the start of the name at `start`, ending the list item text[s:...], marked by what opens
+    the item: a unit's last word (第一中学|豆朝晖) or a word that leads a list (最终|束和平)?"""
+    return text.endswith(checks.unit_words, s, start) or bool(_LEADS_LIST.search(text, s, start))
+
+
+def _post_or_unit(word: str, checks) -> bool:
+    """Is the word a post or a unit's last word (服务处|江主任, 村|党支部): no given name after a unit?"""
+    return bool(checks.role_end.search(word)) or word.endswith(checks.unit_words)
 
 
 def tail_start(text: str, e: int, checks) -> int:
@@ -93,6 +110,18 @@ def posts_said_apart(text: str, people: dict, lex: Lexicon, names: ChineseNameFi
     shared_posts(text, people, lex)
     surname_titles(text, people, lex, names)
     posts_before(text, people, lex, f)
+    posts_after_names(text, people, lex)
+
+
+def posts_after_names(text: str, people: dict, lex: Lexicon) -> None:
+    """与陈某区长共同颁发, 三院陈某院长榜上有名: a leader's or staff post right after a name (the order of
+    Taiwan and Hong Kong papers, and of polite mentions) is the post of a name that has none yet."""
+    for p in people.values():
+        for _, e in [] if p.role else p.spans:
+            m = lex.role_re.match(text, e)
+            if m and lex.roles[m.group(0)] in ("leader", "staff"):
+                p.role = m.group(0)
+                break
 
 
 def posts_before(text: str, people: dict, lex: Lexicon, f: Frames) -> None:

@@ -79,7 +79,8 @@ def bylines(text: str, add, c: NameChecks) -> None:
     for m in f.credit_photo_bracket.finditer(text):  # (新华网杨腾格尔摄): the agency glued before the name
         name = m.group(1)
         if name[0] in c.first and not c.names.is_word(name) and (len(name) == 4 or c.slot_name(name, True)):
-            add(*m.span(1), "byline", "摄影")  # a surname and a Mongolian given name (腾格尔) fit too
+            post = "摄影" if m.group(0).rstrip(")） \u3000").endswith("摄") else None  # (黄某/文): the writer
+            add(*m.span(1), "byline", post)  # a surname and a Mongolian given name (腾格尔) fit too
 
 
 def _photographers(m: re.Match, c: NameChecks) -> list[tuple[int, str]]:

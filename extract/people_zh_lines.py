@@ -125,3 +125,27 @@ def slash_credits(text: str, add, c: NameChecks) -> None:
     for m in _SLASH_CELL.finditer(text) if "/" in text or "／" in text else ():
         if c.slot_name(m.group(1), relaxed=True):
             add(*m.span(1), "byline")  # (工会 陈某/文 唐某/图): each name closed by its own mark
+    wire_credits(text, add, c)
+
+
+_WIRE = re.compile(  # (中央社记者陈某台北20日电), 【记者 范某 南投报导】: a reporter's name, then the dateline
+    r"[（(【\[][ \u3000]*[\u4e00-\u9fff]{0,6}?(记者|特派员|通讯员)[ \u3000]*([\u4e00-\u9fff]{2,3})[ \u3000]*"
+    r"([\u4e00-\u9fff]{0,5}?)[ \u3000]*(?:\d{1,2}日)?(?:专电|电|报导|报道)[ \u3000]*[）)】\]]"
+)
+
+
+def wire_credits(text: str, add, c: NameChecks) -> None:
+    """A wire service's or paper's credit in brackets: the reporter's name glued to the place and
+    date of the dateline (陈某台北|20日电). The name is three characters unless that leaves a place
+    of one character (王芳台北) or the place read after two is a known one."""
+    for m in _WIRE.finditer(text):
+        s, glued = m.start(2), m.group(2) + m.group(3)
+        sizes = [  # a dateline's place has two characters at least (台北, 南投)
+            k
+            for k in (3, 2)
+            if c.slot_name(glued[:k], relaxed=True) and (len(glued) - k >= 2 or k == len(glued))
+        ]
+        placed = [k for k in sizes if glued[k:].startswith(tuple(c.names.tables.places))]
+        size = (placed or sizes or [0])[0]
+        if size:
+            add(s, s + size, "byline", m.group(1), name=glued[:size])  # not stretched into the place

@@ -103,6 +103,26 @@ def post_after_unit(phrase: str, lex: Lexicon, f: Frames) -> tuple[str | None, s
     return post, phrase[:cut]
 
 
+_POST_END = frozenset("工员师医警官手长")  # 协理员, 保全工, 经济师, 士官长: a post's last character
+
+
+def post_cell(cell: str, lex: Lexicon, f: Frames) -> tuple[str | None, str | None]:
+    """(position, organisation) of the post cell closing a roll line (张某 某公司 总经理、高级经济师):
+    as post_after_unit, and a cell of posts alone (妇联协理员) is the post, each 、-part short and
+    ending in a position word or an occupation's last character."""
+    role, org = post_after_unit(cell, lex, f)
+    if role or org:
+        return role, org
+    parts = _PAREN_TAIL.sub("", cell.strip()).split("、")
+    shaped = all(
+        2 <= len(part) <= 8
+        and not _NO_POST.search(part)
+        and (part[-1] in _POST_END or any(m.end() == len(part) for m in lex.role_re.finditer(part)))
+        for part in parts
+    )
+    return ("、".join(parts), None) if shaped else (None, None)
+
+
 def unit_end(segment: str, before: int, lex: Lexicon) -> int:
     """Where the last unit word (社区, 公司, 工会) ending before `before` ends, else 0."""
     ends = [i + len(u) for u in lex.units if 0 <= (i := segment.rfind(u, 0, before)) <= before - len(u)]

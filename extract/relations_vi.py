@@ -7,17 +7,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.lexicon import Lexicon
+from extract.ethnicity_vi import ethnicity_vi, only_group
 from extract.people import Context, decide_relation, honours_by_person
-from extract.people_vi import Found, acts, attends, helped, namesake, patterns
+from extract.people_vi import Found, attends, patterns
+from extract.people_vi_acts import acts, helped, namesake
 from extract.people_vi_bounds import sentence_end
+from extract.people_vi_gender import gender_vi, pronoun_gender
 from extract.people_vi_more import contact
 from extract.records import Person
 from extract.tsv import read_rows
 
-# X - Giám đốc Sở …; Y - Bí thư huyện uỷ được trao tặng Huân chương: leaders named before a passive award
+# X - Giám đốc Sở …; Y - Bí thư huyện uỷ được trao tặng Huân chương (được đón nhận, được đề nghị xét tặng):
+# leaders named before a passive award
 _PASSIVE_AWARD = re.compile(
-    r"được\s+(?:đề nghị\s+)?(?:trao tặng|trao|tặng thưởng|tặng|truy tặng|phong tặng|nhận)\b", re.I
+    r"được\s+(?:đề nghị\s+)?(?:xét\s+)?(?:trao tặng|trao|tặng thưởng|tặng|truy tặng|phong tặng|đón nhận|nhận)\b",
+    re.I,
 )
 # mong rằng các đồng chí được nhận …, 28 người … được trao tặng: others get it
 # … cho biết, đợt này có 38 đảng viên được nhận …: the person reports; a number and a noun open a new subject
@@ -48,13 +52,14 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
         by_name.setdefault(text[f.start : f.end].lower(), []).append(f)
     by_name = _short_forms_joined(by_name)
     out = []
+    everyone = [(f.start, f.end) for f in found]
     for mentions in by_name.values():
         name = max(
             (text[f.start : f.end] for f in mentions), key=lambda n: sum(w[:1].isupper() for w in n.split())
         )
         spans = [(f.start, f.end) for f in mentions]
         role = max((f.role for f in mentions if f.role), key=len, default=None)  # the fullest
-        org = next((f.org for f in mentions if f.org), None)
+        org = next((f.org for f in mentions if f.org and not only_group(f.org)), None)
         cues = " ".join(f"{f.cue} {f.role or ''}".lower() for f in mentions)
         leader = any(p in cues for p in vi_leaders())
         speaks = any(
@@ -118,7 +123,8 @@ def people_vi(found: list[Found], ctx: Context) -> list[Person]:
                 role=role,
                 org=org,
                 honour=honour if relation == "honouree" else None,
-                gender=_gender_vi(mentions, ctx.lex, name),
+                gender=gender_vi(mentions, ctx.lex, name) or pronoun_gender(text, spans, everyone),
+                ethnicity=ethnicity_vi(text, spans, everyone),
                 posthumous=relation == "honouree"
                 and (
                     any(ctx.cue_near("posthumous", s, e, 400, 10) for s, e in spans)  # in its sentence
@@ -286,8 +292,11 @@ def _comes_to_give(end: int, ctx: Context) -> bool:
 
 def _speech_before(text: str, at: int, ctx: Context) -> bool:
     """Phát biểu tại lễ trao giải, đồng chí X …: the speech opens the sentence the name is in."""
-    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, at - 60)
-    return bool(ctx.lex.cue_re["speech_vi"].search(text, start, at))
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1)
+    speech = ctx.lex.cue_re["speech_vi"]  # opening the sentence, a long post may stand between
+    return bool(
+        speech.search(text, max(start, at - 60), at) or (at - start < 150 and speech.match(text, start))
+    )
 
 
 def _recipient(spans, ctx: Context) -> bool:
@@ -296,9 +305,13 @@ def _recipient(spans, ctx: Context) -> bool:
     for s, _ in spans:
         a = max(max(text.rfind(c, 0, s) for c in ",;:\n") + 1, text.rfind(". ", 0, s) + 2, s - 250)
         award = ctx.lex.cue_re["award"].search(text, a, s)
-        if award and any(a <= h.start < s for h in ctx.honours):
+        if award and any(a <= h.start < s for h in ctx.honours) and not _OWNER.search(text, a, s):
             return True
     return False
+
+
+# … truy tặng Huân chương Dũng cảm của Chủ tịch nước | X: the one whose decision it is, not who gets it
+_OWNER = re.compile(r"(?<!\w)của[ \t]+(?:(?!cho\b|tặng\b|trao\b)[^\s,;:.]+[ \t]+){0,6}\Z")
 
 
 def _passive_recipient(end: int, ctx: Context) -> bool:
@@ -367,19 +380,3 @@ def _award_list(mentions: list[Found], ctx: Context, cue: str = "award") -> bool
             if cue == "award" and _WINNERS.search(ctx.text, start, f.start):
                 return True  # Danh sách các cá nhân … đoạt Giải thưởng X gồm các ông, bà: A, …
     return False
-
-
-def _gender_vi(mentions: list[Found], lex: Lexicon, name: str = "") -> str | None:
-    """F or M from the address terms before the name (bà, chị; ông, anh), else F from a middle name
-    only women bear (Phạm Thị Hòa) or M from the one men bear (Trần Văn Cường), else None. A middle
-    name wins over an address term it contradicts: that term was the list's (ông A, Tống Thị B)."""
-    cues = {f.cue.lower() for f in mentions}
-    middle = set(name.split()[1:-1])
-    women = not middle.isdisjoint(lex.cues.get("female_middle_vi", ()))
-    if not cues.isdisjoint(lex.cues["female_vi"]) and "Văn" not in middle:
-        return "F"
-    if not cues.isdisjoint(lex.cues["male_vi"]) and not women:
-        return "M"
-    if women:
-        return "F"
-    return "M" if "Văn" in middle else None  # Nguyễn Văn Hải: Văn is a middle name men bear

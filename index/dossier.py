@@ -198,12 +198,11 @@ def _mention(r: tuple, evidence: bool = True) -> dict[str, Any]:
 
 def evidence_for(archive, honours: list[dict[str, Any]]) -> None:
     """The evidence of these mentions of a dossier read without its text (`evidence` False): the
-    texts of their articles read in one query, each cut as the dossier's query would have."""
-    texts = archive.store.columns_of([h["evidence"][0] for h in honours], ("text",))
+    text around each read in one query, cut as the dossier's query would have."""
+    texts = archive.store.texts_around([h["evidence"][:2] for h in honours], 2 * AROUND)
     for h in honours:
         article_id, at, position = h["evidence"]
-        text = texts[article_id]["text"] if article_id in texts else ""
-        h["evidence"] = evidence_of(text[at : at + 2 * AROUND], position)
+        h["evidence"] = evidence_of(texts.get((article_id, at), ""), position)
 
 
 def evidence_of(text: str, at: int) -> str:

@@ -33,3 +33,19 @@ class PageReads:
         for key, r in self._keyed("honours", "owner_n", keys, " AND t.owner = ?", (owner,)):  # type: ignore[attr-defined]
             out[key].append(tuple(r[n] for n in names))
         return out
+
+    def texts_around(self, keys: list[tuple[str, int]], length: int) -> dict[tuple[str, int], str]:
+        """`length` characters of an article's text from an offset, for each (article id, offset):
+        a person page's evidence, cut in the query (SQLite counts characters as Python does), not
+        by reading each article's whole text into Python first."""
+        keys = list(dict.fromkeys(keys))
+        out: dict[tuple[str, int], str] = {}
+        for i in range(0, len(keys), 400):
+            chunk = keys[i : i + 400]
+            sql = (
+                f"WITH k(a, at) AS (VALUES {','.join(['(?, ?)'] * len(chunk))}) "  # noqa: S608
+                "SELECT k.a, k.at, substr(t.text, k.at + 1, ?) FROM k CROSS JOIN articles t ON t.id = k.a"
+            )
+            for a, at, text in self.db.execute(sql, [v for key in chunk for v in key] + [length]):
+                out[(a, at)] = text or ""
+        return out

@@ -18,6 +18,8 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
+from normalize import shapes
+from normalize.credits import without_editors
 from normalize.linerules import LineRules, all_needed
 from normalize.shapes import chrome_bar, composed_heading, last_paragraph, slogan, toolbar
 
@@ -39,6 +41,7 @@ MIN_BODY = 40  # a line this long that holds a full stop opens the article body
 INDEX_REACH = 4  # the title is at most this many lines above the body's first long paragraph
 INDEX_GAP = 3  # lines from the title's entry in a page's list of articles down to the title itself
 _DASH_MARK = re.compile(r"^-\s+")  # a dash that marks an item, as • does
+_ITEM_BULLET = re.compile(r"^[-·•●▪]\s*")  # the bullet of a list's item
 _ITEM_SPLIT = re.compile(r"[\s|｜/•·]+")
 _LATIN_SPLIT = re.compile(r"\s*[|｜/•·]+\s*")  # Latin words are short: only marks part a Latin menu
 _CLAUSE = re.compile(r"[。，,、；;！？!?]")  # marks of running text (a title may have quotes and colons)
@@ -54,7 +57,6 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _COUNTERS = re.compile(
     r"[-·•]?\s*(?!(?:19|20)\d\d$)(?:\d{1,3}(?:[,.]\d{3})+|\d+)(?:\s+(?:\d{1,3}(?:[,.]\d{3})+|\d+))*"
 )
-_URL = re.compile(r"https?://\S+")
 # an author's credit as county media set it, behind a bar with its label spaced out (| 记 者:某某)
 _SPACED_LABEL = re.compile(r"^(?:[|｜]\s*)?(记\s*者|作\s*者|摄\s*影)\s*([:：])")
 _OWNER = re.compile(r"主办|主管|承办")  # the site's owner, named only in a footer
@@ -93,6 +95,7 @@ class Chrome:
         media set it (| 记 者:某某) in plain form (记者:某某), so that it reads as the credit it is."""
         if line[:1] in "|｜" or line[1:2] == " ":
             line = _SPACED_LABEL.sub(lambda m: "".join(m[1].split()) + m[2], line)  # 审 核: is chrome
+        line = without_editors(line)  # 记者 某某 编辑 某某: the site's editors close the credit
         if line.endswith(_SENTENCE_END):
             return line
         start = max(0, len(line) - MAX_TRAIL)  # the data is glued to the end
@@ -105,9 +108,10 @@ class Chrome:
         line = self.trim(line) if line else line
         if line.endswith(("|", "｜")) and _LONE_BAR.search(line) and line.count("|") + line.count("｜") == 1:
             line = _LONE_BAR.sub("", line)  # a table cell's border: 关键词:文安,道德 |
-        if len(line) > MAX_CHROME:
-            return _URL.fullmatch(line) is not None  # a long bare link (tracking data in its query)
-        if line in self.lines or self.pattern.fullmatch(line):
+        if len(line) > MAX_CHROME or shapes.ticker(line):
+            return shapes.long_chrome(line)  # a long bare link, a news ticker
+        bare = _ITEM_BULLET.sub("", line)  # - 上一篇:某某: a link list's bullet before a chrome line
+        if line in self.lines or any(self.pattern.fullmatch(x) for x in {line, bare}):
             return True
         if _YEAR.search(line) is None and self.is_fields(line):
             return True  # a dated one is the byline, which gives the page its date

@@ -4,8 +4,8 @@ unseen sites have their own words, not their own shapes): three or more bare wor
 the same shape, so the words must be longer than names are on average (menu items are four), and
 lines opened by a colon or 名单/如下 above them are a list (four-character married names too).
 
-Not here: the plain staff lines under an article (编辑:某某 / 审核:某某). Their names are persons of
-the article in the annotated set (tests/extract/gold 035, 136), so they stay.
+Not here: the staff lines under an article (编辑:某某 / 审核:某某): the site's editors, dropped by
+normalize/credits.py (editors), which keeps a lone 编辑 line where it is the article's only credit.
 """
 
 from __future__ import annotations

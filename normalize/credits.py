@@ -3,6 +3,11 @@ line with. A byline line under the title (2013-12-18 来源:某某网 作者:某
 line at the end (来源:某某日报 作者:记者 某某 编辑:某某) is dropped as page data, and its author with
 it: the credit is the one part of such a line that belongs to the article, so it stays as a line of
 its own. Site editors (编辑, 责任编辑, 审核) are the site's, not the article's: they stay dropped.
+
+The same convention for the editors' lines that stand apart (DESIGN.md's site chrome, the study
+gold's not-persons): a line of editors only (编辑:某某 / 审核:某某, 【内容审核:某某】, 编 辑:某某 二 审:某某,
+Biên tập: X) is chrome, and a run of editors closing a line (记者 某某 编辑 某某, 供稿:某某 编辑:某某审核:某某)
+goes from it; the reporters, correspondents and photographers before them are the article's authors.
 """
 
 from __future__ import annotations
@@ -42,6 +47,68 @@ _LATIN_NAME = re.compile(r"[A-ZÀ-Ỹa-zà-ỹ]{2,}")  # (作者:xiayin is a use
 _VI_LABEL = re.compile(r"[A-Za-zÀ-ỹ]")
 _EDITOR = re.compile(r"(?:责任|见习|特约)?编辑$|责编$|审核$|校对$")
 _SQUASH = re.compile(r"[\s【】\[\]()（）]+")
+# an editor's label, in either script (编辑, 責任編輯, 审 核, 二审, 签发, Biên tập); 编辑 alone needs
+# its colon or a space before a name (编辑部, 编辑出版 are words)
+_EDITOR_LABEL = (
+    r"(?:(?:责任|責任|内容|內容|文字|值班|见习|見習|特约|特約|网络|網絡|美术|美術)?[编編]\s*[辑輯]|[责責]\s*[编編]|美[编編]"
+    r"|(?:内容|內容)?[审審]\s*核|校\s*[对對]|[审審]\s*校|[初终終复複][审審]|[一二三]\s*[审審]|[签簽]\s*[发發]"
+    r"|Biên tập(?: viên)?|BTV)"
+)
+# an editor's name: two to four Han characters (a two-character one may be spaced: 苏 伟), in
+# brackets or not, a user name (wb001), or a Vietnamese name; several joined by 、 or spaces
+_EDITOR_NAME = (
+    r"[【\[]?(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff]\s[\u4e00-\u9fff]{1,2}|[A-Za-z][\w.]{1,15}"
+    r"|[A-ZĐ][a-zà-ỹ]*(?:\s[A-ZĐ][a-zà-ỹ]*){1,4})[】\]]?(?:[(（]实习[)）])?"
+)
+_EDITOR_CREDIT = (
+    rf"{_EDITOR_LABEL}\s*(?:[:：]\s*|\s+){_EDITOR_NAME}(?:\s*[、,，/]\s*{_EDITOR_NAME}|\s+{_EDITOR_NAME})*"
+)
+_EDITORS = rf"{_EDITOR_CREDIT}(?:\s*[|｜,，;；]?\s*{_EDITOR_CREDIT})*"
+# a line of editors only, bracketed or not: (责编:某某 审核:某某 签发:某某), BBT (the board's signature)
+# (a button may stand before them: 【我要纠错】责任编辑:某某; a label may be left empty: 初审编辑:)
+EDITORS_LINE = re.compile(
+    rf"(?:【[^】]{{1,6}}】)?\s*[(（【\[]?\s*(?:{_EDITORS}|(?:{_EDITOR_LABEL}){{1,2}}\s*[:：])\s*[)）】\]]?[\s|｜]*"
+    r"|BBT|Ban [Bb]iên tập"
+)
+# a run of editors closing a line after a credit or a sentence, inside the line's closing bracket
+# or not: (记者 某某 编辑 某某), 供稿:某某 编辑:某某审核:某某
+_EDITORS_END = re.compile(
+    rf"(?<=\S)\s*[|｜]?\s*(?:[(（【\[]\s*{_EDITORS}\s*[)）】\]]|\s{_EDITORS}\s*(?P<close>[)）】\]]?))[\s|｜]*$"
+)
+_LONE_EDITOR = re.compile(r"[编編]\s*[辑輯]\s*[:：]\s*[\u4e00-\u9fff·]{2,4}")
+# someone credited on the page (本报记者 某某, (记者某某 通讯员某某), 作者:某某, 供稿:某某, Tác giả:)
+_CREDITED = re.compile(
+    r"(?:记\s*者|通讯员|作\s*者|撰\s*文|供\s*稿|摄\s*影|实习生)\s*[:：/／]?\s*[\u4e00-\u9fff]{2,4}(?:[)）\s]|$)"
+    r"|(?:Tác giả|Bài(?: và ảnh)?|Ảnh)\s*:"
+)
+_EDITOR_HINT = re.compile(r"[编編辑輯审審核校签簽]|Biên|BTV|BBT|Ban")
+_END_HINT = re.compile(r"[编編辑輯审審签簽]|校\s*[对對]|Biên|BTV")
+
+
+def editors_line(key: str) -> bool:
+    """Is the line only the site's editors (编辑:某某, 二 审:某某 三 审:某某, (责编:某某))?"""
+    return _EDITOR_HINT.search(key) is not None and EDITORS_LINE.fullmatch(key) is not None
+
+
+def editors(keys: Sequence[str], kept: Sequence[int]) -> set[int]:
+    """The kept lines that are only the site's editors, to be dropped; none when the page's one
+    editors' line is a plain 编辑:某某 and no line of the page credits anyone else: then it is the
+    article's only credit, its author (the owner's seed 003: 编辑:时金 under a farm copy)."""
+    found = {i for i in kept if editors_line(keys[i])}
+    if len(found) == 1:
+        (i,) = found
+        if _LONE_EDITOR.fullmatch(keys[i]) and not any(_CREDITED.search(k) for k in keys):
+            return set()
+    return found
+
+
+def without_editors(line: str) -> str:
+    """The line without the run of editors that closes it (…高潮。(记者 某某 编辑 某某) ->
+    …高潮。(记者 某某)); the line itself when none does."""
+    if _END_HINT.search(line, max(0, len(line) - MAX_CREDIT * 2)) is None:
+        return line  # most lines: no editor's label near their end (one quick scan)
+    m = _EDITORS_END.search(line, max(0, len(line) - MAX_CREDIT * 2))
+    return line[: m.start()] + (m["close"] or "") if m else line
 
 
 def credit_in(key: str) -> tuple[int, int] | None:

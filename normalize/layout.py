@@ -21,13 +21,13 @@ from normalize.chrome import (
     tail_strays,
 )
 from normalize.closing import tail_menu
-from normalize.credits import salvage
+from normalize.credits import editors, salvage
 from normalize.dates import LABEL, TODAY, WEEKDAY, WEEKDAY_LINE, caption_date, find_dates
 from normalize.records import DateHint
 from normalize.repeats import strip_injected
 from normalize.seg_vi import byline_name
 from normalize.shapes import ad_blocks, headline_tail, last_paragraph, question_list, tail_widgets
-from normalize.titles import BYLINE_LINES, bare_title, credit_line, labelled_copy, untitled
+from normalize.titles import BYLINE_LINES, bare_title, credit_line, echoed_title, labelled_copy, untitled
 from normalize.titles import title_limit as title_limit  # pipeline.py reads it here
 
 _SPACE = " \t\u3000\xa0\u200b\ufeff"
@@ -42,6 +42,8 @@ _DATE_ONLY = re.compile(
 )
 _BYLINE_LABEL = re.compile(r"来源|作者|编辑|记者|浏览|阅读|点击|点阅|字号|发布|nguồn|tác giả|cập nhật", re.I)
 _CLOCK = re.compile(r"\d:\d\d")
+# an e-paper's page navigation beside the issue's date (上一版3 4下一版 2015年5月15日 星期 放大 缩小)
+_EPAPER_NAV = re.compile(r"上一版|下一版")
 _VIEWS = re.compile(r"阅读|浏览|点击|访问|lượt xem", re.I)  # a view counter beside a post's date
 # page data glued to the first paragraph (来源:CNBM 发布时间:2009-05-07 4月30日,宜宾市…): the fields up to
 # the date and its time of day, then the text
@@ -77,6 +79,11 @@ _PUBLISHED_WORDS = (
 _SIGNER = re.compile(
     r"[办室会局委部厅处院校所站队心府司社团组]$|[(（](?:编辑|编译|责编|责任编辑)[:：][^()（）]{1,12}[)）]$"
 )
+# the signer's unit, the date, then the annex or the source credit, all on one line
+_GLUED_SIGNATURE = re.compile(
+    r"(?<=[办室会局委部厅府])(?:[(（]代章[)）])?((?:19|20)\d\d年\d{1,2}月\d{1,2}日)(?=附件|附:|[(（]来源)"
+)
+MAX_SIGNER = 30  # characters of a signer's unit alone on its line
 LATE_BODY = 3  # lines of text kept above a region mark (:::) that make it the start of the sidebar
 MAX_ECHO_REST = 60  # page data around the title on a line that repeats it with a date
 MAX_ECHO_HAN = 16
@@ -191,6 +198,8 @@ def _body(
             # a weekday date under the title is the post's own date (Thứ năm, 05/10/2023 - 14:22), as
             # is one stamped with its time zone at the top (Thứ Năm, 15/11/2012, 12:03 (GMT+7))
             kind = "byline"
+        elif kind in ("page", None) and _EPAPER_NAV.search(key) and is_byline(key, minguo):
+            kind = "meta"  # the e-paper's issue date beside its page navigation
         elif kind == "page" and len(body) > 2:
             kind = "signature"  # below the text, it closes a press release: 2018年11月5日(星期一)
         if kind is None and not body and is_date_only(key) and find_dates(key, minguo):
@@ -222,12 +231,23 @@ def _body(
     stray = tail_strays(keys, kept, is_chrome) | headline_tail(
         keys, kept, is_chrome, is_paragraph, credit_line
     )
-    stray |= tail_widgets(keys, kept, is_paragraph)
+    stray |= tail_widgets(keys, kept, is_paragraph) | editors(keys, kept)
     if end := last_paragraph(keys, kept, is_paragraph):
         stray |= tail_menu(keys, kept, end)  # 公示公告 / 文明聚焦 / 志愿服务 under the article
     stray |= question_list(keys, [at for at in kept if at not in stray])  # questions above the widgets
     body = [line for line, at in zip(body, kept, strict=True) if at not in stray]
     return body, dates, dropped + len(stray), dated_at
+
+
+def _clock_first(dates: list[DateHint]) -> list[DateHint]:
+    """The byline dates, the weekday date of the page's header taken for one (2025年03月26日 星期三,
+    the day the page was shown) behind a byline stamped with its time (2021-09-23 17:20:49 来源:…)."""
+    bylines = [h for h in dates if h.kind == "byline"]
+    if len(bylines) < 2 or not WEEKDAY.search(bylines[0].line) or _CLOCK.search(bylines[0].line):
+        return dates
+    if not any(_CLOCK.search(h.line) for h in bylines[1:]):
+        return dates
+    return [DateHint(h.value, "page", h.line) if h is bylines[0] else h for h in dates]
 
 
 def _signature(body: list[str], match: Callable[[str], str], minguo: bool) -> list[DateHint]:
@@ -240,6 +260,23 @@ def _signature(body: list[str], match: Callable[[str], str], minguo: bool) -> li
             or (len(key) - found[-1][0] <= 16 and _SIGNER.search(key[: found[-1][0]].rstrip(_SPACE)))
         ):
             return [DateHint(found[-1][1], "signature", line)]
+    return _annexed_signature(body, match, minguo)
+
+
+def _annexed_signature(body: list[str], match: Callable[[str], str], minguo: bool) -> list[DateHint]:
+    """A notice's signature with its annex after it: the signer's unit alone on a line, the date alone
+    on the next (湖北省某某委员会 / 2024年3月12日 / 附件名单…), the first such pair of the page."""
+    for prev, line in zip(body, body[1:], strict=False):
+        key = match(line).strip().rstrip("。.")
+        signer = match(prev).strip()
+        if not (len(signer) <= MAX_SIGNER and _SIGNER.search(signer) and is_date_only(key)):
+            continue
+        if found := find_dates(key, minguo):
+            return [DateHint(found[0][1], "signature", line)]
+    for line in body[-2:]:  # a notice run together on one line: 某某办公室(代章)2022年11月10日附件…
+        for m in _GLUED_SIGNATURE.finditer(match(line)):
+            if found := find_dates(m[1], minguo):
+                return [DateHint(found[0][1], "signature", line)]
     return []
 
 
@@ -317,6 +354,10 @@ def layout(
     if title is None and len(body) > 1 and _opening_byline(match(body[0]), minguo):
         dates.append(DateHint(find_dates(match(body[0]), minguo)[0][1], "byline", body.pop(0)))
         dropped += 1
+    if title is None and body and (at := echoed_title(body, keys, match)) is not None:
+        title, twice = body[at], at + 1 < len(body) and match(body[at + 1]) == match(body[at])
+        body = body[at + 1 + twice :]  # the site's name above it, the <h1> copy under it
+        dropped += at + 1 + twice
     if title is None and body:
         title, skipped = untitled(body, dated_at, match, byline)
         dropped += skipped
@@ -341,4 +382,4 @@ def layout(
         dates.append(DateHint(found[0][1], "dateline", body[0]))
     dates += _signature(body, match, minguo) + caption_date(body[: BYLINE_LINES + 2], match, minguo)
     top, bottom = salvage(lines, keys, body, title)  # the author of a dropped byline stays
-    return Layout(bare_title(title or "", match, rules), [*top, *body, *bottom], dates, dropped)
+    return Layout(bare_title(title or "", match, rules), [*top, *body, *bottom], _clock_first(dates), dropped)

@@ -236,3 +236,26 @@ def slogan(line: str) -> bool:
         and len({len(p) for p in parts}) == 1
         and all(_SLOGAN_PART.fullmatch(p) for p in parts)
     )
+
+
+_TICKER_CLOCK = re.compile(r"[\u4e00-\u9fff]\d{1,2}:\d\d(?=[\u4e00-\u9fff])")  # 调查中23:53欧舒丹
+MIN_TICKER = 3  # glued times that make a line a ticker
+
+
+def ticker(line: str) -> bool:
+    """A news ticker run together on one line: headlines each glued to its time and the next one
+    (…正在调查中23:53欧舒丹终止…23:52一款…), no sentence among them."""
+    return "。" not in line and len(_TICKER_CLOCK.findall(line)) >= MIN_TICKER
+
+
+# a short label before a link (Nguồn QĐND: http://…, 新闻平台http://…): one to three words
+_LINK_LABEL = re.compile(
+    r"^[^\s。，,；;！？!?:：]{1,10}(?:\s[^\s。，,；;！？!?:：]{1,10}){0,2}\s*[:：]?\s*(?=https?://)"
+)
+_LINK = re.compile(r"https?://\S+")
+
+
+def long_chrome(line: str) -> bool:
+    """A line too long for the line rules that is chrome all the same: a bare link (tracking data in
+    its query), with a short label before it or not, or a news ticker."""
+    return ticker(line) or _LINK.fullmatch(_LINK_LABEL.sub("", line, count=1)) is not None

@@ -49,6 +49,7 @@ _DATELINE_CREDIT = re.compile(
     r"(?:报导|报道|報導|報道)\W?"
 )
 _LABEL = re.compile(r"^[(（【\[][^()（）【】\[\]]{1,6}[)）】\]]\s*")
+_SITE_AFTER = re.compile(r"\s+[-–—|｜_]\s+[^\s。，,.!！?？]{2,12}")  # … - 总工会: a site's name after a title
 # a Vietnamese news site's media tag before the headline ([Audio] Đề nghị…, [Video] Lễ trao…): the
 # player's label, not words of the title
 _MEDIA_TAG = re.compile(
@@ -66,6 +67,12 @@ MIN_KEYWORD_TAIL = 2
 _LATIN_KEYWORDS = re.compile(
     r"(?<=[\u3400-\u9fff])\s*[a-z0-9]+(?: [a-z0-9]+)*(?:,[a-z0-9]+(?: [a-z0-9]+)*){2,}[/|]?\s*$"
 )
+# a post's time stamp or a portal's media mark glued after a headline
+_STAMP_TAIL = re.compile(
+    r"\s+(?:\d{1,2}/\d{1,2}/(?:19|20)\d\d\s+\d{1,2}:\d\d(?::\d\d)?|Tin có (?:hình|ảnh|video))\s*$"
+)
+_CRUMB_END = re.compile(r"(?:>|＞|»|›)\s*([^>＞»›|｜]{6,80})$")  # a breadcrumb's last step
+_BARE_PHOTO_CREDIT = re.compile(r"[。！]\s*(?:记者)?[\u4e00-\u9fff]{2,4}\s*[/／]\s*(?:摄影?|翻摄|提供)$")
 _VI_PHOTO_CREDIT = re.compile(r"[.!?]\s*[(（]?\s*Ảnh\s*:[^()（）]{1,60}[)）]?\.?\s*$")
 
 
@@ -118,8 +125,8 @@ def _short(line: str) -> bool:
 
 def _caption(line: str) -> bool:
     """A photo's caption: a sentence closed by the photo's credit (…合影。(记者某某摄), … được biểu
-    dương. (Ảnh: Hải Nguyễn), … thầy thuốc ưu tú. Ảnh: Song An.)."""
-    return bool(PHOTO_CREDIT.search(line) or _VI_PHOTO_CREDIT.search(line))
+    dương. (Ảnh: Hải Nguyễn), … thầy thuốc ưu tú. Ảnh: Song An., …大赢家。记者某某／摄影)."""
+    return bool(PHOTO_CREDIT.search(line) or _VI_PHOTO_CREDIT.search(line) or _BARE_PHOTO_CREDIT.search(line))
 
 
 def untitled(
@@ -154,6 +161,22 @@ def untitled(
         body[: best + 1] = kept
         return title, best - len(kept)
     return "", 0
+
+
+def echoed_title(body: list[str], keys: list[str], key: Callable[[str], str]) -> int | None:
+    """Where the title of an untitled page is when the page says it twice: as the last step of a
+    breadcrumb (新闻首页 > 政治经济新闻 > 某某成绩出炉), or on two lines one under the other (the
+    <title> and the <h1>) with only short lines above them (the site's name: 香港商报)."""
+    crumbs = {"".join(m[1].split()) for k in keys[: HEAD_REACH * 2] if (m := _CRUMB_END.search(k))}
+    for i, line in enumerate(body[:HEAD_REACH]):
+        bare = "".join(key(line).split())
+        if not _is_title(line) or len(bare) < MIN_TITLE_HEAD or "。" in bare or _caption(bare):
+            continue
+        if bare in crumbs:
+            return i
+        if 0 < i < len(body) - 1 and key(body[i + 1]) == key(line) and all(_short(x) for x in body[:i]):
+            return i
+    return None
 
 
 def _above_byline(body: list[str], at: int, key: Callable[[str], str]) -> int | None:
@@ -211,7 +234,7 @@ def _best_heading(body: list[str], key: Callable[[str], str]) -> int:
         and len(heads) < MAX_HEADINGS
         and _is_title(body[i])
         and not body[i].endswith((":", "："))
-        and not PHOTO_CREDIT.search(body[i])  # a photo's caption under the headline ends the run
+        and not _caption(key(body[i]))  # a photo's caption under the headline ends the run
     ):
         if not heads or key(body[i]) != key(body[heads[-1]]):
             heads.append(i)
@@ -238,9 +261,14 @@ def _is_label(line: str) -> bool:
 
 
 def labelled_copy(line: str, title: str) -> bool:
-    """Is the line the title again behind a short label in brackets (an image's caption)?"""
+    """Is the line the title again behind a short label in brackets (an image's caption), or with the
+    site's name after a dash or a bar (某某赴京受奖 - 总工会: the page's <title>)?"""
+    if len(title) < MIN_TITLE_HEAD:
+        return False
+    if line.startswith(title) and _SITE_AFTER.fullmatch(line, len(title)):
+        return True
     m = _LABEL.match(line)
-    return m is not None and len(title) >= MIN_TITLE_HEAD and line[m.end() :].strip() == title.strip()
+    return m is not None and line[m.end() :].strip() == title.strip()
 
 
 def bare_title(title: str, match: Callable[[str], str], rules: Chrome) -> str:
@@ -248,6 +276,8 @@ def bare_title(title: str, match: Callable[[str], str], rules: Chrome) -> str:
     button after it (…的通知 下载本文)."""
     title = _LIST_NUMBER.sub("", _MEDIA_TAG.sub("", title.lstrip(_BULLETS + SPACE)))
     title = title.rstrip(SPACE + "|｜") if _BARS.search(title[-2:]) else title  # a table cell's border
+    if (cut := _STAMP_TAIL.search(title)) and cut.start() >= MIN_TITLE_HEAD:
+        title = title[: cut.start()]  # … Thế giới Di động 23/01/2026 14:02, … năm 2019 Tin có hình
     head, _, tail = title.rpartition(" ")
     if len(head) >= MIN_TITLE_HEAD and match(tail) in rules.lines:
         return head.rstrip(SPACE)

@@ -29,6 +29,7 @@ from web.state import (
     article_id,
     event_id,
     has_query,
+    links,
     person_name,
     query_of,
     search_state,
@@ -84,6 +85,26 @@ def place_tree(place: str, facets: dict[str, dict[str, int]], here) -> dict:
     return {"top": here(place=None, page=None), "crumbs": crumbs, "children": children}
 
 
+FACET_ORDER = ("kind", "relation", "level", "year", "place", "honour", "lang")  # as the page lists them
+FACET_VALUES, LABELLED = 12, ("kind", "lang", "relation", "level")  # values listed; those shown by label
+
+
+def facet_values(facets: dict[str, dict[str, int]], base: dict, lang: str) -> dict[str, list[tuple]]:
+    """Each facet's first FACET_VALUES values as the page lists them: (value, as shown, the link
+    narrowing the search to it, count); some forty links a page, each the page's link with one
+    parameter changed (and no page number). The place facet is listed as a tree (place_tree)."""
+    _, label = translator(lang)
+    out: dict[str, list[tuple]] = {"place": []}
+    for name in FACET_ORDER:
+        if name != "place":
+            link = links("/search", {**base, "page": None}, lang, {"lang": "language"}.get(name, name))
+            shown = (lambda v, name=name: label(name + "_", v)) if name in LABELLED else str
+            out[name] = [
+                (v, shown(v), link(v), n) for v, n in list(facets.get(name, {}).items())[:FACET_VALUES]
+            ]
+    return {name: out[name] for name in FACET_ORDER}
+
+
 def listed_dossier(reader, name: str, shown: int | None) -> dict:
     """A name's dossier as its page lists it: each person's `listed` honours, the first `shown`
     of the page (None: all), with their evidence; the text is read for those only (a name has hundreds)."""
@@ -122,11 +143,12 @@ def add_pages(app: FastAPI, library: Library) -> None:
             pages=pages,
             page=int(state["page"]),
             shown=(first, first + len(found["hits"]) - 1) if found["hits"] else None,
-            chart=chart(found["per_year"], lambda y: here(year=y)),
+            chart=chart(found["per_year"], links("/search", base, lang, "year")),
             marked=marked,
             safe_link=safe_link,
             chips=chips(state, here, lang),
             tree=place_tree(state["place"], found["facets"], here),
+            facets=facet_values(found["facets"], base, lang),
             formats=FORMATS,
         )
 

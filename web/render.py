@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import PurePosixPath
-from types import FunctionType
+from types import BuiltinFunctionType, FunctionType
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
@@ -28,11 +28,15 @@ DICT_ATTRIBUTES = frozenset(dir(dict))
 
 class PageContext(jinja2.runtime.Context):
     """Jinja's context, calling a plain Python function (the pages' helpers: t, label, here, href...)
-    straight: Jinja's own `call` first looks for `pass_context` and its kin on every call, a few
-    hundred times a page. Anything else (macros, methods, marked functions) goes Jinja's way."""
+    or a built-in (a dict's `get`) straight: Jinja's own `call` first looks for `pass_context` and
+    its kin on every call, a few hundred times a page (a built-in cannot carry those marks).
+    Anything else (macros, methods, marked functions) goes Jinja's way."""
 
     def call(__self, __obj, *args, **kwargs):  # noqa: N805  (Jinja's signature)
-        if type(__obj) is not FunctionType or "jinja_pass_arg" in __obj.__dict__:
+        kind = type(__obj)
+        if kind is not BuiltinFunctionType and (
+            kind is not FunctionType or "jinja_pass_arg" in __obj.__dict__
+        ):
             return super().call(__obj, *args, **kwargs)
         kwargs.pop("_block_vars", None)
         kwargs.pop("_loop_vars", None)
@@ -48,17 +52,17 @@ try:  # markupsafe's own escaping of a plain string, without the Markup construc
     from markupsafe import _escape_inner
 except ImportError:  # a markupsafe without it: its public escape, the same result a little slower
     _escape_inner = None
-_NEW = str.__new__
 
 
-def escape(value: Any) -> markupsafe.Markup:
-    """markupsafe.escape, the same Markup, made straight for a plain string (most of what a page
-    writes): Markup(...) looks for `__html__` again on the escaped string, a thousand times a page."""
+def escape(value: Any) -> str:
+    """markupsafe.escape's text, as what a template writes with `{{ ... }}` (the page is joined into
+    one string, so the Markup wrapper is never looked at): a plain string (most of what a page
+    writes, a thousand times a page) escaped straight, without the Markup constructor's checks."""
     kind = type(value)
     if kind is str and _escape_inner is not None:
-        return _NEW(markupsafe.Markup, _escape_inner(value))
-    if kind is int:  # counts and years: digits, nothing to escape
-        return _NEW(markupsafe.Markup, str(value))
+        return _escape_inner(value)
+    if kind is int or kind is float:  # counts, years, the chart's sizes: nothing to escape
+        return str(value)
     return markupsafe.escape(value)
 
 
@@ -111,6 +115,7 @@ def render(request: Request | None, template: str, status: int = 200, **context)
         "languages": LANGUAGES,
         "switch": lambda to: url(path, params, to),
         "href": lambda p, **kw: url(p, kw, lang),
+        "tail": url("", {}, lang),  # what href adds to a link without parameters: hundreds of links a page
         "quote": path_part,
         "headline": lambda item: headline(item) or t("untitled"),
     }

@@ -4,7 +4,7 @@ paths, and the links that carry the state (and the interface language) from page
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
@@ -29,6 +29,27 @@ def url(path: str, params: Mapping[str, Any], lang: str) -> str:
     if lang != "zh":
         items.append(pair("lang", lang))
     return path + ("?" + "&".join(items) if items else "")
+
+
+def links(path: str, params: Mapping[str, Any], lang: str, key: str) -> Callable[[Any], str]:
+    """url(path, {**params, key: value}, lang) for many values of one key (a facet's values, the
+    chart's years): the other parameters are written once, not once a link."""
+    before: list[str] = []
+    after: list[str] = []
+    for k, v in {**params, key: None}.items():  # the key keeps its place among the parameters
+        if k == key:
+            before, after = after, before  # what came so far goes before the key's value
+        elif v not in (None, "", False) and k != "lang":
+            after.append(pair(str(k), str(v)))
+    if lang != "zh":
+        after.append(pair("lang", lang))
+
+    def link(value: Any) -> str:
+        shown = value not in (None, "", False) and key != "lang"
+        items = [*before, pair(key, str(value)), *after] if shown else [*before, *after]
+        return path + ("?" + "&".join(items) if items else "")
+
+    return link
 
 
 @lru_cache(maxsize=4096)

@@ -27,6 +27,8 @@ from extract.names_zh.tables import (
     read_weights,
 )
 
+_ASPECT = frozenset("了着过")  # aspect particles: the character before them is a verb, no given name
+
 
 class ChineseNameFinder:
     def __init__(
@@ -66,6 +68,8 @@ class ChineseNameFinder:
             return False
         if text[start + 2 : start + 3] in t.cues.get("not_last", ()):
             return False  # 毛莉摄, 张宣等: a credit or a list's end after a two-character name
+        if text[start + 3 : start + 4] in _ASPECT:
+            return False  # 主席郑红作了讲话: an aspect particle makes the third character a verb
         at = 0
         for word, tag in self.tag(text):
             if at >= start:
