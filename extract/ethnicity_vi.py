@@ -119,4 +119,10 @@ def _apposed(gap: str) -> bool:
 
 def only_group(phrase: str | None) -> bool:
     """Is the phrase nothing but a group (X - dân tộc Xtiêng: the dash's phrase is no unit of X's)?"""
-    return bool(phrase) and bool(re.fullmatch(rf"{_INTRO}(?:{_groups()})", phrase.strip()))
+    return bool(phrase) and bool(_only().fullmatch(phrase.strip()))
+
+
+@cache
+def _only() -> re.Pattern:
+    """A group's phrase alone (dân tộc Xtiêng), for only_group."""
+    return re.compile(rf"{_INTRO}(?:{_groups()})")

@@ -101,18 +101,15 @@ def patterns() -> Patterns:
         words.setdefault(kind, []).append(word)
     cues = alternation([*rules.get("cue", []), *words["cue"]]).pattern
     positions = tone_free(alternation([row[0] for row in read_rows("positions_vi.tsv", 3)]).pattern)
-    honours = alternation(
-        [row[0] for row in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", row[0])]
-    ).pattern
+    honour_words = [row[0] for row in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", row[0])]
+    honours = alternation(honour_words).pattern
     titles = (  # nguyên, cựu: a former post (đồng chí X, nguyên Bí thư Tỉnh ủy); quyền: an acting one; hiện là: the present
         rf"(?i:(?:(?:nguyên|cựu|quyền|hiện là|hiện nay là|nay là)\s+)?(?:phó\s+)?(?:{positions})|giáo viên|bác sĩ|nông dân|học sinh|sinh viên|công nhân"
         r"|điều dưỡng|kỹ sư|nhân viên|y sĩ|dược sĩ|lớp(?=\s+\d))"  # em X (lớp 12C6 Trường …): the class
     )
     item = next_item(titles, [*rules.get("surname", []), *words["surname"]])  # …, Đại úy B: the next person
     cue_words = [*rules.get("cue", []), *words["cue"]]
-    position_words = [row[0] for row in read_rows("positions_vi.tsv", 3)] + [
-        row[0] for row in read_rows("honours.tsv", 3) if not re.search("[\u4e00-\u9fff]", row[0])
-    ]
+    position_words = [row[0] for row in read_rows("positions_vi.tsv", 3)] + honour_words
     return Patterns(
         by_cue=re.compile(
             rf"{first_letters(cue_words, DEGREE_LETTERS)}(?<![{_LOWER}{_UPPER}])"
