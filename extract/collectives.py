@@ -33,21 +33,39 @@ from extract.collectives_zh_names import (
     _EVENT,
     _NOTE,
     _bare,
-    _bodies,
     _ends_as_unit,
     _frames,
     _head_ends,
     _heads,
     _owned,
     _plausible,
+    _quoted,
     _unit_prefix,
     _unquoted,
     and_parts,
+    team_title,
 )
-from extract.collectives_zh_not import UNIT_LINE, list_heads, others
+from extract.collectives_zh_not import (
+    _WHEN,
+    UNIT_LINE,
+    gives_others,
+    list_acts,
+    list_heads,
+    others,
+    persons_unit,
+)
 from extract.collectives_zh_not import signers as signers_of
 from extract.collectives_zh_places import honoured_places, is_place, places_awarded
-from extract.collectives_zh_runs import after_group, alone, chained, couple, family, split_units, units_people
+from extract.collectives_zh_runs import (
+    after_group,
+    alone,
+    chained,
+    couple,
+    family,
+    split_units,
+    stray,
+    units_people,
+)
 from extract.led import Led
 from extract.lexicon import Lexicon
 from extract.needs import first_class
@@ -81,15 +99,10 @@ _WINNER_OF = re.compile(  # 获得「杰出爱心学校奖」的|X中学: the wi
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[，。；：！？,;:!?\n“‘]))([{HAN}]{{3,30}})")
 _PARAGRAPH_START = re.compile(rf"(?m)(?:^|(?<=[；;]))([{HAN}]{{4,30}})")
 _LEADING_VERB = re.compile(
-    r"(?:另外|此外)?(?:决定)?(?:授予|追授|表彰|命名|为(?=[\u4e00-\u9fff]{4})|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为|共?评选?出)|另外|此外|(?:我|本)(?:[省市县区州镇乡]|公司|集团|单位)|(?:而|并|同时)?在(?:得知|获悉|听闻)?|得知|获悉|[\u4e00-\u9fff]{0,8}?(?:指出|表示|认为|强调)"
+    r"(?:另外|此外|同时|并)?(?:决定)?(?:授予|追授|表彰|命名|为(?=[\u4e00-\u9fff]{4})|获评的有|评为|获评|[还也计共]?有|以及|包括|其中|分别为|共?评选?出)|另外|此外|(?:我|本)(?:[省市县区州镇乡]|公司|集团|单位)|(?:而|并|同时)?在(?:得知|获悉|听闻)?|得知|获悉|[\u4e00-\u9fff]{0,8}?(?:指出|表示|认为|强调)"
     r"|[\u4e00-\u9fff]{0,10}?(?:等|奖)为(?=[\u4e00-\u9fff]{3})|[\u4e00-\u9fff]{0,6}?(?:团队|集体|单位|团体)有(?=[\u4e00-\u9fff]{4})"
 )  # 我市青岚港务集团…: "our city" is not part of the unit's name (我公司|检修三班 too); 卓越组优等为|X社区: a grade;
 # 绩优团队有|X志工队: the kind of honour that has the units; 在得知|X荣获, 领导指出|X获得: news of the award, not the name
-
-
-_WHEN = re.compile(
-    r"(?:日前|近日|近期|今天|今日|昨天|昨日|于|也|还|再次|正式|有关|共(?!同)|分别|先后|本次|此次|今年|将){0,2}"
-)  # 于近期, 共授予 (not 共同: a frame word of its own), 本次共授予, 将分别授予
 
 
 def _acting(text: str, start: int, end: int, lex: Lexicon, people: set[str], given: bool = False) -> bool:
@@ -98,10 +111,12 @@ def _acting(text: str, start: int, end: int, lex: Lexicon, people: set[str], giv
     `given` an honour (向X授予) is the verb's object: the verb after it is not its own act."""
     f = _frames()
     after = _WHEN.match(text, end).end()
-    acts = f["body_after"].match(text, after) and not given
+    acts = (f["body_after"].match(text, after) or gives_others(text, after, f["gives"])) and not given
     if acts or f["member_after"].match(text, end) or _EVENT.match(text, end):
         return True
-    if any(text.startswith(p, end) for p in people if len(p) >= 2):
+    if any(text.startswith(p, end) for p in people if len(p) >= 2) or persons_unit(
+        text, end, people, lambda t: lex.honour_kind(t) == "collective"
+    ):
         return True
     # a position after the unit (…党组|书记, …办公室烟办|主任) or sharing its last word (…科|科长)
     for k in (-2, -1, 0, 1, 2):
@@ -126,19 +141,6 @@ _COUNT_AFTER = re.compile(  # 五四红旗团支部3个,: a kind, tallied (not A
 )
 
 
-def _quoted(text: str, start: int, end: int, honours: list[Mention]) -> bool:
-    """Is the phrase an honour title, inside one (“学习型组织先进班组”, 昔阳好家庭) or the start of one
-    (a cut line 全国优秀工会 where the text names 全国优秀工会工作者)?"""
-    name = text[start:end]
-    if any(h.start <= start and end <= h.end or h.text.startswith(name) for h in honours):
-        return True
-    if any(start < h.start < end <= h.end for h in honours):  # 入选省级|民主法治示范村(社区): into a title
-        return True
-    opened = text.rfind("“", max(0, start - 12), start)  # a short quote is a title; a long one, speech
-    closed = text.find("”", end, end + 12)
-    return opened >= 0 and closed >= 0 and not re.search("[”，。；：！？]", text[opened + 1 : closed])
-
-
 _MEMBERS = re.compile(r"[\d一二两三四五六七八九十百]+名")  # 税务窗口53名干部: its people, not the unit
 _TITLES = re.compile(r"(?<![一二三四特甲乙丙优])等[^，。；]{0,4}?(?:奖项|称号|荣誉|奖)")  # not 分别荣获甲等奖
 _PLACES = re.compile(r"[^、]{0,6}?(?:在|由|经(?!济)|据|受)")  # 经 (through), not 经济部, 经济技术开发区
@@ -157,7 +159,7 @@ def _won_list(clause: re.Match) -> bool:
 
 
 _GIVEN = re.compile("授予|追授|表彰|命名")
-_ITEM_SEP = re.compile(r"[^、\s\u3000]+")
+_ITEM_SEP = re.compile(r"(?:(?<=\d) (?=[所厂院](?:[、，。；\s]|$))|[^、\s\u3000])+")  # 三院306 所: one
 _LABEL_LINE = re.compile(
     r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十\d]+[、.．]\s*)?([^：:\n]{2,24})[：:][ \t\u3000]*(\S[^\n]*)$"
     r"|(?<=[，,；;])[ \t\u3000]*([^，,；;。：:\n]{2,24})[：:][ \t\u3000]*([^。\n]+)"
@@ -166,21 +168,12 @@ _LABEL_HONOUR = re.compile("(?:奖|集体|单位|称号|奖项|名单|家庭|团
 _SOCIETY = re.compile(f"^[{HAN}]{{4,}}会$")  # 银莲花荣誉勋章:澳门银行公会, 澳门妈阁水陆演戏会: a society
 _CLAUSE = re.compile(r"[^，。；：:;,!?！？\n]+")
 _ITEM_END = re.compile(
-    r"(?<![优甲乙丙特一二三])等|共|分别(?!为)|(?<![评名定])为(?=“|\d{4}年)|以(?=[「“])|[\d一二两三四五六七八九十百]+[家个名所校]"
+    r"(?<![优甲乙丙特一二三])等|共|分别(?!为)|(?<![评名定])为(?=(?:[省市县区镇乡]级|全[国省市县区]|首批|第.批)?“|\d{4}年)|以(?=[「“])|[\d一二两三四五六七八九十百]+[家个名所校]"
 )
 _VERB = re.compile(_VERB_GUARD + _AWARD_VERB)
 
 
-def _list_acts(entry: str, lex: Lexicon) -> bool:
-    """Does the list's last entry name a body that acts (…、中央军委政治工作部联合开展, 镇党委、镇政府决定)?"""
-    after = _frames()["body_after"]
-    entry = entry.split("被")[0]  # A、B等9家单位被全国总工会授予: the body after 被 acts, not the list
-    return any(
-        after.match(entry, _WHEN.match(entry, m.end()).end()) for m in _bodies(lex.units).finditer(entry)
-    )
-
-
-def _unit_lists(text: str, lex: Lexicon):
+def _unit_lists(text: str, lex: Lexicon, people: frozenset[str] = frozenset()):
     """(spans of the units, True) of each 、-list, or grid of two or more units (spaces between them),
     or after an honour's label (卓越奖：工务处、卫生局); (the clause's span, False) for a list whose
     units act (…联合开展), are places or are titles: no unit in it is honoured."""
@@ -218,8 +211,8 @@ def _unit_lists(text: str, lex: Lexicon):
             or _after_opener(entries[0])
             or f["visited"].search(entries[0])
             or _TITLES.search(entries[-1])
-            or _list_acts(entries[-1], lex)
-            or (_list_acts(entries[0], lex) and not _OBJECT.search(entries[0]))
+            or list_acts(entries[-1], lex)
+            or (list_acts(entries[0], lex) and not _OBJECT.search(entries[0]))
             or units_people(entries[-1], _ends_as_unit)
         ):
             # 在A、B等媒体发表: where; A、B等奖项: titles; 由A、B…, …、X联合开展: who acts; A、B等350余人参观
@@ -229,7 +222,7 @@ def _unit_lists(text: str, lex: Lexicon):
             cut = clause.end() - len(entries[-1]) + given.start() if given else clause.end()
             yield (clause.start(), cut), False
             clauses.append((*clause.span(), None, items))
-        elif items:
+        elif items and not stray(entries, items, people):  # …、畜牧活动、康复商店、汽车美容: not units
             yield items, True
             clauses.append((*clause.span(), "list", items))
     yield from chained(text, clauses)
@@ -258,7 +251,7 @@ def find_collectives_zh(
     people = {
         p for p in people if not any(e == len(p) for _, e in _head_ends(p)) and not is_place(p)
     }  # 卫生院, 某某旗
-    group_honours = [h for h in honours if lex.honour_kind(h.text) in ("collective",)]
+    group_honours = [h for h in honours if lex.honour_kind(h.text) == "collective" or team_title(h.text)]
     found: dict[str, Collective] = {}
     heads, _ = _heads()
 
@@ -304,7 +297,7 @@ def find_collectives_zh(
         near = [h for h in group_honours if s <= h.start < e] or group_honours
         found[name] = Collective(name=name, span=(start, end), honour=near[0].text if near else None)
 
-    lists = list(_unit_lists(text, lex))
+    lists = list(_unit_lists(text, lex, frozenset(people)))
     barred = [span for span, honoured in lists if not honoured] + salutations(text)
     signers = signers_of(text) + list_heads(text)
     for items, honoured in lists:

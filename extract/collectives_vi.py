@@ -29,6 +29,10 @@ def _vi_heads() -> list[str]:
 _POLICE_CODE = r"P[ACHKV]\d{2}"
 
 
+# an abbreviation in brackets inside a unit's name: Đội Cảnh sát giao thông (CSGT) Hàng Xanh
+_ABBREVIATION = r"\([A-ZĐ]{2,8}\)"  # letters only: a police code (PV01) closes a name (_CODED)
+
+
 # a rank or title opening a person's name: after và, a person honoured with the unit, not its words
 _RANKS = "Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đồng chí"
 
@@ -43,9 +47,9 @@ def _vi_unit() -> re.Pattern:
     # another unit (và Công ty cổ phần …, và Trường tiểu học …) or a person by rank (và Đại tá X)
     others = alternation([h for h in heads if h.lower() != "xã"]).pattern
     inner_and = rf"và(?!\s+(?!(?:{others}|{_RANKS})(?!\w))[{UPPER}][{LOWER}]+\s+[{LOWER}])"
-    stop = rf"(?:{inner_and}|với|vì|được|đã|cũng|còn|có|là|cho|trong|tại|của|thuộc|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao|long trọng|trọng thể|tổ chức)\b"
+    stop = rf"(?:{inner_and}|với|vì|được|đã|cũng|còn|có|là|cho|trong|tại|của|trực thuộc|thuộc|đạt|tích cực|nhận|kiêm|đón nhận|vinh dự|năm|tặng|trao|long trọng|trọng thể|tổ chức)\b"
     return re.compile(
-        rf"(?<![\w.])((?:{alternation(heads).pattern}|{_POLICE_CODE})(?!\w)(?:\s+(?!{stop})(?:phòng,\s+chống|[\w/.-]+)){{0,8}})",  # phòng, chống ma túy: one phrase
+        rf"(?<![\w.])((?:{alternation(heads).pattern}|{_POLICE_CODE})(?!\w)(?:\s+(?!{stop})(?:phòng,\s+chống|{_ABBREVIATION}|[\w/.-]+)){{0,8}})",  # phòng, chống ma túy: one phrase
         re.U,
     )
 
@@ -127,7 +131,8 @@ def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
     for m in _VI_AFTER.finditer(text):
         groups = ("numbered", "given", "are", "direct", "object", "named", "item", "line")
         group = next(g for g in groups if m.group(g))
-        out.append((group, m.start(group), m.end(group)))
+        end = _past_semicolons(text, m.end(group)) if group == "given" else m.end(group)
+        out.append((group, m.start(group), end))
     for m in _VI_BEFORE.finditer(text):
         group = next(g for g in ("subject", "model", "receiver", "host") if m.group(g) is not None)
         marks = list(_VI_CLAUSE_MARK.finditer(text, max(0, m.start() - 80), m.start()))
@@ -147,6 +152,20 @@ def _vi_contexts(text: str) -> list[tuple[str, int, int]]:
             if both:
                 out.append(("subject", begin, both.start()))
     return out
+
+
+_SEMICOLON = re.compile(r";\s*")
+_COMMA = re.compile(r"[\s,]*,\s*")
+_STOP = re.compile(r"[.;\n]")
+
+
+def _past_semicolons(text: str, end: int) -> int:
+    """The end of a `cho` list whose units are parted by `;` (cho Công an quận X; Đội Y, Đội Z vì …): on
+    past each `;` that a unit's name follows."""
+    while (mark := _SEMICOLON.match(text, end)) and _vi_unit().match(text, mark.end()):
+        stop = _STOP.search(text, mark.end())
+        end = stop.start() if stop else len(text)
+    return end
 
 
 def _given_other(text: str, at: int) -> bool:
@@ -179,21 +198,27 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
     `với mô hình` (the model a unit is praised for)."""
     found: dict[str, Collective] = {}
     for group, s, e in _vi_contexts(text):
+        parent = -1  # the end of a unit whose people or sub-unit came first (trực thuộc Phòng X, Công an Y)
         for unit in _vi_unit().finditer(text, s, e):
             name = unit.group(1).strip(" ,.")
             if name in found or not _vi_name(name, text[max(0, unit.start(1) - 20) : unit.start(1)]):
                 continue
+            if parent >= 0 and _COMMA.fullmatch(text, parent, unit.start(1)):
+                parent = unit.end(1)
+                continue  # …thuộc Phòng CSGT, Công an TPHCM: the parent's own parent
             if group == "list" and _parent(text, s, e, unit.start(1)):
                 continue
             if _people_first(text, group, s, unit.start(1)):
                 continue  # cho 3 cán bộ, chiến sĩ Công an quận X; cô giáo Y, Trường Z: their unit
             reach = max(s if group == "line" else 0, unit.start(1) - 12)  # a list line's bullet is no dash
             item = _ITEM.search(text, reach, unit.start(1))  # 2- Bệnh viện …: an item's number, no dash
-            if (_affiliation().search(text[reach : unit.start(1)]) and not item) or (
-                group in ("receiver", "host", "direct", "object", "named", "item", "line")
-                and text[s : unit.start(1)].strip(' \t"“')
-            ):
-                continue  # cá nhân thuộc Công đoàn X: whose people; khen thưởng anh Y - … Ban Z: his unit
+            if _affiliation().search(text[reach : unit.start(1)]) and not item:
+                parent = unit.end(1)
+                continue  # cá nhân thuộc Công đoàn X: whose people; khen thưởng anh Y - Ban Z: his unit
+            if group in ("receiver", "host", "direct", "object", "named", "item", "line") and text[
+                s : unit.start(1)
+            ].strip(' \t"“'):
+                continue  # tặng Bằng khen cho anh Y … Ban Z: the stretch opens with someone else
             start = unit.start(1)
             coded = _CODED.match(text, start + len(name))  # Phòng An ninh mạng và phòng, chống … (PA05)
             name = text[start : coded.end()] if coded else name
@@ -222,7 +247,24 @@ def find_collectives_vi(text: str, honours: list[Mention]) -> list[Collective]:
         found.setdefault(
             name, Collective(name=name, span=(start, end), honour=near[-1].text if near else None)
         )
+    found = {n: c for n, c in found.items() if not _plain_forms(n) & set(found)}
     return sorted(found.values(), key=lambda c: c.span)
+
+
+def _plain_forms(name: str) -> set[str]:
+    """The forms of a name with its bracketed abbreviation (Liên đoàn Lao động (LĐLĐ) tỉnh X): without it
+    (Liên đoàn Lao động tỉnh X), and with it for the words it stands for (Bộ Chỉ huy BĐBP tỉnh X). The
+    page naming the unit again in one of them, that is its name."""
+    m = re.search(_ABBREVIATION, name)
+    if not m:
+        return set()
+    before, after = name[: m.start()].split(), name[m.end() :].split()
+    letters = m.group(0).strip("()")
+    forms = {" ".join(before + after)}
+    words = before[-len(letters) :]
+    if len(words) == len(letters) and "".join(w[0] for w in words).upper() == letters:
+        forms.add(" ".join(before[: -len(letters)] + [letters] + after))
+    return forms
 
 
 @cache

@@ -83,10 +83,14 @@ _NOT_FIRST = set("到在用从向对为各这该有是和与及把被将让给�
 # a list item opening with a county, district or township whose first character is also a verb's or a
 # preposition's (从化市良口镇溪头村, 向峨乡红火社区): a place, not 从/向 opening a phrase
 _PLACE_OPENING = re.compile(f"[{HAN}]{{1,2}}[市县区乡镇](?![委长])")
+_KIND = re.compile(
+    f"(?:先进|优秀|模范|文明|示范|标兵|最美|十佳)[{HAN}]{{1,3}}"
+)  # 先进班组, 优秀团队, 最美窗口
 _CODE = re.compile(r"[A-Za-z0-9#\-]+")  # C-01, C8#, MQ-04: a code counts as one character of a name
 _COUNTED = re.compile("[一二三四五六七八九十两][个名家支批项所]")  # 一个乡, not 五华区
 _NOT_INSIDE = re.compile(
     '[及或在是由了的‘’"、]|大会|之所|关于|表彰|激励|各级|[一两几]个|等[\\d一二两三四五六七八九十百千]'
+    "|(?:推荐|申报|主办|承办|协办|报送)单位"  # a form's label glued to the unit (推荐单位自贡市关工委): its role
 )
 
 
@@ -107,6 +111,7 @@ def _plausible(
         and (name[0] not in _NOT_FIRST or opening or placed)
         and not _COUNTED.match(name)
         and not _EVENT.match(name)  # 第七届全国文明村镇: an edition opens a title, never a unit
+        and not _KIND.fullmatch(name)  # 涌现出的先进班组: a kind of unit praised, no unit's name
         and not _NOT_INSIDE.search(name)
         and name.count("“") == name.count("”")
         and name.count("「") == name.count("」")
@@ -126,8 +131,11 @@ def _plausible(
     )
 
 
-# words with 和 inside that join nothing (祥和志工队, 协和医院, 和平村): masked before looking for a joint
-_HE_WORDS = re.compile("祥和|协和|共和|太和|永和|中和|人和|保和|平和|和平|和谐|和睦|和顺")
+# words with 和 inside that join nothing (祥和志工队, 协和医院, 和平村, 人和镇; not 工人和, 个人和): masked
+# before looking for a joint
+_HE_WORDS = re.compile(
+    "祥和|协和|共和|太和|永和|中和|人和(?=[镇乡村街路里社园])|保和|平和|和平|和谐|和睦|和顺"
+)
 
 
 def _masked(name: str) -> str:
@@ -144,8 +152,8 @@ def and_parts(chunk: str) -> list[str]:
 
 def _joined_right(name: str) -> bool:
     """和 or 与 inside a unit's name joins two fields of one body (人力资源和社会保障局, 海洋与渔业厅, 林业和草原工作站,
-    中国皮革和制鞋工业研究院), never two units (A公司和B公司, A与B公司) or a phrase and a unit (先进典型和团队);
-    the 和 of a word (祥和志工队) joins nothing."""
+    中国皮革和制鞋工业研究院, a registered company's X软件与技术服务股份有限公司), never two units (A公司和B公司,
+    A与B公司) or a phrase and a unit (先进典型和团队); the 和 of a word (祥和志工队) joins nothing."""
     masked = _masked(name)
     for joint in "和与":
         at = masked.find(joint)
@@ -155,7 +163,9 @@ def _joined_right(name: str) -> bool:
                 e == len(first.rstrip("”」")) for _, e in _head_ends(first)
             )  # A公司和B公司; not X分局人口与出入境
             or re.match("当地|各|本|该|有关|相关|其他", rest)  # X旅和当地武装部: a second body, not a field
-            or not re.match(rf"[^{joint}]{{2,}}?(?:局|厅|部|委员会|院|所|中心|站|处|科|室|队)", rest)
+            or not re.match(
+                rf"[^{joint}]{{2,}}?(?:局|厅|部|委员会|院|所|中心|站|处|科|室|队|有限(?:责任)?公司$)", rest
+            )
         ):
             return False
     return True
@@ -200,3 +210,25 @@ def _owned(item: str) -> bool:
     白登河特大桥(杭州分公司))? A work site or team then, honoured as a unit whatever its own last word."""
     note = _NOTE.search(item)
     return bool(note) and note.start() >= 4 and _ends_as_unit(note.group(0).strip(" \t()（）"))
+
+
+def team_title(title: str) -> bool:
+    """Does an honour's title end in a work team's word (李斌式模范班组, 优秀质量管理小组): a collective's,
+    whatever the lexicon guessed from its other words?"""
+    return _TEAM_END.search(title) is not None
+
+
+_TEAM_END = re.compile("(?:班组|小组|车间|机组|工段)$")
+
+
+def _quoted(text: str, start: int, end: int, honours: list) -> bool:
+    """Is the phrase an honour title, inside one (“学习型组织先进班组”, 昔阳好家庭) or the start of one
+    (a cut line 全国优秀工会 where the text names 全国优秀工会工作者)?"""
+    name = text[start:end]
+    if any(h.start <= start and end <= h.end or h.text.startswith(name) for h in honours):
+        return True
+    if any(start < h.start < end <= h.end for h in honours):  # 入选省级|民主法治示范村(社区): into a title
+        return True
+    opened = text.rfind("“", max(0, start - 12), start)  # a short quote is a title; a long one, speech
+    closed = text.find("”", end, end + 12)
+    return opened >= 0 and closed >= 0 and not re.search("[”，。；：！？]", text[opened + 1 : closed])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from extract.collectives_zh_names import _bodies, _frames
 from extract.text import HAN
 
 _CODE = r"(?: ?[A-Za-z][A-Za-z0-9]* ?)"
@@ -63,3 +64,47 @@ def _after_unit_line(text: str, start: int) -> bool:
         return False
     previous = text.rfind("\n", 0, start - 1) + 1
     return UNIT_LINE.fullmatch(text, previous, start - 1) is not None
+
+
+def gives_others(text: str, at: int, gives: re.Pattern) -> bool:
+    """Does the clause at `at`, right after a unit or a list of units, give something to others
+    (…为8名立功军人家属送上喜报, …给他们颁发了证书, …向获奖者颁奖): the units are the givers?"""
+    m = _FOR_OTHERS.match(text, at)
+    return m is not None and gives.search(m.group(0), 2) is not None
+
+
+_FOR_OTHERS = re.compile(r"[为给向][^，。；,;、“”「」并和\n]{1,34}")
+# a person's place or workplace before the name on its line: village and township names, spaces and a
+# person's title in quotes may stand between (麦寮乡 麦津村 林东宏 村长; X村“好媳妇” 荆彩说)
+_TO_PERSON = re.compile(
+    rf"(?:[ \t\u3000]+[{HAN}]{{1,6}}[乡镇村里区](?=[ \t\u3000]))*[ \t\u3000]*(?:[“「]([^”」\n]{{1,12}})[”」])?[ \t\u3000]*"
+)
+
+
+def persons_unit(text: str, end: int, people: set[str], collective) -> bool:
+    """Is the unit ending at `end` the place or workplace of the person named after it on its line, past
+    spaces, other place names or the person's quoted title (not a collective's: X班组“工人先锋号” 张三等)?"""
+    m = _TO_PERSON.match(text, end)
+    if m.end() == end or (m.group(1) and collective(m.group(1))):
+        return False
+    return any(text.startswith(p, m.end()) for p in people if len(p) >= 2)
+
+
+_WHEN = re.compile(
+    r"(?:日前|近日|近期|今天|今日|昨天|昨日|于|也|还|都|均|再次|正式|有关|共(?!同)|分别|先后|本次|此次|今年|将"
+    r"|在全[国省市县区]|在[\u4e00-\u9fff]{1,10}?(?=召开|举行|举办)|统一"
+    r"|等(?:部门|单位|[\d一二两三四五六七八九十]+[个家](?:部门|单位))?(?!表彰|命名)){0,3}"
+)  # 于近期, 共授予 (not 共同: a frame word of its own), 本次共授予, 将分别授予, 在全国统一部署, A、B等联合下发;
+# X在宁夏人民会堂举行: where the body holds its meeting; not …机关等表彰单位 (the honoured units)
+
+
+def list_acts(entry: str, lex) -> bool:
+    """Does the list's last entry name a body that acts (…、中央军委政治工作部联合开展, 镇党委、镇政府决定,
+    …、Y为立功军人家属送上喜报) or its officials (…、Y相关领导)?"""
+    f = _frames()
+    entry = entry.split("被")[0]  # A、B等9家单位被全国总工会授予: the body after 被 acts, not the list
+    for m in _bodies(lex.units).finditer(entry):
+        after = _WHEN.match(entry, m.end()).end()
+        if f["body_after"].match(entry, after) or gives_others(entry, after, f["gives"]):
+            return True
+    return False

@@ -104,3 +104,11 @@ def split_units(phrase: str, fits: bool = False) -> list[tuple[int, int]]:
         at = piece.start() if subs[0] is not piece else 0
         spans += [(at + p.start(), at + p.start() + len(_NOTE.sub("", p.group(0)))) for p in subs]
     return spans
+
+
+def stray(entries: list[str], items: list[tuple[int, int]], people: frozenset[str]) -> bool:
+    """Is the one unit of a long 、-list a thing among things (包含园艺治疗、畜牧活动、康复商店、汽车美容…):
+    three or more other entries, none a unit's name nor a person's?"""
+    if len(items) != 1 or len(entries) < 4:
+        return False
+    return not any(p in entry for entry in entries for p in people if len(p) >= 2)

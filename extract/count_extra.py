@@ -16,7 +16,7 @@ import re
 from extract.count_context import suffix_of
 from extract.count_status import PROPOSING
 from extract.count_titles import ceremony_title, title_before
-from extract.count_vi import award_before, capitalised_noun, given_title, this_award
+from extract.count_vi import award_before, capitalised_noun, commended, given_title, this_award
 from extract.count_words import words
 from extract.numbers import CN_NUMBER
 from extract.text import Mention
@@ -123,16 +123,19 @@ def run_label(text: str, start: int, floor: int, title_mark: re.Pattern) -> Ment
 
 _RECEIVED_BEFORE = re.compile(
     r"(?:获颁|获授|荣获|获得)(?P<t>[^，,、。；;：:“”\"「」的\d]{2,30}?(?:勋章|奖章|奖状|奖))的(?:共有|共|有)?$"
-)
+    r"|(?:荣获|获得|获)(?P<p>[^，,、。；;：:“”\"「」的\d]{2,20}?)(?:表扬|表彰|嘉奖)的(?:共有|共|有)?$"
+)  # 获得辅导会优良护理人员表扬的共4位: the title the counted were commended as, before 表扬
 _TITLE_LEAD = re.compile(r".*(?:荣誉|最高|之)")
 
 
-def received_before(text: str, start: int, floor: int) -> Mention | None:
+def received_before(text: str, start: int, floor: int, mark: re.Pattern) -> Mention | None:
     """获颁…最高荣誉大紫荆勋章的共4人: the award the counted received, named before the count as what
     they hold, no lexicon knowing it; the words before 荣誉 (what it is) are not its name."""
     m = _RECEIVED_BEFORE.search(text, max(floor, start - 40), start)
     if not m:
         return None
+    if m.group("p"):  # 获县府表扬的共4位: no title word, no title
+        return Mention(m.start("p"), m.end("p"), m.group("p")) if mark.search(m.group("p")) else None
     lead = _TITLE_LEAD.match(m.group("t"))
     a = m.start("t") + (lead.end() if lead and lead.end() <= len(m.group("t")) - 2 else 0)
     return Mention(a, m.end("t"), text[a : m.end("t")])
@@ -159,7 +162,9 @@ def status_end(text: str, start: int, end: int, count_end: int, awarding: re.Pat
     return brk.start()
 
 
-_QUOTED_BEFORE = re.compile(r"[“\"「『]([^“”\"「」『』，,。；;：:\d]{2,16})[”\"」』](?:共|计|有|共有)?$")
+_QUOTED_BEFORE = re.compile(  # “我最喜爱的十佳民警”评选活动20名候选人: the contest's title, then its count
+    r"[“\"「『]([^“”\"「」『』，,。；;：:\d]{2,16})[”\"」』](?:评选(?:活动)?(?:中|的)?)?(?:共|计|有|共有)?$"
+)
 
 
 def quoted_before(text: str, start: int) -> Mention | None:
@@ -178,7 +183,7 @@ def title_written_before(text: str, start: int, floor: int, suffix: re.Pattern, 
         title_before(text, lead, floor, suffix, w.title_mark, w.title_lead)
         or listed_label(text, start, floor, w.title_mark)
         or run_label(text, start, floor, w.title_mark)
-        or received_before(text, start, floor)
+        or received_before(text, start, floor, w.title_mark)
         or quoted_before(text, start)
     )
 
@@ -280,6 +285,7 @@ def honour_text(
             if person and m.start() > sentence[0]
             else None
         )
+        or commended(text, m.start(), m.end(), stop)
     )
 
 
@@ -365,3 +371,14 @@ def title_below(text: str, end: int) -> str | None:
     its line (with its counted noun) takes the title the next line names, alone, before 称号."""
     m = _LINE_TITLE.match(text, words().counted_noun.match(text, end).end())
     return m.group("t") if m else None
+
+
+def with_count_titles(text: str, mentions: list[Mention], titles: re.Pattern) -> list[Mention]:
+    """三名好媳妇和三名好婆婆荣获桂冠: the titles only counts are read with (count_words.count_title,
+    words of everyday speech too, so no page-wide honour), where no honour found covers them."""
+    extra = [
+        Mention(m.start(), m.end(), m.group())
+        for m in titles.finditer(text)
+        if not any(h.start < m.end() and m.start() < h.end for h in mentions)
+    ]
+    return sorted(mentions + extra, key=lambda h: h.start) if extra else mentions

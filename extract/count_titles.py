@@ -35,8 +35,8 @@ def merit_after(text: str, end: int, stop: int) -> Mention | None:
 
 
 _QUOTED_RIGHT = re.compile(
-    r"[“\"「]([^“”\"「」，,。；;\d]{2,24})[”\"」](?P<then>进行|称号|荣誉|颁奖|颁发|授牌)?"
-)
+    r"[“\"「]([^“”\"「」，,。；;\d]{2,24})[”\"」](?P<then>进行|称号|荣誉|颁奖|颁发|授牌|(?:受到了?|获得?了?|受)(?:表彰|表扬|嘉奖))?"
+)  # 353名“好婆婆好媳妇”受到了表彰: the quoted who are commended are counted by that title
 _ITEM_END = re.compile(r"[、，,。；;\n]|以及|和|及")
 
 
@@ -130,7 +130,7 @@ def title_after(
 
 _BEFORE_START = re.compile(r"[，,、；;：:。！？!?\n（(）)]")
 _ASIDE = re.compile(r"[(（][^()（），,。；;]{1,6}[)）]")  # a short aside inside a title is part of it
-_NOT_IN_TITLE = re.compile(r"[\d“”\"「」的等]")
+_NOT_IN_TITLE = re.compile(r"[\d“”\"「」的等]|之(?![星光])")  # 成效优良之寺庙: 之 as 的; 乡村校长之星 a title
 
 
 def title_before(
@@ -197,8 +197,10 @@ _QUOTED_SOON = re.compile(r"[^，,。；;“”\"「」\d]{0,6}?[“\"「]([^“
 
 _MARKED = re.compile(  # …、11个巴南工匠和14个…: a list's last item but one ends at 和 and a count
     rf"([^，,、。；;：:“”\"「」『』()（）\s\d的等和及与]{{2,16}})(?:[(（][^()（）]{{1,6}}[)）])?"  # 城市(区)
-    rf"(?=[，,、。；;！？!?\n]|$|[和及与](?:{CN_NUMBER}))"
+    rf"(?=[，,、。；;！？!?\n]|$|等[，,。；;]|[和及与](?:{CN_NUMBER}))"  # …及3名绩优役政人员等,共计
 )
+# 42名服务逾20年的资深邻长: who they are, then 的; not 15名教学人员在教育方面的卓越表现 (where they excel)
+_WHO = re.compile(r"[^，,、。；;：:“”\"「」『』()（）\s的等和及与在]{2,12}的")
 _NOT_A_TITLE = re.compile(r"参加|出席|进行|开展|获|被|受到|作为|代表|参与|组成")
 
 
@@ -209,6 +211,8 @@ def marked_after(
     verb's count (or a list of names' count), a phrase that runs to the clause's end or the next 、 and
     holds a title word (优秀, 杰出) is the count's title, where no lexicon knows it and no quote marks it."""
     a = counted_noun.match(text, end).end()
+    who = _WHO.match(text, a)
+    a = who.end() if who and _MARKED.match(text, who.end()) else a  # who they are, then the title
     m = _MARKED.match(text, a)
     if not m or m.end() > stop + 1 or _NOT_A_TITLE.search(m.group()) or not title_mark.search(m.group()):
         return None
@@ -254,3 +258,14 @@ def ceremony_title(text: str, start: int, end: int) -> str | None:
         + [(m.start(), m.group(1)) for m in _QUOTED_CEREMONY.finditer(text, start, end)]
     )
     return named[-1][1] if named else None
+
+
+_NAMED_AS = re.compile(r"[”\"」]?为[^，,。；;、“”\"「」\d]{0,6}[“\"「]?")
+
+
+def named_as(text: str, after: list[Mention]) -> list[Mention]:
+    """命名X等100个先进集体为铁路“工人先锋号”: of the titles after a count, one followed by 为 and another
+    says who the counted are; the one after 为 is what they are named, the count's title."""
+    if len(after) > 1 and _NAMED_AS.fullmatch(text, after[0].end, after[1].start):
+        return after[1:]
+    return after

@@ -110,3 +110,14 @@ def this_award(text: str, start: int, end: int, stop: int) -> str | None:
     if not _THIS_AWARD.search(text, end, stop):
         return None
     return award_before(text, start, max(text.rfind("\n", 0, start) + 1, start - 600))
+
+
+_COMMENDED_BEFORE = re.compile(r"(?<!\w)(tuyên dương)\s+(?:cho\s+)?(?:(?:hơn|gần|khoảng|trên)\s+)?$", re.I)
+_COMMENDED_AFTER = re.compile(r"(?:\s+[^\s,.;:!?“”\"]+){0,4}?\s+(?:đã\s+)?được\s+(tuyên dương)(?!\w)", re.I)
+
+
+def commended(text: str, start: int, end: int, stop: int) -> str | None:
+    """Quyết định tuyên dương 21 tập thể; 21 tập thể được tuyên dương: a count its clause gives no title,
+    commended in public (tuyên dương, a form of award of its own), is counted by that commendation."""
+    m = _COMMENDED_BEFORE.search(text, max(0, start - 24), start) or _COMMENDED_AFTER.match(text, end, stop)
+    return m.group(1) if m else None

@@ -78,6 +78,7 @@ class CountWords:
     honoured_by: re.Pattern  # tuyên dương 165 đại biểu: an awarding verb right before the number
     place_unit: re.Pattern  # 等6个区、县(市): right after X等N个, places named as the counted units
     body_stop: frozenset[str]  # Bằng khen của X và quà: words that end the giver's name
+    count_title: re.Pattern  # 好媳妇: titles the count finder knows that no page-wide lexicon holds
 
 
 _AWARD_HEAD = r"[^\s，,、。；;：:“”\"「」()（）\d的和及与了得]"  # an award's name opens with no digit (光荣在党50年纪念章)
@@ -102,7 +103,8 @@ def words() -> CountWords:
     return CountWords(
         vi=re.compile(
             rf"(?=[\d{_initials(VI_WORDS.split('|') + ['hơn', 'gần', 'khoảng', 'trên'])}])"
-            rf"(?<![\w.,])(?P<pre>(?:hơn|gần|khoảng|trên)\s+)?(?P<num>{VI_NUMBER})\s+"
+            rf"(?:(?<![\w.,])|(?<=[a-zđà-ỹ]{{2}})(?=\d))"  # Năm nay24 đoàn viên: a space lost before digits
+            rf"(?P<pre>(?:hơn|gần|khoảng|trên)\s+)?(?P<num>{VI_NUMBER})\s+"
             rf"(?:(?:{alternation(w['vi_qualifier']).pattern})\s+)?"
             rf"(?:(?P<cls>{alternation(units).pattern})(?!\w)|(?<=\d\s)(?=[“\"])"  # 124 “Tập thể…”
             rf"|(?P<titles>{alternation(w['vi_titles']).pattern})(?!\w))",  # 182 danh hiệu … “Bà mẹ…”
@@ -209,6 +211,7 @@ def words() -> CountWords:
             re.I,
         ),
         body_stop=frozenset(w["body_stop"]),
+        count_title=alternation(w["count_title"]),
         place_unit=re.compile(
             rf"(?>(?:{_places(w['place_unit'])})(?:[、和及与](?:{_places(w['place_unit'])}))*)"
             rf"(?![的\d人名位]|[^，,。；;“”\"]{{0,8}}?(?:{CN_NUMBER})[名人位])"  # 等5个县的30名, 等4个县市共推荐10人:

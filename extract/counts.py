@@ -114,6 +114,7 @@ def _honour_near(
         after = [
             h for h in found if then.end() <= h.start < (clause_end.start() if clause_end else len(text))
         ]
+    after = ct.named_as(text, after) if suffix else after  # 等100个先进集体为铁路“工人先锋号”
     if after:
         if not suffix:
             return after[0]
@@ -165,9 +166,8 @@ def _honour_near(
         titled = more.title_written_before(text, start, sentence[0], suffix, w)  # 五好家庭有50户, “H”100户
     item = before and _ITEM.search(text, max(0, before[-1].start - 6), before[-1].start)
     listed = item and _NEXT_ITEM.fullmatch(text, before[-1].end, start)  # 48个先进个人、50家先进单位
-    twin = (
-        item and suffix and ct.parallel_title(text, before[-1], start, end, stop)
-    )  # 15位模范父亲和8位慈晖父亲
+    # 15位模范父亲和8位慈晖父亲: a count joined to the titled one before it, with a title of its own
+    twin = item and suffix and ct.parallel_title(text, before[-1], start, end, stop)
     return titled or twin or (before[-1] if before and not listed else None)
 
 
@@ -193,10 +193,10 @@ def find_counts(
     """The counts of the text. `honours_only` (a page that only explains or calls for honours)
     keeps views and votes and drops every count of people or units."""
     spans = sentences(text) if spans is None else spans
+    honour_mentions = more.with_count_titles(text, honour_mentions, words().count_title)
     found: list[Count] = []
     held: list[Count] = []  # counts their sentence does not honour: a list of names may (listed)
-    pattern = words().vi if lang == "vi" else _ZH
-    for m in pattern.finditer(text):
+    for m in (words().vi if lang == "vi" else _ZH).finditer(text):
         count = _count(text, m, lang, honour_mentions, lex, spans)
         if count is None:
             continue

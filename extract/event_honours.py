@@ -10,8 +10,9 @@ import re
 from functools import cache
 
 from extract.honours import canonical_title, honour_rules
-from extract.lexicon import lexicon
+from extract.lexicon import alternation, lexicon
 from extract.places import resolve
+from extract.tsv import read_rows
 
 # a quoted head and what follows it: 全国“五一”劳动奖章, “三八”红旗手 (two to four characters before)
 _QUOTED_HEAD = re.compile(
@@ -188,3 +189,41 @@ def _division_end(run: str) -> int:
 def _known(name: str) -> bool:
     found = resolve(name, "zh")
     return found is not None and found.code is not None
+
+
+# --- titles no lexicon lists: Taiwan's title words (lexicons/events.tsv) and quoted titles counted
+_STOP = "、，,。；;：:及和与暨的之等为在获被并或"  # what no title holds: a list, a clause's words
+_COUNT = r"(?:\d+|[一二两三四五六七八九十百廿]+)\s*(?:名|位|个|户|家|人)"
+_COUNTED_QUOTE = re.compile(rf"{_COUNT}\s*[“\"「『]([\u4e00-\u9fff]{{2,12}})[”\"」』]")
+MARKED_MAX = 6  # titles of this kind an event keeps at most (a roll of many grades is one page's list)
+
+
+@cache
+def _marked() -> re.Pattern:
+    """A title word, then at most five characters and what is honoured (特优里长, 优良护理师, 绩优单位);
+    a one-character end (长, 员, 师) after at least one character."""
+    rows = read_rows("events.tsv", 3)
+    kind = {k: [w for w, kk, _why in rows if kk == k] for k in ("title_mark", "title_noun", "title_noun_end")}
+    free = rf"[^\W\d_{_STOP}a-zA-Z]"
+    return re.compile(
+        rf"(?:{alternation(kind['title_mark']).pattern})"
+        rf"(?:{free}{{0,5}}?(?:{alternation(kind['title_noun']).pattern})"
+        rf"|{free}{{1,5}}?[{''.join(kind['title_noun_end'])}])"
+    )
+
+
+def unlisted_zh(headline: str, text: str, known: tuple[str, ...]) -> list[str]:
+    """Titles of the event that no lexicon lists: Taiwan's titles made of a title word (特优里长,
+    优良护理人员) that the page counts (45名杰出护理人员) or names in its headline, or any of them
+    when the page gives no listed title; and, with no title at all, quoted titles it counts
+    (表彰了12名“好媳妇”、12名“好婆婆”)."""
+    counted = re.compile(rf"{_COUNT}\s*$")
+    found: list[str] = []
+    for m in _marked().finditer(text):
+        title = m.group(0)
+        named = not known or title in headline or counted.search(text[max(0, m.start() - 8) : m.start()])
+        if named and title not in found and not any(title in k for k in known):
+            found.append(title)
+    if not known and not found:
+        found = list(dict.fromkeys(m.group(1) for m in _COUNTED_QUOTE.finditer(text)))
+    return found[:MARKED_MAX]

@@ -12,8 +12,8 @@ from normalize.dates import ROC_OFFSET, cn_years
 _YEAR = re.compile(
     r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*[-–—~/至到]\s*(?:\d{1,2}[/.-]){0,2}((?:19|20)\d\d)(?!\d))?"
 )
-_MINGUO_YEAR = re.compile(  # 民国99年, 114年 (not 100年来), 98年度: a year of the Republic of China
-    r"(?:中华)?民国\s*(\d{2,3})(?=年)|(?<![\d.])(1[0-2]\d)(?=年(?![代前后来间多内余]))|(?<![\d.])([89]\d|1[0-2]\d)(?=年度)"
+_MINGUO_YEAR = re.compile(  # 民国99年, 今(109)年, 114年 (not 100年来), 98年度: a year of the Republic of China
+    r"(?:(?:中华)?民国\s*|今\s*[(（]\s*)(\d{2,3})(?=[)）]?\s*年)|(?<![\d.])(1[0-2]\d)(?=年(?![代前后来间多内余]))|(?<![\d.])([89]\d|1[0-2]\d)(?=年度)"
 )
 _TITLE_YEAR = r"[(（]((?:19|20)\d\d)[)）]\s*$"  # …的通报(2006): a repost labelled with its document's year
 RECENT = 5  # a year this much older than the page is still its event's (a repost of 2021 news in 2024)

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from extract.commendation import headline as full_headline
-from extract.event_honours import fullest_vi, fullest_zh, with_bodies_vi
+from extract.event_honours import fullest_vi, fullest_zh, unlisted_zh, with_bodies_vi
 from extract.event_places import (
     abbreviated,
     known_zh,
@@ -43,6 +43,9 @@ _DATE_LINE = re.compile(
 )
 _NAME_KEY = re.compile(r"[\W_]+")
 HEAD_CHARS = 600  # how far into an undated page its event's year is looked for (past captions and bylines)
+# … on a Vietnamese page: its whole text (the decision's date, Quyết định … ngày 09/9/2022, or the period the
+# awards cover, thành tích xuất sắc … giai đoạn 2019 - 2024, often closes a short report)
+HEAD_CHARS_VI = 3000
 
 
 def organisers_zh(title: str, text: str) -> tuple[str, ...]:
@@ -258,7 +261,12 @@ def find_event(
     titles = _distinct([h.text for h in honours])
     whole, _ = full_headline(title, text)  # a title cut short (… huyện Đi…): its place is read in full
     year = event_year(
-        title, lede, published, minguo and lang == "zh", text[:HEAD_CHARS] if lang == "zh" else "", lang
+        title,
+        lede,
+        published,
+        minguo and lang == "zh",
+        text[: HEAD_CHARS if lang == "zh" else HEAD_CHARS_VI],
+        lang,
     )
     if lang == "vi":
         org_m = _VI_ORGANISER.search(lede)
@@ -291,4 +299,5 @@ def find_event(
     place = narrowed(place, lede)
     place = place if minguo else with_parents_zh(place, text)  # traditional script: Taiwan's own
     honours = _distinct([qualified(t, text) for t in fullest_zh(list(titles), text)])
+    honours += tuple(unlisted_zh(headline, text, honours))
     return Event(name=name, year=year, date=date, place=place, organizers=organisers, honours=honours)

@@ -25,7 +25,7 @@ from extract.people_rel_cues import (
 )
 from extract.people_zh import ZhPerson
 from extract.people_zh_heirs import list_heirs
-from extract.people_zh_marks import kin_gender, late, retires
+from extract.people_zh_marks import kin_gender, late, namesake, not_selected, retires
 from extract.records import Person
 from extract.text import Mention, sentence_of
 
@@ -42,6 +42,7 @@ _PLACE_ENVOY = ("市代表", "省代表", "县代表", "区代表")  # 承办…
 _HANDED = re.compile("颁|奖|授予|表彰|获")  # 为中学生冼某颁发特别奖: a pupil honoured after all
 _NO_HEIR = frozenset(  # a guest, a presenter, a relative listed next to an honouree: not honoured with them
     {"attending", "guest", "family", "contact", "retiring", "helped", "example", "representative", "witness"}
+    | {"unselected"}
 )
 
 
@@ -59,7 +60,7 @@ def _relation_of(
 ) -> str:
     if "byline" in how or "signature" in how:
         return "author"
-    if how & {"doctrine", "contact", "namesake", "helped", "family", "example", "retiring"}:
+    if how & {"doctrine", "contact", "namesake", "helped", "family", "example", "retiring", "unselected"}:
         return "mentioned"  # 以X同志为核心的党中央; 雷昌根家庭: the family is honoured, not its head
     if "attending" in how:
         return "official"  # 出席会议的县领导还有X、Y
@@ -187,6 +188,14 @@ def people_zh(found: list[ZhPerson], ctx: Context) -> list[Person]:
         if not named[p.name] and not p.how & {"grid"} and all(retires(s, e, ctx) for s, e in p.spans):
             p.how.add("retiring")  # X、Y等8人届龄荣退: retiring, thanked with a certificate, not honoured
             p.how.discard("conferred")
+        if (
+            not named[p.name]
+            and not p.how & {"conferred", "grid", "list"}
+            and any(not_selected(s, e, ctx) for s, e in p.spans)
+        ):
+            p.how.add("unselected")  # 村民刘某说：“…今年我没选上…”: not honoured
+        if not p.how & {"conferred", "grid", "list"} and namesake(p.spans, ctx):
+            p.how.add("namesake")  # 李某式模范班组: the title's namesake, not honoured by it
         if (
             not named[p.name]
             and not p.how & {"conferred", "grid"}

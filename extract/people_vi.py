@@ -192,6 +192,12 @@ def find_people(text: str, figures: frozenset[str] = frozenset()) -> list[Found]
             ):
                 continue
             s, e = past_place(text, s, e, p) if pattern is p.by_position else (s, e)  # tỉnh Hà Giang | X
+            if (
+                pattern is p.by_position
+                and _OF.search(text, max(0, s - 12), s)
+                and not p.position_line.fullmatch(m["cue"])
+            ):
+                continue  # 30 gia đình văn hóa tiêu biểu của | Lục Ngạn: an honour's place or unit, no person
             if (  # Trường THPT | Trương Định, cán bộ xã | Ninh Phụng: no person (… Việt Nam | Trần …: see below)
                 pattern is p.by_position
                 and named_place_or_unit(text, s, e)
@@ -328,6 +334,7 @@ def attends(text: str, at: int) -> bool:
 _DEGREE = r"(?:PGS|GS|TS|ThS|BS|BSCKI|BSCKII|KS|DS)(?:\.(?:PGS|GS|TS|ThS|BS|BSCKI|BSCKII|KS|DS))*\.?"
 _MIDDLE = frozenset({"Thị", "Văn"})  # the middle names of most women and many men
 
+_OF = re.compile(r"(?<!\w)của\s+\Z")
 _SEMICOLON = re.compile(r";[ \t]")  # where an item of a list parted by semicolons starts
 # gồm A, hiện là …; B (C), nguyên …; D, …: a list of names with no colon after gồm
 _BARE_LIST = re.compile(rf"(?<!\w)gồm[ \t]+(?P<list>(?={NAME})[^\n]+?)(?:\.(?=\s|$)|\n|$)")

@@ -88,7 +88,7 @@ def credits(text: str, p: Checks) -> list[tuple[int, int]]:
     c = _patterns()
     out = []
     found = [*c.credit.finditer(text), *c.credit_inline.finditer(text), *c.credit_end.finditer(text)]
-    for m in [*found, *c.caption.finditer(text)]:
+    for m in [*found, *c.caption.finditer(text), *_LONE_INITIALS.finditer(text)]:
         group = "names" if m.group("names") else "dated"
         if p.not_name.match(m.group(group).strip()):
             continue  # Ảnh: Báo Đà Nẵng: a newspaper's credit, not a person's
@@ -97,6 +97,11 @@ def credits(text: str, p: Checks) -> list[tuple[int, int]]:
                 continue  # Ảnh: P.A: initials, no name of a person
             out.append((m.start(group) + name.start(), m.start(group) + name.end()))
     return out + _opening(text, p) + _counsel(text)
+
+
+# a line of an initial and a given name alone (T.PHƯƠNG, H.Thanh), wherever it stands: the credit of the
+# photo whose caption is the line above, or the reporter's; a name is never written so in the text
+_LONE_INITIALS = re.compile(rf"(?m)^[ \t]*(?P<names>{INITIALS})[ \t]*$")
 
 
 # a legal Q&A site's header credits the lawyer who answers (Tham vấn bởi Luật sư X; • Luật sư Y;
@@ -185,15 +190,27 @@ def signature(text: str, p: Checks) -> list[tuple[int, int]]:
     teaser = [
         a for a, b in zip(lines[-3:-2], lines[-2:-1], strict=False) if _HEADLINE.fullmatch(b.group(0).strip())
     ]
+    last = [m.group(0).strip() for m in lines[-2:]]
+    if len(set(last)) == 2 and all(_CAPS_LINE.fullmatch(x) for x in last):
+        return []  # TÂM ĐIỂM / CÁC ĐỀ ÁN: two labels in capitals closing the page, the site's menu
     for m in [*closing, *reversed(lines[-2:]), *above_unit, *teaser]:
         if names := _names(m, p):
             return names
     glued = _GLUED.search(lines[-1].group(0)) if lines else None  # … trên địa bàn. LÊ THOA
-    return [(lines[-1].start() + glued.start(1), lines[-1].start() + glued.end(1))] if glued else []
+    if not glued or p.not_name.match(glued.group("name") or ""):
+        return []  # … Theo Báo Nhân Dân: a paper, no person
+    group = "caps" if glued.group("caps") else "name"
+    return [(lines[-1].start() + glued.start(group), lines[-1].start() + glued.end(group))]
 
 
-# a signature in capitals the layout glued to the last sentence (… trên địa bàn. LÊ THOA)
-_GLUED = re.compile(rf"(?<=[.!?…])[ \t]+({CAPS})[ \t]*$")
+_CAPS_LINE = re.compile(CAPS)
+
+
+# a signature the layout glued to the last sentence: in capitals (… trên địa bàn. LÊ THOA), or any name
+# or initials after `Theo`, maybe the site in brackets (… tại TP Hồ Chí Minh. Theo Đ. Hiệp (SGGPO))
+_GLUED = re.compile(
+    rf"(?<=[.!?…])[ \t]+(?:(?P<caps>{CAPS})|Theo[ \t]+(?P<name>{SIGNED})(?:[ \t]*\([^()\n]{{1,40}}\))?)[ \t]*$"
+)
 
 
 _UNIT_LINE = re.compile(r"\([^()\n]{2,40}\)")

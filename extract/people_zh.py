@@ -35,6 +35,7 @@ from extract.people_zh_lines import bracket_signatures, names_before_posts, slas
 from extract.people_zh_minority import minority_names, shown
 from extract.people_zh_positions import phrase_start, position_phrase, post_cell
 from extract.people_zh_profiles import portraits
+from extract.people_zh_rows import place_row
 from extract.people_zh_slots import (
     after_place,
     after_unit,
@@ -141,9 +142,9 @@ class ChinesePeople:
                 person = add(s, e, "profile", role, org)
                 note(person, " ".join(filter(None, (m.group("ann"), m.group("sex"), m.group("eth")))))
         for m in self.f.is_.finditer(text):
-            end = self.names.name_at(text, m.start(1))
-            if end == m.end(1):
-                role, org = self._position_phrase(m.group(2))
+            end = self.names.name_at(text, m.start(1))  # or a rarer surname (宾某是…小学校长)
+            if end == m.end(1) or (end is None and c.plain_slot(m.group(1))):
+                end, (role, org) = m.end(1), self._position_phrase(m.group(2))
                 if role:
                     add(m.start(1), end, "role", role, org)
         for m in self.f.annotation.finditer(text):
@@ -219,12 +220,12 @@ class ChinesePeople:
                 add(at, end, "role", m.group(0), None, name=name)
                 orgs.append((m.start() - 1, given))  # and 明熙 alone is no name there
                 continue
-            at = m.end() + (text[m.end() : m.end() + 1] in (":", "："))  # 项目负责人:褚建伟
+            at = m.end() + (text[m.end() : m.end() + 1] in (":", "：", "﹕"))  # 项目负责人:褚建伟, 护理长﹕X
             if text[at : at + 1] in "和与及" and not self.checks.weak_named(text, at):
                 continue  # 执行董事|和新加坡…: a conjunction after the post, no surname (but 区委书记|和文全,)
             end = self.names.name_at(text, at) if at < len(text) else None
             if end is not None and self.names.context.word_after(text, end - 1, end):
-                end = None  # 乡村医生扎根基|层: the name would cut a word
+                end = self.checks.glued_tail(text, at, end)  # 扎根基|层 cuts a word; 荆彩|来说 is said again
             if end is not None and end - at < 4 and self.names.is_word(text[at : at + 4]):
                 end = None  # 劳模代表齐聚一堂: the "name" opens a four-character phrase
             end = end or self.checks.delimited_name(text, at) or self._figure_at(text, at)
@@ -335,8 +336,8 @@ class ChinesePeople:
                         add(tail_start(text, e, self.checks), e, "list")  # 守岛民兵王继才、王仕花夫妇
         for line in self.f.line.finditer(text):
             cells = line.group(0).split()
-            if not cells:
-                continue
+            if not cells or place_row(text, line.start(), line.group(0), add, self.checks):
+                continue  # 麦寮乡 麦津村 林某 村长: places, then the name and its post
             first = self.f.grid_line.match(line.group(0))
             if first:
                 s, e = line.start() + first.start("name"), line.start() + first.end("name")

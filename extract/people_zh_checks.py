@@ -9,6 +9,7 @@ from functools import cache
 
 from extract.lexicon import Lexicon
 from extract.names_zh import ChineseNameFinder
+from extract.people_zh_credits import in_editors_line
 from extract.people_zh_frames import Frames
 from extract.people_zh_slots import is_dotted, tibetan, tibetan_element
 from extract.places.zh import gazetteer
@@ -93,15 +94,34 @@ class NameChecks:
                 return end  # not 绩优志工|金馨奖;: a prize's name after the post
         return None
 
+    def plain_slot(self, name: str) -> bool:
+        """A slot name whose given name is no word (宾上伟, not 王老师): enough where the frame marks the
+        name (X是…小学校长) for a rarer surname the finder does not start on."""
+        return self.slot_name(name) and not self.names.is_word(name[1:])
+
+    def glued_tail(self, text: str, at: int, end: int) -> int | None:
+        """村民荆彩|来说: a name whose last character opens a word with what follows (来说) is the shorter
+        name when the text writes that one again on its own (荆彩说, 和荆彩一样); else no name
+        (乡村医生扎根基|层: the "name" cuts a word)."""
+        short = text[at : end - 1]
+        if len(short) < 2 or not self.slot_name(short, relaxed=True):
+            return None
+        again = (k for k in range(len(text)) if k != at and text.startswith(short, k))
+        return (
+            end - 1
+            if any(text[k + len(short) : k + len(short) + 1] != text[end - 1] for k in again)
+            else None
+        )
+
     def weak_named(self, text: str, at: int) -> bool:
-        """After a position, 和 opening three characters closed by punctuation whose last two are no word
-        (区委书记和文全,): the surname 和, not the conjunction (主席和成员, 老师和学生)."""
+        """After a position, 和 or 及 opening three characters closed by punctuation whose last two are no
+        word (区委书记和文全,, 主任设计师及红娟、): the surname, not the conjunction (主席和成员, 老师和学生)."""
         name, after = text[at : at + 3], text[at + 3 : at + 4]
         return (
-            text.startswith("和", at)
+            text[at : at + 1] in ("和", "及")
             and bool(after)
             and after in self.f.boundary
-            and self.slot_name(name)
+            and self.slot_name("和" + name[1:])  # 及 is in no surname table: its given name the same way
             and not self.names.is_word(name[1:])
             and not self.lex.role_re.search(name)
         )
@@ -117,6 +137,8 @@ class NameChecks:
             if not (closed or self.f.after_name.match(text, end)):
                 continue  # 中队长斯日古楞;, 中队长额尔敦荣获
             cand = text[at:end]
+            if self.names.is_word(text[at - 1 : at + 1]):
+                return None  # 人民警|察警歌: the "position" (民警) is part of a longer word (警察)
             if tibetan().fullmatch(cand) or (len(cand) == 2 and tibetan_element().fullmatch(cand)):
                 return end  # 党支部书记次仁加布、
             if len(cand) > 2 and (
@@ -176,6 +198,8 @@ class NameChecks:
             return True  # “最美家庭”光荣榜: a dictionary word that opens with no surname
         if self.common_word(text, name, spans):
             return True
+        if all(self.ends_with_role(text, s + 1) for s, _ in spans):
+            return True  # 护理师|铨叙令: the first character closes a position word, no surname
         if name.endswith(_SERVICE) or all(text[e - 1 : e + 1] in _SERVICE for _, e in spans):
             return True  # 陈莲志|工, 邱某志工: the name took (part of) the service word after it
         if any(_NAMED_AFTER.match(text, e) for _, e in spans):
@@ -213,6 +237,8 @@ class NameChecks:
             and any(_listed_with_place(text, name, s, e) for s, e in spans)
         ):
             return True  # 北仑、宁海、象山: a county among the places of a 、-list
+        if in_editors_line(text, spans):
+            return True  # (编辑:X 责编:Y 编审:Z): the page's editors, chrome
         if name[0] == "位" and all(_COUNTED.search(text, 0, s) for s, _ in spans):
             return True  # 多位民代, 三位老师: 位 counts the people after it, no surname there
         return self.cut_off(text, name, spans, how) or (how <= loose and self.common_word(text, name, spans))

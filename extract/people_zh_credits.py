@@ -64,6 +64,21 @@ def _editing() -> frozenset[str]:
     return frozenset(read_blocks("people_zh.tsv")["editing_credit"])
 
 
+@cache
+def _editors_line() -> re.Pattern:
+    """A line, maybe in brackets, of two or more editing credits and nothing else (编辑:X 责编:Y 编审:Z)."""
+    words = alternation(sorted(_editing())).pattern
+    cell = rf"(?:{words})[ \u3000]*[:：][ \u3000]*[{HAN}]{{2,4}}[ \t\u3000]*"
+    return re.compile(rf"(?m)^[ \t\u3000]*[（(【\[]?[ \u3000]*(?:{cell}){{2,}}[）)】\]]?[ \t\u3000]*$")
+
+
+def in_editors_line(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Is every mention inside a line of editing credits alone (编辑:X 责编:Y 编审:Z at the page's end)?
+    Those name the page's editors, chrome: no person, whatever found them."""
+    lines = [m.span() for m in _editors_line().finditer(text)]
+    return bool(lines) and all(any(a <= s and e <= b for a, b in lines) for s, e in spans)
+
+
 def credit_runs(text: str, add, c, post_of) -> None:
     """供稿:吴俊邱灵敏 编辑:王旭审核:徐有书: a line of credits only (no sentence, no bracket) where two or
     more credit words each open with a colon; each credit holds the names up to the next credit word

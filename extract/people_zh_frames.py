@@ -11,7 +11,7 @@ from extract.lexicon import alternation
 from extract.text import HAN
 from extract.tsv import read_blocks
 
-PUNCTUATION = frozenset("，。、；：:;,.!?！？“”\"‘’'《》（）()【】[]…—\n \t\u3000")
+PUNCTUATION = frozenset("，。、；：:;,.!?！？“”\"‘’'《》（）()【】[]「」『』﹕…—\n \t\u3000")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Frames:
     figure_after: re.Pattern  # 雷锋|精神: a figure standing for an ideal
     never_last: frozenset[str]  # characters that never end a three-character name
     never_in_cell: frozenset[str]  # characters never in the given name of a grid cell or credit
+    frame_tail: tuple[str, ...]  # 对于X|来说: what a name never takes a character of
     after_name: re.Pattern  # words that start right after a name (等, 主持, 获评)
     after_title: re.Pattern  # 黄敏惠市长|也亲自表扬: words closing a name+position phrase (Taiwan order)
     aide: re.Pattern  # 副议长房绍棠|秘书: the aide of the one named after a position
@@ -109,6 +110,7 @@ def frames() -> Frames:
         figure_after=re.compile(any_of("figure_after")),
         never_last=frozenset(words["never_last"]),
         never_in_cell=frozenset(words["never_in_cell"]),
+        frame_tail=tuple(words["frame_tail"]),
         after_name=re.compile(any_of("after_name")),
         after_title=re.compile(f"{any_of('after_name')}|{any_of('after_title')}"),
         aide=re.compile(any_of("aide")),
@@ -155,7 +157,9 @@ def frames() -> Frames:
         of=re.compile(rf"的([{HAN}]{{2,4}}?)(?=[；;，,。…]|[ \t\u3000]*(?:\n|$))"),  # 法庭的龙进品⏎
         list_clause=re.compile(r"[^，。；：:;,!?！？\n]+"),  # a clause: those holding 、 hold a list
         item=re.compile(r"[^、]+"),
-        list_end=re.compile(rf"{any_of('list_end')}|[\d一二三四五六七八九十两]+[人名位]"),
+        list_end=re.compile(  # 授予A、B|“乡村教师之星”称号: a quoted title after the last name ends it (not after 获“…”)
+            rf"{any_of('list_end')}|[\d一二三四五六七八九十两]+[人名位]|(?<=[{HAN}])(?<![获评为授膺得选予])[“「『]"
+        ),
         award_before=re.compile(rf"(?:{any_of('award_before')})$"),
         paren=re.compile(r"[（(]"),
         line=re.compile(r"[^\n]+"),

@@ -87,10 +87,10 @@ def _post_or_unit(word: str, checks) -> bool:
 
 
 def tail_start(text: str, e: int, checks) -> int:
-    """常任法官李义: a first character that closes a word on its left (法官) is no surname, the name
-    is the last two characters."""
-    two = checks.names.is_word(text[e - 4 : e - 2]) and checks.slot_name(text[e - 2 : e], relaxed=True)
-    return e - 2 if two else e - 3
+    """常任法官李义, 型号总设计师李东: a first character that closes a word or a post on its left (法官,
+    设计师) is no surname, the name is the last two characters."""
+    closed = checks.names.is_word(text[e - 4 : e - 2]) or checks.ends_with_role(text, e - 2)
+    return e - 2 if closed and checks.slot_name(text[e - 2 : e], relaxed=True) else e - 3
 
 
 def inside(people: dict, start: int, end: int, other_than=None) -> bool:

@@ -299,6 +299,7 @@ def names_over_posts(text: str, add, c: NameChecks, position_phrase) -> None:
 
 
 _FAMILY = re.compile("家庭")
+_COUNTED_GIVEN = re.compile("[一二三四五六七八九十两几每][个位名户]")
 
 
 def family_heads(text: str, add, c: NameChecks, opens: frozenset[str]) -> None:
@@ -312,6 +313,8 @@ def family_heads(text: str, add, c: NameChecks, opens: frozenset[str]) -> None:
             before = text[s - 1] if s > 0 else ""
             if not name or before == "“" or c.names.is_word(name) or not c.slot_name(name, relaxed=True):
                 continue
+            if _COUNTED_GIVEN.fullmatch(name[1:]):
+                continue  # 对于一个家庭: 于 + a count, no name
             if before in c.f.boundary or before in opens:
                 add(s, e, "family")
                 break

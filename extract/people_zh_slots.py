@@ -49,8 +49,8 @@ def extend_end(text: str, start: int, end: int, names: ChineseNameFinder, f: Fra
     if end - start != surname + 1 or end >= len(text):
         return end
     third = text[end]
-    if not "\u4e00" <= third <= "\u9fff" or third in f.never_last:
-        return end
+    if not "\u4e00" <= third <= "\u9fff" or third in f.never_last or text.startswith(f.frame_tail, end):
+        return end  # 荆彩|来说: the third character opens 来说
     if tables.given.get(third, names.w.rare_given) < MIN_THIRD:
         return end
     after = end + 1

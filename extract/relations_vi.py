@@ -181,8 +181,10 @@ _STATE_HEAD = re.compile(
 _AGENT = re.compile(r"(?<!\w)được[ \t]+(?:thầy|cô|ông|bà|anh|chị|đồng chí)(?: giáo)?[ \t]+\Z", re.I)
 
 
-# a head of the school or the unit holding the ceremony, who reports on it (staff in positions_vi.tsv)
-_HEADS = re.compile(r"hiệu trưởng|chủ nhiệm")
+# a head of the school or the unit holding the ceremony, who reports on it (staff in positions_vi.tsv);
+# the head of a team, a post or a station honoured as a unit, who tells of its work (Trung tá X, Đội
+# trưởng Đội …, cho biết): speaks for the unit, is not honoured in person
+_HEADS = re.compile(r"hiệu trưởng|chủ nhiệm|đội trưởng|đồn trưởng|trạm trưởng")
 # right after a leader's name and post: the leader reports or reads out (… cho biết, …; … đã đọc …)
 # (ông X, Trưởng Công an huyện Hướng Hóa, Quảng Trị, cho biết: the province after the post, too)
 _REPORT = re.compile(
@@ -332,9 +334,11 @@ def _passive_recipient(end: int, ctx: Context) -> bool:
 
 
 # an honour's kind word right after the passive verb (được trao Huy hiệu 50 năm tuổi Đảng): an award, even
-# one whose full title the honour table lacks
+# one whose full title the honour table lacks, or one the sentence only points back to (được nhận giải
+# thưởng này: the prize the sentence before named)
 _AWARD_KIND = re.compile(
-    r"[ \t]*(?:huy hiệu|huân chương|huy chương|bằng khen|giấy khen|danh hiệu|kỷ niệm chương|cờ thi đua)(?!\w)",
+    r"[ \t]*(?:huy hiệu|huân chương|huy chương|bằng khen|giấy khen|danh hiệu|kỷ niệm chương|cờ thi đua"
+    r"|giải thưởng (?:này|trên|đó))(?!\w)",
     re.I,
 )
 

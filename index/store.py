@@ -151,7 +151,8 @@ class Store(PersonLinks, PageReads):
             "ingested": now(),
             "indexed": False,
         }
-        values = [cell(getattr(a, c)) for c in schema.ARTICLE_FIELDS] + [
+        given = {"tokens": record.tokens} if record.tokens is not None else {}  # JSON made by the worker
+        values = [given[c] if c in given else cell(getattr(a, c)) for c in schema.ARTICLE_FIELDS] + [
             cell(own[c]) for c in schema.PUT_COLUMNS[len(schema.ARTICLE_FIELDS) :]
         ]
         db.execute(schema.PUT, values)

@@ -36,6 +36,8 @@ class Record:
     found: Extraction
     signature: bytes | None = None
     docs: bytes = b""
+    tokens: str | None = None  # the article's tokens as the store's column holds them (JSON), made by
+    # the worker, which then ships the article without them: the main process only runs SQL
 
 
 @dataclass(frozen=True)
@@ -110,9 +112,13 @@ def columns(cls: type) -> tuple[str, ...]:
 def plain(item) -> dict[str, Any]:
     """A person, collective, event or count as the record contract writes it: lists for tuples, the
     span last as [start, end]."""
-    out = {f.name: getattr(item, f.name) for f in fields(item) if f.name != "span"}
-    out = {k: list(v) if isinstance(v, tuple) else v for k, v in out.items()}
-    if any(f.name == "span" for f in fields(item)):
+    out: dict[str, Any] = {}
+    kinds = _kinds(type(item))  # read once per record type
+    for name, _ in kinds:
+        if name != "span":
+            value = getattr(item, name)
+            out[name] = list(value) if isinstance(value, tuple) else value
+    if any(name == "span" for name, _ in kinds):
         out["span"] = list(item.span) if item.span else None
     return out
 
@@ -129,9 +135,14 @@ def cell(value: Any) -> Any:
 def cells(item) -> list:
     """A record's values in the order of `columns`."""
     out: list = []
-    for f in fields(item):
-        value = getattr(item, f.name)
-        out += (list(value) if value else [None, None]) if f.name == "span" else [cell(value)]
+    for name, kind in _kinds(type(item)):  # the fields' kinds, read once per record type
+        value = getattr(item, name)
+        if name == "span":
+            out += value or (None, None)
+        elif value is None or (kind == "other" and type(value) in (str, int, float)):
+            out.append(value)
+        else:
+            out.append("[]" if value == () else cell(value))
     return out
 
 

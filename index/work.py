@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from config import Settings
@@ -21,7 +21,7 @@ from errors import ClusterError, ConfigError
 from index import clusters
 from index.documents import article_docs, view
 from index.engine import IndexDoc
-from index.views import Record
+from index.views import Record, cell
 from normalize.records import InputError, Source
 
 _WORKER: dict[str, Any] = {}  # this process's normaliser and extractor, built once by init_worker
@@ -61,7 +61,9 @@ def process(source: Source | None) -> Processed:
         article = normalizer.normalize(source)
         found = _WORKER["extractor"].extract(article)
         docs = pack_docs(article_docs(view(article, found), normalizer.segmenters("zh").spans))
-        return Processed(source, Record(article, found, clusters.signature(article.text), docs))
+        tokens = cell(article.tokens)
+        article = replace(article, tokens=())
+        return Processed(source, Record(article, found, clusters.signature(article.text), docs, tokens))
     except InputError as e:
         return Processed(source, error=str(e))
     except Exception as e:  # a bug must not stop the batch

@@ -4,6 +4,10 @@ unseen sites have their own words, not their own shapes): three or more bare wor
 the same shape, so the words must be longer than names are on average (menu items are four), and
 lines opened by a colon or 名单/如下 above them are a list (four-character married names too).
 
+The same for a list of other stories that closes a page with the links' pictures lost: list items
+left as their bullet alone (- / - 某某文章标题 / - / 来源:某某日报 某某:标题 cut summary / date), two or
+more of them, and no line from the first of them down ending a sentence (a cut teaser stops mid-word).
+
 Not here: the staff lines under an article (编辑:某某 / 审核:某某): the site's editors, dropped by
 normalize/credits.py (editors), which keeps a lone 编辑 line where it is the article's only credit.
 """
@@ -30,3 +34,21 @@ def tail_menu(keys: list[str], kept: list[int], end: int) -> set[int]:
     if not all(_WORD.fullmatch(w) for w in words) or sum(map(len, words)) / len(words) <= MIN_MEAN_WORD:
         return set()
     return set(tail)
+
+
+_BARE_ITEM = re.compile(r"[-·•●▪*]")  # a list item whose link was a picture: its bullet alone
+MIN_BARE_ITEMS = 2
+_SENTENCE_END = ("。", "！", "？", "!", "?", ".", "”", "」", ";", "；")
+
+
+def teaser_tail(keys: list[str], kept: list[int]) -> set[int]:
+    """The kept lines from the first bare list item to the end of the page, below article text, when
+    there are MIN_BARE_ITEMS bare items among them and none of them ends a sentence."""
+    start = len(kept)
+    while start and not keys[kept[start - 1]].endswith(_SENTENCE_END):
+        start -= 1
+    tail = kept[start:]
+    bare = [n for n, i in enumerate(tail) if _BARE_ITEM.fullmatch(keys[i])]
+    if not start or len(bare) < MIN_BARE_ITEMS:
+        return set()
+    return set(tail[bare[0] :])

@@ -47,11 +47,11 @@ _LATIN_NAME = re.compile(r"[A-ZÀ-Ỹa-zà-ỹ]{2,}")  # (作者:xiayin is a use
 _VI_LABEL = re.compile(r"[A-Za-zÀ-ỹ]")
 _EDITOR = re.compile(r"(?:责任|见习|特约)?编辑$|责编$|审核$|校对$")
 _SQUASH = re.compile(r"[\s【】\[\]()（）]+")
-# an editor's label, in either script (编辑, 責任編輯, 审 核, 二审, 签发, Biên tập); 编辑 alone needs
+# an editor's label, in either script (编辑, 責任編輯, 审 核, 编审, 二审, 签发, Biên tập); 编辑 alone needs
 # its colon or a space before a name (编辑部, 编辑出版 are words)
 _EDITOR_LABEL = (
     r"(?:(?:责任|責任|内容|內容|文字|值班|见习|見習|特约|特約|网络|網絡|美术|美術)?[编編]\s*[辑輯]|[责責]\s*[编編]|美[编編]"
-    r"|(?:内容|內容)?[审審]\s*核|校\s*[对對]|[审審]\s*校|[初终終复複][审審]|[一二三]\s*[审審]|[签簽]\s*[发發]"
+    r"|(?:内容|內容)?[审審]\s*核|[编編]\s*[审審]|校\s*[对對]|[审審]\s*校|[初终終复複][审審]|[一二三]\s*[审審]|[签簽]\s*[发發]"
     r"|Biên tập(?: viên)?|BTV)"
 )
 # an editor's name: two to four Han characters (a two-character one may be spaced: 苏 伟), in

@@ -20,14 +20,22 @@ from normalize.chrome import (
     site_header,
     tail_strays,
 )
-from normalize.closing import tail_menu
+from normalize.closing import tail_menu, teaser_tail
 from normalize.credits import editors, salvage
 from normalize.dates import LABEL, TODAY, WEEKDAY, WEEKDAY_LINE, caption_date, find_dates
 from normalize.records import DateHint
 from normalize.repeats import strip_injected
 from normalize.seg_vi import byline_name
 from normalize.shapes import ad_blocks, headline_tail, last_paragraph, question_list, tail_widgets
-from normalize.titles import BYLINE_LINES, bare_title, credit_line, echoed_title, labelled_copy, untitled
+from normalize.titles import (
+    BYLINE_LINES,
+    bare_title,
+    closing_title,
+    credit_line,
+    echoed_title,
+    labelled_copy,
+    untitled,
+)
 from normalize.titles import title_limit as title_limit  # pipeline.py reads it here
 
 _SPACE = " \t\u3000\xa0\u200b\ufeff"
@@ -72,6 +80,7 @@ _PUBLISHED_WORDS = (
     "来源",
     "提交",
     "创建",
+    "建档",  # 建檔日期: a Taiwan government page's record date, its publication
     "成文",
     "印发",
 )
@@ -231,7 +240,7 @@ def _body(
     stray = tail_strays(keys, kept, is_chrome) | headline_tail(
         keys, kept, is_chrome, is_paragraph, credit_line
     )
-    stray |= tail_widgets(keys, kept, is_paragraph) | editors(keys, kept)
+    stray |= tail_widgets(keys, kept, is_paragraph) | editors(keys, kept) | teaser_tail(keys, kept)
     if end := last_paragraph(keys, kept, is_paragraph):
         stray |= tail_menu(keys, kept, end)  # 公示公告 / 文明聚焦 / 志愿服务 under the article
     stray |= question_list(keys, [at for at in kept if at not in stray])  # questions above the widgets
@@ -361,6 +370,8 @@ def layout(
     if title is None and body:
         title, skipped = untitled(body, dated_at, match, byline)
         dropped += skipped
+        if not title and (at := closing_title(body, match, is_date_only)) is not None:
+            title, dropped = body.pop(at), dropped + 1
     if title:
         echoes = _title_echoes(body, match(title), match, minguo)
         dates += echoes

@@ -71,13 +71,32 @@ def drop_duplicate_lines(lines: list[str], title: str, match: Callable[[str], st
     if seen and _PART_NUMBER.search(key := _squash(match(title))) and len(key) > 8:
         seen.add(_PART_NUMBER.sub("", key))
     out = []
-    for line in lines:
-        key = _squash(match(line))
-        if key in seen:
+    keys = [_squash(match(line)) for line in lines]
+    for n, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        if key in seen or (n < TEASER_REACH and _teaser(key, keys[n + 1 :])):
             continue
         seen.add(key)
         out.append(line)
     return out, len(lines) - len(out)
+
+
+TEASER_REACH = 10  # a page's summary stands among its first lines
+MIN_TEASER = 30  # characters of the text a summary repeats
+_TEASER_LABEL = re.compile(r"(?:原标题|导读|摘要|内容提要|核心提示)[:：]")
+
+
+def _teaser(key: str, later: list[str]) -> bool:
+    """A summary of the text cut short: the start of a later line, alone or after a label with the
+    original headline (原标题:某某 某某网6月19日讯…女主, then 某某网6月19日讯…女主人的勤劳…)."""
+    for other in later:
+        if len(other) <= len(key) - MIN_TEASER // 2 or len(other) < MIN_TEASER:
+            continue
+        at = key.find(other[:MIN_TEASER])
+        if at < 0 or (at and not _TEASER_LABEL.match(key)):
+            continue
+        if len(key) - at < len(other) and other.startswith(key[at:]):
+            return True
+    return False
 
 
 # (start, end) of the words of 2-4 characters that run across a position, relative to it

@@ -119,8 +119,9 @@ def headline_tail(keys: list[str], kept: list[int], is_chrome, is_paragraph, cre
     return set(block)
 
 
-# a photo's file name, or a separator drawn with marks (★★★, -----): a photo's captions or a list may follow
-_NOT_TOOLBAR = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)\b|^\W{3,}$", re.I)
+# a photo's file name, or a separator drawn with marks (★★★, -----): a photo's captions or a list may
+# follow; an attached file's name (Đính kèm: x.signed.pdf): the author's line may follow
+_NOT_TOOLBAR = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?|zip|rar)\b|^\W{3,}$", re.I)
 
 
 def toolbar(line: str, is_chrome) -> bool:

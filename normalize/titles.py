@@ -26,6 +26,12 @@ MIN_PARTS = 3  # words (character pairs) a line needs for the text's use of them
 HEAD_REACH = 6  # the byline or reporter's credit under a title is among this many opening lines
 MENU_PARTS = 3  # parts between bars that make a line a menu or a keyword list (a|b|c), never a headline
 _BARS = re.compile(r"[|｜]")
+CLOSING_LINES = 3  # text, headline, date: a page whose headline closes it
+MIN_CLOSING_TITLE = 8
+CLOSING_COVER = 0.5  # share of the headline's character pairs the text above it uses
+MAX_SIGNER = 20  # a short line ending in a unit's word (某某办公室) is a signer
+_UNIT_END = re.compile(r"[办室会局委部厅处院校所站队心府司社团组]$")
+_VERB = re.compile(r"[获评授颁选召举命]")  # a headline's verb (获评, 授予, 召开, 命名), which no signer has
 # a document's issuer on a line of its own above its title: a party committee, a government, an office
 _ISSUER = re.compile(
     r"(?:中共)?[\u4e00-\u9fff]{2,16}(?:委员会|党委|县委|市委|区委|省委|人民政府|政府|办公室|办公厅|总工会|妇联|团委)"
@@ -73,6 +79,16 @@ _STAMP_TAIL = re.compile(
 )
 _CRUMB_END = re.compile(r"(?:>|＞|»|›)\s*([^>＞»›|｜]{6,80})$")  # a breadcrumb's last step
 _BARE_PHOTO_CREDIT = re.compile(r"[。！]\s*(?:记者)?[\u4e00-\u9fff]{2,4}\s*[/／]\s*(?:摄影?|翻摄|提供)$")
+# a caption's credit with no bracket around it: after a sentence or a space (…接受表扬。图/某某局提供,
+# ▲颁奖现场 记者 某某 摄)
+_OPEN_PHOTO_CREDIT = re.compile(
+    r"(?:[。！]|\s)\s*(?:[图圖]\s*[/／:：]\s*[^\s。，,]{2,20}|(?:记者\s*)?[\u4e00-\u9fff]{2,4}\s*(?:摄影?|翻摄))$"
+)
+# the opening of a news story's first sentence (本报讯, 某某网6月19日讯, 新华社北京3月5日电), or a repost's label
+# for the headline it replaced (原标题:): the text, never the title
+_LEAD = re.compile(
+    r"^\W?(?:本[报報][讯訊]|原[标標]题\s*[:：])|^[^，。,]{0,16}\d{1,2}月\d{1,2}日(?:[讯訊]|[电電](?=[\s(（]))"
+)
 _VI_PHOTO_CREDIT = re.compile(r"[.!?]\s*[(（]?\s*Ảnh\s*:[^()（）]{1,60}[)）]?\.?\s*$")
 
 
@@ -110,6 +126,8 @@ def _keyword_list(line: str) -> bool:
 def _is_title(line: str) -> bool:
     if len(line) > title_limit(line) or credit_line(line) or _bar_list(line) or _keyword_list(line):
         return False
+    if _LEAD.search(line):
+        return False
     if _HAN.search(line):  # two full stops: sentences of a paragraph the page broke (…揭晓。报纸类有…。获…)
         # a colon ends a label that opens the text (说明:, 各基层工会:), never a headline
         return not line.endswith(("。", ":", "：")) and line.count("。") < 2
@@ -126,7 +144,12 @@ def _short(line: str) -> bool:
 def _caption(line: str) -> bool:
     """A photo's caption: a sentence closed by the photo's credit (…合影。(记者某某摄), … được biểu
     dương. (Ảnh: Hải Nguyễn), … thầy thuốc ưu tú. Ảnh: Song An., …大赢家。记者某某／摄影)."""
-    return bool(PHOTO_CREDIT.search(line) or _VI_PHOTO_CREDIT.search(line) or _BARE_PHOTO_CREDIT.search(line))
+    return bool(
+        PHOTO_CREDIT.search(line)
+        or _VI_PHOTO_CREDIT.search(line)
+        or _BARE_PHOTO_CREDIT.search(line)
+        or _OPEN_PHOTO_CREDIT.search(line)
+    )
 
 
 def untitled(
@@ -161,6 +184,21 @@ def untitled(
         body[: best + 1] = kept
         return title, best - len(kept)
     return "", 0
+
+
+def closing_title(body: list[str], key: Callable[[str], str], dated: Callable[[str], bool]) -> int | None:
+    """Where the title of a page that opens with its text is when the copy put the headline under the
+    text, with the date alone after it (…(工宣) / 某某班组获行业工会表彰 / 2014-05-15): a headline
+    whose words the text above uses, not a signer's unit (某某县人民政府 / 2024年3月12日)."""
+    if len(body) < CLOSING_LINES or not dated(key(body[-1])):
+        return None
+    line = key(body[-2])
+    if not _is_title(body[-2]) or len(line) < MIN_CLOSING_TITLE or _caption(line) or _ISSUER.fullmatch(line):
+        return None
+    if len(line) <= MAX_SIGNER and _UNIT_END.search(line) and not _VERB.search(line):
+        return None
+    text = "\n".join(key(x) for x in body[:-2])
+    return len(body) - 2 if _covered(line, text) >= CLOSING_COVER else None
 
 
 def echoed_title(body: list[str], keys: list[str], key: Callable[[str], str]) -> int | None:

@@ -157,3 +157,35 @@ def test_short_names_sharing_the_last_unit_word_are_named_with_it():
     assert {"下埤社区", "东溪社区"} <= set(found)
     a, b = found["下埤社区"].span
     assert text[a:b] == "下埤"  # the page's form: `honours extract` writes it as `as_written`
+
+
+def test_bodies_giving_or_going_to_others_and_peoples_places_are_not_honoured():
+    """Round 15: bodies that give to others (为…送上, 给…颁发), go somewhere (会同…等部门来到), publish together
+    (…等联合下发) or speak through their leaders (…相关领导); a place before a person's name on its line."""
+    assert zh("县人武部、县退役军人事务局为6名荣立三等功的军人家属送上喜报，授予“拥军模范”。") == []
+    assert zh("县文明办、县教育局、县妇联、崇阳日报社等联合下发通知，评选“先进集体”。") == []
+    assert zh("县人武部会同某部队、县退役军人事务局等部门来到青山镇，送去“先进集体”喜报。") == []
+    assert zh("青川县关工委、县文明办在县会堂召开“先进集体”表彰会。") == []
+    text = "内政部113年特优村长:\n六脚乡 蒜头村 黄秋凤 村长\n东石乡 猿树村 林金榜 村长\n"
+    assert zh(text, frozenset({"黄秋凤", "林金榜"})) == []
+    assert zh("竹崎乡灯台村“好媳妇” 罗美娇说，“先进集体”也来了。", frozenset({"罗美娇"})) == []
+
+
+def test_look_alikes_and_a_lone_unit_word_among_things():
+    assert zh("以良好的家风来推动文明村风，助力“文明村镇”建设，展示身边最美庭院，来到村委大院。") == []
+    assert zh("开展园艺疗法、手工编织、康复商店、书法练习等“先进集体”活动。") == []
+    assert zh("表彰了涌现出的先进班组，泰州动力机械厂多缸机体三班被授予“王振式模范班组”称号。") == [
+        "泰州动力机械厂多缸机体三班"
+    ]
+
+
+def test_vietnamese_units_parted_by_semicolons_and_named_twice():
+    assert vi(
+        "khen thưởng đột xuất cho Công an thị xã An Nhơn; Đội Cảnh sát giao thông (CSGT) Phú Tài, "
+        "Đội Tuần tra kiểm soát trực thuộc Phòng CSGT, Công an tỉnh Bình Định vì đã truy bắt nhóm đua xe."
+    ) == ["Công an thị xã An Nhơn", "Đội Cảnh sát giao thông (CSGT) Phú Tài", "Đội Tuần tra kiểm soát"]
+    assert vi("Chủ tịch UBND tỉnh tặng Bằng khen cho nam sinh Trường THPT Tây Sơn vì đã cứu người.") == []
+    assert vi(
+        "Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Kon Tum tổ chức lễ đón nhận Cờ thi đua. "
+        "Bộ Chỉ huy BĐBP tỉnh Kon Tum được Bộ Quốc phòng tặng Bằng khen."
+    ) == ["Bộ Chỉ huy BĐBP tỉnh Kon Tum"]
