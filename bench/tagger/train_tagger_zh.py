@@ -5,6 +5,10 @@
     .venv/bin/python bench/tagger/train_tagger_zh.py --c1 0.1 --c2 0.01 --out /tmp/m.crfsuite
     .venv/bin/python bench/tagger/train_tagger_zh.py --with-dev   # the shipped model: train + dev
     .venv/bin/python bench/tagger/train_tagger_zh.py --copies 1 --out /tmp/m.crfsuite  # + name-swapped copies
+    .venv/bin/python bench/tagger/train_tagger_zh.py --silver --out /tmp/m.crfsuite  # + study dev pages (silver.py)
+
+--silver (not used by the shipped model: it lowered the combined dev F1, silver.py) adds short units
+of the study set's dev pages, their gold persons labelled.
 
 Characters are labelled O, B, I (PER only). The shipped model (--with-dev) is trained on train and
 dev with the settings dev picked (C1, C2, ITERATIONS here; the combination thresholds are in
@@ -61,12 +65,13 @@ def train(
     splits: tuple[str, ...] = ("train",),
     extra: dict[str, str] | None = None,
     copies: int = COPIES,
+    more: list[tuple[str, set[tuple[int, int]]]] | None = None,
 ) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     sentences = [s for name in splits for s in split(name)]
-    for text, gold in sentences + augmented(sentences, copies):
+    for text, gold in sentences + augmented(sentences, copies) + (more or []):
         trainer.append(features.attributes(text), labels(text, gold))
     params = {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.minfreq": MIN_FREQ}
     trainer.set_params({**params, **(extra or {})})
@@ -84,6 +89,10 @@ def main() -> None:
     ap.add_argument("--c2", type=float, default=C2)
     ap.add_argument("--iterations", type=int, default=ITERATIONS)
     ap.add_argument("--copies", type=int, default=COPIES, help="name-swapped copies (augment.py)")
+    ap.add_argument("--silver", action="store_true", help="add the study dev pages' units (silver.py)")
+    ap.add_argument("--silver-len", type=int, default=120, help="longest silver unit kept")
+    ap.add_argument("--silver-empty", type=int, default=0, help="keep every Nth name-less unit (0: none)")
+    ap.add_argument("--silver-lists", type=float, default=1.0, help="drop name-heavier units")
     ap.add_argument("--out", type=Path, default=MODEL)
     ap.add_argument("--set", nargs="*", default=[], help="more crfsuite parameters, as name=value")
     ap.add_argument("--grid", action="store_true", help="try the (c1, c2) of GRID on dev, write nothing")
@@ -104,7 +113,13 @@ def main() -> None:
     t0 = time.perf_counter()
     splits = ("train", "dev") if args.with_dev else ("train",)
     extra = dict(x.split("=", 1) for x in args.set)
-    train(args.out, features, args.c1, args.c2, args.iterations, splits, extra, args.copies)
+    more = []
+    if args.silver:
+        from silver import silver  # reads bench/study (dev pages only)
+
+        more = silver(args.silver_len, args.silver_empty, args.silver_lists)
+        print(f"silver: {len(more)} units, {sum(len(g) for _, g in more)} names")
+    train(args.out, features, args.c1, args.c2, args.iterations, splits, extra, args.copies, more)
     size = args.out.stat().st_size / 1e6
     print(f"trained in {time.perf_counter() - t0:.0f} s -> {args.out} ({size:.2f} MB)")
     if args.with_dev:
