@@ -194,6 +194,7 @@ def _known(name: str) -> bool:
 # --- titles no lexicon lists: Taiwan's title words (lexicons/events.tsv) and quoted titles counted
 _STOP = "、，,。；;：:及和与暨的之等为在获被并或"  # what no title holds: a list, a clause's words
 _COUNT = r"(?:\d+|[一二两三四五六七八九十百廿]+)\s*(?:名|位|个|户|家|人)"
+_COUNTED = re.compile(rf"{_COUNT}\s*$")  # a count right before a title (45名|杰出护理人员)
 _COUNTED_QUOTE = re.compile(rf"{_COUNT}\s*[“\"「『]([\u4e00-\u9fff]{{2,12}})[”\"」』]")
 MARKED_MAX = 6  # titles of this kind an event keeps at most (a roll of many grades is one page's list)
 
@@ -217,11 +218,10 @@ def unlisted_zh(headline: str, text: str, known: tuple[str, ...]) -> list[str]:
     优良护理人员) that the page counts (45名杰出护理人员) or names in its headline, or any of them
     when the page gives no listed title; and, with no title at all, quoted titles it counts
     (表彰了12名“好媳妇”、12名“好婆婆”)."""
-    counted = re.compile(rf"{_COUNT}\s*$")
     found: list[str] = []
     for m in _marked().finditer(text):
         title = m.group(0)
-        named = not known or title in headline or counted.search(text[max(0, m.start() - 8) : m.start()])
+        named = not known or title in headline or _COUNTED.search(text[max(0, m.start() - 8) : m.start()])
         if named and title not in found and not any(title in k for k in known):
             found.append(title)
     if not known and not found:
